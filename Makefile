@@ -1,0 +1,13 @@
+# The two ways in. Both install whatever is missing first (scripts/bootstrap.sh).
+.PHONY: demo test bootstrap
+
+## Start the demo: sandbox gateway :8788, merchant backend :8787, demo shop :8080. Ctrl-C stops all.
+demo: bootstrap
+	@scripts/servers.sh
+
+## Run every test: native, wasm in headless Chromium, end-to-end against the demo servers.
+test:
+	@scripts/test.sh
+
+bootstrap:
+	@scripts/bootstrap.sh

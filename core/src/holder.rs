@@ -1,0 +1,48 @@
+use crate::CheckoutError;
+
+/// Longest holder name accepted, in characters; above any embossed name and what gateways take.
+pub const MAX_HOLDER_NAME_CHARS: usize = 64;
+
+/// A cardholder name: trimmed, inner whitespace runs collapsed to one space, with at least
+/// one letter and at most [`MAX_HOLDER_NAME_CHARS`] characters.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct HolderName(String);
+
+impl HolderName {
+    /// Parses a holder name. A name without any letter (`"1234"`, `"--"`) is most likely a card
+    /// number or CVV typed in the wrong field, hence [`CheckoutError::HolderNameInvalid`].
+    pub fn parse(input: &str) -> Result<HolderName, CheckoutError> {
+        let mut name = String::new();
+        let mut chars = 0usize;
+        let mut has_letter = false;
+        for word in input.split_whitespace() {
+            for c in word.chars() {
+                if c.is_control() {
+                    return Err(CheckoutError::HolderNameInvalid);
+                }
+                has_letter |= c.is_alphabetic();
+            }
+            if !name.is_empty() {
+                name.push(' ');
+                chars += 1;
+            }
+            chars += word.chars().count();
+            if chars > MAX_HOLDER_NAME_CHARS {
+                return Err(CheckoutError::HolderNameTooLong);
+            }
+            name.push_str(word);
+        }
+        if name.is_empty() {
+            Err(CheckoutError::HolderNameEmpty)
+        } else if !has_letter {
+            Err(CheckoutError::HolderNameInvalid)
+        } else {
+            Ok(HolderName(name))
+        }
+    }
+
+    /// The normalised name.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}

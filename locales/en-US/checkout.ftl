@@ -1,0 +1,44 @@
+# PayKKa Checkout — source locale (en-US). Every other locale defines exactly these messages.
+
+## Card form
+
+card-number-label = Card number
+card-expiry-label = Expiry date
+card-expiry-placeholder = MM/YY
+card-cvv-label = Security code
+# $digits (number): 3 or 4; $location: "front" for American Express, "back" otherwise
+card-cvv-hint =
+    { $location ->
+        [front] { $digits } digits on the front of the card
+       *[back] { $digits } digits on the back of the card
+    }
+card-holder-label = Name on card
+# $amount (string): the amount, already formatted for the shopper's locale, e.g. "$49.99"
+pay-button = Pay { $amount }
+card-form-complete = Card details complete.
+# $count (number): how many fields need attention
+card-form-invalid =
+    { $count ->
+        [one] One field needs your attention.
+       *[other] { $count } fields need your attention.
+    }
+
+## Errors (one per variant of the core's CheckoutError)
+
+error-number-empty = Enter your card number.
+error-number-incomplete = Your card number is incomplete.
+error-number-too-long = Your card number is too long.
+error-number-invalid = Your card number is invalid.
+error-number-unsupported = This card brand is not supported.
+error-expiry-empty = Enter the expiry date.
+error-expiry-incomplete = The expiry date is incomplete.
+error-expiry-month-invalid = The expiry month must be between 01 and 12.
+error-expiry-in-past = Your card has expired.
+error-expiry-too-far = The expiry date is too far in the future.
+error-cvv-empty = Enter the security code.
+error-cvv-incomplete = The security code is incomplete.
+error-holder-name-empty = Enter the name on the card.
+error-holder-name-invalid = Enter the name as it appears on the card.
+error-amount-invalid = The amount is invalid.
+error-amount-negative = The amount cannot be negative.
+error-currency-unsupported = This currency is not supported.

@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Starts the demo: sandbox gateway (8788), merchant backend (8787) and `trunk serve` (8080),
+# waits until all three answer and prints the URL.
+#   scripts/servers.sh                 run until Ctrl-C, then stop all three
+#   scripts/servers.sh --exec CMD...   run CMD against the running demo, stop, exit with its status
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+cd "$REPO_ROOT"
+
+LOGS="$REPO_ROOT/target/logs"
+mkdir -p "$LOGS"
+: "${PAYKKA_DATA_DIR:=$REPO_ROOT/.data}"
+export SANDBOX_DATA_DIR="${SANDBOX_DATA_DIR:-$PAYKKA_DATA_DIR/sandbox}"
+export BACKEND_DATA_DIR="${BACKEND_DATA_DIR:-$PAYKKA_DATA_DIR/backend}"
+
+for port in 8788 8787 8080; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "servers: port $port is already in use (is another 'make demo' running?)" >&2
+    exit 1
+  fi
+done
+
+echo "servers: building the sandbox and the backend"
+cargo build --locked -q -p paykka-sandbox -p paykka-backend
+
+pids=()
+stop() {
+  trap - EXIT INT TERM
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap stop EXIT
+trap 'exit 130' INT TERM
+
+start() { # name log command...
+  local name=$1 log=$2; shift 2
+  "$@" >"$log" 2>&1 &
+  pids+=($!)
+  echo "servers: $name started (pid $!, log ${log#"$REPO_ROOT"/})"
+}
+
+start sandbox "$LOGS/sandbox.log" target/debug/paykka-sandbox
+start backend "$LOGS/backend.log" target/debug/paykka-backend
+start web "$LOGS/trunk.log" trunk serve --release
+
+wait_for() { # name url seconds
+  local name=$1 url=$2 limit=$3 waited=0
+  until curl -sf -o /dev/null "$url"; do
+    for pid in "${pids[@]}"; do
+      if ! kill -0 "$pid" 2>/dev/null; then
+        echo "servers: a server exited while waiting for $name; last log lines:" >&2
+        tail -n 30 "$LOGS"/*.log >&2
+        exit 1
+      fi
+    done
+    if ((waited >= limit)); then
+      echo "servers: $name did not answer at $url within ${limit}s" >&2
+      tail -n 30 "$LOGS"/*.log >&2
+      exit 1
+    fi
+    sleep 1; waited=$((waited + 1))
+  done
+}
+wait_for sandbox http://127.0.0.1:8788/health 120
+wait_for backend http://127.0.0.1:8787/health 120
+# A cold release build of the wasm takes minutes on two cores.
+wait_for web http://127.0.0.1:8080/ 1500
+
+echo
+echo "  Demo shop:        http://127.0.0.1:8080/"
+echo "  Merchant backend: http://127.0.0.1:8787/"
+echo "  Sandbox gateway:  http://127.0.0.1:8788/"
+echo
+
+if [ "${1:-}" = "--exec" ]; then
+  shift
+  status=0
+  "$@" || status=$?
+  exit "$status"
+fi
+echo "servers: running; press Ctrl-C to stop all three"
+wait

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Every test: native (core, i18n, servers), wasm in headless Chromium, end-to-end against the demo.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+cd "$REPO_ROOT"
+"$REPO_ROOT/scripts/bootstrap.sh"
+
+OUT="$REPO_ROOT/target/test-output"
+mkdir -p "$OUT"
+started=$(date +%s)
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "native tests (cargo test --workspace)"
+cargo test --locked --workspace 2>&1 | tee "$OUT/native.log"
+
+step "browser tests (wasm-bindgen-test in headless Chromium)"
+cargo test --locked -p paykka-checkout --target wasm32-unknown-unknown --test '*' 2>&1 | tee "$OUT/wasm.log"
+
+step "end-to-end tests (playwright-core + Chromium against the demo servers)"
+# A fresh data dir, so the tests see a gateway and a backend that start empty.
+export PAYKKA_DATA_DIR="$REPO_ROOT/target/e2e-data"
+rm -rf "$PAYKKA_DATA_DIR"
+scripts/servers.sh --exec bash -c 'cd e2e && node --test --test-concurrency=1 --test-reporter=spec tests/' 2>&1 | tee "$OUT/e2e.log"
+
+# Totals from each runner's own summary lines.
+sum_cargo() { grep -E '^test result:' "$1" | sed -E 's/.* ([0-9]+) passed; ([0-9]+) failed; ([0-9]+) ignored.*/\1 \2 \3/' \
+  | awk '{p+=$1; f+=$2; i+=$3} END {printf "%d %d %d", p, f, i}'; }
+read -r native_pass native_fail native_ignored <<<"$(sum_cargo "$OUT/native.log")"
+read -r wasm_pass wasm_fail _ <<<"$(sum_cargo "$OUT/wasm.log")"
+e2e_pass=$(grep -E '^ℹ pass [0-9]+' "$OUT/e2e.log" | awk '{print $3}' | tail -1)
+e2e_fail=$(grep -E '^ℹ fail [0-9]+' "$OUT/e2e.log" | awk '{print $3}' | tail -1)
+e2e_pass=${e2e_pass:-0}; e2e_fail=${e2e_fail:-0}
+
+step "test totals ($(( $(date +%s) - started )) s)"
+printf '  native:      %4d passed, %d failed, %d ignored\n' "$native_pass" "$native_fail" "$native_ignored"
+printf '  wasm:        %4d passed, %d failed\n' "$wasm_pass" "$wasm_fail"
+printf '  end-to-end:  %4d passed, %d failed\n' "$e2e_pass" "$e2e_fail"
+total_pass=$((native_pass + wasm_pass + e2e_pass))
+total_fail=$((native_fail + wasm_fail + e2e_fail))
+if ((wasm_pass == 0 || e2e_pass == 0)); then
+  echo "test: a suite ran no test" >&2
+  exit 1
+fi
+echo "$total_pass passed, $total_fail failed"
+((total_fail == 0))

@@ -1,0 +1,42 @@
+//! Pieces shared by every component: the mount root with its live region, field ids, the clock.
+
+mod scope;
+
+pub use scope::CheckoutScope;
+
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use paykka_core::YearMonth;
+
+/// A document-unique id for `label for=` / `aria-describedby`, e.g. `pk3-number`.
+///
+/// Unique per mount so that two checkouts (or a Drop-in and a component) can share a page.
+pub fn unique_id_prefix() -> String {
+    static NEXT: AtomicU32 = AtomicU32::new(1);
+    format!("pk{}", NEXT.fetch_add(1, Ordering::Relaxed))
+}
+
+/// The current month by the shopper's clock: expiry dates are judged as the shopper sees them.
+pub fn current_month() -> YearMonth {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let now = js_sys::Date::new_0();
+        YearMonth::new(now.get_full_year() as u16, now.get_month() as u8 + 1)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let days = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() / 86_400);
+        // Civil-from-days (Howard Hinnant), good enough for "which month is it".
+        let z = days as i64 + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        YearMonth::new(year as u16, month as u8)
+    }
+}

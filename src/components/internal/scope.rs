@@ -1,0 +1,38 @@
+use leptos::prelude::*;
+
+use crate::context::CheckoutContext;
+
+stylance::import_crate_style!(style, "src/components/internal/internal.module.css");
+
+/// The root of every checkout mount: provides [`CheckoutContext`], sets the language and text
+/// direction, and holds the one polite live region, present from the first render so that
+/// screen readers pick up everything announced later.
+///
+/// ```no_run
+/// use leptos::prelude::*;
+/// use paykka_checkout::components::{CardForm, CheckoutScope};
+///
+/// leptos::mount::mount_to_body(|| view! {
+///     <CheckoutScope locale="fr-FR"><CardForm /></CheckoutScope>
+/// });
+/// ```
+#[component]
+pub fn CheckoutScope(
+    /// BCP 47 tag of the shopper's language, e.g. `fr-FR`; negotiated against the bundled ones.
+    #[prop(into)]
+    locale: String,
+    children: Children,
+) -> impl IntoView {
+    let context = CheckoutContext::new(&locale);
+    let lang = context.i18n().locale();
+    let announcement = context.announcement();
+    context.provide();
+    view! {
+        <div class=style::root lang=lang>
+            {children()}
+            <div class=style::visually_hidden role="status" aria-live="polite" aria-atomic="true">
+                {move || announcement.get()}
+            </div>
+        </div>
+    }
+}

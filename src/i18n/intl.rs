@@ -1,0 +1,44 @@
+//! Locale-aware amounts through the browser's `Intl.NumberFormat`.
+//!
+//! The core turns minor units into an exact decimal string ("49.99"); `Intl` accepts that string
+//! as an exact decimal, so no float rounding happens and no CLDR tables ship in the wasm.
+
+use paykka_core::Amount;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = Intl, js_name = NumberFormat)]
+    type NumberFormat;
+
+    // `catch`: an unknown currency or locale throws a RangeError, which must not abort the wasm.
+    #[wasm_bindgen(constructor, js_namespace = Intl, js_class = "NumberFormat", catch)]
+    fn new(locale: &str, options: &JsValue) -> Result<NumberFormat, JsValue>;
+
+    #[wasm_bindgen(method, catch)]
+    fn format(this: &NumberFormat, value: &str) -> Result<String, JsValue>;
+}
+
+/// `amount` as the shopper's locale writes it, e.g. `$49.99`, `49,99 €`, `￥4,999`.
+///
+/// Falls back to `49.99 USD` outside a browser or when `Intl` refuses the input.
+pub fn format_amount(amount: &Amount, locale: &str) -> String {
+    let decimal = amount.to_decimal_string();
+    let plain = || format!("{decimal} {}", amount.currency().code());
+    if !cfg!(target_arch = "wasm32") {
+        return plain();
+    }
+    let options = js_sys::Object::new();
+    let set = |key: &str, value: JsValue| js_sys::Reflect::set(&options, &JsValue::from_str(key), &value);
+    let configured = set("style", "currency".into())
+        .and_then(|_| set("currency", amount.currency().code().into()))
+        // Never round: the shopper must see exactly what will be charged.
+        .and_then(|_| set("minimumFractionDigits", amount.currency().exponent().into()))
+        .and_then(|_| set("maximumFractionDigits", amount.currency().exponent().into()));
+    if configured.is_err() {
+        return plain();
+    }
+    NumberFormat::new(locale, &options)
+        .and_then(|formatter| formatter.format(&decimal))
+        .unwrap_or_else(|_| plain())
+}
