@@ -46,7 +46,7 @@ impl CardNumber {
             return Err(CheckoutError::NumberEmpty);
         }
         let brand = Brand::detect_ascii(typed);
-        if overflow || len > brand.max_length() {
+        if overflow || len > usize::from(brand.max_length()) {
             return Err(CheckoutError::NumberTooLong);
         }
         // Between two valid lengths the shopper may still be typing: incomplete, not invalid.
@@ -56,7 +56,11 @@ impl CardNumber {
         if !luhn_valid(typed) {
             return Err(CheckoutError::NumberInvalid);
         }
-        Ok(CardNumber { digits, len: len as u8, brand })
+        Ok(CardNumber {
+            digits,
+            len: len as u8,
+            brand,
+        })
     }
 
     /// The brand detected from the number's IIN.
@@ -130,7 +134,7 @@ pub(crate) fn luhn_valid(digits: &[u8]) -> bool {
         }
         sum += v;
     }
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 #[cfg(test)]
@@ -160,6 +164,9 @@ mod tests {
     fn accepted_brands_gate_the_number() {
         let n = CardNumber::parse("4242424242424242").unwrap();
         assert_eq!(n.check_accepted(&[Brand::Visa, Brand::Amex]), Ok(()));
-        assert_eq!(n.check_accepted(&[Brand::Amex]), Err(CheckoutError::NumberUnsupported));
+        assert_eq!(
+            n.check_accepted(&[Brand::Amex]),
+            Err(CheckoutError::NumberUnsupported)
+        );
     }
 }

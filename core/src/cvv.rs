@@ -20,20 +20,22 @@ impl SecurityCode {
         if input.is_empty() {
             return Err(CheckoutError::CvvEmpty);
         }
+        // Too long and not digits also read as "incomplete": the field's reformatting makes
+        // both impossible there, so only a merchant's own field can send them.
+        let wrong = CheckoutError::CvvIncomplete;
         let mut digits = [0u8; 4];
         let mut len = 0usize;
         for c in input.chars() {
-            let d = ascii_digit(c).ok_or(CheckoutError::CvvInvalid)?;
-            *digits.get_mut(len).ok_or(CheckoutError::CvvInvalid)? = d;
+            *digits.get_mut(len).ok_or(wrong)? = ascii_digit(c).ok_or(wrong)?;
             len += 1;
         }
-        if len > brand.cvv_length() {
-            return Err(CheckoutError::CvvInvalid);
-        }
         if !brand.cvv_lengths().iter().any(|&l| usize::from(l) == len) {
-            return Err(CheckoutError::CvvIncomplete);
+            return Err(wrong);
         }
-        Ok(SecurityCode { digits, len: len as u8 })
+        Ok(SecurityCode {
+            digits,
+            len: len as u8,
+        })
     }
 
     /// The clear code, ASCII digits only. Only for the encryption step.

@@ -6,14 +6,13 @@
 /// Nd digits always come as runs of ten in order 0..=9, so knowing where a run starts is
 /// enough to read any of its digits. Unicode 16.0.
 const ZEROS: [u32; 76] = [
-    0x0030, 0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66,
-    0x0CE6, 0x0D66, 0x0DE6, 0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946,
-    0x19D0, 0x1A80, 0x1A90, 0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0,
-    0xA9F0, 0xAA50, 0xABF0, 0xFF10, 0x104A0, 0x10D30, 0x10D40, 0x11066, 0x110F0, 0x11136,
-    0x111D0, 0x112F0, 0x11450, 0x114D0, 0x11650, 0x116C0, 0x116D0, 0x116DA, 0x11730, 0x118E0,
-    0x11950, 0x11BF0, 0x11C50, 0x11D50, 0x11DA0, 0x11F50, 0x16130, 0x16A60, 0x16AC0, 0x16B50,
-    0x16D70, 0x1CCF0, 0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6, 0x1E140, 0x1E2F0, 0x1E4F0,
-    0x1E5F1, 0x1E950, 0x1FBF0,
+    0x0030, 0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6,
+    0x0D66, 0x0DE6, 0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80,
+    0x1A90, 0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0,
+    0xFF10, 0x104A0, 0x10D30, 0x10D40, 0x11066, 0x110F0, 0x11136, 0x111D0, 0x112F0, 0x11450,
+    0x114D0, 0x11650, 0x116C0, 0x116D0, 0x116DA, 0x11730, 0x118E0, 0x11950, 0x11BF0, 0x11C50,
+    0x11D50, 0x11DA0, 0x11F50, 0x16130, 0x16A60, 0x16AC0, 0x16B50, 0x16D70, 0x1CCF0, 0x1D7CE,
+    0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6, 0x1E140, 0x1E2F0, 0x1E4F0, 0x1E5F1, 0x1E950, 0x1FBF0,
 ];
 
 /// The ASCII digit (`b'0'..=b'9'`) for any Unicode decimal digit, `None` for anything else.
@@ -30,6 +29,11 @@ pub fn ascii_digit(c: char) -> Option<u8> {
     let zero = *ZEROS.get(after.checked_sub(1)?)?;
     let offset = cp - zero;
     (offset < 10).then(|| b'0' + offset as u8)
+}
+
+/// The ASCII digits of `s`, everything else dropped: `"４２-٤٢ x"` gives `"4242"`.
+pub fn digits_only(s: &str) -> String {
+    s.chars().filter_map(ascii_digit).map(char::from).collect()
 }
 
 /// Separators shoppers put between digit groups of a card number; accepted and dropped.
@@ -70,7 +74,13 @@ mod tests {
 
     #[test]
     fn scripts_shoppers_type_with_give_ascii_digits() {
-        for s in ["0123456789", "０１２３４５６７８９", "٠١٢٣٤٥٦٧٨٩", "۰۱۲۳۴۵۶۷۸۹", "०१२३४५६७८९"] {
+        for s in [
+            "0123456789",
+            "０１２３４５６７８９",
+            "٠١٢٣٤٥٦٧٨٩",
+            "۰۱۲۳۴۵۶۷۸۹",
+            "०१२३४५६७८९",
+        ] {
             let out: Vec<u8> = s.chars().filter_map(ascii_digit).collect();
             assert_eq!(out, b"0123456789", "{s}");
         }
@@ -78,7 +88,19 @@ mod tests {
 
     #[test]
     fn numeric_characters_that_are_not_decimal_digits_are_ignored() {
-        for c in ['½', 'Ⅶ', '²', '①', 'a', ' ', '/', '\u{0}', char::MAX, '\u{FF1A}', '\u{1FBFA}'] {
+        for c in [
+            '½',
+            'Ⅶ',
+            '²',
+            '①',
+            'a',
+            ' ',
+            '/',
+            '\u{0}',
+            char::MAX,
+            '\u{FF1A}',
+            '\u{1FBFA}',
+        ] {
             assert_eq!(ascii_digit(c), None, "{c:?}");
         }
     }

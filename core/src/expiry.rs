@@ -10,9 +10,17 @@ pub struct YearMonth {
 }
 
 impl YearMonth {
-    /// `None` unless `month` is 1..=12.
-    pub const fn new(year: u16, month: u8) -> Option<YearMonth> {
-        if month >= 1 && month <= 12 { Some(YearMonth { year, month }) } else { None }
+    /// The month `month` of `year`. A month outside 1..=12 is clamped into it rather than
+    /// refused: the only caller is the clock, and a checkout must not panic over it.
+    pub const fn new(year: u16, month: u8) -> YearMonth {
+        let month = if month < 1 {
+            1
+        } else if month > 12 {
+            12
+        } else {
+            month
+        };
+        YearMonth { year, month }
     }
 
     /// The four-digit year.
@@ -74,6 +82,11 @@ enum Year {
     Four(u16),
 }
 
+/// What malformed input (letters, three slashes, seven digits) is reported as. The field only
+/// ever holds what [`crate::reformat_expiry`] produces, so garbage can only come from a
+/// merchant's own field, and "incomplete" is the fairest of the messages the locales have.
+const MALFORMED: CheckoutError = CheckoutError::ExpiryIncomplete;
+
 /// Month and year of `input`, before any date check.
 fn split(input: &str) -> Result<(u8, Year), CheckoutError> {
     // Up to two digit groups; 7 digits is enough to tell "too many" from any valid shape.
@@ -83,14 +96,14 @@ fn split(input: &str) -> Result<(u8, Year), CheckoutError> {
     let mut any = false;
     for c in input.chars() {
         if let Some(d) = ascii_digit(c) {
-            let (digits, len) = groups.get_mut(group).ok_or(CheckoutError::ExpiryInvalid)?;
-            *digits.get_mut(*len).ok_or(CheckoutError::ExpiryInvalid)? = d - b'0';
+            let (digits, len) = groups.get_mut(group).ok_or(MALFORMED)?;
+            *digits.get_mut(*len).ok_or(MALFORMED)? = d - b'0';
             *len += 1;
             any = true;
         } else if c == '/' || c == '\u{FF0F}' {
             slashes += 1;
             if slashes > 1 || groups[0].1 == 0 {
-                return Err(CheckoutError::ExpiryInvalid);
+                return Err(MALFORMED);
             }
             group = 1;
         } else if c.is_whitespace() {
@@ -99,7 +112,7 @@ fn split(input: &str) -> Result<(u8, Year), CheckoutError> {
                 group = 1;
             }
         } else {
-            return Err(CheckoutError::ExpiryInvalid);
+            return Err(MALFORMED);
         }
     }
     if !any && slashes == 0 {
@@ -110,19 +123,20 @@ fn split(input: &str) -> Result<(u8, Year), CheckoutError> {
     let (month, year): (&[u8], &[u8]) = match (m_len, y_len) {
         // One run of digits: MMYY or MMYYYY.
         (4 | 6, 0) => (&m[..2], &m[2..m_len]),
-        (0..=5, 0) => return Err(CheckoutError::ExpiryIncomplete),
         (1 | 2, _) => (&m[..m_len], &y[..y_len]),
-        _ => return Err(CheckoutError::ExpiryInvalid),
+        (0..=5, 0) => return Err(CheckoutError::ExpiryIncomplete),
+        _ => return Err(MALFORMED),
     };
     let month = number(month) as u8;
-    if !(1..=12).contains(&month) {
+    // A lone "0" may still become "01".
+    if month > 12 || (month == 0 && !(m_len == 1 && year.is_empty())) {
         return Err(CheckoutError::ExpiryMonthInvalid);
     }
     match year.len() {
         2 => Ok((month, Year::Two(number(year)))),
         4 => Ok((month, Year::Four(number(year)))),
         0 | 1 | 3 => Err(CheckoutError::ExpiryIncomplete),
-        _ => Err(CheckoutError::ExpiryInvalid),
+        _ => Err(MALFORMED),
     }
 }
 
@@ -136,5 +150,5 @@ fn full_year(yy: u16, this_year: u16) -> u16 {
     } else if year + 50 < this_year {
         year += 100;
     }
-    u16::try_from(year).unwrap_or(u16::MAX)
+    year.clamp(0, i32::from(u16::MAX)) as u16
 }

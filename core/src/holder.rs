@@ -10,7 +10,8 @@ pub struct HolderName(String);
 
 impl HolderName {
     /// Parses a holder name. A name without any letter (`"1234"`, `"--"`) is most likely a card
-    /// number or CVV typed in the wrong field, hence [`CheckoutError::HolderNameInvalid`].
+    /// number or CVV typed in the wrong field, hence [`CheckoutError::HolderNameInvalid`], as
+    /// are names above [`MAX_HOLDER_NAME_CHARS`].
     pub fn parse(input: &str) -> Result<HolderName, CheckoutError> {
         let mut name = String::new();
         let mut chars = 0usize;
@@ -28,7 +29,7 @@ impl HolderName {
             }
             chars += word.chars().count();
             if chars > MAX_HOLDER_NAME_CHARS {
-                return Err(CheckoutError::HolderNameTooLong);
+                return Err(CheckoutError::HolderNameInvalid);
             }
             name.push_str(word);
         }

@@ -14,7 +14,7 @@ fn main() {
     let locale = shopper_locale();
     document.document_element().map(|root| root.set_attribute("lang", locale));
     // The demo cart: one item, USD 49.99 (the Drop-in takes it from the session later on).
-    let amount = Currency::parse("USD").and_then(|usd| Amount::new(4999, usd)).ok();
+    let Ok(amount) = Currency::parse("USD").and_then(|usd| Amount::new(4999, usd)) else { return };
     let status = document.get_element_by_id("demo-status");
     leptos::mount::mount_to(target, move || {
         view! {

@@ -9,8 +9,9 @@ use leptos::html::Input;
 use leptos::prelude::*;
 use paykka_core::{
     Amount, Brand, CheckoutError, Expiry, Reformatted, digits_only, reformat_card_number, reformat_cvv,
-    reformat_expiry,
+    reformat_expiry, reformat_expiry_on_delete,
 };
+use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 
 use crate::components::internal::{current_month, unique_id_prefix};
@@ -66,7 +67,8 @@ pub fn CardForm(
     let cvv = RwSignal::new(String::new());
     let holder = RwSignal::new(String::new());
     let touched = RwSignal::new([false; 4]);
-    let [number_ref, expiry_ref, cvv_ref, holder_ref] = [NodeRef::<Input>::new(); 4];
+    // Four separate refs: `[NodeRef::new(); 4]` would copy one arena handle four times.
+    let [number_ref, expiry_ref, cvv_ref, holder_ref] = std::array::from_fn(|_| NodeRef::<Input>::new());
 
     let number_state = Memo::new(move |_| validation::card_number(&number.read(), touched.read()[0]));
     let brand = Memo::new(move |_| number_state.get().0);
@@ -97,7 +99,12 @@ pub fn CardForm(
         }
     };
     let on_expiry_input = move |ev: Event| {
-        expiry.set(reformat_on_input(&ev, reformat_expiry));
+        // Backspacing over "04/" must not bring the slash (or the leading 0) straight back.
+        let deleting = ev
+            .dyn_ref::<web_sys::InputEvent>()
+            .is_some_and(|input| input.input_type().starts_with("delete"));
+        let reformat = if deleting { reformat_expiry_on_delete } else { reformat_expiry };
+        expiry.set(reformat_on_input(&ev, reformat));
         if expiry_verdict.get_untracked().complete && caret_at_end(&ev) {
             focus(cvv_ref);
         }

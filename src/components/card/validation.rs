@@ -35,13 +35,13 @@ pub fn card_number(value: &str, touched: bool) -> (Brand, FieldVerdict) {
     let digits = digits_only(value);
     let brand = Brand::detect(&digits);
     let error = CardNumber::parse(&digits).err();
-    let full = digits.len() >= usize::from(brand.max_length());
-    (brand, FieldVerdict::new(error, touched, full || (error.is_none() && is_longest_common_length(brand, digits.len()))))
+    let full = digits.len() >= usize::from(brand.max_length()) || is_usual_length(brand, digits.len());
+    (brand, FieldVerdict::new(error, touched, full))
 }
 
-/// Visa numbers may be 13, 16 or 19 digits long, yet almost all are 16: a valid 16-digit number
-/// counts as complete so focus moves on, while the field still accepts three more digits.
-fn is_longest_common_length(brand: Brand, len: usize) -> bool {
+/// Visa numbers may be 13, 16 or 19 digits long, yet almost all are 16: at 16 digits a number is
+/// judged (focus moves on, or its error shows) while the field still accepts three more digits.
+fn is_usual_length(brand: Brand, len: usize) -> bool {
     match brand {
         Brand::Amex => len == 15,
         Brand::Diners => len == 14 || len == 16,
