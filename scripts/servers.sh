@@ -8,6 +8,8 @@ source "$(dirname "$0")/env.sh"
 cd "$REPO_ROOT"
 
 LOGS="$REPO_ROOT/target/logs"
+# trunk refuses watch-ignore paths that do not exist yet.
+mkdir -p "$REPO_ROOT/.data"
 mkdir -p "$LOGS"
 : "${PAYKKA_DATA_DIR:=$REPO_ROOT/.data}"
 export SANDBOX_DATA_DIR="${SANDBOX_DATA_DIR:-$PAYKKA_DATA_DIR/sandbox}"

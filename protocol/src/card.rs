@@ -79,7 +79,9 @@ pub fn brand(pan: &str) -> Option<Brand> {
     {
         return Some(Brand::Diners);
     }
-    if p2.is_some_and(|p| (51..=55).contains(&p)) || p6.is_some_and(|p| (222100..=272099).contains(&p)) {
+    if p2.is_some_and(|p| (51..=55).contains(&p))
+        || p6.is_some_and(|p| (222100..=272099).contains(&p))
+    {
         return Some(Brand::Mastercard);
     }
     if p4 == Some(6011) || p3.is_some_and(|p| (644..=649).contains(&p)) || p2 == Some(65) {
@@ -113,7 +115,7 @@ pub fn luhn_valid(pan: &str) -> bool {
             }
         })
         .sum();
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 /// A PAN is acceptable when it is all digits, passes Luhn and has a length of its brand.

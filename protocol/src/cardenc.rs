@@ -44,7 +44,9 @@ impl std::error::Error for EnvelopeError {}
 
 /// Key id of a public key.
 pub fn key_id(public: &RsaPublicKey) -> String {
-    let der = public.to_public_key_der().expect("an RSA key always encodes");
+    let der = public
+        .to_public_key_der()
+        .expect("an RSA key always encodes");
     let h = Sha256::digest(der.as_bytes());
     h[..8].iter().map(|b| format!("{b:02x}")).collect()
 }
@@ -52,19 +54,31 @@ pub fn key_id(public: &RsaPublicKey) -> String {
 /// Encrypts a field value (what the frames do in the browser; used by tests and tools).
 pub fn encrypt(public: &RsaPublicKey, kid: &str, value: &str) -> String {
     let ct = public
-        .encrypt(&mut rsa::rand_core::OsRng, Oaep::new::<Sha256>(), value.as_bytes())
+        .encrypt(
+            &mut rsa::rand_core::OsRng,
+            Oaep::new::<Sha256>(),
+            value.as_bytes(),
+        )
         .expect("field values are short enough for one OAEP block");
     format!("{PREFIX}{kid}.{}", URL_SAFE_NO_PAD.encode(ct))
 }
 
 /// Splits an envelope into key id and ciphertext.
 pub fn parse(envelope: &str) -> Result<(&str, Vec<u8>), EnvelopeError> {
-    let rest = envelope.strip_prefix(PREFIX).ok_or(EnvelopeError::Malformed)?;
+    let rest = envelope
+        .strip_prefix(PREFIX)
+        .ok_or(EnvelopeError::Malformed)?;
     let (kid, b64) = rest.split_once('.').ok_or(EnvelopeError::Malformed)?;
-    if kid.is_empty() || !kid.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
+    if kid.is_empty()
+        || !kid
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    {
         return Err(EnvelopeError::Malformed);
     }
-    let ct = URL_SAFE_NO_PAD.decode(b64).map_err(|_| EnvelopeError::Malformed)?;
+    let ct = URL_SAFE_NO_PAD
+        .decode(b64)
+        .map_err(|_| EnvelopeError::Malformed)?;
     Ok((kid, ct))
 }
 
@@ -114,7 +128,9 @@ impl CardKey {
     /// What `GET /card-key` publishes: key id, SPKI DER base64, SPKI PEM and a JWK.
     pub fn public_json(&self) -> serde_json::Value {
         let public = self.public_key();
-        let der = public.to_public_key_der().expect("an RSA key always encodes");
+        let der = public
+            .to_public_key_der()
+            .expect("an RSA key always encodes");
         let pem = public
             .to_public_key_pem(rsa::pkcs8::LineEnding::LF)
             .expect("an RSA key always encodes");
@@ -149,8 +165,14 @@ mod tests {
         let env = ck.encrypt("4242424242424242");
         assert!(env.starts_with(&format!("pkenc.v1.{}.", ck.kid())));
         assert_eq!(ck.decrypt(&env).unwrap(), "4242424242424242");
-        assert_eq!(ck.decrypt("4242424242424242"), Err(EnvelopeError::Malformed));
-        assert_eq!(ck.decrypt("pkenc.v1.abc.AAAA"), Err(EnvelopeError::UnknownKey));
+        assert_eq!(
+            ck.decrypt("4242424242424242"),
+            Err(EnvelopeError::Malformed)
+        );
+        assert_eq!(
+            ck.decrypt("pkenc.v1.abc.AAAA"),
+            Err(EnvelopeError::UnknownKey)
+        );
         let mut bad = env.clone();
         let last = bad.pop().unwrap();
         bad.push(if last == 'A' { 'B' } else { 'A' });

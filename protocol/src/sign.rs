@@ -4,7 +4,9 @@
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
 use rsa::pkcs1::{DecodeRsaPrivateKey, DecodeRsaPublicKey};
-use rsa::pkcs8::{DecodePrivateKey, DecodePublicKey, EncodePrivateKey, EncodePublicKey, LineEnding};
+use rsa::pkcs8::{
+    DecodePrivateKey, DecodePublicKey, EncodePrivateKey, EncodePublicKey, LineEnding,
+};
 use rsa::signature::{SignatureEncoding, Signer, Verifier};
 use rsa::{RsaPrivateKey, RsaPublicKey};
 use sha2::Sha256;
@@ -76,7 +78,11 @@ impl fmt::Debug for SigningKey {
 impl SigningKey {
     pub fn from_private(private: RsaPrivateKey) -> Self {
         let public = VerifyingKey::from_public(private.to_public_key());
-        Self { key: rsa::pkcs1v15::SigningKey::new(private.clone()), public, private }
+        Self {
+            key: rsa::pkcs1v15::SigningKey::new(private.clone()),
+            public,
+            private,
+        }
     }
 
     /// Generates a new key (2048 bits is the usual size; slow in unoptimised builds).
@@ -136,7 +142,10 @@ impl PartialEq for VerifyingKey {
 
 impl VerifyingKey {
     pub fn from_public(public: RsaPublicKey) -> Self {
-        Self { key: rsa::pkcs1v15::VerifyingKey::new(public.clone()), public }
+        Self {
+            key: rsa::pkcs1v15::VerifyingKey::new(public.clone()),
+            public,
+        }
     }
 
     /// Reads an SPKI (`BEGIN PUBLIC KEY`) or PKCS#1 (`BEGIN RSA PUBLIC KEY`) PEM.
@@ -148,16 +157,29 @@ impl VerifyingKey {
     }
 
     pub fn to_spki_pem(&self) -> String {
-        self.public.to_public_key_pem(LineEnding::LF).expect("an RSA key always encodes")
+        self.public
+            .to_public_key_pem(LineEnding::LF)
+            .expect("an RSA key always encodes")
     }
 
     pub fn verify_bytes(&self, data: &[u8], signature_b64: &str) -> Result<(), SignatureError> {
-        let raw = STANDARD.decode(signature_b64.trim()).map_err(|_| SignatureError::Malformed)?;
-        let sig = rsa::pkcs1v15::Signature::try_from(raw.as_slice()).map_err(|_| SignatureError::Malformed)?;
-        self.key.verify(data, &sig).map_err(|_| SignatureError::Mismatch)
+        let raw = STANDARD
+            .decode(signature_b64.trim())
+            .map_err(|_| SignatureError::Malformed)?;
+        let sig = rsa::pkcs1v15::Signature::try_from(raw.as_slice())
+            .map_err(|_| SignatureError::Malformed)?;
+        self.key
+            .verify(data, &sig)
+            .map_err(|_| SignatureError::Mismatch)
     }
 
-    pub fn verify(&self, merchant_id: &str, timestamp: i64, body: &[u8], signature_b64: &str) -> Result<(), SignatureError> {
+    pub fn verify(
+        &self,
+        merchant_id: &str,
+        timestamp: i64,
+        body: &[u8],
+        signature_b64: &str,
+    ) -> Result<(), SignatureError> {
         self.verify_bytes(&signing_input(merchant_id, timestamp, body), signature_b64)
     }
 }
@@ -196,15 +218,30 @@ mod tests {
         // one flipped byte in the body
         let mut b2 = body.to_vec();
         b2[40] ^= 1;
-        assert_eq!(vk.verify("m1", 1700000000000, &b2, &sig), Err(SignatureError::Mismatch));
+        assert_eq!(
+            vk.verify("m1", 1700000000000, &b2, &sig),
+            Err(SignatureError::Mismatch)
+        );
         // other timestamp, other merchant
-        assert_eq!(vk.verify("m1", 1700000000001, body, &sig), Err(SignatureError::Mismatch));
-        assert_eq!(vk.verify("m2", 1700000000000, body, &sig), Err(SignatureError::Mismatch));
+        assert_eq!(
+            vk.verify("m1", 1700000000001, body, &sig),
+            Err(SignatureError::Mismatch)
+        );
+        assert_eq!(
+            vk.verify("m2", 1700000000000, body, &sig),
+            Err(SignatureError::Mismatch)
+        );
         // flipped signature byte
         let mut raw = STANDARD.decode(&sig).unwrap();
         raw[10] ^= 0x80;
-        assert_eq!(vk.verify("m1", 1700000000000, body, &STANDARD.encode(raw)), Err(SignatureError::Mismatch));
-        assert_eq!(vk.verify("m1", 1700000000000, body, "not base64!"), Err(SignatureError::Malformed));
+        assert_eq!(
+            vk.verify("m1", 1700000000000, body, &STANDARD.encode(raw)),
+            Err(SignatureError::Mismatch)
+        );
+        assert_eq!(
+            vk.verify("m1", 1700000000000, body, "not base64!"),
+            Err(SignatureError::Malformed)
+        );
         assert!(vk.verify("m1", 1700000000000, body, "AAAA").is_err());
     }
 

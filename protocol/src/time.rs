@@ -48,14 +48,31 @@ pub fn format_rfc3339(ms: i64) -> String {
 /// Parses RFC 3339 (`Z` or `±hh:mm` offset, optional fraction) into epoch milliseconds.
 pub fn parse_rfc3339(s: &str) -> Option<i64> {
     let b = s.as_bytes();
-    if b.len() < 20 || b[4] != b'-' || b[7] != b'-' || !matches!(b[10], b'T' | b't' | b' ') || b[13] != b':' || b[16] != b':' {
+    if b.len() < 20
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || !matches!(b[10], b'T' | b't' | b' ')
+        || b[13] != b':'
+        || b[16] != b':'
+    {
         return None;
     }
     let num = |r: std::ops::Range<usize>| -> Option<i64> {
         let t = s.get(r)?;
-        if t.bytes().all(|c| c.is_ascii_digit()) { t.parse().ok() } else { None }
+        if t.bytes().all(|c| c.is_ascii_digit()) {
+            t.parse().ok()
+        } else {
+            None
+        }
     };
-    let (y, mo, d, h, mi, se) = (num(0..4)?, num(5..7)?, num(8..10)?, num(11..13)?, num(14..16)?, num(17..19)?);
+    let (y, mo, d, h, mi, se) = (
+        num(0..4)?,
+        num(5..7)?,
+        num(8..10)?,
+        num(11..13)?,
+        num(14..16)?,
+        num(17..19)?,
+    );
     if !(1..=12).contains(&mo) || !(1..=31).contains(&d) || h > 23 || mi > 59 || se > 60 {
         return None;
     }
@@ -75,7 +92,10 @@ pub fn parse_rfc3339(s: &str) -> Option<i64> {
     }
     let offset_min = match s.get(i..)? {
         "Z" | "z" => 0,
-        rest if rest.len() == 6 && (rest.starts_with('+') || rest.starts_with('-')) && &rest[3..4] == ":" => {
+        rest if rest.len() == 6
+            && (rest.starts_with('+') || rest.starts_with('-'))
+            && &rest[3..4] == ":" =>
+        {
             let oh: i64 = rest[1..3].parse().ok()?;
             let om: i64 = rest[4..6].parse().ok()?;
             let v = oh * 60 + om;
@@ -99,7 +119,10 @@ mod tests {
         assert_eq!(parse_rfc3339("2025-05-05T09:17:24Z"), Some(ms));
         assert_eq!(parse_rfc3339("2025-05-05T09:17:24.250Z"), Some(ms + 250));
         assert_eq!(parse_rfc3339("1970-01-01T00:00:00Z"), Some(0));
-        assert_eq!(parse_rfc3339("2024-02-29T00:00:00-01:30"), Some(1709170200000));
+        assert_eq!(
+            parse_rfc3339("2024-02-29T00:00:00-01:30"),
+            Some(1709170200000)
+        );
         assert_eq!(parse_rfc3339("2025-13-05T09:17:24Z"), None);
         assert_eq!(parse_rfc3339("tomorrow"), None);
         let now = now_ms() / 1000 * 1000;

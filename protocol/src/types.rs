@@ -16,7 +16,9 @@ pub fn de_int<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
     }
     match NumOrStr::deserialize(d).map_err(|_| serde::de::Error::custom("expected an integer"))? {
         NumOrStr::N(n) => Ok(n),
-        NumOrStr::S(s) if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) && s.len() <= 18 => {
+        NumOrStr::S(s)
+            if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) && s.len() <= 18 =>
+        {
             s.parse().map_err(serde::de::Error::custom)
         }
         NumOrStr::S(_) => Err(serde::de::Error::custom("expected an integer")),
@@ -40,7 +42,11 @@ pub struct ApiResponse<T> {
 
 impl<T> ApiResponse<T> {
     pub fn ok(data: T) -> Self {
-        Self { ret_code: crate::ret::SUCCESS.into(), ret_msg: "Success".into(), data: Some(data) }
+        Self {
+            ret_code: crate::ret::SUCCESS.into(),
+            ret_msg: "Success".into(),
+            data: Some(data),
+        }
     }
     pub fn is_success(&self) -> bool {
         self.ret_code == crate::ret::SUCCESS
@@ -49,7 +55,11 @@ impl<T> ApiResponse<T> {
 
 impl ApiResponse<Value> {
     pub fn error(code: &str, msg: impl Into<String>) -> Self {
-        Self { ret_code: code.into(), ret_msg: msg.into(), data: None }
+        Self {
+            ret_code: code.into(),
+            ret_msg: msg.into(),
+            data: None,
+        }
     }
 }
 
@@ -226,7 +236,11 @@ pub struct PaymentRequest {
     pub capture_method: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency: Option<String>,
-    #[serde(default, deserialize_with = "de_opt_int", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "de_opt_int",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub amount: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notify_url: Option<String>,
@@ -479,14 +493,25 @@ mod tests {
 
     #[test]
     fn amounts_as_numbers_or_strings() {
-        let j = r#"{"merchant_id":"m","timestamp":"1","trans_id":"t","currency":"HKD","amount":"800"}"#;
+        let j =
+            r#"{"merchant_id":"m","timestamp":"1","trans_id":"t","currency":"HKD","amount":"800"}"#;
         let r: CreateSessionRequest = serde_json::from_str(j).unwrap();
         assert_eq!(r.amount, 800);
         let j = r#"{"merchant_id":"m","timestamp":1,"trans_id":"t","currency":"HKD","amount":800}"#;
-        assert_eq!(serde_json::from_str::<CreateSessionRequest>(j).unwrap().amount, 800);
+        assert_eq!(
+            serde_json::from_str::<CreateSessionRequest>(j)
+                .unwrap()
+                .amount,
+            800
+        );
         for bad in [r#""8.5""#, "8.5", r#""-1""#, "true", r#""""#] {
-            let j = format!(r#"{{"merchant_id":"m","timestamp":1,"trans_id":"t","currency":"HKD","amount":{bad}}}"#);
-            assert!(serde_json::from_str::<CreateSessionRequest>(&j).is_err(), "{bad}");
+            let j = format!(
+                r#"{{"merchant_id":"m","timestamp":1,"trans_id":"t","currency":"HKD","amount":{bad}}}"#
+            );
+            assert!(
+                serde_json::from_str::<CreateSessionRequest>(&j).is_err(),
+                "{bad}"
+            );
         }
     }
 
@@ -515,7 +540,8 @@ mod tests {
         let s = r#"{"ret_code":"000000","ret_msg":"Success","data":{"merchant_id":"1","trans_id":"m","session_id":"CS2","session_mode":"HOSTED","status":"PROCESSING","currency":"HKD","amount":"800","expire_time":"2025-05-05T17:17:24+08:00","authorisation_type":"FINAL_AUTH","capture_method":"AUTOMATIC","session_url":"https://x"}}"#;
         let r: ApiResponse<SessionData> = serde_json::from_str(s).unwrap();
         assert_eq!(r.data.unwrap().amount, 800);
-        let e: ApiResponse<SessionData> = serde_json::from_str(r#"{"ret_code":"300001","ret_msg":"no"}"#).unwrap();
+        let e: ApiResponse<SessionData> =
+            serde_json::from_str(r#"{"ret_code":"300001","ret_msg":"no"}"#).unwrap();
         assert!(!e.is_success() && e.data.is_none());
     }
 }

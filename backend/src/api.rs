@@ -1,0 +1,1083 @@
+//! The JSON API under `/api/` that the checkout SDK speaks, and the gateway webhook.
+//! Errors are `{ "error": { "code": "snake_case", "message": "..." } }`.
+
+use crate::gateway::GatewayError;
+use crate::store::{Claim, Order};
+use crate::{AppState, Shared};
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{delete, get, post};
+use paykka_protocol::sign::{VerifyingKey, signed_fields, timestamp_fresh};
+use paykka_protocol::time::now_ms;
+use paykka_protocol::types::*;
+use paykka_protocol::{card, decline, headers as hdr, money, paths, ret};
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
+use std::time::Duration;
+
+pub fn routes() -> Router<Shared> {
+    Router::new()
+        .route("/health", get(health))
+        .route("/api/sessions", post(create_session))
+        .route("/api/sessions/{session_id}", get(get_session))
+        .route("/api/sessions/{session_id}/result", get(session_result))
+        .route("/api/payments", post(submit_payment))
+        .route("/api/payments/{order_id}", get(payment_status))
+        .route("/api/saved-cards/{token}", delete(remove_saved_card))
+        .route("/api/apple-pay/session", post(apple_pay_session))
+        .route("/api/webhooks/paykka", post(webhook))
+}
+
+#[derive(Debug)]
+pub struct ApiError {
+    pub status: StatusCode,
+    pub code: &'static str,
+    pub message: String,
+}
+
+impl ApiError {
+    pub fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
+        Self {
+            status,
+            code,
+            message: message.into(),
+        }
+    }
+    fn bad(code: &'static str, message: impl Into<String>) -> Self {
+        Self::new(StatusCode::BAD_REQUEST, code, message)
+    }
+    fn body(&self) -> String {
+        json!({ "error": { "code": self.code, "message": self.message } }).to_string()
+    }
+}
+
+impl From<rusqlite::Error> for ApiError {
+    fn from(e: rusqlite::Error) -> Self {
+        eprintln!("backend: database error: {e}");
+        ApiError::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "internal_error",
+            "internal error",
+        )
+    }
+}
+
+impl From<GatewayError> for ApiError {
+    fn from(e: GatewayError) -> Self {
+        match e {
+            GatewayError::Unavailable(m) => ApiError::new(
+                StatusCode::BAD_GATEWAY,
+                "gateway_unavailable",
+                format!("payment gateway unavailable: {m}"),
+            ),
+            GatewayError::BadResponse(m) => {
+                eprintln!("backend: unexpected gateway answer: {m}");
+                ApiError::new(
+                    StatusCode::BAD_GATEWAY,
+                    "gateway_error",
+                    "unexpected answer from the payment gateway",
+                )
+            }
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        json_text(self.status, self.body())
+    }
+}
+
+fn json_text(status: StatusCode, body: String) -> Response {
+    (
+        status,
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        )],
+        body,
+    )
+        .into_response()
+}
+
+fn json_ok<T: Serialize>(v: &T) -> Response {
+    json_text(
+        StatusCode::OK,
+        serde_json::to_string(v).expect("serialises"),
+    )
+}
+
+/// Maps a gateway refusal to our error codes.
+fn gateway_refusal<T>(r: &ApiResponse<T>) -> ApiError {
+    let (status, code) = match r.ret_code.as_str() {
+        ret::SESSION_EXPIRED => (StatusCode::GONE, "session_expired"),
+        ret::SESSION_NOT_FOUND => (StatusCode::NOT_FOUND, "session_not_found"),
+        ret::SESSION_CLOSED => (StatusCode::CONFLICT, "session_completed"),
+        ret::AMOUNT_MISMATCH => (StatusCode::BAD_REQUEST, "amount_mismatch"),
+        ret::UNSUPPORTED_CURRENCY => (StatusCode::BAD_REQUEST, "unsupported_currency"),
+        ret::INVALID_AMOUNT => (StatusCode::BAD_REQUEST, "invalid_amount"),
+        ret::CLEAR_CARD_REFUSED => (StatusCode::BAD_REQUEST, "clear_card_data"),
+        ret::CARD_DATA_INVALID => (StatusCode::BAD_REQUEST, "invalid_card_data"),
+        ret::TOKEN_NOT_FOUND => (StatusCode::NOT_FOUND, "saved_card_not_found"),
+        ret::IDEMPOTENCY_CONFLICT => (StatusCode::UNPROCESSABLE_ENTITY, "idempotency_conflict"),
+        ret::UNSUPPORTED_PAYMENT_METHOD => (StatusCode::BAD_REQUEST, "unsupported_payment_method"),
+        ret::ORDER_NOT_FOUND => (StatusCode::NOT_FOUND, "payment_not_found"),
+        ret::DUPLICATE_TRANS_ID => (StatusCode::CONFLICT, "duplicate_order"),
+        ret::INVALID_REQUEST | ret::MISSING_PARAMETER => {
+            (StatusCode::BAD_REQUEST, "invalid_request")
+        }
+        c if c.starts_with("2000") => (StatusCode::BAD_GATEWAY, "gateway_auth_failed"),
+        _ => (StatusCode::BAD_GATEWAY, "gateway_error"),
+    };
+    ApiError::new(status, code, r.ret_msg.clone())
+}
+
+fn gw_data<T>(r: ApiResponse<T>) -> Result<T, ApiError> {
+    if !r.is_success() {
+        return Err(gateway_refusal(&r));
+    }
+    r.data.ok_or_else(|| {
+        ApiError::new(
+            StatusCode::BAD_GATEWAY,
+            "gateway_error",
+            "gateway answer without data",
+        )
+    })
+}
+
+type Body = Result<Bytes, BytesRejection>;
+
+fn read_body(body: Body) -> Result<Bytes, ApiError> {
+    body.map_err(|e| {
+        if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            ApiError::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "body_too_large",
+                format!("request body larger than {} bytes", crate::MAX_BODY_BYTES),
+            )
+        } else {
+            ApiError::bad("invalid_request", "cannot read request body")
+        }
+    })
+}
+
+fn parse<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
+    let bytes = if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        b"{}".as_slice()
+    } else {
+        bytes
+    };
+    let clean = |e: serde_json::Error| {
+        let msg = e.to_string();
+        msg.split(" at line ").next().unwrap_or(&msg).to_string()
+    };
+    let v: Value = serde_json::from_slice(bytes).map_err(|e| {
+        ApiError::bad(
+            "malformed_json",
+            format!("request body is not valid JSON: {}", clean(e)),
+        )
+    })?;
+    if !v.is_object() {
+        return Err(ApiError::bad(
+            "invalid_request",
+            "request body must be a JSON object",
+        ));
+    }
+    serde_json::from_value(v).map_err(|e| ApiError::bad("invalid_request", clean(e)))
+}
+
+fn check_ref(name: &str, v: &str) -> Result<(), ApiError> {
+    if v.is_empty()
+        || v.len() > 64
+        || !v
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    {
+        return Err(ApiError::bad(
+            "invalid_request",
+            format!("{name} must be 1-64 letters, digits, '-' or '_'"),
+        ));
+    }
+    Ok(())
+}
+
+pub async fn not_found() -> ApiError {
+    ApiError::new(StatusCode::NOT_FOUND, "not_found", "no such endpoint")
+}
+
+async fn health() -> Response {
+    json_text(StatusCode::OK, r#"{"status":"ok"}"#.into())
+}
+
+/// A signed gateway call. Against the sandbox, an unknown-merchant answer (the sandbox started
+/// after us, or its data was wiped) triggers one re-registration and one retry.
+async fn gw_call<B: Serialize, T: serde::de::DeserializeOwned>(
+    st: &AppState,
+    path: &str,
+    body: &B,
+    key: Option<&str>,
+) -> Result<ApiResponse<T>, GatewayError> {
+    let r: ApiResponse<T> = st.gateway.call(path, body, key).await?;
+    if r.ret_code == ret::MERCHANT_NOT_FOUND
+        && st.cfg.should_register()
+        && register_with_sandbox(st).await
+    {
+        return st.gateway.call(path, body, key).await;
+    }
+    Ok(r)
+}
+
+/// Registers this merchant's public key with the sandbox portal and learns the gateway's
+/// webhook key. Demo only: the real gateway takes keys through its merchant portal.
+pub async fn register_with_sandbox(st: &AppState) -> bool {
+    let url = format!("{}/portal/merchants", st.gateway.base());
+    let body = json!({
+        "merchant_id": st.gateway.merchant_id(),
+        "public_key_pem": st.gateway.public_key_pem(),
+        "name": st.cfg.merchant_name,
+    });
+    let res = st
+        .gateway
+        .http()
+        .post(&url)
+        .header("content-type", "application/json")
+        .body(body.to_string())
+        .timeout(Duration::from_secs(3))
+        .send()
+        .await;
+    let Ok(res) = res else { return false };
+    let Ok(bytes) = res.bytes().await else {
+        return false;
+    };
+    let Ok(v) = serde_json::from_slice::<Value>(&bytes) else {
+        return false;
+    };
+    if v["ret_code"] != ret::SUCCESS {
+        eprintln!("backend: sandbox registration refused: {}", v["ret_msg"]);
+        return false;
+    }
+    if let Some(pem) = v["data"]["gateway_public_key_pem"].as_str()
+        && let Ok(k) = VerifyingKey::from_pem(pem)
+    {
+        let mut g = st.gateway_key.write().unwrap_or_else(|e| e.into_inner());
+        if g.is_none() {
+            *g = Some(k);
+        }
+    }
+    eprintln!(
+        "backend: merchant {} registered with the sandbox at {}",
+        st.gateway.merchant_id(),
+        st.gateway.base()
+    );
+    true
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct CreateSessionBody {
+    amount: Option<i64>,
+    currency: Option<String>,
+    /// drop_in (default), component, hosted.
+    mode: Option<String>,
+    shopper_reference: Option<String>,
+    store_payment_method: Option<bool>,
+    /// PURCHASE (default) or RECURRING.
+    payment_type: Option<String>,
+    token_usage: Option<String>,
+    display_locale: Option<String>,
+    return_url: Option<String>,
+    capture_method: Option<String>,
+    payment_methods: Option<Vec<String>>,
+    /// Session lifetime, 1 s to 24 h (default: the gateway's).
+    expires_in_seconds: Option<i64>,
+}
+
+#[derive(Serialize)]
+struct SessionCreated {
+    session_id: String,
+    trans_id: String,
+    session_mode: String,
+    status: String,
+    amount: i64,
+    currency: String,
+    expire_time: String,
+    session_url: String,
+}
+
+fn allowed_return_url(st: &AppState, url: &str) -> bool {
+    st.cfg
+        .allowed_origins
+        .iter()
+        .any(|o| url == o || url.starts_with(&format!("{o}/")) || url.starts_with(&format!("{o}?")))
+        || url == st.cfg.return_url
+        || url.starts_with(&st.cfg.return_url)
+}
+
+async fn create_session(State(st): State<Shared>, body: Body) -> Result<Response, ApiError> {
+    let bytes = read_body(body)?;
+    let b: CreateSessionBody = parse(&bytes)?;
+    let currency = b
+        .currency
+        .unwrap_or_else(|| st.cfg.default_currency.clone())
+        .to_ascii_uppercase();
+    if money::exponent(&currency).is_none() {
+        return Err(ApiError::bad(
+            "unsupported_currency",
+            format!("currency {currency:?} is not supported"),
+        ));
+    }
+    let amount = b.amount.unwrap_or(st.cfg.default_amount);
+    if !money::amount_ok(amount) {
+        return Err(ApiError::bad(
+            "invalid_amount",
+            format!(
+                "amount must be between 1 and {} minor units",
+                money::MAX_AMOUNT_MINOR
+            ),
+        ));
+    }
+    let mode = match b
+        .mode
+        .as_deref()
+        .map(|m| m.to_ascii_lowercase().replace('-', "_"))
+        .as_deref()
+    {
+        None | Some("drop_in" | "dropin") => "DROP_IN",
+        Some("component" | "components") => "COMPONENT",
+        Some("hosted") => "HOSTED",
+        Some(_) => {
+            return Err(ApiError::bad(
+                "invalid_request",
+                "mode must be drop_in, component or hosted",
+            ));
+        }
+    };
+    let payment_type = match b.payment_type.as_deref() {
+        None | Some("PURCHASE") => "PURCHASE",
+        Some("RECURRING") => "RECURRING",
+        Some(_) => {
+            return Err(ApiError::bad(
+                "invalid_request",
+                "payment_type must be PURCHASE or RECURRING",
+            ));
+        }
+    };
+    let capture_method = match b.capture_method.as_deref() {
+        None | Some("AUTOMATIC") => "AUTOMATIC",
+        Some("MANUAL") => "MANUAL",
+        Some(_) => {
+            return Err(ApiError::bad(
+                "invalid_request",
+                "capture_method must be AUTOMATIC or MANUAL",
+            ));
+        }
+    };
+    let shopper = b
+        .shopper_reference
+        .or_else(|| st.cfg.default_shopper_reference.clone());
+    if let Some(s) = &shopper {
+        check_ref("shopper_reference", s)?;
+    }
+    let store = b.store_payment_method.unwrap_or(false) || payment_type == "RECURRING";
+    let token_usage = match b.token_usage {
+        Some(u)
+            if ["CARD_ON_FILE", "SUBSCRIPTION", "UNSCHEDULED_CARD_ON_FILE"]
+                .contains(&u.as_str()) =>
+        {
+            Some(u)
+        }
+        Some(_) => {
+            return Err(ApiError::bad(
+                "invalid_request",
+                "token_usage must be CARD_ON_FILE, SUBSCRIPTION or UNSCHEDULED_CARD_ON_FILE",
+            ));
+        }
+        None if payment_type == "RECURRING" => Some("SUBSCRIPTION".to_string()),
+        None if shopper.is_some() => Some("CARD_ON_FILE".to_string()),
+        None => None,
+    };
+    if store && shopper.is_none() {
+        return Err(ApiError::bad(
+            "invalid_request",
+            "store_payment_method needs a shopper_reference",
+        ));
+    }
+    let return_url = match b.return_url {
+        Some(u) if allowed_return_url(&st, &u) => u,
+        Some(_) => {
+            return Err(ApiError::bad(
+                "invalid_request",
+                "return_url must be on an allowed origin",
+            ));
+        }
+        None => st.cfg.return_url.clone(),
+    };
+    if let Some(l) = &b.display_locale
+        && (l.is_empty()
+            || l.len() > 35
+            || !l.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-'))
+    {
+        return Err(ApiError::bad(
+            "invalid_request",
+            "display_locale must be a BCP 47 tag like fr-FR",
+        ));
+    }
+    let expire_time = match b.expires_in_seconds {
+        None => None,
+        // Rounded up to the next whole second: the gateway's timestamps have seconds precision.
+        Some(s) if (1..=86_400).contains(&s) => Some(paykka_protocol::time::format_rfc3339(
+            (now_ms() + s * 1000 + 999) / 1000 * 1000,
+        )),
+        Some(_) => {
+            return Err(ApiError::bad(
+                "invalid_request",
+                "expires_in_seconds must be between 1 and 86400",
+            ));
+        }
+    };
+    let trans_id = format!("M{}{:04}", now_ms(), rand_u16() % 10_000);
+    let req = CreateSessionRequest {
+        merchant_id: String::new(),
+        timestamp: 0,
+        trans_id: trans_id.clone(),
+        payment_type: Some(payment_type.into()),
+        authorisation_type: Some("FINAL_AUTH".into()),
+        capture_method: Some(capture_method.into()),
+        expire_time,
+        session_mode: Some(mode.into()),
+        display_locale: b.display_locale.clone(),
+        currency: currency.clone(),
+        amount,
+        return_url: Some(return_url),
+        notify_url: Some(st.cfg.notify_url()),
+        mit: None,
+        payment: shopper.as_ref().map(|s| SessionPayment {
+            store_payment_method: Some(store),
+            token_usage: token_usage.clone(),
+            shopper_reference: Some(s.clone()),
+        }),
+        payment_methods: b.payment_methods,
+        goods: Some(
+            json!([{ "id": "demo-tee", "name": "PayKKa T-shirt", "price": amount, "quantity": 1 }]),
+        ),
+        bill: None,
+        shipping: None,
+        customer: None,
+    };
+    let s: SessionData = gw_data(gw_call(&st, paths::CREATE_SESSION, &req, None).await?)?;
+    st.store.insert_order(&Order {
+        session_id: s.session_id.clone(),
+        trans_id: trans_id.clone(),
+        amount,
+        currency: currency.clone(),
+        shopper_reference: shopper,
+        token_usage,
+        status: "CREATED".into(),
+        order_id: None,
+    })?;
+    Ok(json_ok(&SessionCreated {
+        session_id: s.session_id,
+        trans_id,
+        session_mode: s.session_mode,
+        status: s.status,
+        amount: s.amount,
+        currency: s.currency,
+        expire_time: s.expire_time,
+        session_url: s.session_url,
+    }))
+}
+
+fn rand_u16() -> u16 {
+    use paykka_protocol::rsa::rand_core::{OsRng, RngCore};
+    (OsRng.next_u32() & 0xffff) as u16
+}
+
+fn our_order(st: &AppState, session_id: &str) -> Result<Order, ApiError> {
+    if session_id.len() > 64 {
+        return Err(ApiError::new(
+            StatusCode::NOT_FOUND,
+            "session_not_found",
+            "no such session",
+        ));
+    }
+    st.store.order(session_id)?.ok_or_else(|| {
+        ApiError::new(
+            StatusCode::NOT_FOUND,
+            "session_not_found",
+            "no such session",
+        )
+    })
+}
+
+#[derive(Serialize)]
+struct SavedCard {
+    token: String,
+    brand: String,
+    last4: String,
+    exp_month: Option<String>,
+    exp_year: Option<String>,
+    holder_name: Option<String>,
+    token_usage: String,
+}
+
+const DEFAULT_METHODS: &[&str] = &[
+    "BANKCARD",
+    "ApplePay",
+    "GooglePay",
+    "WechatPayGlobal",
+    "AlipayPlus",
+    "GCash",
+    "Maya",
+    "ShopeePay",
+    "GrabPay",
+    "ZaloPay",
+    "VietQR",
+];
+
+async fn saved_cards(st: &AppState, shopper: &str) -> Result<Vec<SavedCard>, ApiError> {
+    let req = json!({ "shopper_reference": shopper });
+    let list: Vec<TokenInfo> =
+        gw_data(gw_call(st, paths::TOKEN_QUERY, &req, None).await?).unwrap_or_default();
+    Ok(list
+        .into_iter()
+        .filter(|t| {
+            t.status == "ACTIVATE"
+                && t.payment_method.eq_ignore_ascii_case("BANKCARD")
+                && t.token_usage != "SUBSCRIPTION"
+        })
+        .map(|t| {
+            let c = t.card_info.unwrap_or_default();
+            SavedCard {
+                token: t.token,
+                brand: c.card_brand,
+                last4: c.last4,
+                exp_month: c.exp_month,
+                exp_year: c.exp_year,
+                holder_name: c.holder_name,
+                token_usage: t.token_usage,
+            }
+        })
+        .collect())
+}
+
+async fn get_session(
+    State(st): State<Shared>,
+    Path(session_id): Path<String>,
+) -> Result<Response, ApiError> {
+    let order = our_order(&st, &session_id)?;
+    let s: SessionData = gw_data(
+        gw_call(
+            &st,
+            paths::QUERY_SESSION,
+            &json!({ "session_id": session_id }),
+            None,
+        )
+        .await?,
+    )?;
+    let cards = match &order.shopper_reference {
+        Some(r) if s.status == "PROCESSING" => saved_cards(&st, r).await?,
+        _ => vec![],
+    };
+    let methods: Vec<MethodInfo> = if s.payment_methods.is_empty() {
+        DEFAULT_METHODS
+            .iter()
+            .map(|m| MethodInfo {
+                payment_method: m.to_string(),
+                flow: match *m {
+                    "BANKCARD" => "card",
+                    "ApplePay" | "GooglePay" => "wallet",
+                    _ => "qr",
+                }
+                .into(),
+                brands: if *m == "BANKCARD" {
+                    card::Brand::ALL
+                        .iter()
+                        .map(|b| b.as_str().to_string())
+                        .collect()
+                } else {
+                    vec![]
+                },
+            })
+            .collect()
+    } else {
+        s.payment_methods.clone()
+    };
+    let frames = st.cfg.frames_origin();
+    Ok(json_ok(&json!({
+        "session_id": s.session_id,
+        "status": s.status,
+        "amount": s.amount,
+        "currency": s.currency,
+        "currency_exponent": money::exponent(&s.currency),
+        "display_locale": s.display_locale.unwrap_or_else(|| "en-US".into()),
+        "expire_time": s.expire_time,
+        "session_mode": s.session_mode,
+        "merchant_name": st.cfg.merchant_name,
+        "payment_methods": methods,
+        "saved_cards": cards,
+        "store_payment_method": s.store_payment_method.unwrap_or(false),
+        "can_store_payment_method": order.shopper_reference.is_some(),
+        "order_id": s.order_id,
+        "gateway_origin": frames,
+        "card_key_url": format!("{frames}/card-key"),
+    })))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PaymentBody {
+    session_id: String,
+    payment_method: String,
+    encrypted_card_no: Option<String>,
+    encrypted_exp_month: Option<String>,
+    encrypted_exp_year: Option<String>,
+    encrypted_cvv: Option<String>,
+    holder_name: Option<String>,
+    store_payment_method: Option<bool>,
+    token: Option<String>,
+    wallet_data: Option<Value>,
+    browser: Option<Value>,
+    return_url: Option<String>,
+}
+
+/// What the SDK gets back from a payment or a status query.
+#[derive(Serialize, Deserialize, Debug)]
+pub struct PaymentResult {
+    pub status: String,
+    pub session_id: Option<String>,
+    pub order_id: Option<String>,
+    pub amount: i64,
+    pub currency: String,
+    pub payment_method: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<Action>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub failure: Option<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub card: Option<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub saved_card_token: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pay_finish_time: Option<String>,
+}
+
+fn result_of(t: TransactionData) -> PaymentResult {
+    let failure = (t.status == "FAILURE").then(|| {
+        let code = t.error_code.clone().unwrap_or_default();
+        json!({ "code": decline::reason(&code), "gateway_code": code, "message": t.error_description.clone().unwrap_or_else(|| decline::description(&code).into()) })
+    });
+    PaymentResult {
+        status: t.status,
+        session_id: t.session_id,
+        order_id: Some(t.order_id),
+        amount: t.amount,
+        currency: t.currency,
+        payment_method: t.payment.payment_method,
+        action: t.action,
+        failure,
+        card: t
+            .card_info
+            .map(|c| json!({ "brand": c.card_brand, "last4": c.last4 })),
+        saved_card_token: t.token,
+        pay_finish_time: t.pay_finish_time,
+    }
+}
+
+/// Card data must reach us encrypted: refuse clear card fields and anything that looks like a
+/// card number, wherever it is in the body.
+fn refuse_clear_card(v: &Value) -> Result<(), ApiError> {
+    fn walk(v: &Value, key: Option<&str>) -> bool {
+        match v {
+            Value::Object(m) => m.iter().any(|(k, v)| {
+                matches!(
+                    k.as_str(),
+                    "card_no" | "card_number" | "cvv" | "cvc" | "exp_month" | "exp_year" | "number"
+                ) || walk(v, Some(k))
+            }),
+            Value::Array(a) => a.iter().any(|x| walk(x, key)),
+            Value::String(s) => {
+                card::looks_like_pan(s)
+                    || (key.is_some_and(|k| k.starts_with("encrypted_"))
+                        && !s.starts_with("pkenc."))
+            }
+            Value::Number(n) => n
+                .as_u64()
+                .is_some_and(|n| card::looks_like_pan(&n.to_string())),
+            _ => false,
+        }
+    }
+    if walk(v, None) {
+        return Err(ApiError::bad(
+            "clear_card_data",
+            "card data must be encrypted by the secure card fields; clear card numbers and security codes are refused",
+        ));
+    }
+    Ok(())
+}
+
+fn body_hash(bytes: &[u8]) -> String {
+    let v: Value = serde_json::from_slice(bytes).unwrap_or_default();
+    Sha256::digest(v.to_string().as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+async fn submit_payment(
+    State(st): State<Shared>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let key = match headers.get("idempotency-key").map(|v| v.to_str()) {
+        None => {
+            return Err(ApiError::bad(
+                "invalid_request",
+                "Idempotency-Key header is required (one per payment attempt)",
+            ));
+        }
+        Some(Ok(k))
+            if (8..=128).contains(&k.len())
+                && k.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"-_.:".contains(&b)) =>
+        {
+            k.to_string()
+        }
+        Some(_) => {
+            return Err(ApiError::bad(
+                "invalid_request",
+                "Idempotency-Key must be 8-128 characters of letters, digits, '-', '_', '.', ':'",
+            ));
+        }
+    };
+    let bytes = read_body(body)?;
+    let raw: Value = parse(&bytes)?;
+    refuse_clear_card(&raw)?;
+    let b: PaymentBody = parse(&bytes)?;
+    let hash = body_hash(&bytes);
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(30);
+    loop {
+        match st.store.claim(&key, &hash)? {
+            Claim::Claimed => break,
+            Claim::Done(code, resp) => {
+                let mut r = json_text(StatusCode::from_u16(code).unwrap_or(StatusCode::OK), resp);
+                r.headers_mut()
+                    .insert("idempotent-replayed", HeaderValue::from_static("true"));
+                return Ok(r);
+            }
+            Claim::Conflict => {
+                return Err(ApiError::new(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "idempotency_conflict",
+                    "this Idempotency-Key was used with a different request",
+                ));
+            }
+            Claim::InFlight if tokio::time::Instant::now() < deadline => {
+                tokio::time::sleep(Duration::from_millis(20)).await
+            }
+            Claim::InFlight => {
+                return Err(ApiError::new(
+                    StatusCode::CONFLICT,
+                    "idempotency_in_progress",
+                    "a request with this Idempotency-Key is still in progress; retry later",
+                ));
+            }
+        }
+    }
+    // The payment runs in its own task: if the shopper's browser goes away mid-request, the
+    // gateway call still completes and its answer is kept for the retry with the same key.
+    let st2 = st.clone();
+    let key2 = key.clone();
+    let outcome = match tokio::spawn(async move { pay(&st2, &key2, b).await }).await {
+        Ok(o) => o,
+        Err(_) => Err(ApiError::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "internal_error",
+            "internal error",
+        )),
+    };
+    match outcome {
+        Err(e)
+            if e.code == "gateway_unavailable" || e.status == StatusCode::INTERNAL_SERVER_ERROR =>
+        {
+            let _ = st.store.release_claim(&key);
+            Err(e)
+        }
+        Err(e) => {
+            st.store.finish_claim(&key, e.status.as_u16(), &e.body())?;
+            Err(e)
+        }
+        Ok(r) => {
+            let text = serde_json::to_string(&r).expect("serialises");
+            st.store.finish_claim(&key, 200, &text)?;
+            Ok(json_text(StatusCode::OK, text))
+        }
+    }
+}
+
+async fn pay(st: &AppState, key: &str, b: PaymentBody) -> Result<PaymentResult, ApiError> {
+    let order = our_order(st, &b.session_id)?;
+    let method = b.payment_method.clone();
+    if method.is_empty() || method.len() > 32 {
+        return Err(ApiError::bad(
+            "invalid_request",
+            "payment_method is required",
+        ));
+    }
+    let is_card = method.eq_ignore_ascii_case("BANKCARD");
+    if is_card && b.token.is_none() && b.encrypted_card_no.is_none() {
+        return Err(ApiError::bad(
+            "invalid_request",
+            "a card payment needs encrypted_card_no (or a saved card token)",
+        ));
+    }
+    let store = b.store_payment_method.unwrap_or(false) && order.shopper_reference.is_some();
+    let return_url = match b.return_url {
+        Some(u) if allowed_return_url(st, &u) => Some(u),
+        Some(_) => {
+            return Err(ApiError::bad(
+                "invalid_request",
+                "return_url must be on an allowed origin",
+            ));
+        }
+        None => None,
+    };
+    if let Some(h) = &b.holder_name
+        && h.chars().count() > 100
+    {
+        return Err(ApiError::bad(
+            "invalid_request",
+            "holder_name is at most 100 characters",
+        ));
+    }
+    let req = PaymentRequest {
+        merchant_id: String::new(),
+        timestamp: 0,
+        trans_id: Some(order.trans_id.clone()),
+        session_id: Some(order.session_id.clone()),
+        amount: Some(order.amount),
+        currency: Some(order.currency.clone()),
+        notify_url: Some(st.cfg.notify_url()),
+        return_url,
+        payment: PaymentData {
+            payment_method: method,
+            shopper_reference: order.shopper_reference.clone(),
+            store_payment_method: Some(store),
+            token_usage: if store || b.token.is_some() {
+                order
+                    .token_usage
+                    .clone()
+                    .or_else(|| Some("CARD_ON_FILE".into()))
+            } else {
+                None
+            },
+            token: b.token,
+            encrypted_card_no: b.encrypted_card_no,
+            encrypted_exp_month: b.encrypted_exp_month,
+            encrypted_exp_year: b.encrypted_exp_year,
+            encrypted_cvv: b.encrypted_cvv,
+            holder_name: b.holder_name,
+            wallet_data: b.wallet_data,
+            ..Default::default()
+        },
+        browser: b.browser,
+        ..Default::default()
+    };
+    let t: TransactionData = gw_data(gw_call(st, paths::PAYMENTS, &req, Some(key)).await?)?;
+    st.store
+        .record_payment(&order.session_id, &t.order_id, &t.status)?;
+    Ok(result_of(t))
+}
+
+async fn query_result(
+    st: &AppState,
+    query: Value,
+    session_id: &str,
+) -> Result<PaymentResult, ApiError> {
+    let r: ApiResponse<TransactionData> =
+        gw_call(st, paths::QUERY_TRANSACTION, &query, None).await?;
+    if r.ret_code == ret::ORDER_NOT_FOUND {
+        // No payment yet: report the session's own state (PROCESSING or EXPIRED).
+        let s: SessionData = gw_data(
+            gw_call(
+                st,
+                paths::QUERY_SESSION,
+                &json!({ "session_id": session_id }),
+                None,
+            )
+            .await?,
+        )?;
+        return Ok(PaymentResult {
+            status: if s.status == "EXPIRED" {
+                "EXPIRED".into()
+            } else {
+                "NONE".into()
+            },
+            session_id: Some(s.session_id),
+            order_id: None,
+            amount: s.amount,
+            currency: s.currency,
+            payment_method: String::new(),
+            action: None,
+            failure: (s.status == "EXPIRED").then(
+                || json!({ "code": "session_expired", "message": "the session has expired" }),
+            ),
+            card: None,
+            saved_card_token: None,
+            pay_finish_time: None,
+        });
+    }
+    let t = gw_data(r)?;
+    st.store
+        .record_payment(session_id, &t.order_id, &t.status)?;
+    Ok(result_of(t))
+}
+
+async fn session_result(
+    State(st): State<Shared>,
+    Path(session_id): Path<String>,
+) -> Result<Response, ApiError> {
+    our_order(&st, &session_id)?;
+    Ok(json_ok(
+        &query_result(&st, json!({ "session_id": session_id }), &session_id).await?,
+    ))
+}
+
+async fn payment_status(
+    State(st): State<Shared>,
+    Path(order_id): Path<String>,
+) -> Result<Response, ApiError> {
+    let sid = if order_id.len() <= 64 {
+        st.store.payment_session(&order_id)?
+    } else {
+        None
+    };
+    let sid = sid.ok_or_else(|| {
+        ApiError::new(
+            StatusCode::NOT_FOUND,
+            "payment_not_found",
+            "no such payment",
+        )
+    })?;
+    Ok(json_ok(
+        &query_result(&st, json!({ "order_id": order_id }), &sid).await?,
+    ))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RemoveQuery {
+    session_id: Option<String>,
+    shopper_reference: Option<String>,
+}
+
+/// Removes a saved card of the shopper of `session_id`. The shopper is the one the backend
+/// recorded for the session, never one named by the browser (a `shopper_reference` parameter,
+/// if sent, must be that one). A real merchant takes the shopper from its own login.
+async fn remove_saved_card(
+    State(st): State<Shared>,
+    Path(token): Path<String>,
+    q: Result<Query<RemoveQuery>, axum::extract::rejection::QueryRejection>,
+) -> Result<Response, ApiError> {
+    let Query(q) = q.map_err(|e| ApiError::bad("invalid_request", e.body_text()))?;
+    let sid = q
+        .session_id
+        .ok_or_else(|| ApiError::bad("invalid_request", "session_id is required"))?;
+    let not_found = || {
+        ApiError::new(
+            StatusCode::NOT_FOUND,
+            "saved_card_not_found",
+            "no such saved card for this shopper",
+        )
+    };
+    let shopper = our_order(&st, &sid)?
+        .shopper_reference
+        .ok_or_else(not_found)?;
+    if q.shopper_reference.is_some_and(|r| r != shopper) {
+        return Err(not_found());
+    }
+    check_ref("shopper_reference", &shopper)?;
+    check_ref("token", &token)?;
+    let r: ApiResponse<Value> = gw_call(
+        &st,
+        paths::TOKEN_REMOVE,
+        &json!({ "token": token, "shopper_reference": shopper }),
+        None,
+    )
+    .await?;
+    if !r.is_success() {
+        return Err(gateway_refusal(&r));
+    }
+    Ok(json_ok(&json!({ "removed": true, "token": token })))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ApplePayBody {
+    domain_name: Option<String>,
+    validation_url: Option<String>,
+}
+
+async fn apple_pay_session(State(st): State<Shared>, body: Body) -> Result<Response, ApiError> {
+    let b: ApplePayBody = parse(&read_body(body)?)?;
+    let domain = b.domain_name.unwrap_or_else(|| "localhost".into());
+    let req = json!({ "display_name": st.cfg.merchant_name, "domain_name": domain, "validation_url": b.validation_url });
+    let data: Value = gw_data(gw_call(&st, paths::APPLE_PAY_SESSION, &req, None).await?)?;
+    Ok(json_ok(&data))
+}
+
+/// Gateway notifications: verified (signature with the gateway key, our merchant id,
+/// 5-minute window) before anything else, de-duplicated by `notify_id`.
+async fn webhook(
+    State(st): State<Shared>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let bytes = read_body(body)?;
+    let unauthorized =
+        |m: &str| ApiError::new(StatusCode::UNAUTHORIZED, "invalid_signature", m.to_string());
+    let key = st
+        .gateway_key
+        .read()
+        .unwrap_or_else(|e| e.into_inner())
+        .clone();
+    let key = key.ok_or_else(|| {
+        ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "webhook_key_unknown",
+            "gateway public key not configured",
+        )
+    })?;
+    let sig = headers
+        .get(hdr::SIGNATURE)
+        .and_then(|v| v.to_str().ok())
+        .ok_or_else(|| unauthorized("signature header missing"))?;
+    let (mid, ts) = signed_fields(&bytes)
+        .ok_or_else(|| unauthorized("merchant_id and timestamp are required"))?;
+    if mid != st.gateway.merchant_id() {
+        return Err(unauthorized("notification for another merchant"));
+    }
+    key.verify(&mid, ts, &bytes, sig)
+        .map_err(|_| unauthorized("signature verification failed"))?;
+    if !timestamp_fresh(ts, now_ms()) {
+        return Err(unauthorized("timestamp outside the 5-minute window"));
+    }
+    let n: Notification = parse(&bytes)?;
+    let t = &n.transaction;
+    if !st
+        .store
+        .first_webhook(&n.notify_id, &t.order_id, &t.status)?
+    {
+        return Ok(json_ok(&json!({ "status": "duplicate" })));
+    }
+    if let Some(sid) = &t.session_id
+        && st.store.order(sid)?.is_some()
+    {
+        st.store.record_payment(sid, &t.order_id, &t.status)?;
+    }
+    Ok(json_ok(&json!({ "status": "ok" })))
+}

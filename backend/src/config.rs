@@ -1,0 +1,231 @@
+//! Configuration: environment variables, optionally from a `KEY=VALUE` file named by
+//! `BACKEND_CONFIG` (the environment wins over the file).
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// The demo merchant id registered with the sandbox when none is configured.
+pub const DEMO_MERCHANT_ID: &str = "10000000000001";
+
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub addr: SocketAddr,
+    pub data_dir: PathBuf,
+    /// Gateway base URL (`PAYKKA_GATEWAY_URL`).
+    pub gateway_url: String,
+    pub merchant_id: String,
+    pub merchant_name: String,
+    /// PEM of the merchant private key; default `<data_dir>/merchant_key.pem`, generated on first start.
+    pub merchant_key_file: Option<PathBuf>,
+    /// Key given directly (tests).
+    pub merchant_key_pem: Option<String>,
+    /// Gateway public key verifying webhooks (file or PEM). With the sandbox it is learnt at registration.
+    pub gateway_public_key_file: Option<PathBuf>,
+    pub gateway_public_key_pem: Option<String>,
+    /// Public base URL of this backend, for `notify_url` (default `http://<bound address>`).
+    pub public_url: Option<String>,
+    /// Where shoppers come back after a redirect (3DS, wallet) when the SDK gives none.
+    pub return_url: String,
+    /// Origins allowed by CORS; also the only origins a `return_url` from the browser may use.
+    pub allowed_origins: Vec<String>,
+    /// Register the merchant public key with the sandbox portal at start: `auto` (when the
+    /// gateway is on loopback), `true`, `false`.
+    pub register: Option<bool>,
+    /// Origin of the secure card frames / card key (default: the gateway URL).
+    pub frames_origin: Option<String>,
+    pub gateway_timeout: Duration,
+    /// Demo cart used when `POST /api/sessions` gives no amount.
+    pub default_amount: i64,
+    pub default_currency: String,
+    pub default_shopper_reference: Option<String>,
+    /// One line per request on stderr (`BACKEND_LOG=0` turns it off).
+    pub log_requests: bool,
+}
+
+impl Config {
+    pub fn new(
+        addr: SocketAddr,
+        data_dir: impl Into<PathBuf>,
+        gateway_url: impl Into<String>,
+    ) -> Self {
+        Self {
+            addr,
+            data_dir: data_dir.into(),
+            gateway_url: gateway_url.into(),
+            merchant_id: DEMO_MERCHANT_ID.into(),
+            merchant_name: "PayKKa Demo Store".into(),
+            merchant_key_file: None,
+            merchant_key_pem: None,
+            gateway_public_key_file: None,
+            gateway_public_key_pem: None,
+            public_url: None,
+            return_url: "http://127.0.0.1:8080/".into(),
+            allowed_origins: vec![
+                "http://127.0.0.1:8080".into(),
+                "http://localhost:8080".into(),
+            ],
+            register: None,
+            frames_origin: None,
+            gateway_timeout: Duration::from_secs(20),
+            default_amount: 1999,
+            default_currency: "USD".into(),
+            default_shopper_reference: Some("demo-shopper-0001".into()),
+            log_requests: true,
+        }
+    }
+
+    pub fn key_file(&self) -> PathBuf {
+        self.merchant_key_file
+            .clone()
+            .unwrap_or_else(|| self.data_dir.join("merchant_key.pem"))
+    }
+
+    pub fn gateway_is_loopback(&self) -> bool {
+        let rest = self.gateway_url.split("://").nth(1).unwrap_or("");
+        let host = rest.split(['/', '?']).next().unwrap_or("");
+        let host = host
+            .rsplit_once(':')
+            .map(|(h, p)| {
+                if p.chars().all(|c| c.is_ascii_digit()) {
+                    h
+                } else {
+                    host
+                }
+            })
+            .unwrap_or(host);
+        matches!(host, "127.0.0.1" | "localhost" | "[::1]") || host.starts_with("127.")
+    }
+
+    pub fn should_register(&self) -> bool {
+        self.register.unwrap_or_else(|| self.gateway_is_loopback())
+    }
+
+    pub fn notify_url(&self) -> String {
+        format!(
+            "{}/api/webhooks/paykka",
+            self.public_url
+                .as_deref()
+                .unwrap_or("http://127.0.0.1:8787")
+                .trim_end_matches('/')
+        )
+    }
+
+    pub fn frames_origin(&self) -> String {
+        self.frames_origin
+            .clone()
+            .unwrap_or_else(|| self.gateway_url.trim_end_matches('/').to_string())
+    }
+
+    /// Reads the environment (and `BACKEND_CONFIG`, a file of `KEY=VALUE` lines).
+    pub fn from_env() -> Result<Self, String> {
+        let mut vars: HashMap<String, String> = HashMap::new();
+        if let Ok(file) = std::env::var("BACKEND_CONFIG") {
+            let text = std::fs::read_to_string(&file)
+                .map_err(|e| format!("BACKEND_CONFIG {file}: {e}"))?;
+            for (i, line) in text.lines().enumerate() {
+                let line = line.trim();
+                if line.is_empty() || line.starts_with('#') {
+                    continue;
+                }
+                let (k, v) = line
+                    .split_once('=')
+                    .ok_or_else(|| format!("{file}:{}: expected KEY=VALUE", i + 1))?;
+                vars.insert(k.trim().to_string(), v.trim().trim_matches('"').to_string());
+            }
+        }
+        for (k, v) in std::env::vars() {
+            if k.starts_with("BACKEND_") || k.starts_with("PAYKKA_") {
+                vars.insert(k, v);
+            }
+        }
+        Self::from_vars(&vars)
+    }
+
+    pub fn from_vars(vars: &HashMap<String, String>) -> Result<Self, String> {
+        let get = |k: &str| {
+            vars.get(k)
+                .map(|v| v.trim().to_string())
+                .filter(|v| !v.is_empty())
+        };
+        let addr: SocketAddr = get("BACKEND_ADDR")
+            .unwrap_or_else(|| "127.0.0.1:8787".into())
+            .parse()
+            .map_err(|e| format!("BACKEND_ADDR: {e}"))?;
+        let mut c = Config::new(
+            addr,
+            get("BACKEND_DATA_DIR").unwrap_or_else(|| ".data/backend".into()),
+            get("PAYKKA_GATEWAY_URL").unwrap_or_else(|| "http://127.0.0.1:8788".into()),
+        );
+        c.gateway_url = c.gateway_url.trim_end_matches('/').to_string();
+        if !(c.gateway_url.starts_with("http://") || c.gateway_url.starts_with("https://")) {
+            return Err("PAYKKA_GATEWAY_URL must be an http(s) URL".into());
+        }
+        if let Some(v) = get("PAYKKA_MERCHANT_ID") {
+            c.merchant_id = v;
+        }
+        if let Some(v) = get("PAYKKA_MERCHANT_NAME") {
+            c.merchant_name = v;
+        }
+        c.merchant_key_file = get("PAYKKA_MERCHANT_KEY_FILE").map(PathBuf::from);
+        c.gateway_public_key_file = get("PAYKKA_GATEWAY_PUBLIC_KEY_FILE").map(PathBuf::from);
+        c.public_url = get("BACKEND_PUBLIC_URL");
+        if let Some(v) = get("BACKEND_RETURN_URL") {
+            c.return_url = v;
+        }
+        if let Some(v) = get("BACKEND_ALLOWED_ORIGINS") {
+            c.allowed_origins = v
+                .split(',')
+                .map(|s| s.trim().trim_end_matches('/').to_string())
+                .filter(|s| !s.is_empty())
+                .collect();
+        }
+        c.register = match get("PAYKKA_SANDBOX_REGISTER").as_deref() {
+            None | Some("auto") => None,
+            Some("1" | "true" | "yes" | "on") => Some(true),
+            Some("0" | "false" | "no" | "off") => Some(false),
+            Some(v) => {
+                return Err(format!(
+                    "PAYKKA_SANDBOX_REGISTER: expected auto, true or false, got {v:?}"
+                ));
+            }
+        };
+        c.frames_origin = get("PAYKKA_FRAMES_ORIGIN");
+        if let Some(v) = get("BACKEND_LOG") {
+            c.log_requests = !matches!(v.as_str(), "0" | "false" | "off");
+        }
+        if let Some(v) = get("PAYKKA_GATEWAY_TIMEOUT_MS") {
+            c.gateway_timeout = Duration::from_millis(
+                v.parse()
+                    .map_err(|e| format!("PAYKKA_GATEWAY_TIMEOUT_MS: {e}"))?,
+            );
+        }
+        Ok(c)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn loopback_detection_and_file_vars() {
+        let mut v = HashMap::new();
+        let c = Config::from_vars(&v).unwrap();
+        assert!(c.gateway_is_loopback() && c.should_register());
+        assert_eq!(c.addr.port(), 8787);
+        v.insert(
+            "PAYKKA_GATEWAY_URL".into(),
+            "https://sandbox.aq.paykka.com/".into(),
+        );
+        v.insert("PAYKKA_MERCHANT_ID".into(), "18356675194960".into());
+        let c = Config::from_vars(&v).unwrap();
+        assert!(!c.gateway_is_loopback() && !c.should_register());
+        assert_eq!(c.gateway_url, "https://sandbox.aq.paykka.com");
+        v.insert("PAYKKA_GATEWAY_URL".into(), "http://localhost:9000".into());
+        assert!(Config::from_vars(&v).unwrap().gateway_is_loopback());
+        v.insert("PAYKKA_SANDBOX_REGISTER".into(), "maybe".into());
+        assert!(Config::from_vars(&v).is_err());
+    }
+}

@@ -1,0 +1,1369 @@
+//! The signed gateway API (`/payments...`), plus `/health`, `/card-key` and the demo portal.
+
+use crate::db;
+use crate::scenario::{
+    self, CHALLENGE_CODE, Outcome, Pending, SessionRec, StoreReq, TokenRec, TxRec, new_id,
+};
+use crate::{AppState, Shared};
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::extract::rejection::BytesRejection;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use paykka_protocol::cardenc::EnvelopeError;
+use paykka_protocol::sign::{VerifyingKey, signed_fields, timestamp_fresh};
+use paykka_protocol::time::{format_rfc3339, now_ms, parse_rfc3339};
+use paykka_protocol::types::*;
+use paykka_protocol::{card, decline, headers as hdr, money, paths, ret};
+use rusqlite::Transaction;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use sha2::{Digest, Sha256};
+
+pub fn routes() -> Router<Shared> {
+    Router::new()
+        .route("/health", get(health))
+        .route("/card-key", get(card_key))
+        .route("/portal/merchants", post(portal_register))
+        .route("/portal/gateway-key", get(gateway_key))
+        .route(paths::CREATE_SESSION, post(create_session))
+        .route(paths::QUERY_SESSION, post(query_session))
+        .route(paths::PAYMENTS, post(payments))
+        .route(paths::QUERY_TRANSACTION, post(query_transaction))
+        .route(paths::CAPTURE, post(capture))
+        .route(paths::VOID, post(void))
+        .route(paths::REFUND, post(refund))
+        .route(paths::TOKEN_QUERY, post(token_query))
+        .route(paths::TOKEN_REMOVE, post(token_remove))
+        .route(paths::RECURRING_CANCEL, post(recurring_cancel))
+        .route(paths::APPLE_PAY_SESSION, post(apple_pay_session))
+}
+
+/// An error answer: `{ "ret_code", "ret_msg" }`. Protocol errors (malformed body, signature)
+/// use a 4xx HTTP status; business errors answer 200 with their `ret_code`, like success.
+#[derive(Debug)]
+pub struct GwError {
+    pub status: StatusCode,
+    pub code: &'static str,
+    pub msg: String,
+}
+
+impl GwError {
+    pub fn new(status: StatusCode, code: &'static str, msg: impl Into<String>) -> Self {
+        Self {
+            status,
+            code,
+            msg: msg.into(),
+        }
+    }
+    pub fn biz(code: &'static str, msg: impl Into<String>) -> Self {
+        Self::new(StatusCode::OK, code, msg)
+    }
+    fn bad(code: &'static str, msg: impl Into<String>) -> Self {
+        Self::new(StatusCode::BAD_REQUEST, code, msg)
+    }
+    fn unauthorized(code: &'static str, msg: impl Into<String>) -> Self {
+        Self::new(StatusCode::UNAUTHORIZED, code, msg)
+    }
+}
+
+impl From<rusqlite::Error> for GwError {
+    fn from(e: rusqlite::Error) -> Self {
+        eprintln!("sandbox: database error: {e}");
+        GwError::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            ret::INTERNAL_ERROR,
+            "internal error",
+        )
+    }
+}
+
+impl IntoResponse for GwError {
+    fn into_response(self) -> Response {
+        json_response(self.status, &ApiResponse::error(self.code, self.msg))
+    }
+}
+
+pub fn json_response<T: Serialize>(status: StatusCode, v: &T) -> Response {
+    raw_json(status, serde_json::to_string(v).expect("serialises"))
+}
+
+fn raw_json(status: StatusCode, s: String) -> Response {
+    (
+        status,
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        )],
+        s,
+    )
+        .into_response()
+}
+
+fn ok<T: Serialize>(data: T) -> Result<Response, GwError> {
+    Ok(json_response(StatusCode::OK, &ApiResponse::ok(data)))
+}
+
+fn ok_empty() -> Result<Response, GwError> {
+    Ok(json_response(
+        StatusCode::OK,
+        &ApiResponse::<()> {
+            ret_code: ret::SUCCESS.into(),
+            ret_msg: "Success".into(),
+            data: None,
+        },
+    ))
+}
+
+type Body = Result<Bytes, BytesRejection>;
+
+/// Checks size, signature headers, merchant, signature and timestamp, in that order.
+/// Returns the merchant id and the verified body.
+fn authenticate(
+    st: &AppState,
+    headers: &HeaderMap,
+    body: Body,
+) -> Result<(String, Bytes), GwError> {
+    let body = body.map_err(|e| {
+        if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            GwError::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                ret::BODY_TOO_LARGE,
+                format!("request body larger than {} bytes", crate::MAX_BODY_BYTES),
+            )
+        } else {
+            GwError::bad(ret::INVALID_REQUEST, "cannot read request body")
+        }
+    })?;
+    if serde_json::from_slice::<serde_json::Value>(&body).is_err() {
+        return Err(GwError::bad(
+            ret::INVALID_REQUEST,
+            "request body is not valid JSON",
+        ));
+    }
+    let (merchant_id, ts) = signed_fields(&body).ok_or_else(|| {
+        GwError::bad(
+            ret::MISSING_PARAMETER,
+            "merchant_id (string) and timestamp (ms) are required",
+        )
+    })?;
+    let h = |n: &str| headers.get(n).and_then(|v| v.to_str().ok()).map(str::trim);
+    let sig = h(hdr::SIGNATURE).filter(|s| !s.is_empty()).ok_or_else(|| {
+        GwError::unauthorized(ret::SIGNATURE_MISSING, "signature header is required")
+    })?;
+    if h(hdr::TYPE) != Some(hdr::TYPE_VALUE) || h(hdr::VERSION) != Some(hdr::VERSION_VALUE) {
+        return Err(GwError::unauthorized(
+            ret::SIGNATURE_TYPE_UNSUPPORTED,
+            "headers type: RSA256 and version: v1.2 are required",
+        ));
+    }
+    let (_, pem) = st
+        .db
+        .merchant(&merchant_id)?
+        .ok_or_else(|| GwError::unauthorized(ret::MERCHANT_NOT_FOUND, "unknown merchant_id"))?;
+    let key = VerifyingKey::from_pem(&pem)
+        .map_err(|_| GwError::unauthorized(ret::MERCHANT_NOT_FOUND, "merchant key unusable"))?;
+    key.verify(&merchant_id, ts, &body, sig).map_err(|_| {
+        GwError::unauthorized(ret::SIGNATURE_INVALID, "signature verification failed")
+    })?;
+    if !timestamp_fresh(ts, now_ms()) {
+        return Err(GwError::unauthorized(
+            ret::TIMESTAMP_EXPIRED,
+            "timestamp is more than 5 minutes from the gateway clock",
+        ));
+    }
+    Ok((merchant_id, body))
+}
+
+fn parse<T: DeserializeOwned>(body: &[u8]) -> Result<T, GwError> {
+    serde_json::from_slice(body).map_err(|e| {
+        let msg = e.to_string();
+        let msg = msg.split(" at line ").next().unwrap_or(&msg);
+        GwError::bad(ret::INVALID_REQUEST, format!("invalid request: {msg}"))
+    })
+}
+
+fn none_if_empty(v: &Option<String>) -> Option<&str> {
+    v.as_deref().map(str::trim).filter(|s| !s.is_empty())
+}
+
+fn check_id(name: &str, v: &str) -> Result<(), GwError> {
+    if v.is_empty()
+        || v.len() > 64
+        || !v
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    {
+        return Err(GwError::biz(
+            ret::INVALID_REQUEST,
+            format!("{name} must be 1-64 characters of letters, digits, '-' or '_'"),
+        ));
+    }
+    Ok(())
+}
+
+fn check_url(name: &str, v: &Option<String>) -> Result<(), GwError> {
+    if let Some(u) = none_if_empty(v)
+        && (u.len() > 2048 || !(u.starts_with("http://") || u.starts_with("https://")))
+    {
+        return Err(GwError::biz(
+            ret::INVALID_REQUEST,
+            format!("{name} must be an http(s) URL"),
+        ));
+    }
+    Ok(())
+}
+
+fn check_enum(
+    name: &str,
+    v: &Option<String>,
+    allowed: &[&str],
+    default: &str,
+) -> Result<String, GwError> {
+    match none_if_empty(v) {
+        None => Ok(default.into()),
+        Some(x) if allowed.contains(&x) => Ok(x.into()),
+        Some(_) => Err(GwError::biz(
+            ret::INVALID_REQUEST,
+            format!("{name} must be one of {}", allowed.join(", ")),
+        )),
+    }
+}
+
+fn check_money(currency: &str, amount: i64) -> Result<(), GwError> {
+    if money::exponent(currency).is_none() {
+        return Err(GwError::biz(
+            ret::UNSUPPORTED_CURRENCY,
+            format!("unsupported currency {currency:?}"),
+        ));
+    }
+    if !money::amount_ok(amount) {
+        return Err(GwError::biz(
+            ret::INVALID_AMOUNT,
+            format!(
+                "amount must be between 1 and {} minor units",
+                money::MAX_AMOUNT_MINOR
+            ),
+        ));
+    }
+    Ok(())
+}
+
+const PAYMENT_TYPES: &[&str] = &["PURCHASE", "RECURRING"];
+const AUTH_TYPES: &[&str] = &["FINAL_AUTH", "PRE_AUTH"];
+const CAPTURE_METHODS: &[&str] = &["AUTOMATIC", "MANUAL"];
+const SESSION_MODES: &[&str] = &["HOSTED", "DROP_IN", "COMPONENT"];
+const TOKEN_USAGES: &[&str] = &["CARD_ON_FILE", "SUBSCRIPTION", "UNSCHEDULED_CARD_ON_FILE"];
+
+pub async fn not_found() -> GwError {
+    GwError::new(
+        StatusCode::NOT_FOUND,
+        ret::INVALID_REQUEST,
+        "no such endpoint",
+    )
+}
+
+async fn health() -> impl IntoResponse {
+    raw_json(StatusCode::OK, r#"{"status":"ok"}"#.into())
+}
+
+async fn card_key(State(st): State<Shared>) -> Response {
+    let mut r = json_response(StatusCode::OK, &st.card_key.public_json());
+    r.headers_mut().insert(
+        header::ACCESS_CONTROL_ALLOW_ORIGIN,
+        HeaderValue::from_static("*"),
+    );
+    r.headers_mut().insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("public, max-age=300"),
+    );
+    r
+}
+
+async fn gateway_key(State(st): State<Shared>) -> Response {
+    json_response(
+        StatusCode::OK,
+        &serde_json::json!({ "public_key_pem": st.gateway_key.verifying_key().to_spki_pem() }),
+    )
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Register {
+    merchant_id: String,
+    public_key_pem: String,
+    #[serde(default)]
+    name: Option<String>,
+}
+
+/// Demo portal: registers (or re-keys) a merchant. Unsigned; loopback sandbox only.
+async fn portal_register(State(st): State<Shared>, body: Body) -> Result<Response, GwError> {
+    if !st.portal {
+        return Err(GwError::new(
+            StatusCode::NOT_FOUND,
+            ret::INVALID_REQUEST,
+            "portal disabled",
+        ));
+    }
+    let body = body.map_err(|_| GwError::bad(ret::INVALID_REQUEST, "cannot read request body"))?;
+    let r: Register = parse(&body)?;
+    check_id("merchant_id", &r.merchant_id)?;
+    VerifyingKey::from_pem(&r.public_key_pem)
+        .map_err(|e| GwError::bad(ret::INVALID_REQUEST, e.to_string()))?;
+    let name = r.name.unwrap_or_else(|| "Demo Merchant".into());
+    st.db
+        .upsert_merchant(&r.merchant_id, &name, &r.public_key_pem)?;
+    ok(serde_json::json!({
+        "merchant_id": r.merchant_id,
+        "name": name,
+        "gateway_public_key_pem": st.gateway_key.verifying_key().to_spki_pem(),
+        "card_key_id": st.card_key.kid(),
+    }))
+}
+
+async fn create_session(
+    State(st): State<Shared>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, GwError> {
+    let (mid, body) = authenticate(&st, &headers, body)?;
+    let r: CreateSessionRequest = parse(&body)?;
+    check_id("trans_id", &r.trans_id)?;
+    check_money(&r.currency, r.amount)?;
+    check_url("return_url", &r.return_url)?;
+    check_url("notify_url", &r.notify_url)?;
+    let payment_type = check_enum("payment_type", &r.payment_type, PAYMENT_TYPES, "PURCHASE")?;
+    let authorisation_type = check_enum(
+        "authorisation_type",
+        &r.authorisation_type,
+        AUTH_TYPES,
+        "FINAL_AUTH",
+    )?;
+    let capture_method = check_enum(
+        "capture_method",
+        &r.capture_method,
+        CAPTURE_METHODS,
+        "AUTOMATIC",
+    )?;
+    let session_mode = check_enum("session_mode", &r.session_mode, SESSION_MODES, "HOSTED")?;
+    let now = now_ms();
+    let expire_at = match none_if_empty(&r.expire_time) {
+        None => now + 60 * 60 * 1000,
+        Some(s) => {
+            let t = parse_rfc3339(s).ok_or_else(|| {
+                GwError::biz(
+                    ret::INVALID_REQUEST,
+                    "expire_time must be RFC 3339, e.g. 2025-05-05T17:17:24+08:00",
+                )
+            })?;
+            if t <= now || t > now + 24 * 3600 * 1000 + 60_000 {
+                return Err(GwError::biz(
+                    ret::INVALID_REQUEST,
+                    "expire_time must be in the future and at most 24 hours away",
+                ));
+            }
+            t
+        }
+    };
+    let p = r.payment.clone().unwrap_or_default();
+    let mut store = p.store_payment_method.unwrap_or(false);
+    let mut token_usage = none_if_empty(&p.token_usage).map(str::to_string);
+    if payment_type == "RECURRING" {
+        store = true;
+        token_usage.get_or_insert_with(|| "SUBSCRIPTION".into());
+    }
+    if let Some(u) = &token_usage
+        && !TOKEN_USAGES.contains(&u.as_str())
+    {
+        return Err(GwError::biz(
+            ret::INVALID_REQUEST,
+            format!("token_usage must be one of {}", TOKEN_USAGES.join(", ")),
+        ));
+    }
+    let shopper = none_if_empty(&p.shopper_reference).map(str::to_string);
+    if let Some(s) = &shopper
+        && s.len() > 64
+    {
+        return Err(GwError::biz(
+            ret::INVALID_REQUEST,
+            "shopper_reference is at most 64 characters",
+        ));
+    }
+    if store && (shopper.is_none() || token_usage.is_none()) {
+        return Err(GwError::biz(
+            ret::MISSING_PARAMETER,
+            "store_payment_method needs payment.shopper_reference and payment.token_usage",
+        ));
+    }
+    let methods = match &r.payment_methods {
+        None => scenario::DEFAULT_METHODS
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
+        Some(list) => {
+            let mut out = Vec::new();
+            for m in list {
+                let (c, _) = scenario::method(m).ok_or_else(|| {
+                    GwError::biz(
+                        ret::UNSUPPORTED_PAYMENT_METHOD,
+                        format!("unknown payment method {m:?}"),
+                    )
+                })?;
+                if !out.iter().any(|x: &String| x == c) {
+                    out.push(c.to_string());
+                }
+            }
+            if out.is_empty() {
+                return Err(GwError::biz(
+                    ret::INVALID_REQUEST,
+                    "payment_methods must not be empty",
+                ));
+            }
+            out
+        }
+    };
+    let locale = none_if_empty(&r.display_locale).unwrap_or("en-US");
+    if locale.len() > 35
+        || !locale
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    {
+        return Err(GwError::biz(
+            ret::INVALID_REQUEST,
+            "display_locale must be a BCP 47 tag",
+        ));
+    }
+    let s = SessionRec {
+        session_id: new_id("CS"),
+        merchant_id: mid.clone(),
+        trans_id: r.trans_id.clone(),
+        session_mode,
+        status: "PROCESSING".into(),
+        currency: r.currency.clone(),
+        amount: r.amount,
+        expire_at,
+        created_at: now,
+        authorisation_type,
+        capture_method,
+        payment_type,
+        display_locale: locale.to_string(),
+        return_url: none_if_empty(&r.return_url).map(str::to_string),
+        notify_url: none_if_empty(&r.notify_url).map(str::to_string),
+        shopper_reference: shopper,
+        store_payment_method: store,
+        token_usage,
+        payment_methods: methods,
+        mit: r.mit.unwrap_or(false),
+    };
+    st.db.with_tx(|tx| {
+        if db::session_by_trans(tx, &mid, &s.trans_id)?.is_some()
+            || db::latest_tx(tx, &mid, "trans_id", &s.trans_id)?.is_some()
+        {
+            return Err(GwError::biz(
+                ret::DUPLICATE_TRANS_ID,
+                "trans_id already used: one trans_id is one session",
+            ));
+        }
+        db::insert_session(tx, &s)?;
+        Ok(())
+    })?;
+    ok(s.to_data(&st.base_url, None))
+}
+
+async fn query_session(
+    State(st): State<Shared>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, GwError> {
+    let (mid, body) = authenticate(&st, &headers, body)?;
+    let r: QuerySessionRequest = parse(&body)?;
+    let data = st.db.with_tx(|tx| {
+        let s = if let Some(sid) = none_if_empty(&r.session_id) {
+            db::session_by_id(tx, &mid, sid)?
+        } else if let Some(tid) = none_if_empty(&r.trans_id) {
+            db::session_by_trans(tx, &mid, tid)?
+        } else {
+            return Err(GwError::biz(
+                ret::MISSING_PARAMETER,
+                "session_id or trans_id is required",
+            ));
+        };
+        let s =
+            s.ok_or_else(|| GwError::biz(ret::SESSION_NOT_FOUND, "the session doesn't exist"))?;
+        let order = db::latest_tx(tx, &mid, "session_id", &s.session_id)?.map(|t| t.order_id);
+        Ok(s.to_data(&st.base_url, order))
+    })?;
+    ok(data)
+}
+
+/// Card data after decryption. Never logged, never stored.
+struct CardDetails {
+    pan: String,
+    exp_month: u32,
+    exp_year: u32,
+    cvv: Option<String>,
+}
+
+enum CardSource {
+    Token { token: String, cvv: Option<String> },
+    Card(CardDetails),
+}
+
+fn decrypt(st: &AppState, name: &str, v: &str) -> Result<String, GwError> {
+    st.card_key.decrypt(v.trim()).map_err(|e| match e {
+        EnvelopeError::Malformed if card::looks_like_pan(v) || v.trim().bytes().all(|b| b.is_ascii_digit()) => GwError::biz(
+            ret::CLEAR_CARD_REFUSED,
+            format!("{name} arrived in clear: card data from a browser must be encrypted with the card key (GET /card-key)"),
+        ),
+        e => GwError::biz(ret::CARD_DATA_INVALID, format!("{name}: {e}")),
+    })
+}
+
+fn parse_month(v: &str) -> Result<u32, GwError> {
+    match v.trim().parse::<u32>() {
+        Ok(m) if (1..=12).contains(&m) && v.trim().len() <= 2 => Ok(m),
+        _ => Err(GwError::biz(
+            ret::INVALID_REQUEST,
+            "expiry month must be 01 to 12",
+        )),
+    }
+}
+
+fn parse_year(v: &str) -> Result<u32, GwError> {
+    let t = v.trim();
+    match (t.len(), t.parse::<u32>()) {
+        (2, Ok(y)) => Ok(2000 + y),
+        (4, Ok(y)) if y >= 2000 => Ok(y),
+        _ => Err(GwError::biz(
+            ret::INVALID_REQUEST,
+            "expiry year must be YY or YYYY",
+        )),
+    }
+}
+
+/// Reads the card of a BANKCARD payment: `token`, `card_no` (server to server) or
+/// `encrypted_card_no` (from the secure frames), exactly one.
+fn resolve_card(st: &AppState, p: &PaymentData) -> Result<CardSource, GwError> {
+    let sources = [
+        p.token.is_some(),
+        p.card_no.is_some(),
+        p.encrypted_card_no.is_some(),
+    ]
+    .iter()
+    .filter(|x| **x)
+    .count();
+    if sources != 1 {
+        return Err(GwError::biz(
+            ret::MISSING_PARAMETER,
+            "exactly one of payment.token, payment.card_no, payment.encrypted_card_no is required",
+        ));
+    }
+    let clear_or_enc = |clear: &Option<String>,
+                        enc: &Option<String>,
+                        name: &str|
+     -> Result<Option<String>, GwError> {
+        match (clear, enc) {
+            (_, Some(e)) => decrypt(st, name, e).map(Some),
+            (Some(c), None) => Ok(Some(c.clone())),
+            (None, None) => Ok(None),
+        }
+    };
+    if let Some(token) = &p.token {
+        let cvv = clear_or_enc(&p.cvv, &p.encrypted_cvv, "encrypted_cvv")?;
+        return Ok(CardSource::Token {
+            token: token.clone(),
+            cvv,
+        });
+    }
+    let pan = if let Some(enc) = &p.encrypted_card_no {
+        if p.cvv.is_some() {
+            return Err(GwError::biz(
+                ret::CLEAR_CARD_REFUSED,
+                "cvv arrived in clear beside an encrypted card: send encrypted_cvv",
+            ));
+        }
+        decrypt(st, "encrypted_card_no", enc)?
+    } else {
+        p.card_no.clone().unwrap_or_default()
+    };
+    let pan: String = pan.chars().filter(|c| !matches!(c, ' ' | '-')).collect();
+    let month = clear_or_enc(&p.exp_month, &p.encrypted_exp_month, "encrypted_exp_month")?
+        .ok_or_else(|| GwError::biz(ret::MISSING_PARAMETER, "expiry month is required"))?;
+    let year = clear_or_enc(&p.exp_year, &p.encrypted_exp_year, "encrypted_exp_year")?
+        .ok_or_else(|| GwError::biz(ret::MISSING_PARAMETER, "expiry year is required"))?;
+    let cvv = clear_or_enc(&p.cvv, &p.encrypted_cvv, "encrypted_cvv")?
+        .ok_or_else(|| GwError::biz(ret::MISSING_PARAMETER, "cvv is required"))?;
+    Ok(CardSource::Card(CardDetails {
+        pan,
+        exp_month: parse_month(&month)?,
+        exp_year: parse_year(&year)?,
+        cvv: Some(cvv),
+    }))
+}
+
+/// Body hash for idempotency: the body without its `timestamp`, keys sorted.
+fn body_hash(body: &[u8]) -> String {
+    let mut v: serde_json::Value = serde_json::from_slice(body).unwrap_or_default();
+    if let Some(o) = v.as_object_mut() {
+        o.remove("timestamp");
+    }
+    let h = Sha256::digest(serde_json::to_string(&v).unwrap_or_default().as_bytes());
+    h.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+async fn payments(
+    State(st): State<Shared>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, GwError> {
+    let (mid, body) = authenticate(&st, &headers, body)?;
+    let r: PaymentRequest = parse(&body)?;
+    let idem = match headers.get(hdr::IDEMPOTENCY_KEY) {
+        None => None,
+        Some(v) => match v.to_str() {
+            Ok(k) if !k.is_empty() && k.len() <= 255 && k.bytes().all(|b| b.is_ascii_graphic()) => {
+                Some(k.to_string())
+            }
+            _ => {
+                return Err(GwError::bad(
+                    ret::INVALID_REQUEST,
+                    "idempotency-key must be 1-255 visible ASCII characters",
+                ));
+            }
+        },
+    };
+    let (method, flow) = scenario::method(&r.payment.payment_method).ok_or_else(|| {
+        GwError::biz(
+            ret::UNSUPPORTED_PAYMENT_METHOD,
+            format!("unsupported payment_method {:?}", r.payment.payment_method),
+        )
+    })?;
+    if flow != "card"
+        && (r.payment.card_no.is_some()
+            || r.payment.encrypted_card_no.is_some()
+            || r.payment.token.is_some())
+    {
+        return Err(GwError::biz(
+            ret::INVALID_REQUEST,
+            format!("{method} takes no card fields"),
+        ));
+    }
+    let source = if flow == "card" {
+        Some(resolve_card(&st, &r.payment)?)
+    } else {
+        None
+    };
+    let hash = body_hash(&body);
+    let response = st.db.with_tx(|tx| {
+        if let Some(k) = &idem
+            && let Some((h, resp)) = db::idempotent(tx, &mid, k)?
+        {
+            return if h == hash {
+                Ok(resp)
+            } else {
+                Err(GwError::biz(
+                    ret::IDEMPOTENCY_CONFLICT,
+                    "idempotency-key already used with a different request body",
+                ))
+            };
+        }
+        let data = process_payment(&st, tx, &mid, &r, method, flow, source)?;
+        let resp = serde_json::to_string(&ApiResponse::ok(data)).expect("serialises");
+        if let Some(k) = &idem {
+            db::store_idempotent(tx, &mid, k, &hash, &resp)?;
+        }
+        Ok(resp)
+    })?;
+    Ok(raw_json(StatusCode::OK, response))
+}
+
+fn process_payment(
+    st: &AppState,
+    tx: &Transaction<'_>,
+    mid: &str,
+    r: &PaymentRequest,
+    method: &'static str,
+    flow: &'static str,
+    source: Option<CardSource>,
+) -> Result<TransactionData, GwError> {
+    let now = now_ms();
+    let session = if let Some(sid) = none_if_empty(&r.session_id) {
+        let s = db::session_by_id(tx, mid, sid)?
+            .ok_or_else(|| GwError::biz(ret::SESSION_NOT_FOUND, "the session doesn't exist"))?;
+        if let Some(t) = none_if_empty(&r.trans_id)
+            && t != s.trans_id
+        {
+            return Err(GwError::biz(
+                ret::INVALID_REQUEST,
+                "trans_id does not match the session's",
+            ));
+        }
+        Some(s)
+    } else if let Some(t) = none_if_empty(&r.trans_id) {
+        check_id("trans_id", t)?;
+        db::session_by_trans(tx, mid, t)?
+    } else {
+        return Err(GwError::biz(
+            ret::MISSING_PARAMETER,
+            "session_id or trans_id is required",
+        ));
+    };
+    let p = &r.payment;
+    check_url("return_url", &r.return_url)?;
+    check_url("notify_url", &r.notify_url)?;
+    let mut t = TxRec {
+        order_id: new_id("GW"),
+        merchant_id: mid.to_string(),
+        trans_id: String::new(),
+        session_id: None,
+        status: "PROCESSING".into(),
+        payment_type: String::new(),
+        authorisation_type: String::new(),
+        capture_method: String::new(),
+        amount: 0,
+        currency: String::new(),
+        shopper_reference: none_if_empty(&p.shopper_reference).map(str::to_string),
+        payment_method: method.to_string(),
+        card: None,
+        balances: Balances::default(),
+        error_code: None,
+        created_at: now,
+        pay_finish_at: None,
+        action: None,
+        action_expires_at: None,
+        pending: None,
+        return_url: none_if_empty(&r.return_url).map(str::to_string),
+        notify_url: none_if_empty(&r.notify_url).map(str::to_string),
+        store: None,
+        token: None,
+        token_usage: None,
+        recurring_agreement_id: None,
+    };
+    let mut store = p.store_payment_method.unwrap_or(false);
+    let mut token_usage = none_if_empty(&p.token_usage).map(str::to_string);
+    match &session {
+        Some(s) => {
+            match s.effective_status(now) {
+                "EXPIRED" => {
+                    return Err(GwError::biz(
+                        ret::SESSION_EXPIRED,
+                        "the session has expired",
+                    ));
+                }
+                "PROCESSING" => {}
+                _ => {
+                    return Err(GwError::biz(
+                        ret::SESSION_CLOSED,
+                        "the session is already paid",
+                    ));
+                }
+            }
+            if db::live_tx_count(tx, mid, "session_id", &s.session_id)? > 0 {
+                return Err(GwError::biz(
+                    ret::SESSION_CLOSED,
+                    "the session is already paid",
+                ));
+            }
+            if r.amount.is_some_and(|a| a != s.amount)
+                || none_if_empty(&r.currency).is_some_and(|c| c != s.currency)
+            {
+                return Err(GwError::biz(
+                    ret::AMOUNT_MISMATCH,
+                    format!(
+                        "amount and currency must match the session's ({} {})",
+                        s.amount, s.currency
+                    ),
+                ));
+            }
+            if !s.payment_methods.iter().any(|m| m == method) {
+                return Err(GwError::biz(
+                    ret::UNSUPPORTED_PAYMENT_METHOD,
+                    format!("{method} is not offered by this session"),
+                ));
+            }
+            match (&t.shopper_reference, &s.shopper_reference) {
+                (Some(a), Some(b)) if a != b => {
+                    return Err(GwError::biz(
+                        ret::INVALID_REQUEST,
+                        "shopper_reference does not match the session's",
+                    ));
+                }
+                (None, Some(b)) => t.shopper_reference = Some(b.clone()),
+                _ => {}
+            }
+            t.trans_id = s.trans_id.clone();
+            t.session_id = Some(s.session_id.clone());
+            t.amount = s.amount;
+            t.currency = s.currency.clone();
+            t.payment_type = r
+                .payment_type
+                .clone()
+                .unwrap_or_else(|| s.payment_type.clone());
+            t.authorisation_type = s.authorisation_type.clone();
+            t.capture_method = s.capture_method.clone();
+            t.return_url = t.return_url.take().or_else(|| s.return_url.clone());
+            t.notify_url = t.notify_url.take().or_else(|| s.notify_url.clone());
+            if p.store_payment_method.is_none() {
+                store = s.store_payment_method;
+            }
+            if token_usage.is_none() {
+                token_usage = s.token_usage.clone();
+            }
+        }
+        None => {
+            let trans_id = none_if_empty(&r.trans_id).unwrap_or_default();
+            let (Some(amount), Some(currency)) = (r.amount, none_if_empty(&r.currency)) else {
+                return Err(GwError::biz(
+                    ret::MISSING_PARAMETER,
+                    "amount and currency are required without a session",
+                ));
+            };
+            check_money(currency, amount)?;
+            if db::live_tx_count(tx, mid, "trans_id", trans_id)? > 0 {
+                return Err(GwError::biz(
+                    ret::DUPLICATE_TRANS_ID,
+                    "trans_id already has a transaction",
+                ));
+            }
+            t.trans_id = trans_id.to_string();
+            t.amount = amount;
+            t.currency = currency.to_string();
+            t.payment_type =
+                check_enum("payment_type", &r.payment_type, PAYMENT_TYPES, "PURCHASE")?;
+            t.authorisation_type = check_enum(
+                "authorisation_type",
+                &r.authorisation_type,
+                AUTH_TYPES,
+                "FINAL_AUTH",
+            )?;
+            t.capture_method = check_enum(
+                "capture_method",
+                &r.capture_method,
+                CAPTURE_METHODS,
+                "AUTOMATIC",
+            )?;
+        }
+    }
+    if !PAYMENT_TYPES.contains(&t.payment_type.as_str()) {
+        return Err(GwError::biz(
+            ret::INVALID_REQUEST,
+            "payment_type must be PURCHASE or RECURRING",
+        ));
+    }
+    let mit = r.mit.unwrap_or(false);
+    if t.payment_type == "RECURRING" && p.token.is_none() {
+        store = true;
+        token_usage.get_or_insert_with(|| "SUBSCRIPTION".into());
+    }
+    if let Some(u) = &token_usage
+        && !TOKEN_USAGES.contains(&u.as_str())
+    {
+        return Err(GwError::biz(
+            ret::INVALID_REQUEST,
+            format!("token_usage must be one of {}", TOKEN_USAGES.join(", ")),
+        ));
+    }
+    let ttl = st.action_ttl.as_millis() as i64;
+    match (flow, source) {
+        ("card", Some(CardSource::Token { token, cvv })) => {
+            let tk = db::token(tx, mid, &token)?.filter(|k| k.status == "ACTIVATE");
+            let tk = tk.ok_or_else(|| {
+                GwError::biz(
+                    ret::TOKEN_NOT_FOUND,
+                    "the token doesn't exist or is inactive",
+                )
+            })?;
+            if t.shopper_reference.as_deref() != Some(tk.shopper_reference.as_str()) {
+                return Err(GwError::biz(
+                    ret::TOKEN_NOT_FOUND,
+                    "the token doesn't belong to this shopper_reference",
+                ));
+            }
+            if let Some(ra) = none_if_empty(&r.recurring_agreement_id)
+                && tk.recurring_agreement_id.as_deref() != Some(ra)
+            {
+                return Err(GwError::biz(
+                    ret::RECURRING_NOT_FOUND,
+                    "recurring_agreement_id doesn't match the token",
+                ));
+            }
+            if !mit && cvv.is_none() {
+                return Err(GwError::biz(
+                    ret::MISSING_PARAMETER,
+                    "encrypted_cvv is required for a token payment with the shopper present",
+                ));
+            }
+            t.card = Some(tk.card.clone());
+            t.token = Some(tk.token.clone());
+            t.token_usage = Some(tk.token_usage.clone());
+            t.recurring_agreement_id = tk.recurring_agreement_id.clone();
+            let brand_cvv = card::Brand::ALL
+                .iter()
+                .find(|b| b.as_str() == tk.card.card_brand)
+                .map(|b| b.cvv_len())
+                .unwrap_or(3);
+            let month = tk
+                .card
+                .exp_month
+                .as_deref()
+                .map(parse_month)
+                .transpose()?
+                .unwrap_or(12);
+            let year = tk
+                .card
+                .exp_year
+                .as_deref()
+                .map(parse_year)
+                .transpose()?
+                .unwrap_or(2099);
+            let check = scenario::expiry_check(month, year, now).and_then(|_| match &cvv {
+                Some(c) if c.len() != brand_cvv || !c.bytes().all(|b| b.is_ascii_digit()) => {
+                    Err(decline::INVALID_CVV)
+                }
+                _ => Ok(()),
+            });
+            db::insert_tx(tx, &t)?;
+            match check {
+                Err(code) => scenario::finalize(st, tx, &mut t, Outcome::Fail(code))?,
+                Ok(()) => card_scenario(st, tx, &mut t, tk.scenario, !mit, now + ttl)?,
+            }
+        }
+        ("card", Some(CardSource::Card(c))) => {
+            let check =
+                scenario::card_check(&c.pan, c.exp_month, c.exp_year, c.cvv.as_deref(), now);
+            if let Ok((brand, _)) = &check {
+                t.card = Some(CardInfo {
+                    bin: c.pan[..6].to_string(),
+                    last4: c.pan[c.pan.len() - 4..].to_string(),
+                    card_brand: brand.as_str().to_string(),
+                    exp_month: Some(format!("{:02}", c.exp_month)),
+                    exp_year: Some(c.exp_year.to_string()),
+                    holder_name: p.holder_name.clone(),
+                });
+            }
+            if store {
+                let (Some(sr), Some(u)) = (&t.shopper_reference, &token_usage) else {
+                    return Err(GwError::biz(
+                        ret::MISSING_PARAMETER,
+                        "store_payment_method needs payment.shopper_reference and payment.token_usage",
+                    ));
+                };
+                if let (Ok((_, sc)), Some(ci)) = (&check, &t.card) {
+                    t.store = Some(StoreReq {
+                        shopper_reference: sr.clone(),
+                        token_usage: u.clone(),
+                        fingerprint: scenario::fingerprint(mid, &c.pan),
+                        card: ci.clone(),
+                        scenario: *sc,
+                    });
+                }
+            }
+            db::insert_tx(tx, &t)?;
+            match check {
+                Err(code) => scenario::finalize(st, tx, &mut t, Outcome::Fail(code))?,
+                Ok((_, sc)) => card_scenario(st, tx, &mut t, sc, true, now + ttl)?,
+            }
+        }
+        ("wallet", _) => {
+            if p.wallet_data.is_none() {
+                return Err(GwError::biz(
+                    ret::MISSING_PARAMETER,
+                    format!("payment.wallet_data is required for {method}"),
+                ));
+            }
+            db::insert_tx(tx, &t)?;
+            scenario::finalize(st, tx, &mut t, Outcome::Approve)?;
+        }
+        (_, _) => {
+            let url = format!("{}/approve/{}", st.base_url, t.order_id);
+            t.pending = Some(Pending::Approval);
+            t.action_expires_at = Some(now + ttl);
+            t.action = Some(Action {
+                kind: if flow == "qr" { "qr" } else { "redirect" }.into(),
+                url: url.clone(),
+                method: "GET".into(),
+                data: None,
+                qr_code: (flow == "qr").then(|| url.clone()),
+                expires_at: Some(format_rfc3339(now + ttl)),
+            });
+            db::insert_tx(tx, &t)?;
+        }
+    }
+    Ok(t.to_data())
+}
+
+/// Applies a card's scenario to a new transaction: final now, or a 3DS challenge.
+fn card_scenario(
+    st: &AppState,
+    tx: &Transaction<'_>,
+    t: &mut TxRec,
+    sc: scenario::Scenario,
+    challenge: bool,
+    expires: i64,
+) -> Result<(), GwError> {
+    use scenario::Scenario::*;
+    match (sc, challenge) {
+        (Success, _) | (Challenge, false) => scenario::finalize(st, tx, t, Outcome::Approve)?,
+        (Declined, _) | (ChallengeThenDecline, false) => {
+            scenario::finalize(st, tx, t, Outcome::Fail(decline::DECLINED))?
+        }
+        (InsufficientFunds, _) => {
+            scenario::finalize(st, tx, t, Outcome::Fail(decline::INSUFFICIENT_FUNDS))?
+        }
+        (Challenge | ChallengeThenDecline, true) => {
+            t.pending = Some(Pending::Challenge {
+                then_decline: sc == ChallengeThenDecline,
+            });
+            t.action_expires_at = Some(expires);
+            t.action = Some(Action {
+                kind: "redirect".into(),
+                url: format!("{}/3ds/challenge/{}", st.base_url, t.order_id),
+                method: "GET".into(),
+                data: None,
+                qr_code: None,
+                expires_at: Some(format_rfc3339(expires)),
+            });
+            db::update_tx(tx, t)?;
+        }
+    }
+    Ok(())
+}
+
+/// Finishes a pending challenge or approval (pages, expiry sweep). Returns the transaction.
+pub fn complete_pending(
+    st: &AppState,
+    order_id: &str,
+    decide: impl FnOnce(&Pending) -> Outcome,
+) -> Result<Option<TxRec>, GwError> {
+    st.db.with_tx(|tx| {
+        let Some(mut t) = db::tx_by_order(tx, order_id)? else {
+            return Ok(None);
+        };
+        if t.status == "PROCESSING"
+            && let Some(p) = t.pending
+        {
+            let outcome = if t.action_expires_at.is_some_and(|e| e <= now_ms()) {
+                Outcome::Fail(decline::PAYMENT_EXPIRED)
+            } else {
+                decide(&p)
+            };
+            scenario::finalize(st, tx, &mut t, outcome)?;
+        }
+        Ok(Some(t))
+    })
+}
+
+pub fn challenge_outcome(p: &Pending, code: &str) -> Outcome {
+    match p {
+        Pending::Challenge { .. } if code.trim() != CHALLENGE_CODE => {
+            Outcome::Fail(decline::AUTHENTICATION_FAILED)
+        }
+        Pending::Challenge { then_decline: true } => Outcome::Fail(decline::DECLINED),
+        Pending::Challenge {
+            then_decline: false,
+        } => Outcome::Approve,
+        Pending::Approval => Outcome::Fail(decline::AUTHENTICATION_FAILED),
+    }
+}
+
+/// Expires one transaction whose action timed out (used by queries and the worker).
+fn expire_if_due(st: &AppState, tx: &Transaction<'_>, t: &mut TxRec) -> Result<(), GwError> {
+    if t.status == "PROCESSING" && t.action_expires_at.is_some_and(|e| e <= now_ms()) {
+        scenario::finalize(st, tx, t, Outcome::Fail(decline::PAYMENT_EXPIRED))?;
+    }
+    Ok(())
+}
+
+pub fn sweep_expired(st: &AppState) {
+    let ids = st.db.expired_actions(now_ms()).unwrap_or_default();
+    for id in ids {
+        let _ = complete_pending(st, &id, |_| Outcome::Fail(decline::PAYMENT_EXPIRED));
+    }
+}
+
+async fn query_transaction(
+    State(st): State<Shared>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, GwError> {
+    let (mid, body) = authenticate(&st, &headers, body)?;
+    let r: QueryTransactionRequest = parse(&body)?;
+    let data = st.db.with_tx(|tx| {
+        let t = if let Some(o) = none_if_empty(&r.order_id) {
+            db::tx_by_order(tx, o)?.filter(|t| t.merchant_id == mid)
+        } else if let Some(s) = none_if_empty(&r.session_id) {
+            db::latest_tx(tx, &mid, "session_id", s)?
+        } else if let Some(tr) = none_if_empty(&r.trans_id) {
+            db::latest_tx(tx, &mid, "trans_id", tr)?
+        } else {
+            return Err(GwError::biz(
+                ret::MISSING_PARAMETER,
+                "one of order_id, trans_id, session_id is required",
+            ));
+        };
+        let mut t =
+            t.ok_or_else(|| GwError::biz(ret::ORDER_NOT_FOUND, "the order doesn't exist"))?;
+        expire_if_due(&st, tx, &mut t)?;
+        Ok(t.to_data())
+    })?;
+    ok(data)
+}
+
+fn owned_tx(tx: &Transaction<'_>, mid: &str, order_id: &str) -> Result<TxRec, GwError> {
+    db::tx_by_order(tx, order_id)?
+        .filter(|t| t.merchant_id == mid)
+        .ok_or_else(|| GwError::biz(ret::ORDER_NOT_FOUND, "the order doesn't exist"))
+}
+
+fn check_balance_request(
+    t: &TxRec,
+    amount: i64,
+    currency: &str,
+    able: i64,
+    what: &str,
+) -> Result<(), GwError> {
+    if currency != t.currency {
+        return Err(GwError::biz(
+            ret::INVALID_REQUEST,
+            "currency must be the transaction's currency",
+        ));
+    }
+    if amount <= 0 {
+        return Err(GwError::biz(ret::INVALID_AMOUNT, "amount must be positive"));
+    }
+    if amount > able {
+        return Err(GwError::biz(
+            ret::AMOUNT_EXCEEDS_BALANCE,
+            format!("amount exceeds the amount able to {what} ({able})"),
+        ));
+    }
+    Ok(())
+}
+
+async fn capture(
+    State(st): State<Shared>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, GwError> {
+    let (mid, body) = authenticate(&st, &headers, body)?;
+    let r: CaptureRequest = parse(&body)?;
+    let data = st.db.with_tx(|tx| {
+        let mut t = owned_tx(tx, &mid, &r.order_id)?;
+        let b = &mut t.balances;
+        if !(t.status == "AUTHORIZED" || (t.status == "SUCCESS" && b.able_to_capture_amount > 0)) {
+            return Err(GwError::biz(
+                ret::INVALID_STATUS,
+                format!("cannot capture a {} transaction", t.status),
+            ));
+        }
+        check_balance_request(
+            &t,
+            r.amount,
+            &r.currency,
+            t.balances.able_to_capture_amount,
+            "capture",
+        )?;
+        let b = &mut t.balances;
+        b.captured_amount += r.amount;
+        b.able_to_capture_amount -= r.amount;
+        b.able_to_refund_amount += r.amount;
+        if r.capture_final.unwrap_or(true) {
+            b.able_to_capture_amount = 0;
+        }
+        b.able_to_void_amount = b.able_to_capture_amount;
+        t.status = "SUCCESS".into();
+        db::update_tx(tx, &t)?;
+        scenario::enqueue(&st, tx, &t)?;
+        Ok(t.to_data())
+    })?;
+    ok(data)
+}
+
+async fn void(
+    State(st): State<Shared>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, GwError> {
+    let (mid, body) = authenticate(&st, &headers, body)?;
+    let r: VoidRequest = parse(&body)?;
+    let data = st.db.with_tx(|tx| {
+        let mut t = owned_tx(tx, &mid, &r.order_id)?;
+        let b = &mut t.balances;
+        if b.able_to_void_amount <= 0 || !(t.status == "AUTHORIZED" || t.status == "SUCCESS") {
+            return Err(GwError::biz(
+                ret::INVALID_STATUS,
+                format!("cannot void a {} transaction", t.status),
+            ));
+        }
+        b.voided_amount += b.able_to_void_amount;
+        b.able_to_void_amount = 0;
+        b.able_to_capture_amount = 0;
+        t.status = if b.captured_amount == 0 {
+            "CANCELED"
+        } else {
+            "PARTIALLY_REVERSED"
+        }
+        .into();
+        db::update_tx(tx, &t)?;
+        scenario::enqueue(&st, tx, &t)?;
+        Ok(t.to_data())
+    })?;
+    ok(data)
+}
+
+async fn refund(
+    State(st): State<Shared>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, GwError> {
+    let (mid, body) = authenticate(&st, &headers, body)?;
+    let r: RefundRequest = parse(&body)?;
+    let data = st.db.with_tx(|tx| {
+        let mut t = owned_tx(tx, &mid, &r.order_id)?;
+        if !matches!(
+            t.status.as_str(),
+            "SUCCESS" | "PARTIALLY_REFUNDED" | "PARTIALLY_REVERSED"
+        ) {
+            return Err(GwError::biz(
+                ret::INVALID_STATUS,
+                format!("cannot refund a {} transaction", t.status),
+            ));
+        }
+        check_balance_request(
+            &t,
+            r.amount,
+            &r.currency,
+            t.balances.able_to_refund_amount,
+            "refund",
+        )?;
+        let b = &mut t.balances;
+        b.refunded_amount += r.amount;
+        b.able_to_refund_amount -= r.amount;
+        t.status = if b.able_to_refund_amount == 0 {
+            "REFUNDED"
+        } else {
+            "PARTIALLY_REFUNDED"
+        }
+        .into();
+        db::update_tx(tx, &t)?;
+        scenario::enqueue(&st, tx, &t)?;
+        Ok(t.to_data())
+    })?;
+    ok(data)
+}
+
+fn token_info(t: TokenRec) -> TokenInfo {
+    TokenInfo {
+        token: t.token,
+        token_usage: t.token_usage,
+        payment_method: t.payment_method,
+        status: t.status,
+        shopper_reference: Some(t.shopper_reference),
+        card_info: Some(t.card),
+        recurring_agreement_id: t.recurring_agreement_id,
+    }
+}
+
+async fn token_query(
+    State(st): State<Shared>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, GwError> {
+    let (mid, body) = authenticate(&st, &headers, body)?;
+    let r: TokenQueryRequest = parse(&body)?;
+    if r.shopper_reference.trim().is_empty() {
+        return Err(GwError::biz(
+            ret::MISSING_PARAMETER,
+            "shopper_reference is required",
+        ));
+    }
+    let list = st
+        .db
+        .with_tx(|tx| db::tokens_of(tx, &mid, &r.shopper_reference).map_err(GwError::from))?;
+    ok(list
+        .into_iter()
+        .filter(|t| t.status == "ACTIVATE")
+        .map(token_info)
+        .collect::<Vec<_>>())
+}
+
+async fn token_remove(
+    State(st): State<Shared>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, GwError> {
+    let (mid, body) = authenticate(&st, &headers, body)?;
+    let r: TokenRemoveRequest = parse(&body)?;
+    st.db.with_tx(|tx| {
+        let t = db::token(tx, &mid, &r.token)?
+            .filter(|t| t.shopper_reference == r.shopper_reference)
+            .ok_or_else(|| {
+                GwError::biz(
+                    ret::TOKEN_NOT_FOUND,
+                    "the token doesn't exist for this shopper_reference",
+                )
+            })?;
+        db::delete_token(tx, &t.token)?;
+        Ok::<(), GwError>(())
+    })?;
+    ok_empty()
+}
+
+async fn recurring_cancel(
+    State(st): State<Shared>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, GwError> {
+    let (mid, body) = authenticate(&st, &headers, body)?;
+    let r: RecurringCancelRequest = parse(&body)?;
+    st.db.with_tx(|tx| {
+        let mut t = db::token_by_agreement(tx, &mid, &r.recurring_agreement_id)?
+            .filter(|t| t.shopper_reference == r.shopper_reference && t.status == "ACTIVATE")
+            .ok_or_else(|| {
+                GwError::biz(
+                    ret::RECURRING_NOT_FOUND,
+                    "the recurring agreement doesn't exist for this shopper_reference",
+                )
+            })?;
+        t.status = "INACTIVE".into();
+        db::update_token(tx, &t)?;
+        Ok::<(), GwError>(())
+    })?;
+    ok_empty()
+}
+
+async fn apple_pay_session(
+    State(st): State<Shared>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, GwError> {
+    let (mid, body) = authenticate(&st, &headers, body)?;
+    let r: ApplePaySessionRequest = parse(&body)?;
+    if r.domain_name.trim().is_empty()
+        || r.display_name.trim().is_empty()
+        || r.domain_name.len() > 253
+        || r.display_name.len() > 64
+    {
+        return Err(GwError::biz(
+            ret::MISSING_PARAMETER,
+            "display_name and domain_name are required",
+        ));
+    }
+    let now = now_ms();
+    ok(serde_json::json!({
+        "merchant_session": {
+            "epochTimestamp": now,
+            "expiresAt": now + 5 * 60 * 1000,
+            "merchantSessionIdentifier": new_id("SSH"),
+            "nonce": new_id("N"),
+            "merchantIdentifier": format!("merchant.com.paykka.sandbox.{mid}"),
+            "domainName": r.domain_name,
+            "displayName": r.display_name,
+            "signature": "sandbox",
+            "operationalAnalyticsIdentifier": format!("{}:{}", r.display_name, mid),
+            "retries": 0
+        }
+    }))
+}

@@ -1,0 +1,329 @@
+//! PayKKa gateway emulator ("sandbox"): the payments API of the seeds on loopback, with SQLite
+//! storage, request signature checks, card decryption, 3DS challenge and wallet approval pages,
+//! and signed webhooks with retries. See `sandbox/README.md`.
+
+mod db;
+mod gateway;
+mod pages;
+mod scenario;
+mod webhook;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use paykka_protocol::cardenc::CardKey;
+use paykka_protocol::sign::{SigningKey, VerifyingKey};
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+use tokio::sync::{Notify, watch};
+
+pub use db::Db;
+
+/// Largest request body accepted.
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
+
+/// A merchant known to the sandbox before any portal registration.
+#[derive(Clone, Debug)]
+pub struct MerchantSeed {
+    pub merchant_id: String,
+    pub name: String,
+    pub public_key_pem: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// Listen address (loopback). Port 0 picks a free port.
+    pub addr: SocketAddr,
+    /// Holds `sandbox.sqlite`, `gateway_key.pem` (webhook signing) and `card_key.pem`.
+    pub data_dir: PathBuf,
+    /// Base URL of the sandbox as shoppers' browsers see it (session_url, 3DS and QR pages).
+    /// Default `http://<bound address>`.
+    pub public_url: Option<String>,
+    /// Keys given directly (tests); else read from `data_dir`, generated on first start.
+    pub gateway_key_pem: Option<String>,
+    pub card_key_pem: Option<String>,
+    /// Merchants registered at start.
+    pub merchants: Vec<MerchantSeed>,
+    /// Enables the unsigned loopback portal (`POST /portal/merchants`).
+    pub portal: bool,
+    /// First webhook retry delay; doubles on each failed attempt (capped at 1 h).
+    pub webhook_retry_base: Duration,
+    pub webhook_max_attempts: u32,
+    /// How often the background worker looks for due webhooks and expired actions.
+    pub worker_tick: Duration,
+    /// Lifetime of a QR code / wallet approval / 3DS challenge.
+    pub action_ttl: Duration,
+    /// One line per request on stderr (`SANDBOX_LOG=0` turns it off).
+    pub log_requests: bool,
+}
+
+impl Config {
+    pub fn new(addr: SocketAddr, data_dir: impl Into<PathBuf>) -> Self {
+        Self {
+            addr,
+            data_dir: data_dir.into(),
+            public_url: None,
+            gateway_key_pem: None,
+            card_key_pem: None,
+            merchants: Vec::new(),
+            portal: true,
+            webhook_retry_base: Duration::from_secs(2),
+            webhook_max_attempts: 12,
+            worker_tick: Duration::from_millis(500),
+            action_ttl: Duration::from_secs(15 * 60),
+            log_requests: true,
+        }
+    }
+
+    /// Reads `SANDBOX_*` environment variables (see the README).
+    pub fn from_env() -> Result<Self, String> {
+        let var = |k: &str| std::env::var(k).ok().filter(|v| !v.trim().is_empty());
+        let addr: SocketAddr = var("SANDBOX_ADDR")
+            .unwrap_or_else(|| "127.0.0.1:8788".into())
+            .parse()
+            .map_err(|e| format!("SANDBOX_ADDR: {e}"))?;
+        if !addr.ip().is_loopback() && var("SANDBOX_ALLOW_REMOTE").as_deref() != Some("1") {
+            return Err(format!(
+                "SANDBOX_ADDR {addr} is not loopback: the sandbox has an unauthenticated portal and test keys; set SANDBOX_ALLOW_REMOTE=1 to insist"
+            ));
+        }
+        let mut cfg = Config::new(
+            addr,
+            var("SANDBOX_DATA_DIR").unwrap_or_else(|| ".data/sandbox".into()),
+        );
+        cfg.public_url = var("SANDBOX_PUBLIC_URL");
+        if let Some(v) = var("SANDBOX_PORTAL") {
+            cfg.portal = !matches!(v.as_str(), "0" | "false" | "off");
+        }
+        if let Some(v) = var("SANDBOX_LOG") {
+            cfg.log_requests = !matches!(v.as_str(), "0" | "false" | "off");
+        }
+        if let Some(v) = var("SANDBOX_WEBHOOK_RETRY_MS") {
+            cfg.webhook_retry_base = Duration::from_millis(
+                v.parse()
+                    .map_err(|e| format!("SANDBOX_WEBHOOK_RETRY_MS: {e}"))?,
+            );
+        }
+        if let (Some(id), Some(file)) =
+            (var("SANDBOX_MERCHANT_ID"), var("SANDBOX_MERCHANT_KEY_FILE"))
+        {
+            let pem = std::fs::read_to_string(&file)
+                .map_err(|e| format!("SANDBOX_MERCHANT_KEY_FILE {file}: {e}"))?;
+            cfg.merchants.push(MerchantSeed {
+                merchant_id: id,
+                name: var("SANDBOX_MERCHANT_NAME").unwrap_or_else(|| "Demo Merchant".into()),
+                public_key_pem: pem,
+            });
+        }
+        Ok(cfg)
+    }
+}
+
+pub struct AppState {
+    pub base_url: String,
+    pub db: Db,
+    pub gateway_key: SigningKey,
+    pub card_key: CardKey,
+    pub portal: bool,
+    pub webhook_retry_base: Duration,
+    pub webhook_max_attempts: u32,
+    pub action_ttl: Duration,
+    pub log_requests: bool,
+    pub(crate) wake: Notify,
+    pub(crate) http: reqwest::Client,
+}
+
+pub type Shared = Arc<AppState>;
+
+#[derive(Debug)]
+pub struct StartError(pub String);
+
+impl std::fmt::Display for StartError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+impl std::error::Error for StartError {}
+
+/// A running sandbox.
+pub struct Running {
+    pub addr: SocketAddr,
+    pub base_url: String,
+    pub state: Shared,
+    shutdown: watch::Sender<bool>,
+    server: tokio::task::JoinHandle<()>,
+    worker: tokio::task::JoinHandle<()>,
+}
+
+impl Running {
+    /// Stops accepting, lets requests in flight finish, stops the webhook worker.
+    pub async fn shutdown(self) {
+        let _ = self.shutdown.send(true);
+        let _ = tokio::time::timeout(Duration::from_secs(5), self.server).await;
+        let _ = tokio::time::timeout(Duration::from_secs(5), self.worker).await;
+    }
+
+    /// Waits until the server stops (for `main`).
+    pub async fn wait(self) {
+        let _ = self.server.await;
+    }
+
+    pub fn shutdown_handle(&self) -> watch::Sender<bool> {
+        self.shutdown.clone()
+    }
+}
+
+fn load_or_generate(
+    dir: &Path,
+    name: &str,
+    given: &Option<String>,
+) -> Result<SigningKey, StartError> {
+    if let Some(pem) = given {
+        return SigningKey::from_pem(pem).map_err(|e| StartError(format!("{name}: {e}")));
+    }
+    let path = dir.join(name);
+    if path.exists() {
+        let pem = std::fs::read_to_string(&path)
+            .map_err(|e| StartError(format!("{}: {e}", path.display())))?;
+        return SigningKey::from_pem(&pem)
+            .map_err(|e| StartError(format!("{}: {e}", path.display())));
+    }
+    eprintln!(
+        "paykka-sandbox: generating {} (first start)",
+        path.display()
+    );
+    let key = SigningKey::generate(2048).map_err(|e| StartError(e.to_string()))?;
+    write_private(&path, &key.to_pkcs8_pem())?;
+    Ok(key)
+}
+
+/// Writes a private key file readable by the owner only.
+pub fn write_private(path: &Path, contents: &str) -> Result<(), StartError> {
+    use std::io::Write;
+    let mut opts = std::fs::OpenOptions::new();
+    opts.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.mode(0o600);
+    }
+    let mut f = opts
+        .open(path)
+        .map_err(|e| StartError(format!("{}: {e}", path.display())))?;
+    f.write_all(contents.as_bytes())
+        .map_err(|e| StartError(format!("{}: {e}", path.display())))
+}
+
+/// Builds the state, binds, and serves in the background.
+pub async fn start(cfg: Config) -> Result<Running, StartError> {
+    std::fs::create_dir_all(&cfg.data_dir)
+        .map_err(|e| StartError(format!("{}: {e}", cfg.data_dir.display())))?;
+    let gateway_key = load_or_generate(&cfg.data_dir, "gateway_key.pem", &cfg.gateway_key_pem)?;
+    let card_key = CardKey::new(
+        load_or_generate(&cfg.data_dir, "card_key.pem", &cfg.card_key_pem)?
+            .private_key()
+            .clone(),
+    );
+    let db = Db::open(&cfg.data_dir.join("sandbox.sqlite"))
+        .map_err(|e| StartError(format!("database: {e}")))?;
+    for m in &cfg.merchants {
+        VerifyingKey::from_pem(&m.public_key_pem)
+            .map_err(|e| StartError(format!("merchant {}: {e}", m.merchant_id)))?;
+        db.upsert_merchant(&m.merchant_id, &m.name, &m.public_key_pem)
+            .map_err(|e| StartError(e.to_string()))?;
+    }
+    let listener = tokio::net::TcpListener::bind(cfg.addr)
+        .await
+        .map_err(|e| StartError(format!("bind {}: {e}", cfg.addr)))?;
+    let addr = listener
+        .local_addr()
+        .map_err(|e| StartError(e.to_string()))?;
+    let base_url = cfg
+        .public_url
+        .clone()
+        .unwrap_or_else(|| format!("http://{addr}"))
+        .trim_end_matches('/')
+        .to_string();
+    let http = reqwest::Client::builder()
+        .no_proxy()
+        .timeout(Duration::from_secs(10))
+        .build()
+        .map_err(|e| StartError(e.to_string()))?;
+    let state = Arc::new(AppState {
+        base_url: base_url.clone(),
+        db,
+        gateway_key,
+        card_key,
+        portal: cfg.portal,
+        webhook_retry_base: cfg.webhook_retry_base,
+        webhook_max_attempts: cfg.webhook_max_attempts,
+        action_ttl: cfg.action_ttl,
+        log_requests: cfg.log_requests,
+        wake: Notify::new(),
+        http,
+    });
+    let (tx, rx) = watch::channel(false);
+    let app = router(state.clone());
+    let mut srx = rx.clone();
+    let server = tokio::spawn(async move {
+        let r = axum::serve(listener, app)
+            .with_graceful_shutdown(async move {
+                let _ = srx.wait_for(|v| *v).await;
+            })
+            .await;
+        if let Err(e) = r {
+            eprintln!("paykka-sandbox: server error: {e}");
+        }
+    });
+    let worker = tokio::spawn(webhook::worker(state.clone(), cfg.worker_tick, rx));
+    Ok(Running {
+        addr,
+        base_url,
+        state,
+        shutdown: tx,
+        server,
+        worker,
+    })
+}
+
+/// The whole router. Add static routes (secure frames under `/sdk/`, `/frames/`) here.
+pub fn router(state: Shared) -> Router {
+    Router::new()
+        .merge(gateway::routes())
+        .merge(pages::routes())
+        .fallback(gateway::not_found)
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            log_request,
+        ))
+        .with_state(state)
+}
+
+/// One line per request on stderr: method, path (no query), status, time. Never bodies.
+async fn log_request(
+    axum::extract::State(st): axum::extract::State<Shared>,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    if !st.log_requests {
+        return next.run(req).await;
+    }
+    let method = req.method().clone();
+    let path = req.uri().path().to_owned();
+    let t = std::time::Instant::now();
+    let res = next.run(req).await;
+    if path != "/health" {
+        eprintln!(
+            "sandbox {method} {path} {} {}ms",
+            res.status().as_u16(),
+            t.elapsed().as_millis()
+        );
+    }
+    res
+}
+
+pub(crate) fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
