@@ -39,6 +39,40 @@ pub enum CheckoutError {
     AmountNegative,
     /// Not an active ISO 4217 currency code.
     CurrencyUnsupported,
+    /// The merchant backend could not be reached (connection refused or dropped).
+    NetworkUnavailable,
+    /// The merchant backend did not answer in time.
+    RequestTimedOut,
+    /// The merchant backend or the gateway failed (5xx).
+    ServerError,
+    /// An answer that is not the JSON we expect.
+    InvalidResponse,
+    /// The backend refused the request as invalid (4xx not covered below).
+    RequestRejected,
+    /// The checkout session expired: no payment can be made with it.
+    SessionExpired,
+    /// The session id is unknown to the backend.
+    SessionNotFound,
+    /// The session was already paid.
+    SessionCompleted,
+    /// The secure card fields or the card encryption key could not be loaded.
+    SecureFieldsUnavailable,
+    /// The issuer declined the card.
+    CardDeclined,
+    /// Declined for insufficient funds.
+    InsufficientFunds,
+    /// Declined: the card has expired.
+    CardExpired,
+    /// 3-D Secure authentication failed.
+    AuthenticationFailed,
+    /// The gateway found the card number invalid.
+    CardInvalid,
+    /// The gateway found the security code wrong.
+    CvvInvalid,
+    /// The shopper did not finish in time (challenge or QR expired).
+    PaymentExpired,
+    /// Any other failed payment.
+    PaymentFailed,
 }
 
 impl CheckoutError {
@@ -61,6 +95,23 @@ impl CheckoutError {
         Self::AmountInvalid,
         Self::AmountNegative,
         Self::CurrencyUnsupported,
+        Self::NetworkUnavailable,
+        Self::RequestTimedOut,
+        Self::ServerError,
+        Self::InvalidResponse,
+        Self::RequestRejected,
+        Self::SessionExpired,
+        Self::SessionNotFound,
+        Self::SessionCompleted,
+        Self::SecureFieldsUnavailable,
+        Self::CardDeclined,
+        Self::InsufficientFunds,
+        Self::CardExpired,
+        Self::AuthenticationFailed,
+        Self::CardInvalid,
+        Self::CvvInvalid,
+        Self::PaymentExpired,
+        Self::PaymentFailed,
     ];
 
     /// The Fluent message id of this error, e.g. `error-number-invalid`.
@@ -83,7 +134,61 @@ impl CheckoutError {
             Self::AmountInvalid => "error-amount-invalid",
             Self::AmountNegative => "error-amount-negative",
             Self::CurrencyUnsupported => "error-currency-unsupported",
+            Self::NetworkUnavailable => "error-network-unavailable",
+            Self::RequestTimedOut => "error-request-timed-out",
+            Self::ServerError => "error-server",
+            Self::InvalidResponse => "error-invalid-response",
+            Self::RequestRejected => "error-request-rejected",
+            Self::SessionExpired => "error-session-expired",
+            Self::SessionNotFound => "error-session-not-found",
+            Self::SessionCompleted => "error-session-completed",
+            Self::SecureFieldsUnavailable => "error-secure-fields-unavailable",
+            Self::CardDeclined => "error-card-declined",
+            Self::InsufficientFunds => "error-insufficient-funds",
+            Self::CardExpired => "error-card-expired",
+            Self::AuthenticationFailed => "error-authentication-failed",
+            Self::CardInvalid => "error-card-invalid",
+            Self::CvvInvalid => "error-cvv-invalid",
+            Self::PaymentExpired => "error-payment-expired",
+            Self::PaymentFailed => "error-payment-failed",
         }
+    }
+
+    /// The reason of a declined payment, from the merchant backend's `failure.code`.
+    /// Unknown codes are a generic failure, never a crash: gateways add codes.
+    pub fn from_decline_code(code: &str) -> CheckoutError {
+        match code {
+            "card_declined" => Self::CardDeclined,
+            "insufficient_funds" => Self::InsufficientFunds,
+            "expired_card" => Self::CardExpired,
+            "authentication_failed" => Self::AuthenticationFailed,
+            "invalid_card" => Self::CardInvalid,
+            "invalid_cvv" => Self::CvvInvalid,
+            "payment_expired" => Self::PaymentExpired,
+            "session_expired" => Self::SessionExpired,
+            _ => Self::PaymentFailed,
+        }
+    }
+
+    /// The error for an error answer of the merchant backend: its `error.code` and HTTP status.
+    pub fn from_backend_error(code: &str, http_status: u16) -> CheckoutError {
+        match code {
+            "session_expired" => Self::SessionExpired,
+            "session_not_found" => Self::SessionNotFound,
+            "session_completed" => Self::SessionCompleted,
+            "gateway_unavailable" => Self::NetworkUnavailable,
+            _ if http_status >= 500 => Self::ServerError,
+            _ => Self::RequestRejected,
+        }
+    }
+
+    /// Whether repeating the same request (same idempotency key) may succeed: the request may
+    /// not have reached the gateway, so a retry is safe and cannot charge twice.
+    pub const fn is_retryable(&self) -> bool {
+        matches!(
+            self,
+            Self::NetworkUnavailable | Self::RequestTimedOut | Self::ServerError | Self::InvalidResponse
+        )
     }
 }
 
@@ -113,10 +218,27 @@ mod tests {
                 | CheckoutError::HolderNameInvalid
                 | CheckoutError::AmountInvalid
                 | CheckoutError::AmountNegative
-                | CheckoutError::CurrencyUnsupported => CheckoutError::ALL.contains(&e),
+                | CheckoutError::CurrencyUnsupported
+                | CheckoutError::NetworkUnavailable
+                | CheckoutError::RequestTimedOut
+                | CheckoutError::ServerError
+                | CheckoutError::InvalidResponse
+                | CheckoutError::RequestRejected
+                | CheckoutError::SessionExpired
+                | CheckoutError::SessionNotFound
+                | CheckoutError::SessionCompleted
+                | CheckoutError::SecureFieldsUnavailable
+                | CheckoutError::CardDeclined
+                | CheckoutError::InsufficientFunds
+                | CheckoutError::CardExpired
+                | CheckoutError::AuthenticationFailed
+                | CheckoutError::CardInvalid
+                | CheckoutError::CvvInvalid
+                | CheckoutError::PaymentExpired
+                | CheckoutError::PaymentFailed => CheckoutError::ALL.contains(&e),
             }
         }
-        assert_eq!(CheckoutError::ALL.len(), 17);
+        assert_eq!(CheckoutError::ALL.len(), 34);
         for (i, e) in CheckoutError::ALL.iter().enumerate() {
             assert!(listed(*e));
             let id = e.message_id();

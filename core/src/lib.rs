@@ -29,6 +29,7 @@ mod cvv;
 pub mod digits;
 mod error;
 mod expiry;
+pub mod flow;
 mod format;
 mod holder;
 mod money;

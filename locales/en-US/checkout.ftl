@@ -42,3 +42,23 @@ error-holder-name-invalid = Enter the name as it appears on the card.
 error-amount-invalid = The amount is invalid.
 error-amount-negative = The amount cannot be negative.
 error-currency-unsupported = This currency is not supported.
+
+## Payment errors (flow and decline reasons)
+
+error-network-unavailable = We could not reach the payment service. Check your connection and try again.
+error-request-timed-out = The payment service is taking too long to answer. Please try again.
+error-server = Something went wrong on our side. Please try again.
+error-invalid-response = We received an unexpected answer. Please try again.
+error-request-rejected = This payment could not be processed. Please check your details.
+error-session-expired = This checkout has expired. Please return to the shop to start again.
+error-session-not-found = This checkout could not be found. Please return to the shop to start again.
+error-session-completed = This order has already been paid.
+error-secure-fields-unavailable = The secure card fields could not be loaded. Please try again.
+error-card-declined = Your card was declined. Try another card or contact your bank.
+error-insufficient-funds = Your card was declined for insufficient funds.
+error-card-expired = Your card has expired. Please use another card.
+error-authentication-failed = Your bank could not verify this payment. Please try again.
+error-card-invalid = Your card number was not accepted. Please check it.
+error-cvv-invalid = Your security code was not accepted. Please check it.
+error-payment-expired = The payment was not completed in time. Please try again.
+error-payment-failed = Your payment could not be completed. Please try again.

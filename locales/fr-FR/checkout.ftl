@@ -39,3 +39,23 @@ error-holder-name-invalid = Saisissez le nom tel qu’il figure sur la carte.
 error-amount-invalid = Le montant n’est pas valide.
 error-amount-negative = Le montant ne peut pas être négatif.
 error-currency-unsupported = Cette devise n’est pas acceptée.
+
+## Payment errors (flow and decline reasons)
+
+error-network-unavailable = Impossible de joindre le service de paiement. Vérifiez votre connexion et réessayez.
+error-request-timed-out = Le service de paiement met trop de temps à répondre. Veuillez réessayer.
+error-server = Une erreur est survenue de notre côté. Veuillez réessayer.
+error-invalid-response = Nous avons reçu une réponse inattendue. Veuillez réessayer.
+error-request-rejected = Ce paiement n’a pas pu être traité. Vérifiez vos informations.
+error-session-expired = Ce paiement a expiré. Revenez à la boutique pour recommencer.
+error-session-not-found = Ce paiement est introuvable. Revenez à la boutique pour recommencer.
+error-session-completed = Cette commande a déjà été payée.
+error-secure-fields-unavailable = Les champs de carte sécurisés n’ont pas pu être chargés. Veuillez réessayer.
+error-card-declined = Votre carte a été refusée. Essayez une autre carte ou contactez votre banque.
+error-insufficient-funds = Votre carte a été refusée pour provision insuffisante.
+error-card-expired = Votre carte a expiré. Veuillez utiliser une autre carte.
+error-authentication-failed = Votre banque n’a pas pu vérifier ce paiement. Veuillez réessayer.
+error-card-invalid = Votre numéro de carte n’a pas été accepté. Veuillez le vérifier.
+error-cvv-invalid = Votre code de sécurité n’a pas été accepté. Veuillez le vérifier.
+error-payment-expired = Le paiement n’a pas été finalisé à temps. Veuillez réessayer.
+error-payment-failed = Votre paiement n’a pas pu aboutir. Veuillez réessayer.

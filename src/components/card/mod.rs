@@ -35,13 +35,16 @@ pub struct CardSummary {
 ///
 /// ```no_run
 /// use leptos::prelude::*;
-/// use paykka_checkout::components::{CardForm, CheckoutScope};
+/// use paykka_checkout::components::{CardForm, CardSummary, CheckoutScope};
 /// use paykka_checkout::core::{Amount, Currency};
 ///
 /// let amount = Amount::new(4999, Currency::parse("USD").unwrap()).unwrap();
 /// leptos::mount::mount_to_body(move || view! {
 ///     <CheckoutScope locale="en-US">
-///         <CardForm amount=amount on_submit=|card| leptos::logging::log!("{:?} {}", card.brand, card.last4) />
+///         <CardForm
+///             amount=amount
+///             on_submit=|card: CardSummary| leptos::logging::log!("{:?} {}", card.brand, card.last4)
+///         />
 ///     </CheckoutScope>
 /// });
 /// ```
