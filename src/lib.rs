@@ -7,6 +7,7 @@
 
 pub use paykka_core as core;
 
+pub mod api;
 pub mod components;
 pub mod context;
 pub mod i18n;

@@ -54,6 +54,9 @@ pub struct PaymentFlow {
     state: PaymentState,
     attempt_key: Option<String>,
     attempts: u32,
+    /// The state before the pending submit and whether that submit minted a key, so a submit
+    /// stopped before any request (invalid card fields) can be undone without a trace.
+    before_submit: Option<(PaymentState, bool)>,
 }
 
 impl Default for PaymentFlow {
@@ -65,9 +68,10 @@ impl Default for PaymentFlow {
 impl PaymentFlow {
     /// A flow that starts by loading its session.
     pub const fn new() -> Self {
-        Self { state: PaymentState::Loading, attempt_key: None, attempts: 0 }
+        Self { state: PaymentState::Loading, attempt_key: None, attempts: 0, before_submit: None }
     }
 
+    /// Where the checkout stands now.
     pub const fn state(&self) -> PaymentState {
         self.state
     }
@@ -105,17 +109,33 @@ impl PaymentFlow {
         if !self.can_submit() {
             return None;
         }
-        let key = match (self.state, &self.attempt_key) {
-            (PaymentState::Interrupted(_), Some(key)) => key.clone(),
+        let (key, minted) = match (self.state, &self.attempt_key) {
+            (PaymentState::Interrupted(_), Some(key)) => (key.clone(), false),
             _ => {
                 self.attempts += 1;
                 let key = fresh_key();
                 self.attempt_key = Some(key.clone());
-                key
+                (key, true)
             }
         };
+        self.before_submit = Some((self.state, minted));
         self.state = PaymentState::Submitting;
         Some(key)
+    }
+
+    /// The submit stopped before any request left (the card fields were invalid): back to
+    /// where the shopper was, as if Pay had not been pressed.
+    pub fn cancel_submit(&mut self) {
+        if self.state != PaymentState::Submitting {
+            return;
+        }
+        if let Some((before, minted)) = self.before_submit.take() {
+            self.state = before;
+            if minted {
+                self.attempt_key = None;
+                self.attempts -= 1;
+            }
+        }
     }
 
     /// The backend answered the payment request.
@@ -251,6 +271,22 @@ mod tests {
         assert_eq!(back.state(), PaymentState::AwaitingResult);
         back.answered(PaymentOutcome::Paid);
         assert_eq!(back.state(), PaymentState::Succeeded);
+    }
+
+    #[test]
+    fn a_submit_cancelled_before_any_request_leaves_no_trace() {
+        let mut flow = ready();
+        let mut next = keys();
+        flow.submit(&mut next);
+        flow.cancel_submit();
+        assert_eq!((flow.state(), flow.attempts()), (PaymentState::Ready, 0));
+
+        flow.submit(&mut next);
+        flow.request_failed(CheckoutError::NetworkUnavailable);
+        assert_eq!(flow.submit(&mut next).as_deref(), Some("key-2"));
+        flow.cancel_submit();
+        assert_eq!(flow.state(), PaymentState::Interrupted(CheckoutError::NetworkUnavailable));
+        assert_eq!(flow.submit(&mut next).as_deref(), Some("key-2"), "the interrupted key survives");
     }
 
     #[test]

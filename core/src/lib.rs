@@ -29,8 +29,10 @@ mod cvv;
 pub mod digits;
 mod error;
 mod expiry;
+pub mod field;
 pub mod flow;
 mod format;
+pub mod frame_protocol;
 mod holder;
 mod money;
 

@@ -62,3 +62,28 @@ error-card-invalid = Your card number was not accepted. Please check it.
 error-cvv-invalid = Your security code was not accepted. Please check it.
 error-payment-expired = The payment was not completed in time. Please try again.
 error-payment-failed = Your payment could not be completed. Please try again.
+
+## Drop-in
+
+dropin-label = Checkout
+dropin-loading = Loading checkout…
+dropin-amount-label = Amount to pay
+dropin-methods-label = Payment method
+method-card = Card
+dropin-no-methods = No payment method is available for this order.
+dropin-processing = Processing your payment…
+dropin-redirecting = Redirecting you to your bank…
+dropin-awaiting-result = Confirming your payment…
+dropin-success-title = Payment successful
+# $order (string): the gateway's order reference
+dropin-success-order = Order reference: { $order }
+dropin-expired-title = This checkout has expired
+dropin-error-title = The checkout is not available
+dropin-retry = Try again
+
+## Secure card frames (titles of the iframes)
+
+secure-frame-title-number = Secure card number input
+secure-frame-title-expiry = Secure expiry date input
+secure-frame-title-cvv = Secure security code input
+secure-frame-title-holder = Secure cardholder name input

@@ -59,3 +59,27 @@ error-card-invalid = Votre numéro de carte n’a pas été accepté. Veuillez l
 error-cvv-invalid = Votre code de sécurité n’a pas été accepté. Veuillez le vérifier.
 error-payment-expired = Le paiement n’a pas été finalisé à temps. Veuillez réessayer.
 error-payment-failed = Votre paiement n’a pas pu aboutir. Veuillez réessayer.
+
+## Drop-in
+
+dropin-label = Paiement
+dropin-loading = Chargement du paiement…
+dropin-amount-label = Montant à payer
+dropin-methods-label = Moyen de paiement
+method-card = Carte
+dropin-no-methods = Aucun moyen de paiement n’est disponible pour cette commande.
+dropin-processing = Paiement en cours…
+dropin-redirecting = Redirection vers votre banque…
+dropin-awaiting-result = Confirmation de votre paiement…
+dropin-success-title = Paiement réussi
+dropin-success-order = Référence de commande : { $order }
+dropin-expired-title = Ce paiement a expiré
+dropin-error-title = Le paiement n’est pas disponible
+dropin-retry = Réessayer
+
+## Secure card frames (titles of the iframes)
+
+secure-frame-title-number = Champ sécurisé du numéro de carte
+secure-frame-title-expiry = Champ sécurisé de la date d’expiration
+secure-frame-title-cvv = Champ sécurisé du code de sécurité
+secure-frame-title-holder = Champ sécurisé du nom du titulaire

@@ -1,54 +1,74 @@
-//! The demo merchant page: mounts the card form into `#checkout`.
+//! The demo merchant page. Like a merchant's checkout page it asks its own backend for a
+//! checkout session, then mounts the Drop-in with it. Coming back from a 3DS challenge, the
+//! page finds `session_id` in its URL and mounts the Drop-in again, which asks the backend for
+//! the result (the URL only says which session, never how it ended).
 
 use leptos::prelude::*;
-use paykka_checkout::components::{CardForm, CheckoutScope};
-use paykka_checkout::core::{Amount, Currency};
-use paykka_checkout::i18n;
+use paykka_checkout::api::{JsonBuilder, JsonObject};
+use paykka_checkout::components::{DropIn, PaymentSummary};
 use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 
 fn main() {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    let Some(target) = document.get_element_by_id("checkout").and_then(|e| e.dyn_into().ok()) else {
+    let Some(window) = web_sys::window() else { return };
+    let Some(document) = window.document() else { return };
+    let Some(target) = document.get_element_by_id("checkout").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
         return;
     };
-    let locale = shopper_locale();
-    document.document_element().map(|root| root.set_attribute("lang", locale));
-    // The demo cart: one item, USD 49.99 (the Drop-in takes it from the session later on).
-    let Ok(amount) = Currency::parse("USD").and_then(|usd| Amount::new(4999, usd)) else { return };
-    let status = document.get_element_by_id("demo-status");
-    leptos::mount::mount_to(target, move || {
-        view! {
-            <CheckoutScope locale=locale>
-                <CardForm
-                    amount=amount
-                    on_submit=move |card: paykka_checkout::components::CardSummary| {
-                        if let Some(status) = &status {
-                            status.set_text_content(Some(&format!(
-                                "{} •••• {} ({:02}/{})",
-                                card.brand.display_name(),
-                                card.last4,
-                                card.expiry_month,
-                                card.expiry_year % 100
-                            )));
-                        }
-                    }
-                />
-            </CheckoutScope>
+    let params = window
+        .location()
+        .search()
+        .ok()
+        .and_then(|search| web_sys::UrlSearchParams::new_with_str(&search).ok());
+    let param = |name: &str| params.as_ref().and_then(|p| p.get(name)).filter(|v| !v.is_empty());
+    let locale = param("locale");
+    if let (Some(locale), Some(root)) = (&locale, document.document_element()) {
+        let _ = root.set_attribute("lang", locale);
+    }
+    match param("session_id") {
+        Some(session_id) => mount(target, session_id, locale),
+        None => leptos::task::spawn_local(async move {
+            match create_session().await {
+                Some(session_id) => mount(target, session_id, locale),
+                None => target.set_text_content(Some(
+                    "The shop could not start a checkout: its backend did not answer. Reload to try again.",
+                )),
+            }
+        }),
+    }
+}
+
+fn mount(target: web_sys::HtmlElement, session_id: String, locale: Option<String>) {
+    let status = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("demo-status"));
+    let on_completed = move |payment: PaymentSummary| {
+        if let Some(status) = &status {
+            let order = payment.order_id.unwrap_or_default();
+            status.set_text_content(Some(&format!("The shop received the payment confirmation for order {order}.")));
         }
+    };
+    leptos::mount::mount_to(target, move || {
+        view! { <DropIn session_id=session_id locale=locale on_payment_completed=on_completed /> }
     })
     .forget();
 }
 
-/// `?locale=fr-FR` wins; otherwise the browser's languages, negotiated against ours.
-fn shopper_locale() -> &'static str {
-    let Some(window) = web_sys::window() else { return i18n::SOURCE_LOCALE };
-    let from_query = window
-        .location()
-        .search()
-        .ok()
-        .and_then(|search| web_sys::UrlSearchParams::new_with_str(&search).ok())
-        .and_then(|params| params.get("locale"));
-    let from_browser: Vec<String> =
-        window.navigator().languages().iter().filter_map(|l| l.as_string()).collect();
-    i18n::negotiate(from_query.iter().chain(from_browser.iter()).map(String::as_str))
+/// What a merchant's server does on "checkout": create a session for the cart (here through the
+/// demo backend's `POST /api/sessions`, same origin through trunk's proxy).
+async fn create_session() -> Option<String> {
+    let window = web_sys::window()?;
+    let init = web_sys::RequestInit::new();
+    init.set_method("POST");
+    let headers = web_sys::Headers::new().ok()?;
+    headers.set("content-type", "application/json").ok()?;
+    init.set_headers(&headers);
+    let body = JsonBuilder::new().set("amount", 4999).set("currency", "USD").to_json();
+    init.set_body(&body.into());
+    let response: web_sys::Response =
+        JsFuture::from(window.fetch_with_str_and_init("/api/sessions", &init)).await.ok()?.dyn_into().ok()?;
+    if !response.ok() {
+        return None;
+    }
+    let text = JsFuture::from(response.text().ok()?).await.ok()?.as_string()?;
+    JsonObject::parse(&text)?.str("session_id")
 }

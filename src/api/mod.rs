@@ -1,0 +1,309 @@
+//! The merchant backend's JSON API, as the SDK speaks it (see `backend/README.md`).
+//!
+//! Every request has a timeout and is aborted when the component that made it unmounts;
+//! every failure becomes one [`CheckoutError`] the shopper can read.
+
+mod json;
+
+pub use json::{JsonBuilder, JsonObject};
+
+use paykka_core::flow::PaymentOutcome;
+use paykka_core::{Amount, Brand, CheckoutError, Currency};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, AbortSignal, Request, RequestInit, Response};
+
+/// How long the SDK waits for the backend. Payments get longer: the gateway may be slow.
+const READ_TIMEOUT_MS: u32 = 15_000;
+const PAYMENT_TIMEOUT_MS: u32 = 45_000;
+
+/// A payment method the session offers, in the gateway's order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SessionMethod {
+    /// The gateway's code, e.g. `BANKCARD`, `GCash`.
+    pub code: String,
+    /// `card`, `qr`, `wallet` or `redirect`.
+    pub flow: String,
+    /// Card brands accepted (card methods only).
+    pub brands: Vec<Brand>,
+}
+
+/// A card the shopper saved earlier, as the gateway lists it: enough to recognise, not to use.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoredCard {
+    pub token: String,
+    pub brand: Brand,
+    pub last4: String,
+    pub exp_month: u8,
+    pub exp_year: u16,
+}
+
+/// What the checkout shows for one session.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Session {
+    pub id: String,
+    pub amount: Amount,
+    pub display_locale: Option<String>,
+    pub merchant_name: Option<String>,
+    pub expired: bool,
+    pub completed: bool,
+    pub methods: Vec<SessionMethod>,
+    pub stored_cards: Vec<StoredCard>,
+    /// Origin of the secure card frames (the payment provider's, never the merchant's).
+    pub frames_origin: String,
+}
+
+/// Where the gateway wants the shopper to go next.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PaymentAction {
+    /// Leave for `url` (3DS challenge, wallet page): GET, or a form POST of `data`.
+    Redirect { url: String, post: bool, data: Vec<(String, String)> },
+    /// Show a QR code for `payload` until `expires_at`.
+    Qr { payload: String, expires_at: Option<String> },
+}
+
+/// The backend's answer to a payment or to a result query.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PaymentAnswer {
+    /// `SUCCESS`, `AUTHORIZED`, `PROCESSING`, `FAILURE`, `NONE` or `EXPIRED`.
+    pub status: String,
+    pub order_id: Option<String>,
+    pub action: Option<PaymentAction>,
+    pub decline: Option<CheckoutError>,
+    pub card_brand: Option<Brand>,
+    pub card_last4: Option<String>,
+}
+
+impl PaymentAnswer {
+    /// The flow's reading of this answer.
+    pub fn outcome(&self) -> PaymentOutcome {
+        match self.status.as_str() {
+            "SUCCESS" | "AUTHORIZED" => PaymentOutcome::Paid,
+            "FAILURE" => PaymentOutcome::Declined(self.decline.unwrap_or(CheckoutError::PaymentFailed)),
+            "EXPIRED" => PaymentOutcome::Declined(CheckoutError::SessionExpired),
+            "PROCESSING" if matches!(self.action, Some(PaymentAction::Redirect { .. })) => PaymentOutcome::Redirect,
+            "PROCESSING" => PaymentOutcome::Pending,
+            "NONE" => PaymentOutcome::NotStarted,
+            // CANCELED, REFUNDED...: not a payment the shopper can complete now.
+            _ => PaymentOutcome::Declined(CheckoutError::PaymentFailed),
+        }
+    }
+
+    fn from_json(json: &JsonObject) -> Option<Self> {
+        let action = json.obj("action").and_then(|action| match action.str("type")?.as_str() {
+            "redirect" => Some(PaymentAction::Redirect {
+                url: action.str("url")?,
+                post: action.str("method").is_some_and(|m| m.eq_ignore_ascii_case("POST")),
+                data: action.obj("data").map(|d| d.string_entries()).unwrap_or_default(),
+            }),
+            "qr" => Some(PaymentAction::Qr { payload: action.str("qr_code")?, expires_at: action.str("expires_at") }),
+            _ => None,
+        });
+        let card = json.obj("card");
+        Some(Self {
+            status: json.str("status")?,
+            order_id: json.str("order_id"),
+            action,
+            decline: json
+                .obj("failure")
+                .and_then(|f| f.str("code"))
+                .map(|code| CheckoutError::from_decline_code(&code)),
+            card_brand: card.as_ref().and_then(|c| c.str("brand")).map(|b| brand_from_gateway(&b)),
+            card_last4: card.and_then(|c| c.str("last4")),
+        })
+    }
+}
+
+/// The gateway writes brands as `VISA`, `MASTERCARD`, `AMEX`...
+pub fn brand_from_gateway(code: &str) -> Brand {
+    Brand::from_code(&code.to_ascii_lowercase()).unwrap_or(Brand::Unknown)
+}
+
+/// The card fields of a payment: only ciphertexts and display data ever reach this type.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct EncryptedCard {
+    pub encrypted_card_no: String,
+    pub encrypted_exp_month: String,
+    pub encrypted_exp_year: String,
+    pub encrypted_cvv: String,
+    pub holder_name: Option<String>,
+}
+
+/// A client of one merchant backend, whose requests all die with `signal` (the mount's).
+#[derive(Clone, Debug)]
+pub struct BackendClient {
+    base_url: String,
+    signal: AbortSignal,
+}
+
+impl BackendClient {
+    /// `base_url` is the backend's origin plus any prefix, e.g. `""` (same origin) or
+    /// `https://shop.example.com`; paths `/api/...` are appended.
+    pub fn new(base_url: &str, signal: AbortSignal) -> Self {
+        Self { base_url: base_url.trim_end_matches('/').to_owned(), signal }
+    }
+
+    pub async fn session(&self, session_id: &str) -> Result<Session, CheckoutError> {
+        let path = format!("/api/sessions/{}", encode_path(session_id));
+        let json = self.request("GET", &path, None, None, READ_TIMEOUT_MS).await?;
+        parse_session(&json).ok_or(CheckoutError::InvalidResponse)
+    }
+
+    /// The session's payment as the gateway knows it now (never read from the URL).
+    pub async fn result(&self, session_id: &str) -> Result<PaymentAnswer, CheckoutError> {
+        let path = format!("/api/sessions/{}/result", encode_path(session_id));
+        let json = self.request("GET", &path, None, None, READ_TIMEOUT_MS).await?;
+        PaymentAnswer::from_json(&json).ok_or(CheckoutError::InvalidResponse)
+    }
+
+    pub async fn pay_with_card(
+        &self,
+        session_id: &str,
+        idempotency_key: &str,
+        card: &EncryptedCard,
+        return_url: &str,
+    ) -> Result<PaymentAnswer, CheckoutError> {
+        let body = JsonBuilder::new()
+            .set("session_id", session_id)
+            .set("payment_method", "BANKCARD")
+            .set("encrypted_card_no", card.encrypted_card_no.as_str())
+            .set("encrypted_exp_month", card.encrypted_exp_month.as_str())
+            .set("encrypted_exp_year", card.encrypted_exp_year.as_str())
+            .set("encrypted_cvv", card.encrypted_cvv.as_str())
+            .set_opt("holder_name", card.holder_name.as_deref())
+            .set("return_url", return_url);
+        let json = self
+            .request("POST", "/api/payments", Some(&body.to_json()), Some(idempotency_key), PAYMENT_TIMEOUT_MS)
+            .await?;
+        PaymentAnswer::from_json(&json).ok_or(CheckoutError::InvalidResponse)
+    }
+
+    async fn request(
+        &self,
+        method: &str,
+        path: &str,
+        body: Option<&str>,
+        idempotency_key: Option<&str>,
+        timeout_ms: u32,
+    ) -> Result<JsonObject, CheckoutError> {
+        let window = web_sys::window().ok_or(CheckoutError::NetworkUnavailable)?;
+        // One signal that fires on unmount or on timeout, whichever comes first.
+        let timeout = AbortController::new().map_err(|_| CheckoutError::NetworkUnavailable)?;
+        let timer = {
+            let timeout = timeout.clone();
+            let abort = wasm_bindgen::closure::Closure::once_into_js(move || timeout.abort());
+            window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(abort.unchecked_ref(), timeout_ms as i32)
+                .ok()
+        };
+        let signals = js_sys::Array::of2(&self.signal, &timeout.signal());
+        let signal = AbortSignal::any(&signals);
+
+        let init = RequestInit::new();
+        init.set_method(method);
+        init.set_signal(Some(&signal));
+        let headers = web_sys::Headers::new().map_err(|_| CheckoutError::NetworkUnavailable)?;
+        let _ = headers.set("accept", "application/json");
+        if let Some(body) = body {
+            let _ = headers.set("content-type", "application/json");
+            init.set_body(&JsValue::from_str(body));
+        }
+        if let Some(key) = idempotency_key {
+            let _ = headers.set("idempotency-key", key);
+        }
+        init.set_headers(&headers);
+        let url = format!("{}{}", self.base_url, path);
+        let request = Request::new_with_str_and_init(&url, &init).map_err(|_| CheckoutError::RequestRejected)?;
+
+        let outcome = async {
+            let response: Response = JsFuture::from(window.fetch_with_request(&request))
+                .await
+                .map_err(|_| self.failure_reason(&timeout))?
+                .dyn_into()
+                .map_err(|_| CheckoutError::InvalidResponse)?;
+            let text = JsFuture::from(response.text().map_err(|_| CheckoutError::InvalidResponse)?)
+                .await
+                .map_err(|_| self.failure_reason(&timeout))?
+                .as_string()
+                .unwrap_or_default();
+            let json = JsonObject::parse(&text);
+            if response.ok() {
+                return json.ok_or(CheckoutError::InvalidResponse);
+            }
+            let code = json.and_then(|j| j.obj("error")).and_then(|e| e.str("code"));
+            Err(match code {
+                Some(code) => CheckoutError::from_backend_error(&code, response.status()),
+                // A proxy's or a crashed server's page, not our backend's JSON.
+                None if response.status() >= 500 => CheckoutError::ServerError,
+                None => CheckoutError::InvalidResponse,
+            })
+        }
+        .await;
+        if let Some(timer) = timer {
+            window.clear_timeout_with_handle(timer);
+        }
+        outcome
+    }
+
+    fn failure_reason(&self, timeout: &AbortController) -> CheckoutError {
+        if timeout.signal().aborted() { CheckoutError::RequestTimedOut } else { CheckoutError::NetworkUnavailable }
+    }
+}
+
+fn parse_session(json: &JsonObject) -> Option<Session> {
+    let currency = Currency::parse(&json.str("currency")?).ok()?;
+    let minor = json.num("amount")?;
+    if !(0.0..=9.007_199_254_740_991e15).contains(&minor) || minor.fract() != 0.0 {
+        return None;
+    }
+    let amount = Amount::new(minor as i64, currency).ok()?;
+    let status = json.str("status").unwrap_or_default();
+    let methods = json
+        .array("payment_methods")
+        .into_iter()
+        .filter_map(JsonObject::from_value)
+        .filter_map(|m| {
+            Some(SessionMethod {
+                code: m.str("payment_method")?,
+                flow: m.str("flow").unwrap_or_default(),
+                brands: m
+                    .array("brands")
+                    .iter()
+                    .filter_map(JsValue::as_string)
+                    .map(|b| brand_from_gateway(&b))
+                    .filter(|b| *b != Brand::Unknown)
+                    .collect(),
+            })
+        })
+        .collect();
+    let stored_cards = json
+        .array("saved_cards")
+        .into_iter()
+        .filter_map(JsonObject::from_value)
+        .filter_map(|c| {
+            Some(StoredCard {
+                token: c.str("token")?,
+                brand: brand_from_gateway(&c.str("brand")?),
+                last4: c.str("last4")?,
+                exp_month: c.str("exp_month")?.parse().ok()?,
+                exp_year: c.str("exp_year")?.parse().ok()?,
+            })
+        })
+        .collect();
+    Some(Session {
+        id: json.str("session_id")?,
+        amount,
+        display_locale: json.str("display_locale"),
+        merchant_name: json.str("merchant_name"),
+        expired: status == "EXPIRED",
+        completed: status == "COMPLETED",
+        methods,
+        stored_cards,
+        frames_origin: json.str("gateway_origin")?,
+    })
+}
+
+/// Session ids come from the merchant page: keep them inside one path segment.
+fn encode_path(segment: &str) -> String {
+    js_sys::encode_uri_component(segment).as_string().unwrap_or_default()
+}

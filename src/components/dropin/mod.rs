@@ -1,0 +1,430 @@
+//! The Drop-in: one component that loads a checkout session from the merchant backend and
+//! renders everything a shopper needs to pay it: amount, methods, card form, pay button, 3DS
+//! redirect and resume, result.
+
+mod views;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use paykka_core::flow::{PaymentFlow, PaymentOutcome, PaymentState};
+use paykka_core::{Amount, Brand, CheckoutError};
+use send_wrapper::SendWrapper;
+
+use crate::api::{BackendClient, PaymentAction, PaymentAnswer, Session};
+use crate::components::internal::CheckoutScope;
+use crate::components::secure_card::{CardFrames, SecureCardForm};
+use crate::context::CheckoutContext;
+use crate::i18n::{self, intl::format_amount};
+use views::{AwaitingView, ErrorView, ExpiredView, LoadingView, SuccessView};
+
+stylance::import_crate_style!(style, "src/components/dropin/dropin.module.css");
+
+/// What the merchant's callbacks learn about a payment.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PaymentSummary {
+    pub session_id: String,
+    pub order_id: Option<String>,
+    pub amount: Amount,
+    pub card_brand: Option<Brand>,
+    pub card_last4: Option<String>,
+    /// Why it failed, for `on_payment_failed`.
+    pub failure: Option<CheckoutError>,
+}
+
+/// The whole checkout for one session, in one component.
+///
+/// On mount it loads the session and its payment so far from the merchant backend: a shopper
+/// coming back from a 3DS challenge, or reloading after paying, sees the result the backend
+/// reports (the URL is never trusted for it).
+///
+/// ```no_run
+/// use leptos::prelude::*;
+/// use paykka_checkout::components::DropIn;
+///
+/// leptos::mount::mount_to_body(|| view! {
+///     <DropIn session_id="CS0123" backend_url="" on_payment_completed=|p: paykka_checkout::components::PaymentSummary| {
+///         leptos::logging::log!("paid: {:?}", p.order_id)
+///     } />
+/// });
+/// ```
+#[component]
+pub fn DropIn(
+    /// The checkout session, created by the merchant backend (`POST /api/sessions`).
+    #[prop(into)]
+    session_id: String,
+    /// The merchant backend's base URL; empty for the page's own origin.
+    #[prop(optional, into)]
+    backend_url: String,
+    /// The shopper's language when the session names none (else the browser's languages).
+    #[prop(optional, into)]
+    locale: MaybeProp<String>,
+    /// Where the shopper comes back after a redirect (3DS); defaults to this page.
+    #[prop(optional, into)]
+    return_url: Option<String>,
+    /// Called once the payment succeeded.
+    #[prop(optional, into)]
+    on_payment_completed: Option<Callback<PaymentSummary>>,
+    /// Called when the gateway declined a payment (the shopper may try again).
+    #[prop(optional, into)]
+    on_payment_failed: Option<Callback<PaymentSummary>>,
+    /// Called when the checkout cannot go on by itself: backend unreachable, session unusable.
+    #[prop(optional, into)]
+    on_error: Option<Callback<CheckoutError>>,
+) -> impl IntoView {
+    // Every request of this mount dies with it.
+    let controller = web_sys::AbortController::new().ok();
+    let signal = controller.as_ref().map(|c| c.signal());
+    let client = StoredValue::new_local(signal.map(|s| BackendClient::new(&backend_url, s)));
+    let controller = SendWrapper::new(controller);
+    on_cleanup(move || {
+        if let Some(controller) = controller.take() {
+            controller.abort();
+        }
+    });
+
+    let requested = locale.get_untracked();
+    let browser = browser_languages();
+    let fallback_locale = i18n::negotiate(requested.iter().chain(browser.iter()).map(String::as_str));
+    let loaded = RwSignal::new(None::<Result<(Session, PaymentAnswer), CheckoutError>>);
+    let load = move || {
+        loaded.set(None);
+        let Some(client) = client.get_value() else {
+            loaded.set(Some(Err(CheckoutError::NetworkUnavailable)));
+            return;
+        };
+        let session_id = session_id.clone();
+        spawn_local(async move {
+            let result = async {
+                let session = client.session(&session_id).await?;
+                let answer = client.result(&session_id).await?;
+                Ok((session, answer))
+            }
+            .await;
+            if let Err(error) = result {
+                if let Some(on_error) = on_error {
+                    on_error.run(error);
+                }
+            }
+            // The mount may be gone (aborted request): then the signal is disposed, ignore.
+            let _ = loaded.try_set(Some(result));
+        });
+    };
+    let load = StoredValue::new(load);
+    load.with_value(|load| load());
+
+    let return_url = return_url.unwrap_or_else(current_page_url);
+    let callbacks = Callbacks { on_payment_completed, on_payment_failed, on_error };
+    move || match loaded.get() {
+        None => view! { <CheckoutScope locale=fallback_locale><LoadingView /></CheckoutScope> }.into_any(),
+        Some(Err(error)) => {
+            let retry = move || load.with_value(|load| load());
+            view! {
+                <CheckoutScope locale=fallback_locale>
+                    <ErrorView error=error on_retry=Callback::new(move |()| retry()) />
+                </CheckoutScope>
+            }
+            .into_any()
+        }
+        Some(Ok((session, answer))) => {
+            let locale = session
+                .display_locale
+                .as_deref()
+                .map_or(fallback_locale, |requested| i18n::negotiate([requested, fallback_locale]));
+            let return_url = return_url.clone();
+            view! {
+                <CheckoutScope locale=locale>
+                    <DropInBody session=session answer=answer client=client return_url=return_url callbacks=callbacks />
+                </CheckoutScope>
+            }
+            .into_any()
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+struct Callbacks {
+    on_payment_completed: Option<Callback<PaymentSummary>>,
+    on_payment_failed: Option<Callback<PaymentSummary>>,
+    on_error: Option<Callback<CheckoutError>>,
+}
+
+#[component]
+fn DropInBody(
+    session: Session,
+    answer: PaymentAnswer,
+    client: StoredValue<Option<BackendClient>, LocalStorage>,
+    return_url: String,
+    callbacks: Callbacks,
+) -> impl IntoView {
+    let ctx = CheckoutContext::expect();
+    let locale = ctx.i18n().locale();
+    let amount_text = format_amount(&session.amount, locale);
+    let mut initial = PaymentFlow::new();
+    if session.completed && answer.outcome() == PaymentOutcome::NotStarted {
+        initial.load_failed(CheckoutError::SessionCompleted);
+    } else {
+        initial.session_loaded(session.expired, answer.outcome());
+    }
+    let flow = RwSignal::new(initial);
+    let state = Memo::new(move |_| flow.read().state());
+    let last_answer = RwSignal::new(Some(answer));
+
+    let card_method = session.methods.iter().find(|m| m.flow == "card").cloned();
+    for method in session.methods.iter().filter(|m| m.flow != "card") {
+        leptos::logging::warn!("paykka-checkout: payment method {} is not available in this version", method.code);
+    }
+    let frames = card_method.as_ref().map(|method| CardFrames::new(&session.frames_origin, ctx.i18n(), method.brands.clone()));
+    let frames = StoredValue::new_local(frames);
+
+    let summary = {
+        let session_id = session.id.clone();
+        let amount = session.amount;
+        move |answer: &PaymentAnswer| PaymentSummary {
+            session_id: session_id.clone(),
+            order_id: answer.order_id.clone(),
+            amount,
+            card_brand: answer.card_brand,
+            card_last4: answer.card_last4.clone(),
+            failure: answer.decline,
+        }
+    };
+    let summary = StoredValue::new(summary);
+
+    // Tell the merchant, once, about the state each answer leads to.
+    let notify = move |state: PaymentState, answer: Option<&PaymentAnswer>| match state {
+        PaymentState::Succeeded => {
+            if let (Some(cb), Some(answer)) = (callbacks.on_payment_completed, answer) {
+                cb.run(summary.with_value(|s| s(answer)));
+            }
+        }
+        PaymentState::Declined(_) => {
+            if let (Some(cb), Some(answer)) = (callbacks.on_payment_failed, answer) {
+                cb.run(summary.with_value(|s| s(answer)));
+            }
+        }
+        PaymentState::Interrupted(error) | PaymentState::Unavailable(error) => {
+            if let Some(cb) = callbacks.on_error {
+                cb.run(error);
+            }
+        }
+        _ => {}
+    };
+    if let Some(answer) = last_answer.get_untracked() {
+        notify(state.get_untracked(), Some(&answer));
+    }
+
+    let session_id = StoredValue::new(session.id.clone());
+    let return_url = StoredValue::new(return_url);
+    let pay_ctx = ctx.clone();
+    let pay = Action::new_local(move |_: &()| {
+        let ctx = pay_ctx.clone();
+        async move {
+        let Some(frames) = frames.get_value() else { return };
+        let Some(client) = client.get_value() else { return };
+        let mut key = None;
+        flow.update(|f| key = f.submit(new_idempotency_key));
+        let Some(key) = key else { return };
+        let card = match frames.encrypt().await {
+            Ok(card) => card,
+            Err(error) => {
+                flow.update(PaymentFlow::cancel_submit);
+                // Invalid fields speak for themselves, beside each field; this one has no field.
+                if matches!(error, CheckoutError::SecureFieldsUnavailable) {
+                    ctx.announce(ctx.t(error.message_id()));
+                }
+                return;
+            }
+        };
+        let answer = client
+            .pay_with_card(&session_id.get_value(), &key, &card, &return_url.get_value())
+            .await;
+        match answer {
+            Ok(answer) => {
+                flow.update(|f| f.answered(answer.outcome()));
+                if let Some(PaymentAction::Redirect { url, post, data }) = &answer.action {
+                    if flow.get_untracked().state() == PaymentState::Redirecting {
+                        redirect(url, *post, data);
+                    }
+                }
+                notify(flow.get_untracked().state(), Some(&answer));
+                last_answer.set(Some(answer));
+            }
+            Err(error) => {
+                flow.update(|f| f.request_failed(error));
+                notify(flow.get_untracked().state(), None);
+            }
+        }
+        }
+    });
+    let pending = pay.pending();
+
+    // Waiting for the gateway (back from a redirect while it still works): ask again, a few times.
+    Effect::new(move |_| {
+        if state.get() != PaymentState::AwaitingResult {
+            return;
+        }
+        let Some(client) = client.get_value() else { return };
+        spawn_local(async move {
+            for delay_ms in [1000, 2000, 2000, 3000, 5000, 5000, 10_000] {
+                sleep(delay_ms).await;
+                if flow.try_get_untracked().is_none() {
+                    return;
+                }
+                if let Ok(answer) = client.result(&session_id.get_value()).await {
+                    let outcome = answer.outcome();
+                    if outcome != PaymentOutcome::Pending {
+                        flow.update(|f| f.answered(outcome));
+                        notify(flow.get_untracked().state(), Some(&answer));
+                        last_answer.set(Some(answer));
+                        return;
+                    }
+                }
+            }
+        });
+    });
+
+    // Every state change is said once in the live region.
+    let announce_ctx = ctx.clone();
+    Effect::new(move |_| {
+        let message = match state.get() {
+            PaymentState::Submitting => Some(announce_ctx.t("dropin-processing")),
+            PaymentState::Redirecting => Some(announce_ctx.t("dropin-redirecting")),
+            PaymentState::Declined(e) | PaymentState::Interrupted(e) => Some(announce_ctx.t(e.message_id())),
+            PaymentState::Succeeded => Some(announce_ctx.t("dropin-success-title")),
+            _ => None,
+        };
+        if let Some(message) = message {
+            announce_ctx.announce(message);
+        }
+    });
+
+    let merchant_name = session.merchant_name.clone();
+    let pay_label = ctx.i18n().t_with("pay-button", &[("amount", amount_text.clone().into())]);
+    let processing_label = ctx.t("dropin-processing");
+    let method_label = ctx.t("method-card");
+    let methods_legend = ctx.t("dropin-methods-label");
+    let no_methods = ctx.t("dropin-no-methods");
+    let has_card = card_method.is_some();
+    let amount_for_success = amount_text.clone();
+    let ctx_alert = ctx.clone();
+
+    view! {
+        <section class=style::dropin aria-label=ctx.t("dropin-label")>
+            <header class=style::header>
+                {merchant_name.map(|name| view! { <p class=style::merchant>{name}</p> })}
+                <p class=style::amount_label>{ctx.t("dropin-amount-label")}</p>
+                <p class=style::amount dir="ltr">{amount_text.clone()}</p>
+            </header>
+            {move || match state.get() {
+                PaymentState::Succeeded => {
+                    let order = last_answer.with(|a| a.as_ref().and_then(|a| a.order_id.clone()));
+                    view! { <SuccessView amount=amount_for_success.clone() order_id=order /> }.into_any()
+                }
+                PaymentState::Expired => view! { <ExpiredView /> }.into_any(),
+                PaymentState::Unavailable(error) => view! { <ErrorView error=error /> }.into_any(),
+                PaymentState::AwaitingResult | PaymentState::Redirecting | PaymentState::Loading => {
+                    let redirecting = state.get() == PaymentState::Redirecting;
+                    view! { <AwaitingView redirecting=redirecting /> }.into_any()
+                }
+                _ => ().into_any(),
+            }}
+            <div
+                class=style::checkout
+                hidden=move || !matches!(state.get(), PaymentState::Ready | PaymentState::Submitting | PaymentState::Declined(_) | PaymentState::Interrupted(_))
+            >
+                {if has_card {
+                    view! {
+                        <fieldset class=style::methods>
+                            <legend class=style::legend>{methods_legend}</legend>
+                            <div class=style::method data-open="true">
+                                <label class=style::method_label>
+                                    <input type="radio" name="paykka-method" value="BANKCARD" checked />
+                                    <span>{method_label}</span>
+                                </label>
+                                <div class=style::method_panel>
+                                    {frames.get_value().map(|frames| view! { <SecureCardForm frames=frames /> })}
+                                </div>
+                            </div>
+                        </fieldset>
+                        <div class=style::alert role="alert">
+                            {move || match state.get() {
+                                PaymentState::Declined(e) | PaymentState::Interrupted(e) => Some(view! {
+                                    <p class=style::alert_text>{ctx_alert.t(e.message_id())}</p>
+                                }),
+                                _ => None,
+                            }}
+                        </div>
+                        <button
+                            class=style::pay
+                            type="button"
+                            disabled=move || pending.get() || !flow.read().can_submit()
+                            aria-busy=move || if pending.get() { "true" } else { "false" }
+                            on:click=move |_| { pay.dispatch(()); }
+                        >
+                            {move || if pending.get() { processing_label.clone() } else { pay_label.clone() }}
+                        </button>
+                    }
+                        .into_any()
+                } else {
+                    view! { <p class=style::empty>{no_methods}</p> }.into_any()
+                }}
+            </div>
+        </section>
+    }
+}
+
+/// Sends the top window to the issuer's or wallet's page: a GET, or a form POST.
+fn redirect(url: &str, post: bool, data: &[(String, String)]) {
+    let Some(window) = web_sys::window() else { return };
+    if !post {
+        let _ = window.location().assign(url);
+        return;
+    }
+    let Some(document) = window.document() else { return };
+    let Ok(form) = document.create_element("form") else { return };
+    let _ = form.set_attribute("method", "post");
+    let _ = form.set_attribute("action", url);
+    let _ = form.set_attribute("hidden", "");
+    for (name, value) in data {
+        if let Ok(input) = document.create_element("input") {
+            let _ = input.set_attribute("type", "hidden");
+            let _ = input.set_attribute("name", name);
+            let _ = input.set_attribute("value", value);
+            let _ = form.append_child(&input);
+        }
+    }
+    if let Some(body) = document.body() {
+        let _ = body.append_child(&form);
+        if let Ok(form) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlFormElement>(form) {
+            let _ = form.submit();
+        }
+    }
+}
+
+/// A fresh idempotency key: 128 random bits, hex.
+fn new_idempotency_key() -> String {
+    format!("pk-{}", crate::components::internal::random_hex(16))
+}
+
+fn current_page_url() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .map(|href| href.split(['?', '#']).next().unwrap_or_default().to_owned())
+        .unwrap_or_default()
+}
+
+fn browser_languages() -> Vec<String> {
+    web_sys::window()
+        .map(|w| w.navigator().languages().iter().filter_map(|l| l.as_string()).collect())
+        .unwrap_or_default()
+}
+
+/// Resolves after `ms` milliseconds (a `setTimeout` as a future).
+pub(crate) async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

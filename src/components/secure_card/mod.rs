@@ -1,0 +1,400 @@
+//! The card form whose inputs live in cross-origin iframes on the payment provider's origin:
+//! the merchant page only ever sees brand, validity, BIN-6, last four and ciphertext.
+//!
+//! [`CardFrames`] is the parent's end of the frame protocol (`paykka_core::frame_protocol`):
+//! it builds each frame's URL with a per-mount random channel, accepts a message only from the
+//! frames' origin, from one of its own frames' windows, on its channel and of a valid shape,
+//! and names the frames' exact origin in everything it posts.
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use futures_channel::oneshot;
+use leptos::html::Iframe;
+use leptos::prelude::*;
+use paykka_core::frame_protocol::{
+    Channel, Configure, Encrypted, FailReason, FieldKind, FieldState, FrameParams, FrameToParent, Label, Locale,
+    Origin, ParentToFrame, decode_frame_message, encode,
+};
+use paykka_core::{Brand, CheckoutError};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+use web_sys::{HtmlIFrameElement, MessageEvent};
+
+use crate::api::EncryptedCard;
+use crate::components::internal::{random_bytes, unique_id_prefix};
+use crate::context::CheckoutContext;
+use crate::i18n::Localizer;
+
+stylance::import_crate_style!(style, "src/components/secure_card/secure_card.module.css");
+
+/// How long a frame may take to answer `encrypt` (key fetch and RSA included).
+const ENCRYPT_TIMEOUT_MS: i32 = 10_000;
+
+const FIELDS: [FieldKind; 4] = [FieldKind::Number, FieldKind::Expiry, FieldKind::Cvv, FieldKind::Holder];
+
+fn index(field: FieldKind) -> usize {
+    match field {
+        FieldKind::Number => 0,
+        FieldKind::Expiry => 1,
+        FieldKind::Cvv => 2,
+        FieldKind::Holder => 3,
+    }
+}
+
+/// The parent's end of one mount's four secure card frames.
+#[derive(Clone)]
+pub struct CardFrames(Rc<Inner>);
+
+struct Inner {
+    channel: Channel,
+    frames_origin: Option<Origin>,
+    parent_origin: Option<Origin>,
+    locale: String,
+    accepted: Vec<Brand>,
+    labels: [String; 4],
+    placeholders: [Option<String>; 4],
+    iframes: RefCell<[Option<HtmlIFrameElement>; 4]>,
+    states: [RwSignal<Option<FieldState>>; 4],
+    /// An error the parent adds on top of the frame's own (a brand the merchant does not take).
+    parent_errors: [RwSignal<Option<CheckoutError>>; 4],
+    submit_requests: RwSignal<u32>,
+    next_req: Cell<u32>,
+    pending: RefCell<HashMap<u32, oneshot::Sender<FrameToParent>>>,
+    listener: RefCell<Option<Closure<dyn FnMut(MessageEvent)>>>,
+}
+
+impl CardFrames {
+    /// Frames served by `frames_origin`, speaking `localizer`'s language, for a card method that
+    /// accepts `accepted` brands (all when empty).
+    pub fn new(frames_origin: &str, localizer: &Localizer, accepted: Vec<Brand>) -> Self {
+        let t = |id: &str| localizer.t(id);
+        let inner = Rc::new(Inner {
+            channel: Channel::from_bytes(random_bytes()),
+            frames_origin: Origin::parse(frames_origin.trim_end_matches('/')),
+            parent_origin: web_sys::window().and_then(|w| w.location().origin().ok()).and_then(|o| Origin::parse(&o)),
+            locale: localizer.locale().to_owned(),
+            accepted,
+            labels: [t("card-number-label"), t("card-expiry-label"), t("card-cvv-label"), t("card-holder-label")],
+            placeholders: [Some("1234 1234 1234 1234".into()), Some(t("card-expiry-placeholder")), None, None],
+            iframes: RefCell::new([None, None, None, None]),
+            states: std::array::from_fn(|_| RwSignal::new(None)),
+            parent_errors: std::array::from_fn(|_| RwSignal::new(None)),
+            submit_requests: RwSignal::new(0),
+            next_req: Cell::new(1),
+            pending: RefCell::new(HashMap::new()),
+            listener: RefCell::new(None),
+        });
+        let weak = Rc::downgrade(&inner);
+        let listener = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+            if let Some(inner) = weak.upgrade() {
+                CardFrames(inner).on_message(&event);
+            }
+        });
+        if let Some(window) = web_sys::window() {
+            let _ = window.add_event_listener_with_callback("message", listener.as_ref().unchecked_ref());
+        }
+        *inner.listener.borrow_mut() = Some(listener);
+        Self(inner)
+    }
+
+    /// The frame's URL: the provider's page, with the mount's channel and our origin in the
+    /// fragment (never sent to any server).
+    fn frame_url(&self, field: FieldKind) -> Option<String> {
+        let params = FrameParams {
+            field,
+            channel: self.0.channel.clone(),
+            origin: self.0.parent_origin.clone()?,
+            locale: Locale::new(&self.0.locale)?,
+        };
+        Some(format!("{}/frames/card-field.html#{}", self.0.frames_origin.as_ref()?.as_str(), params.to_fragment()))
+    }
+
+    /// The latest state a frame reported.
+    pub fn state(&self, field: FieldKind) -> Signal<Option<FieldState>> {
+        self.0.states[index(field)].into()
+    }
+
+    /// The error to show under a field now: the parent's own first, else the frame's.
+    pub fn visible_error(&self, field: FieldKind) -> Signal<Option<CheckoutError>> {
+        let parent = self.0.parent_errors[index(field)];
+        let state = self.0.states[index(field)];
+        Signal::derive(move || parent.get().or_else(|| state.get().and_then(|s| s.error)))
+    }
+
+    /// The brand typed so far in the number frame.
+    pub fn brand(&self) -> Signal<Brand> {
+        let state = self.0.states[0];
+        Signal::derive(move || state.get().and_then(|s| s.brand).unwrap_or(Brand::Unknown))
+    }
+
+    /// Bumped each time the shopper presses Enter in a frame.
+    pub fn submit_requests(&self) -> Signal<u32> {
+        self.0.submit_requests.into()
+    }
+
+    /// Sends `message` to one frame, addressed to the frames' exact origin.
+    fn post(&self, field: FieldKind, message: &ParentToFrame) {
+        let Some(origin) = &self.0.frames_origin else { return };
+        let window = self.0.iframes.borrow()[index(field)].as_ref().and_then(HtmlIFrameElement::content_window);
+        if let Some(window) = window {
+            let _ = window.post_message(&encode(&self.0.channel, message).into(), origin.as_str());
+        }
+    }
+
+    /// Puts the focus in a frame (the shopper clicked its label, or the previous field completed).
+    pub fn focus(&self, field: FieldKind) {
+        self.post(field, &ParentToFrame::Focus);
+    }
+
+    fn on_message(&self, event: &MessageEvent) {
+        let inner = &self.0;
+        // Origin first: anything from elsewhere is dropped before its data is even read.
+        let Some(origin) = &inner.frames_origin else { return };
+        if event.origin() != origin.as_str() {
+            return;
+        }
+        let Some(source) = event.source() else { return };
+        let field = {
+            let iframes = inner.iframes.borrow();
+            FIELDS.into_iter().find(|f| {
+                iframes[index(*f)]
+                    .as_ref()
+                    .and_then(HtmlIFrameElement::content_window)
+                    .is_some_and(|w| wasm_bindgen::JsValue::from(w) == wasm_bindgen::JsValue::from(source.clone()))
+            })
+        };
+        let Some(field) = field else { return };
+        let Some(data) = event.data().as_string() else { return };
+        let Ok((channel, message)) = decode_frame_message(&data) else { return };
+        if channel != inner.channel {
+            return;
+        }
+        match message {
+            FrameToParent::Ready { field: reported } if reported == field => self.configure(field),
+            FrameToParent::State { field: reported, state } if reported == field => self.on_state(field, state),
+            FrameToParent::Submit { .. } => inner.submit_requests.update(|n| *n += 1),
+            FrameToParent::Encrypted { req, ref value } if value.field() == field => self.resolve(req, message),
+            FrameToParent::Failed { req, field: reported, .. } if reported == field => self.resolve(req, message),
+            // A frame speaking for another field than its own is not ours to believe.
+            _ => {}
+        }
+    }
+
+    fn configure(&self, field: FieldKind) {
+        let i = index(field);
+        let (Some(label), Some(locale)) = (Label::new(&self.0.labels[i]), Locale::new(&self.0.locale)) else { return };
+        let placeholder = self.0.placeholders[i].as_deref().and_then(Label::new);
+        self.post(field, &ParentToFrame::Configure(Configure { label, placeholder, locale, brand: None }));
+        if field == FieldKind::Cvv {
+            let brand = self.brand().get_untracked();
+            if brand != Brand::Unknown {
+                self.post(FieldKind::Cvv, &ParentToFrame::Brand { brand });
+            }
+        }
+    }
+
+    fn on_state(&self, field: FieldKind, state: FieldState) {
+        let inner = &self.0;
+        let previous = inner.states[index(field)].get_untracked();
+        inner.states[index(field)].set(Some(state));
+        if field == FieldKind::Number {
+            let brand = state.brand.unwrap_or(Brand::Unknown);
+            if previous.and_then(|p| p.brand) != state.brand {
+                self.post(FieldKind::Cvv, &ParentToFrame::Brand { brand });
+            }
+            let refused = brand != Brand::Unknown && !inner.accepted.is_empty() && !inner.accepted.contains(&brand);
+            inner.parent_errors[0].set(refused.then_some(CheckoutError::NumberUnsupported));
+        }
+        // Focus moves on when a field has just become complete, as the shopper types.
+        let completed = state.complete && state.focused && !previous.is_some_and(|p| p.complete);
+        match field {
+            FieldKind::Number if completed && inner.parent_errors[0].get_untracked().is_none() => {
+                self.focus(FieldKind::Expiry)
+            }
+            FieldKind::Expiry if completed => self.focus(FieldKind::Cvv),
+            _ => {}
+        }
+    }
+
+    fn resolve(&self, req: u32, message: FrameToParent) {
+        if let Some(sender) = self.0.pending.borrow_mut().remove(&req) {
+            let _ = sender.send(message);
+        }
+    }
+
+    async fn request_encryption(&self, field: FieldKind) -> Option<FrameToParent> {
+        let req = self.0.next_req.get();
+        self.0.next_req.set(req.wrapping_add(1));
+        let (sender, receiver) = oneshot::channel();
+        self.0.pending.borrow_mut().insert(req, sender);
+        self.post(field, &ParentToFrame::Encrypt { req });
+        let timeout = crate::components::dropin::sleep(ENCRYPT_TIMEOUT_MS);
+        let answer = futures_util_select(receiver, timeout).await;
+        self.0.pending.borrow_mut().remove(&req);
+        answer
+    }
+
+    /// Validates every field (showing errors in the frames) and, when all are valid, collects
+    /// their ciphertexts. Errs with the first invalid field's error (and focuses it), or with
+    /// [`CheckoutError::SecureFieldsUnavailable`] when a frame or the key is unreachable.
+    pub async fn encrypt(&self) -> Result<EncryptedCard, CheckoutError> {
+        for field in FIELDS {
+            self.post(field, &ParentToFrame::Touch);
+        }
+        if let Some(error) = self.0.parent_errors[0].get_untracked() {
+            self.focus(FieldKind::Number);
+            return Err(error);
+        }
+        let mut card = EncryptedCard::default();
+        let mut first_invalid = None;
+        for field in FIELDS {
+            match self.request_encryption(field).await {
+                Some(FrameToParent::Encrypted { value, .. }) => match value {
+                    Encrypted::Number { enc, brand, .. } => {
+                        if !self.0.accepted.is_empty() && !self.0.accepted.contains(&brand) {
+                            first_invalid.get_or_insert((field, CheckoutError::NumberUnsupported));
+                        }
+                        card.encrypted_card_no = enc.as_str().to_owned();
+                    }
+                    Encrypted::Expiry { enc_month, enc_year } => {
+                        card.encrypted_exp_month = enc_month.as_str().to_owned();
+                        card.encrypted_exp_year = enc_year.as_str().to_owned();
+                    }
+                    Encrypted::Cvv { enc } => card.encrypted_cvv = enc.as_str().to_owned(),
+                    Encrypted::Holder { holder } => card.holder_name = Some(holder.as_str().to_owned()),
+                },
+                Some(FrameToParent::Failed { reason: FailReason::Invalid, error, .. }) => {
+                    first_invalid.get_or_insert((field, error.unwrap_or(CheckoutError::NumberInvalid)));
+                }
+                _ => return Err(CheckoutError::SecureFieldsUnavailable),
+            }
+        }
+        match first_invalid {
+            Some((field, error)) => {
+                self.focus(field);
+                Err(error)
+            }
+            None => Ok(card),
+        }
+    }
+
+    fn attach(&self, field: FieldKind, iframe: HtmlIFrameElement) {
+        self.0.iframes.borrow_mut()[index(field)] = Some(iframe);
+    }
+}
+
+impl Drop for Inner {
+    fn drop(&mut self) {
+        if let (Some(window), Some(listener)) = (web_sys::window(), self.listener.borrow_mut().take()) {
+            let _ = window.remove_event_listener_with_callback("message", listener.as_ref().unchecked_ref());
+        }
+    }
+}
+
+/// Waits for the frame's answer or the timeout, whichever comes first.
+async fn futures_util_select(
+    receiver: oneshot::Receiver<FrameToParent>,
+    timeout: impl std::future::Future<Output = ()>,
+) -> Option<FrameToParent> {
+    use std::pin::pin;
+    use std::task::Poll;
+    let mut receiver = pin!(receiver);
+    let mut timeout = pin!(timeout);
+    std::future::poll_fn(|cx| {
+        if let Poll::Ready(answer) = receiver.as_mut().poll(cx) {
+            return Poll::Ready(answer.ok());
+        }
+        if timeout.as_mut().poll(cx).is_ready() {
+            return Poll::Ready(None);
+        }
+        Poll::Pending
+    })
+    .await
+}
+
+/// The secure card form: number, expiry, security code and holder name, each in its own frame
+/// on the payment provider's origin, with labels, brand and errors drawn around them here.
+#[component]
+pub fn SecureCardForm(
+    /// The frames' controller, shared with whoever submits (the Drop-in's pay action).
+    frames: CardFrames,
+) -> impl IntoView {
+    let ctx = CheckoutContext::expect();
+    let id = unique_id_prefix();
+    let brand = frames.brand();
+    let cvv_hint = {
+        let ctx = ctx.clone();
+        move || {
+            let brand = brand.get();
+            let location = if brand == Brand::Amex { "front" } else { "back" };
+            ctx.i18n()
+                .t_with("card-cvv-hint", &[("digits", f64::from(brand.cvv_length()).into()), ("location", location.into())])
+        }
+    };
+    let field = |kind: FieldKind, extra: Option<AnyView>| {
+        let frames_for_ref = frames.clone();
+        let frames_for_click = frames.clone();
+        let node_ref = NodeRef::<Iframe>::new();
+        node_ref.on_load(move |iframe| frames_for_ref.attach(kind, iframe));
+        let state = frames.state(kind);
+        let error = frames.visible_error(kind);
+        let error_ctx = ctx.clone();
+        let error_text = move || error.get().map(|e| error_ctx.t(e.message_id()));
+        let label_id = format!("{id}-{}-label", kind.code());
+        let error_id = format!("{id}-{}-error", kind.code());
+        let title_id = match kind {
+            FieldKind::Number => "secure-frame-title-number",
+            FieldKind::Expiry => "secure-frame-title-expiry",
+            FieldKind::Cvv => "secure-frame-title-cvv",
+            FieldKind::Holder => "secure-frame-title-holder",
+        };
+        let src = frames.frame_url(kind).unwrap_or_default();
+        let label = frames.0.labels[index(kind)].clone();
+        view! {
+            <div class=style::field data-field=kind.code()>
+                <span class=style::label id=label_id.clone() on:click=move |_| frames_for_click.focus(kind)>{label}</span>
+                <div
+                    class=style::frame_box
+                    data-focused=move || state.get().is_some_and(|s| s.focused).to_string()
+                    data-invalid=move || error.get().is_some().to_string()
+                >
+                    <iframe
+                        node_ref=node_ref
+                        class=style::frame
+                        src=src
+                        title=ctx.t(title_id)
+                        aria-describedby=error_id.clone()
+                        referrerpolicy="no-referrer"
+                    ></iframe>
+                    {extra}
+                </div>
+                <p class=style::error id=error_id>{error_text}</p>
+            </div>
+        }
+    };
+    let badge = view! {
+        <span
+            class=style::brand
+            data-brand=move || brand.get().code()
+            role="img"
+            aria-label=move || brand.get().display_name()
+            hidden=move || brand.get() == Brand::Unknown
+        >
+            {move || brand.get().display_name()}
+        </span>
+    }
+    .into_any();
+    let hint = view! { <p class=style::hint>{cvv_hint}</p> }.into_any();
+    view! {
+        <div class=style::card_form>
+            {field(FieldKind::Number, Some(badge))}
+            <div class=style::row>
+                {field(FieldKind::Expiry, None)}
+                <div class=style::stack>{field(FieldKind::Cvv, None)} {hint}</div>
+            </div>
+            {field(FieldKind::Holder, None)}
+        </div>
+    }
+}
