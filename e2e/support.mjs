@@ -1,7 +1,8 @@
 // Shared helpers for the end-to-end tests: Debian's Chromium through playwright-core, against the
 // real demo servers started by scripts/servers.sh (never a mocked browser or a fake backend).
 import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -59,4 +60,117 @@ export async function eventually(probe, { timeout = 5000, interval = 50, message
     await new Promise((resolve) => setTimeout(resolve, interval));
   }
   throw new Error(`timed out waiting for ${message} (last: ${last})`);
+}
+
+// ----- the Drop-in ---------------------------------------------------------------------------
+
+export const CARD_FIELDS = {
+  number: 'Secure card number input',
+  expiry: 'Secure expiry date input',
+  cvv: 'Secure security code input',
+  holder: 'Secure cardholder name input',
+};
+
+/// The input inside a secure frame, found as a shopper's assistive technology finds it.
+export function secureInput(page, field) {
+  const labels = { number: 'Card number', expiry: 'Expiry date', cvv: 'Security code', holder: 'Name on card' };
+  return page.frameLocator(`iframe[title="${CARD_FIELDS[field]}"]`).getByLabel(labels[field]);
+}
+
+/// Types a card into the Drop-in's secure frames, as a shopper does, field by field.
+export async function fillCard(page, { number, expiry = '12/30', cvv = '123', holder = 'Ada Lovelace' }) {
+  const numberInput = secureInput(page, 'number');
+  await numberInput.click();
+  await numberInput.pressSequentially(number.replace(/\s/g, ''));
+  const expiryInput = secureInput(page, 'expiry');
+  await expiryInput.click();
+  await expiryInput.pressSequentially(expiry.replace('/', ''));
+  const cvvInput = secureInput(page, 'cvv');
+  await cvvInput.click();
+  await cvvInput.pressSequentially(cvv);
+  const holderInput = secureInput(page, 'holder');
+  await holderInput.click();
+  await holderInput.pressSequentially(holder);
+}
+
+/// Opens the demo shop's checkout (a fresh session) and waits for the card frames to be ready.
+export async function openCheckout(browser, path = '/', options = {}) {
+  const opened = await openPage(browser, path, options);
+  await secureInput(opened.page, 'number').waitFor({ state: 'visible', timeout: 15000 });
+  return opened;
+}
+
+/// Records every request the merchant page itself makes (not the secure frames' own).
+export function recordMerchantRequests(page) {
+  const requests = [];
+  page.on('request', (request) => {
+    if (request.frame() === page.mainFrame()) requests.push(request);
+  });
+  return requests;
+}
+
+/// The card number never reaches the merchant page: not in its requests, not in its DOM.
+export async function assertNoCardDataOnMerchantPage(page, requests, number) {
+  const digits = number.replace(/\s/g, '');
+  const spaced = digits.replace(/(\d{4})(?=\d)/g, '$1 ');
+  for (const request of requests) {
+    const seen = `${request.url()} ${request.postData() ?? ''} ${JSON.stringify(await request.allHeaders())}`;
+    for (const form of [digits, spaced, digits.slice(0, 12)]) {
+      if (seen.includes(form)) throw new Error(`card number in a merchant-page request to ${request.url()}`);
+    }
+  }
+  const dom = await page.mainFrame().content();
+  for (const form of [digits, spaced]) {
+    if (dom.includes(form)) throw new Error('card number in the merchant page DOM');
+  }
+}
+
+/// The sandbox gateway's own records, read from its SQLite file (the audit trail of what the
+/// gateway really charged).
+export function gatewayTransactions(sessionId) {
+  const dataDir = process.env.SANDBOX_DATA_DIR;
+  if (!dataDir) throw new Error('SANDBOX_DATA_DIR is not set (run through scripts/servers.sh)');
+  const script = `
+import json, sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+rows = db.execute("SELECT order_id, status FROM transactions WHERE session_id = ?", (sys.argv[2],)).fetchall()
+print(json.dumps([{"order_id": r[0], "status": r[1]} for r in rows]))`;
+  const out = execFileSync('python3', ['-c', script, `${dataDir}/sandbox.sqlite`, sessionId], { encoding: 'utf8' });
+  return JSON.parse(out);
+}
+
+/// A session created the way a merchant server does, through the merchant backend.
+export async function createSession(body = {}) {
+  const response = await fetch(`${BACKEND_URL}/api/sessions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ amount: 4999, currency: 'USD', ...body }),
+  });
+  if (!response.ok) throw new Error(`create session: ${response.status} ${await response.text()}`);
+  return response.json();
+}
+
+/// The session id the Drop-in on `page` is paying (the demo writes it nowhere visible; the
+/// merchant page's own request for it tells).
+export async function sessionIdOf(page) {
+  return page.evaluate(() => {
+    const entries = performance.getEntriesByType('resource').map((e) => e.name);
+    const match = entries.map((u) => /\/api\/sessions\/([^/?#]+)/.exec(u)).find(Boolean);
+    return match ? decodeURIComponent(match[1]) : null;
+  });
+}
+
+/// Stops a demo server by its pid file; returns a function that starts it again the same way.
+export function stopServer(name) {
+  const logs = join(dirname(fileURLToPath(import.meta.url)), '..', 'target', 'logs');
+  const pid = Number(readFileSync(join(logs, `${name}.pid`), 'utf8'));
+  process.kill(pid, 'SIGKILL');
+  return async () => {
+    const binary = join(dirname(fileURLToPath(import.meta.url)), '..', 'target', 'debug', `paykka-${name}`);
+    const child = spawn(binary, [], { cwd: join(logs, '..', '..'), stdio: 'ignore', detached: true, env: process.env });
+    child.unref();
+    writeFileSync(join(logs, `${name}.pid`), String(child.pid));
+    const url = name === 'backend' ? BACKEND_URL : SANDBOX_URL;
+    await eventually(async () => (await fetch(`${url}/health`)).ok, { timeout: 20000, message: `${name} restart` });
+  };
 }

@@ -8,6 +8,7 @@ source "$(dirname "$0")/env.sh"
 cd "$REPO_ROOT"
 
 LOGS="$REPO_ROOT/target/logs"
+rm -f "$LOGS"/*.pid
 # trunk refuses watch-ignore paths that do not exist yet.
 mkdir -p "$REPO_ROOT/.data"
 mkdir -p "$LOGS"
@@ -24,11 +25,16 @@ done
 
 echo "servers: building the sandbox and the backend"
 cargo build --locked -q -p paykka-sandbox -p paykka-backend
+# The secure card frames the sandbox serves at /frames/ (skipped when nothing changed).
+export SANDBOX_FRAMES_DIR="${SANDBOX_FRAMES_DIR:-$REPO_ROOT/target/frames}"
+FRAMES_DIST="$SANDBOX_FRAMES_DIR" scripts/build-frames.sh
 
 pids=()
 stop() {
   trap - EXIT INT TERM
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  # The pid files too: a test may have restarted a server since.
+  for pid in "${pids[@]}" $(cat "$LOGS"/*.pid 2>/dev/null); do kill "$pid" 2>/dev/null || true; done
+  rm -f "$LOGS"/*.pid
   wait 2>/dev/null || true
 }
 trap stop EXIT
@@ -38,6 +44,8 @@ start() { # name log command...
   local name=$1 log=$2; shift 2
   "$@" >"$log" 2>&1 &
   pids+=($!)
+  # The end-to-end tests stop and restart servers (faults) by these pid files.
+  echo $! >"$LOGS/$name.pid"
   echo "servers: $name started (pid $!, log ${log#"$REPO_ROOT"/})"
 }
 

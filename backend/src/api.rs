@@ -614,7 +614,8 @@ async fn get_session(
         "amount": s.amount,
         "currency": s.currency,
         "currency_exponent": money::exponent(&s.currency),
-        "display_locale": s.display_locale.unwrap_or_else(|| "en-US".into()),
+        // None when the merchant named none: the checkout then follows the shopper's browser.
+        "display_locale": s.display_locale,
         "expire_time": s.expire_time,
         "session_mode": s.session_mode,
         "merchant_name": st.cfg.merchant_name,
@@ -622,6 +623,8 @@ async fn get_session(
         "saved_cards": cards,
         "store_payment_method": s.store_payment_method.unwrap_or(false),
         "can_store_payment_method": order.shopper_reference.is_some(),
+        "payment_type": if s.payment_type.is_empty() { "PURCHASE" } else { s.payment_type.as_str() },
+        "token_usage": s.token_usage,
         "order_id": s.order_id,
         "gateway_origin": frames,
         "card_key_url": format!("{frames}/card-key"),

@@ -424,7 +424,8 @@ async fn create_session(
             out
         }
     };
-    let locale = none_if_empty(&r.display_locale).unwrap_or("en-US");
+    // No default: a session that names no language leaves it to the shopper's browser.
+    let locale = none_if_empty(&r.display_locale).unwrap_or("");
     if locale.len() > 35
         || !locale
             .bytes()

@@ -3,6 +3,7 @@
 //! and signed webhooks with retries. See `sandbox/README.md`.
 
 mod db;
+pub mod frames;
 mod gateway;
 mod pages;
 mod scenario;
@@ -56,6 +57,11 @@ pub struct Config {
     pub action_ttl: Duration,
     /// One line per request on stderr (`SANDBOX_LOG=0` turns it off).
     pub log_requests: bool,
+    /// Folder of the built secure card frames, served at `/frames/` (`None`: not served).
+    /// A missing folder answers 404 with a hint; the sandbox starts anyway.
+    pub frames_dir: Option<PathBuf>,
+    /// Origins allowed to embed the frames (CSP `frame-ancestors`, beside `'self'`).
+    pub frame_ancestors: Vec<String>,
 }
 
 impl Config {
@@ -73,6 +79,11 @@ impl Config {
             worker_tick: Duration::from_millis(500),
             action_ttl: Duration::from_secs(15 * 60),
             log_requests: true,
+            frames_dir: Some(PathBuf::from("target/frames")),
+            frame_ancestors: frames::DEFAULT_FRAME_ANCESTORS
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
         }
     }
 
@@ -105,6 +116,22 @@ impl Config {
                     .map_err(|e| format!("SANDBOX_WEBHOOK_RETRY_MS: {e}"))?,
             );
         }
+        if let Some(v) = var("SANDBOX_FRAMES_DIR") {
+            cfg.frames_dir = Some(PathBuf::from(v));
+        }
+        if let Some(v) = var("SANDBOX_FRAME_ANCESTORS") {
+            let list: Vec<String> = v
+                .split(|c: char| c == ',' || c.is_whitespace())
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned)
+                .collect();
+            if let Some(bad) = list.iter().find(|a| !frames::valid_ancestor(a)) {
+                return Err(format!(
+                    "SANDBOX_FRAME_ANCESTORS: {bad:?} is not an http(s) origin"
+                ));
+            }
+            cfg.frame_ancestors = list;
+        }
         if let (Some(id), Some(file)) =
             (var("SANDBOX_MERCHANT_ID"), var("SANDBOX_MERCHANT_KEY_FILE"))
         {
@@ -130,6 +157,8 @@ pub struct AppState {
     pub webhook_max_attempts: u32,
     pub action_ttl: Duration,
     pub log_requests: bool,
+    pub frames_dir: Option<PathBuf>,
+    pub frame_ancestors: Vec<String>,
     pub(crate) wake: Notify,
     pub(crate) http: reqwest::Client,
 }
@@ -260,6 +289,8 @@ pub async fn start(cfg: Config) -> Result<Running, StartError> {
         webhook_max_attempts: cfg.webhook_max_attempts,
         action_ttl: cfg.action_ttl,
         log_requests: cfg.log_requests,
+        frames_dir: cfg.frames_dir.clone(),
+        frame_ancestors: cfg.frame_ancestors.clone(),
         wake: Notify::new(),
         http,
     });
@@ -292,6 +323,7 @@ pub fn router(state: Shared) -> Router {
     Router::new()
         .merge(gateway::routes())
         .merge(pages::routes())
+        .merge(frames::routes())
         .fallback(gateway::not_found)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(axum::middleware::from_fn_with_state(

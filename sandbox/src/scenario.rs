@@ -160,7 +160,7 @@ impl SessionRec {
             capture_method: self.capture_method.clone(),
             payment_type: self.payment_type.clone(),
             session_url: format!("{base_url}/hp/pay/{}", self.session_id),
-            display_locale: Some(self.display_locale.clone()),
+            display_locale: (!self.display_locale.is_empty()).then(|| self.display_locale.clone()),
             shopper_reference: self.shopper_reference.clone(),
             store_payment_method: Some(self.store_payment_method),
             token_usage: self.token_usage.clone(),

@@ -10,6 +10,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 fn main() {
+    std::panic::set_hook(Box::new(|info| leptos::logging::error!("paykka-checkout demo: {info}")));
     let Some(window) = web_sys::window() else { return };
     let Some(document) = window.document() else { return };
     let Some(target) = document.get_element_by_id("checkout").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
@@ -28,7 +29,8 @@ fn main() {
     }
     match param("session_id") {
         Some(session_id) => mount(target, session_id, locale),
-        None => leptos::task::spawn_local(async move {
+        // Not leptos's spawn_local: its executor only exists once something is mounted.
+        None => wasm_bindgen_futures::spawn_local(async move {
             match create_session().await {
                 Some(session_id) => mount(target, session_id, locale),
                 None => target.set_text_content(Some(

@@ -116,6 +116,9 @@ pub fn DropIn(
     let callbacks = Callbacks { on_payment_completed, on_payment_failed, on_error };
     move || match loaded.get() {
         None => view! { <CheckoutScope locale=fallback_locale><LoadingView /></CheckoutScope> }.into_any(),
+        Some(Err(CheckoutError::SessionExpired)) => {
+            view! { <CheckoutScope locale=fallback_locale><ExpiredView /></CheckoutScope> }.into_any()
+        }
         Some(Err(error)) => {
             let retry = move || load.with_value(|load| load());
             view! {

@@ -11,7 +11,7 @@ use super::style;
 pub fn LoadingView() -> impl IntoView {
     let ctx = CheckoutContext::expect();
     view! {
-        <div class=style::status role="status" aria-busy="true">
+        <div class=style::status aria-busy="true">
             <span class=style::spinner aria-hidden="true"></span>
             <p>{ctx.t("dropin-loading")}</p>
         </div>

@@ -1,0 +1,178 @@
+// The Drop-in on the demo shop, paid by card as a shopper pays: typing into the secure frames,
+// pressing Pay, answering the 3DS challenge. Checked against the gateway's own records.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  launch, openPage, openCheckout, fillCard, secureInput, screenshot, eventually, recordMerchantRequests,
+  assertNoCardDataOnMerchantPage, gatewayTransactions, createSession, sessionIdOf, stopServer,
+  BACKEND_URL, SANDBOX_URL,
+} from '../support.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const successText = (page) => page.getByRole('heading', { name: 'Payment successful' });
+const payButton = (page) => page.getByRole('button', { name: 'Pay $49.99' });
+
+test('the three demo servers answer', async () => {
+  for (const url of [`${BACKEND_URL}/health`, `${SANDBOX_URL}/health`]) {
+    assert.equal((await fetch(url)).status, 200, url);
+  }
+});
+
+const successCards = [
+  ['Visa', '4242 4242 4242 4242', '123'],
+  ['Mastercard', '5555 5555 5555 4444', '123'],
+  ['American Express', '3782 822463 10005', '1234'],
+  ['JCB', '3530 1113 3330 0000', '123'],
+  ['Discover', '6011 1111 1111 1117', '123'],
+  ['Diners Club', '3056 9300 0902 0004', '123'],
+  ['Diners Club', '3622 720627 1667', '123'],
+  ['UnionPay', '6200 0000 0000 0005', '123'],
+];
+
+for (const [brand, number, cvv] of successCards) {
+  test(`a shopper pays with a ${brand} card (${number.slice(0, 4)}…) and the card never touches the merchant page`, async () => {
+    const { page, context, errors } = await openCheckout(browser);
+    const requests = recordMerchantRequests(page);
+    await fillCard(page, { number, cvv });
+    await eventually(() => page.getByRole('img', { name: brand }).isVisible(), { message: `${brand} badge` });
+    await payButton(page).click();
+    await successText(page).waitFor({ timeout: 20000 });
+    const sessionId = await sessionIdOf(page);
+    const records = gatewayTransactions(sessionId);
+    assert.equal(records.length, 1, JSON.stringify(records));
+    assert.equal(records[0].status, 'SUCCESS');
+    await assertNoCardDataOnMerchantPage(page, requests, number);
+    if (brand === 'Visa') await screenshot(page, 'dropin-success');
+    assert.deepEqual(errors.map(String), []);
+    await context.close();
+  });
+}
+
+test('a declined card shows the reason, keeps the form, and another card then pays', async () => {
+  const { page, context } = await openCheckout(browser);
+  await fillCard(page, { number: '4000 0000 0000 0002' });
+  await payButton(page).click();
+  const alert = page.getByRole('alert').filter({ hasText: 'Your card was declined' });
+  await alert.waitFor({ timeout: 20000 });
+  await screenshot(page, 'dropin-declined');
+  // The form is still there, filled: the shopper corrects the number only.
+  assert.equal(await secureInput(page, 'holder').inputValue(), 'Ada Lovelace');
+  const number = secureInput(page, 'number');
+  await number.fill('');
+  await number.pressSequentially('5555555555554444');
+  await payButton(page).click();
+  await successText(page).waitFor({ timeout: 20000 });
+  const records = gatewayTransactions(await sessionIdOf(page));
+  assert.deepEqual(records.map((r) => r.status).sort(), ['FAILURE', 'SUCCESS']);
+  await context.close();
+});
+
+test('insufficient funds is said as such', async () => {
+  const { page, context } = await openCheckout(browser);
+  await fillCard(page, { number: '4000 0000 0000 9995' });
+  await payButton(page).click();
+  await page.getByRole('alert').filter({ hasText: 'insufficient funds' }).waitFor({ timeout: 20000 });
+  await context.close();
+});
+
+test('invalid fields are reported in the frames and nothing is sent', async () => {
+  const { page, context } = await openCheckout(browser);
+  const requests = recordMerchantRequests(page);
+  await secureInput(page, 'number').pressSequentially('4242424242424241');
+  await payButton(page).click();
+  await eventually(async () => (await page.getByText('Your card number is invalid.').count()) > 0, { message: 'number error' });
+  await eventually(async () => (await page.getByText('Enter the expiry date.').count()) > 0, { message: 'expiry error' });
+  assert.equal(requests.filter((r) => r.url().includes('/api/payments')).length, 0);
+  await screenshot(page, 'dropin-invalid');
+  await context.close();
+});
+
+async function pass3ds(page, code) {
+  await page.waitForURL((url) => url.origin === SANDBOX_URL, { timeout: 20000 });
+  await page.getByLabel('Code sent to your phone').fill(code);
+  await page.getByRole('button', { name: 'Verify' }).click();
+  await page.waitForURL((url) => url.origin !== SANDBOX_URL, { timeout: 20000 });
+}
+
+test('a 3DS card with the right code is paid after the redirect round trip, and a reload shows the same result', async () => {
+  const { page, context } = await openCheckout(browser);
+  await fillCard(page, { number: '4000 0027 6000 3184' });
+  await payButton(page).click();
+  await pass3ds(page, '1234');
+  await successText(page).waitFor({ timeout: 20000 });
+  await page.reload();
+  await successText(page).waitFor({ timeout: 20000 });
+  await context.close();
+});
+
+test('a 3DS card with a wrong code fails after the round trip', async () => {
+  const { page, context } = await openCheckout(browser);
+  await fillCard(page, { number: '4000 0027 6000 3184' });
+  await payButton(page).click();
+  await pass3ds(page, '0000');
+  await page.getByRole('alert').filter({ hasText: 'Your bank could not verify this payment' }).waitFor({ timeout: 20000 });
+  await context.close();
+});
+
+test('a 3DS card that passes the challenge can still be declined', async () => {
+  const { page, context } = await openCheckout(browser);
+  await fillCard(page, { number: '4000 0084 0000 1629' });
+  await payButton(page).click();
+  await pass3ds(page, '1234');
+  await page.getByRole('alert').filter({ hasText: 'declined' }).waitFor({ timeout: 20000 });
+  await context.close();
+});
+
+test('five fast clicks on Pay make exactly one payment', async () => {
+  const { page, context } = await openCheckout(browser);
+  const requests = recordMerchantRequests(page);
+  await fillCard(page, { number: '4242 4242 4242 4242' });
+  const pay = payButton(page);
+  await pay.evaluate((button) => { for (let i = 0; i < 5; i += 1) button.click(); });
+  await successText(page).waitFor({ timeout: 20000 });
+  assert.equal(requests.filter((r) => r.url().includes('/api/payments') && r.method() === 'POST').length, 1);
+  assert.equal(gatewayTransactions(await sessionIdOf(page)).length, 1);
+  await context.close();
+});
+
+test('with the backend killed mid-checkout the shopper gets a clear error, and the retry pays once', async () => {
+  const { page, context } = await openCheckout(browser);
+  const requests = recordMerchantRequests(page);
+  await fillCard(page, { number: '4242 4242 4242 4242' });
+  const restart = stopServer('backend');
+  try {
+    await payButton(page).click();
+    await page.getByRole('alert').filter({ hasText: /try again/i }).waitFor({ timeout: 30000 });
+    await screenshot(page, 'dropin-backend-down');
+  } finally {
+    await restart();
+  }
+  await payButton(page).click();
+  await successText(page).waitFor({ timeout: 20000 });
+  const posts = requests.filter((r) => r.url().includes('/api/payments') && r.method() === 'POST');
+  assert.equal(posts.length, 2);
+  const keys = await Promise.all(posts.map(async (r) => (await r.allHeaders())['idempotency-key']));
+  assert.equal(keys[0], keys[1], 'the retry reuses the idempotency key');
+  assert.equal(gatewayTransactions(await sessionIdOf(page)).length, 1);
+  await context.close();
+});
+
+test('an expired session shows an expired state and cannot be paid', async () => {
+  const session = await createSession({ expires_in_seconds: 1 });
+  await new Promise((resolve) => setTimeout(resolve, 2100));
+  const { page, context } = await openPage(browser, `/?session_id=${encodeURIComponent(session.session_id)}`);
+  await page.getByRole('heading', { name: 'This checkout has expired' }).waitFor({ timeout: 15000 });
+  assert.equal(await page.getByRole('button', { name: /^Pay/ }).count(), 0);
+  await screenshot(page, 'dropin-expired');
+  await context.close();
+});
+
+test('the Drop-in speaks French with a French amount', async () => {
+  const { page, context } = await openPage(browser, '/?locale=fr-FR', { locale: 'fr-FR' });
+  await page.getByRole('button', { name: /^Payer 49,99/ }).waitFor({ timeout: 15000 });
+  await page.frameLocator('iframe[title="Champ sécurisé du numéro de carte"]').getByLabel('Numéro de carte').waitFor();
+  await context.close();
+});

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Builds the secure card frame (frame/, crate paykka-card-frame) with trunk into target/frames,
+# which the sandbox serves at /frames/ (SANDBOX_FRAMES_DIR). Idempotent: when no input changed
+# since the last successful build (same sources, lockfile and tool versions), it does nothing.
+#   scripts/build-frames.sh            build if needed
+#   scripts/build-frames.sh --force    build anyway
+# FRAMES_DIST overrides the output folder; CARGO_TARGET_DIR is honoured as usual.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+cd "$REPO_ROOT"
+
+DIST="${FRAMES_DIST:-$REPO_ROOT/target/frames}"
+STAMP="$DIST.stamp"
+
+inputs_digest() {
+  {
+    find frame core -type f \( -path '*/target/*' -o -path '*/tests/*' \) -prune -o -type f -print | LC_ALL=C sort | xargs sha256sum
+    sha256sum Cargo.lock Cargo.toml
+    echo "trunk $(trunk --version 2>/dev/null) / $(wasm-bindgen --version 2>/dev/null) / $(wasm-opt --version 2>/dev/null)"
+    echo "dist $DIST"
+  } | sha256sum | cut -d' ' -f1
+}
+
+digest="$(inputs_digest)"
+if [ "${1:-}" != "--force" ] && [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$digest" ] && [ -f "$DIST/card-field.html" ]; then
+  echo "build-frames: up to date ($DIST)"
+  exit 0
+fi
+
+echo "build-frames: building the card frame into ${DIST#"$REPO_ROOT"/}"
+rm -f "$STAMP"
+(cd frame && trunk build --release --dist "$DIST")
+test -f "$DIST/card-field.html"
+echo "$digest" >"$STAMP"
+
+if command -v brotli >/dev/null; then
+  total=0
+  for f in "$DIST"/*.wasm "$DIST"/*.js "$DIST"/*.css; do
+    total=$((total + $(brotli -c -q 11 "$f" | wc -c)))
+  done
+  echo "build-frames: wasm+js+css ${total} bytes brotli"
+fi
