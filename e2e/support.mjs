@@ -169,8 +169,26 @@ export function stopServer(name) {
     const binary = join(dirname(fileURLToPath(import.meta.url)), '..', 'target', 'debug', `paykka-${name}`);
     const child = spawn(binary, [], { cwd: join(logs, '..', '..'), stdio: 'ignore', detached: true, env: process.env });
     child.unref();
-    writeFileSync(join(logs, `${name}.pid`), String(child.pid));
+    writeFileSync(join(logs, `${name}.pid`), `${child.pid}\n`);
     const url = name === 'backend' ? BACKEND_URL : SANDBOX_URL;
     await eventually(async () => (await fetch(`${url}/health`)).ok, { timeout: 20000, message: `${name} restart` });
   };
+}
+
+/// The cards the sandbox gateway stores for a shopper (its tokens table: the truth of what was saved).
+export function gatewayTokens(shopperReference) {
+  const dataDir = process.env.SANDBOX_DATA_DIR;
+  if (!dataDir) throw new Error('SANDBOX_DATA_DIR is not set (run through scripts/servers.sh)');
+  const script = `
+import json, sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+rows = db.execute("SELECT token, data FROM tokens WHERE shopper_reference = ? ORDER BY rowid", (sys.argv[2],)).fetchall()
+print(json.dumps([{"token": r[0], "token_usage": json.loads(r[1]).get("token_usage"), "status": json.loads(r[1]).get("status")} for r in rows]))`;
+  const out = execFileSync('python3', ['-c', script, `${dataDir}/sandbox.sqlite`, shopperReference], { encoding: 'utf8' });
+  return JSON.parse(out);
+}
+
+/// A shopper reference no other test uses, so saved cards never leak between tests.
+export function freshShopper(prefix = 'e2e') {
+  return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 }

@@ -33,7 +33,23 @@ pids=()
 stop() {
   trap - EXIT INT TERM
   # The pid files too: a test may have restarted a server since.
-  for pid in "${pids[@]}" $(cat "$LOGS"/*.pid 2>/dev/null); do kill "$pid" 2>/dev/null || true; done
+  local all=("${pids[@]}") file pid
+  # One file at a time: `cat *.pid` would glue a file without a final newline to the next one.
+  for file in "$LOGS"/*.pid; do
+    [ -f "$file" ] || continue
+    pid=""
+    read -r pid <"$file" || true # A last line without a newline still lands in $pid.
+    if [ -n "$pid" ]; then all+=("$pid"); fi
+  done
+  for pid in "${all[@]}"; do kill "$pid" 2>/dev/null || true; done
+  # Whatever did not stop within 5 s is killed: a stray server would hold its port for the next run.
+  for _ in $(seq 50); do
+    local alive=0
+    for pid in "${all[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
+    ((alive)) || break
+    sleep 0.1
+  done
+  for pid in "${all[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
   rm -f "$LOGS"/*.pid
   wait 2>/dev/null || true
 }

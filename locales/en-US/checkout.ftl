@@ -87,3 +87,20 @@ secure-frame-title-number = Secure card number input
 secure-frame-title-expiry = Secure expiry date input
 secure-frame-title-cvv = Secure security code input
 secure-frame-title-holder = Secure cardholder name input
+
+## Saved cards
+
+# $brand (string): "Visa", "Mastercard"...; $last4 (string): the card's last four digits
+stored-card-title = { $brand } •••• { $last4 }
+# $expiry (string): "03/30"
+stored-card-expires = Expires { $expiry }
+stored-card-expired = Expired { $expiry }
+stored-card-remove = Remove card
+stored-card-remove-confirm = Remove this card?
+stored-card-remove-yes = Remove
+stored-card-remove-cancel = Keep it
+# $reason (string): why, as one of the error messages
+stored-card-remove-failed = The card could not be removed. { $reason }
+stored-card-removed = Card removed.
+card-save-label = Save this card for future payments
+card-save-required = This is a subscription: your card will be saved and charged for its future payments. By paying, you agree to this.

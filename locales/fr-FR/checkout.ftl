@@ -83,3 +83,17 @@ secure-frame-title-number = Champ sécurisé du numéro de carte
 secure-frame-title-expiry = Champ sécurisé de la date d’expiration
 secure-frame-title-cvv = Champ sécurisé du code de sécurité
 secure-frame-title-holder = Champ sécurisé du nom du titulaire
+
+## Cartes enregistrées
+
+stored-card-title = { $brand } •••• { $last4 }
+stored-card-expires = Expire fin { $expiry }
+stored-card-expired = Expirée depuis { $expiry }
+stored-card-remove = Supprimer la carte
+stored-card-remove-confirm = Supprimer cette carte ?
+stored-card-remove-yes = Supprimer
+stored-card-remove-cancel = La garder
+stored-card-remove-failed = La carte n’a pas pu être supprimée. { $reason }
+stored-card-removed = Carte supprimée.
+card-save-label = Enregistrer cette carte pour mes prochains paiements
+card-save-required = Ceci est un abonnement : votre carte sera enregistrée et débitée pour ses prochains paiements. En payant, vous l’acceptez.

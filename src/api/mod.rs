@@ -49,8 +49,22 @@ pub struct Session {
     pub completed: bool,
     pub methods: Vec<SessionMethod>,
     pub stored_cards: Vec<StoredCard>,
+    /// How the card form offers to save the card.
+    pub save_card: SaveCardOffer,
     /// Origin of the secure card frames (the payment provider's, never the merchant's).
     pub frames_origin: String,
+}
+
+/// Whether, and how, the card form offers to save the card, as the session decides.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SaveCardOffer {
+    /// No shopper known: nothing to save the card for.
+    Unavailable,
+    /// A "save this card" box, ticked or not at first.
+    Optional { preselected: bool },
+    /// A subscription: the card will be stored for future charges, and the form says so
+    /// before the shopper can pay.
+    Required,
 }
 
 /// Where the gateway wants the shopper to go next.
@@ -156,11 +170,13 @@ impl BackendClient {
         PaymentAnswer::from_json(&json).ok_or(CheckoutError::InvalidResponse)
     }
 
+    /// Pays with a new card; `store` asks the gateway to save it for the session's shopper.
     pub async fn pay_with_card(
         &self,
         session_id: &str,
         idempotency_key: &str,
         card: &EncryptedCard,
+        store: bool,
         return_url: &str,
     ) -> Result<PaymentAnswer, CheckoutError> {
         let body = JsonBuilder::new()
@@ -171,11 +187,40 @@ impl BackendClient {
             .set("encrypted_exp_year", card.encrypted_exp_year.as_str())
             .set("encrypted_cvv", card.encrypted_cvv.as_str())
             .set_opt("holder_name", card.holder_name.as_deref())
+            .set("store_payment_method", store)
             .set("return_url", return_url);
         let json = self
             .request("POST", "/api/payments", Some(&body.to_json()), Some(idempotency_key), PAYMENT_TIMEOUT_MS)
             .await?;
         PaymentAnswer::from_json(&json).ok_or(CheckoutError::InvalidResponse)
+    }
+
+    /// Pays with a saved card: its token and the security code the shopper typed, encrypted.
+    pub async fn pay_with_token(
+        &self,
+        session_id: &str,
+        idempotency_key: &str,
+        token: &str,
+        encrypted_cvv: &str,
+        return_url: &str,
+    ) -> Result<PaymentAnswer, CheckoutError> {
+        let body = JsonBuilder::new()
+            .set("session_id", session_id)
+            .set("payment_method", "BANKCARD")
+            .set("token", token)
+            .set("encrypted_cvv", encrypted_cvv)
+            .set("return_url", return_url);
+        let json = self
+            .request("POST", "/api/payments", Some(&body.to_json()), Some(idempotency_key), PAYMENT_TIMEOUT_MS)
+            .await?;
+        PaymentAnswer::from_json(&json).ok_or(CheckoutError::InvalidResponse)
+    }
+
+    /// Removes a saved card of the session's shopper (the backend decides whose cards these are).
+    pub async fn remove_stored_card(&self, session_id: &str, token: &str) -> Result<(), CheckoutError> {
+        let path = format!("/api/saved-cards/{}?session_id={}", encode_path(token), encode_path(session_id));
+        let json = self.request("DELETE", &path, None, None, READ_TIMEOUT_MS).await?;
+        if json.bool("removed") == Some(true) { Ok(()) } else { Err(CheckoutError::InvalidResponse) }
     }
 
     async fn request(
@@ -299,6 +344,13 @@ fn parse_session(json: &JsonObject) -> Option<Session> {
         completed: status == "COMPLETED",
         methods,
         stored_cards,
+        save_card: if json.str("payment_type").as_deref() == Some("RECURRING") {
+            SaveCardOffer::Required
+        } else if json.bool("can_store_payment_method") == Some(true) {
+            SaveCardOffer::Optional { preselected: json.bool("store_payment_method") == Some(true) }
+        } else {
+            SaveCardOffer::Unavailable
+        },
         frames_origin: json.str("gateway_origin")?,
     })
 }

@@ -4,8 +4,10 @@ pub mod card;
 pub mod dropin;
 pub mod internal;
 pub mod secure_card;
+pub mod stored_card;
 
 pub use card::{CardForm, CardSummary};
 pub use dropin::{DropIn, PaymentSummary};
-pub use secure_card::{CardFrames, SecureCardForm};
+pub use secure_card::{CardFrames, SecureCardForm, SecureField};
+pub use stored_card::{RemoveState, StoredCardForm};
 pub use internal::CheckoutScope;

@@ -10,9 +10,12 @@ use paykka_core::flow::{PaymentFlow, PaymentOutcome, PaymentState};
 use paykka_core::{Amount, Brand, CheckoutError};
 use send_wrapper::SendWrapper;
 
-use crate::api::{BackendClient, PaymentAction, PaymentAnswer, Session};
-use crate::components::internal::CheckoutScope;
+use std::collections::HashMap;
+
+use crate::api::{BackendClient, PaymentAction, PaymentAnswer, SaveCardOffer, Session, StoredCard};
+use crate::components::internal::{CheckoutScope, current_month};
 use crate::components::secure_card::{CardFrames, SecureCardForm};
+use crate::components::stored_card::{self, RemoveState, StoredCardForm};
 use crate::context::CheckoutContext;
 use crate::i18n::{self, intl::format_amount};
 use views::{AwaitingView, ErrorView, ExpiredView, LoadingView, SuccessView};
@@ -70,6 +73,9 @@ pub fn DropIn(
     /// Called when the checkout cannot go on by itself: backend unreachable, session unusable.
     #[prop(optional, into)]
     on_error: Option<Callback<CheckoutError>>,
+    /// Whether shoppers may remove their saved cards (with a confirmation step). Default `true`.
+    #[prop(optional, into)]
+    allow_stored_card_removal: Option<bool>,
 ) -> impl IntoView {
     // Every request of this mount dies with it.
     let controller = web_sys::AbortController::new().ok();
@@ -113,7 +119,12 @@ pub fn DropIn(
     load.with_value(|load| load());
 
     let return_url = return_url.unwrap_or_else(current_page_url);
-    let callbacks = Callbacks { on_payment_completed, on_payment_failed, on_error };
+    let callbacks = Callbacks {
+        on_payment_completed,
+        on_payment_failed,
+        on_error,
+        allow_removal: allow_stored_card_removal.unwrap_or(true),
+    };
     move || match loaded.get() {
         None => view! { <CheckoutScope locale=fallback_locale><LoadingView /></CheckoutScope> }.into_any(),
         Some(Err(CheckoutError::SessionExpired)) => {
@@ -149,6 +160,24 @@ struct Callbacks {
     on_payment_completed: Option<Callback<PaymentSummary>>,
     on_payment_failed: Option<Callback<PaymentSummary>>,
     on_error: Option<Callback<CheckoutError>>,
+    allow_removal: bool,
+}
+
+/// What the shopper picked to pay with.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Choice {
+    /// A saved card, by token.
+    Stored(String),
+    NewCard,
+}
+
+/// The first saved card still valid, else a new card: returning shoppers pay in one field.
+fn default_choice(cards: &[StoredCard]) -> Choice {
+    let today = current_month();
+    cards
+        .iter()
+        .find(|c| !stored_card::is_expired(c, today))
+        .map_or(Choice::NewCard, |c| Choice::Stored(c.token.clone()))
 }
 
 #[component]
@@ -178,6 +207,17 @@ fn DropInBody(
     }
     let frames = card_method.as_ref().map(|method| CardFrames::new(&session.frames_origin, ctx.i18n(), method.brands.clone()));
     let frames = StoredValue::new_local(frames);
+    let stored_cards = RwSignal::new(if card_method.is_some() { session.stored_cards.clone() } else { Vec::new() });
+    let stored_frames: HashMap<String, CardFrames> = stored_cards
+        .get_untracked()
+        .iter()
+        .map(|c| (c.token.clone(), CardFrames::cvv_only(&session.frames_origin, ctx.i18n(), c.brand)))
+        .collect();
+    let stored_frames = StoredValue::new_local(stored_frames);
+    let remove_states = RwSignal::new(HashMap::<String, RemoveState>::new());
+    let choice = RwSignal::new(default_choice(&stored_cards.get_untracked()));
+    let save_offer = session.save_card;
+    let save_card = RwSignal::new(matches!(save_offer, SaveCardOffer::Optional { preselected: true }));
 
     let summary = {
         let session_id = session.id.clone();
@@ -222,12 +262,17 @@ fn DropInBody(
     let pay = Action::new_local(move |_: &()| {
         let ctx = pay_ctx.clone();
         async move {
-        let Some(frames) = frames.get_value() else { return };
         let Some(client) = client.get_value() else { return };
+        let choice = choice.get_untracked();
+        let card_frames = match &choice {
+            Choice::Stored(token) => stored_frames.with_value(|m| m.get(token).cloned()),
+            Choice::NewCard => frames.get_value(),
+        };
+        let Some(card_frames) = card_frames else { return };
         let mut key = None;
         flow.update(|f| key = f.submit(new_idempotency_key));
         let Some(key) = key else { return };
-        let card = match frames.encrypt().await {
+        let card = match card_frames.encrypt().await {
             Ok(card) => card,
             Err(error) => {
                 flow.update(PaymentFlow::cancel_submit);
@@ -238,9 +283,20 @@ fn DropInBody(
                 return;
             }
         };
-        let answer = client
-            .pay_with_card(&session_id.get_value(), &key, &card, &return_url.get_value())
-            .await;
+        let (session_id, return_url) = (session_id.get_value(), return_url.get_value());
+        let answer = match &choice {
+            Choice::Stored(token) => {
+                client.pay_with_token(&session_id, &key, token, &card.encrypted_cvv, &return_url).await
+            }
+            Choice::NewCard => {
+                let store = match save_offer {
+                    SaveCardOffer::Required => true,
+                    SaveCardOffer::Optional { .. } => save_card.get_untracked(),
+                    SaveCardOffer::Unavailable => false,
+                };
+                client.pay_with_card(&session_id, &key, &card, store, &return_url).await
+            }
+        };
         match answer {
             Ok(answer) => {
                 flow.update(|f| f.answered(answer.outcome()));
@@ -301,6 +357,41 @@ fn DropInBody(
         }
     });
 
+    let remove_ctx = ctx.clone();
+    let remove_card = move |token: String| {
+        let Some(client) = client.get_value() else { return };
+        let ctx = remove_ctx.clone();
+        remove_states.update(|m| {
+            m.insert(token.clone(), RemoveState::Removing);
+        });
+        spawn_local(async move {
+            let result = client.remove_stored_card(&session_id.get_value(), &token).await;
+            if remove_states.try_get_untracked().is_none() {
+                return; // Unmounted meanwhile.
+            }
+            match result {
+                Ok(()) => {
+                    remove_states.update(|m| {
+                        m.remove(&token);
+                    });
+                    stored_cards.update(|cards| cards.retain(|c| c.token != token));
+                    stored_frames.update_value(|m| {
+                        m.remove(&token);
+                    });
+                    if choice.get_untracked() == Choice::Stored(token) {
+                        choice.set(default_choice(&stored_cards.get_untracked()));
+                    }
+                    ctx.announce(ctx.t("stored-card-removed"));
+                }
+                Err(error) => remove_states.update(|m| {
+                    m.insert(token, RemoveState::Failed(error));
+                }),
+            }
+        });
+    };
+    let remove_card = StoredValue::new(remove_card);
+    let allow_removal = callbacks.allow_removal;
+
     let merchant_name = session.merchant_name.clone();
     let pay_label = ctx.i18n().t_with("pay-button", &[("amount", amount_text.clone().into())]);
     let processing_label = ctx.t("dropin-processing");
@@ -339,14 +430,38 @@ fn DropInBody(
                     view! {
                         <fieldset class=style::methods>
                             <legend class=style::legend>{methods_legend}</legend>
-                            <div class=style::method data-open="true">
+                            <For
+                                each=move || stored_cards.get()
+                                key=|card| card.token.clone()
+                                let(card)
+                            >
+                                <StoredCardOption
+                                    card=card
+                                    choice=choice
+                                    frames=stored_frames
+                                    remove_states=remove_states
+                                    on_remove=allow_removal.then(|| Callback::new(move |token: String| remove_card.with_value(|remove| remove(token))))
+                                />
+                            </For>
+                            <div class=style::method data-open=move || (choice.get() == Choice::NewCard).to_string()>
                                 <label class=style::method_label>
-                                    <input type="radio" name="paykka-method" value="BANKCARD" checked />
+                                    <input
+                                        type="radio"
+                                        name="paykka-method"
+                                        value="BANKCARD"
+                                        prop:checked=move || choice.get() == Choice::NewCard
+                                        on:change=move |_| choice.set(Choice::NewCard)
+                                    />
                                     <span>{method_label}</span>
                                 </label>
-                                <div class=style::method_panel>
-                                    {frames.get_value().map(|frames| view! { <SecureCardForm frames=frames /> })}
-                                </div>
+                                // Only the chosen method's frames exist: one security-code frame on the page at
+                                // a time, for the shopper's assistive technology as for autofill.
+                                <Show when=move || choice.get() == Choice::NewCard>
+                                    <div class=style::method_panel>
+                                        {frames.get_value().map(|frames| view! { <SecureCardForm frames=frames /> })}
+                                        <SaveCardChoice offer=save_offer checked=save_card />
+                                    </div>
+                                </Show>
                             </div>
                         </fieldset>
                         <div class=style::alert role="alert">
@@ -373,6 +488,97 @@ fn DropInBody(
                 }}
             </div>
         </section>
+    }
+}
+
+/// A saved card in the method list: a radio with brand, masked number and expiry; once picked,
+/// its security-code frame and the remove action.
+#[component]
+fn StoredCardOption(
+    card: StoredCard,
+    choice: RwSignal<Choice>,
+    frames: StoredValue<HashMap<String, CardFrames>, LocalStorage>,
+    remove_states: RwSignal<HashMap<String, RemoveState>>,
+    on_remove: Option<Callback<String>>,
+) -> impl IntoView {
+    let ctx = CheckoutContext::expect();
+    let token = card.token.clone();
+    let expired = stored_card::is_expired(&card, current_month());
+    let this = Choice::Stored(token.clone());
+    let open = Memo::new({
+        let this = this.clone();
+        move |_| choice.get() == this
+    });
+    let title = stored_card::card_title(&ctx, &card);
+    let expiry = stored_card::card_expiry_line(&ctx, &card);
+    let remove_state = {
+        let token = token.clone();
+        Signal::derive(move || remove_states.with(|m| m.get(&token).copied()).unwrap_or(RemoveState::Idle))
+    };
+    let on_remove = on_remove.map(|remove| {
+        let token = token.clone();
+        Callback::new(move |()| remove.run(token.clone()))
+    });
+    let card_for_panel = card.clone();
+    view! {
+        <div class=style::method data-open=move || open.get().to_string() data-expired=expired.to_string()>
+            <label class=style::method_label>
+                <input
+                    type="radio"
+                    name="paykka-method"
+                    value=token.clone()
+                    disabled=expired
+                    prop:checked=move || open.get()
+                    on:change=move |_| choice.set(this.clone())
+                />
+                <span class=style::stored_badge data-brand=card.brand.code() aria-hidden="true">{card.brand.display_name()}</span>
+                <span class=style::stored_text>
+                    <span dir="ltr">{title}</span>
+                    <span class=style::stored_expiry data-expired=expired.to_string()>{expiry}</span>
+                </span>
+            </label>
+            <Show when=move || open.get()>
+                {
+                    let card = card_for_panel.clone();
+                    frames.with_value(|m| m.get(&card.token).cloned()).map(|frames| view! {
+                        <div class=style::method_panel>
+                            <StoredCardForm card=card frames=Some(frames) hide_summary=true on_remove=on_remove remove_state=Some(remove_state) />
+                        </div>
+                    })
+                }
+            </Show>
+            {(expired && on_remove.is_some()).then(|| view! {
+                <div class=style::method_panel>
+                    <StoredCardForm card=card.clone() hide_summary=true on_remove=on_remove remove_state=Some(remove_state) />
+                </div>
+            })}
+        </div>
+    }
+}
+
+/// The card form's save offer: a "save this card" box, or, for a subscription, the statement
+/// that the card will be stored for future charges (shown before Pay, not optional).
+#[component]
+fn SaveCardChoice(offer: SaveCardOffer, checked: RwSignal<bool>) -> impl IntoView {
+    let ctx = CheckoutContext::expect();
+    match offer {
+        SaveCardOffer::Unavailable => ().into_any(),
+        SaveCardOffer::Optional { .. } => view! {
+            <label class=style::save_card>
+                <input
+                    type="checkbox"
+                    name="store-payment-method"
+                    prop:checked=move || checked.get()
+                    on:change=move |ev| checked.set(event_target_checked(&ev))
+                />
+                <span>{ctx.t("card-save-label")}</span>
+            </label>
+        }
+        .into_any(),
+        SaveCardOffer::Required => view! {
+            <p class=style::consent data-consent="subscription">{ctx.t("card-save-required")}</p>
+        }
+        .into_any(),
     }
 }
 

@@ -43,12 +43,17 @@ fn index(field: FieldKind) -> usize {
     }
 }
 
-/// The parent's end of one mount's four secure card frames.
+/// The parent's end of one mount's secure card frames: the four of a new card, or the lone
+/// security code of a saved one.
 #[derive(Clone)]
 pub struct CardFrames(Rc<Inner>);
 
 struct Inner {
     channel: Channel,
+    /// The fields this controller owns, in form order (focus and encryption follow it).
+    fields: Vec<FieldKind>,
+    /// A saved card's brand: its CVV length is known, not typed.
+    fixed_brand: Option<Brand>,
     frames_origin: Option<Origin>,
     parent_origin: Option<Origin>,
     locale: String,
@@ -69,9 +74,26 @@ impl CardFrames {
     /// Frames served by `frames_origin`, speaking `localizer`'s language, for a card method that
     /// accepts `accepted` brands (all when empty).
     pub fn new(frames_origin: &str, localizer: &Localizer, accepted: Vec<Brand>) -> Self {
+        Self::with_fields(frames_origin, localizer, accepted, FIELDS.to_vec(), None)
+    }
+
+    /// The security-code frame of a saved card of `brand` (3 digits, or 4 for American Express).
+    pub fn cvv_only(frames_origin: &str, localizer: &Localizer, brand: Brand) -> Self {
+        Self::with_fields(frames_origin, localizer, Vec::new(), vec![FieldKind::Cvv], Some(brand))
+    }
+
+    fn with_fields(
+        frames_origin: &str,
+        localizer: &Localizer,
+        accepted: Vec<Brand>,
+        fields: Vec<FieldKind>,
+        fixed_brand: Option<Brand>,
+    ) -> Self {
         let t = |id: &str| localizer.t(id);
         let inner = Rc::new(Inner {
             channel: Channel::from_bytes(random_bytes()),
+            fields,
+            fixed_brand,
             frames_origin: Origin::parse(frames_origin.trim_end_matches('/')),
             parent_origin: web_sys::window().and_then(|w| w.location().origin().ok()).and_then(|o| Origin::parse(&o)),
             locale: localizer.locale().to_owned(),
@@ -123,8 +145,11 @@ impl CardFrames {
         Signal::derive(move || parent.get().or_else(|| state.get().and_then(|s| s.error)))
     }
 
-    /// The brand typed so far in the number frame.
+    /// The brand typed so far in the number frame (a saved card's own brand).
     pub fn brand(&self) -> Signal<Brand> {
+        if let Some(brand) = self.0.fixed_brand {
+            return Signal::stored(brand);
+        }
         let state = self.0.states[0];
         Signal::derive(move || state.get().and_then(|s| s.brand).unwrap_or(Brand::Unknown))
     }
@@ -186,8 +211,9 @@ impl CardFrames {
         let i = index(field);
         let (Some(label), Some(locale)) = (Label::new(&self.0.labels[i]), Locale::new(&self.0.locale)) else { return };
         let placeholder = self.0.placeholders[i].as_deref().and_then(Label::new);
-        self.post(field, &ParentToFrame::Configure(Configure { label, placeholder, locale, brand: None }));
-        if field == FieldKind::Cvv {
+        let brand = if field == FieldKind::Cvv { self.0.fixed_brand } else { None };
+        self.post(field, &ParentToFrame::Configure(Configure { label, placeholder, locale, brand }));
+        if field == FieldKind::Cvv && self.0.fixed_brand.is_none() {
             let brand = self.brand().get_untracked();
             if brand != Brand::Unknown {
                 self.post(FieldKind::Cvv, &ParentToFrame::Brand { brand });
@@ -240,7 +266,8 @@ impl CardFrames {
     /// their ciphertexts. Errs with the first invalid field's error (and focuses it), or with
     /// [`CheckoutError::SecureFieldsUnavailable`] when a frame or the key is unreachable.
     pub async fn encrypt(&self) -> Result<EncryptedCard, CheckoutError> {
-        for field in FIELDS {
+        let fields = self.0.fields.clone();
+        for &field in &fields {
             self.post(field, &ParentToFrame::Touch);
         }
         if let Some(error) = self.0.parent_errors[0].get_untracked() {
@@ -249,7 +276,7 @@ impl CardFrames {
         }
         let mut card = EncryptedCard::default();
         let mut first_invalid = None;
-        for field in FIELDS {
+        for field in fields {
             match self.request_encryption(field).await {
                 Some(FrameToParent::Encrypted { value, .. }) => match value {
                     Encrypted::Number { enc, brand, .. } => {
@@ -321,80 +348,95 @@ pub fn SecureCardForm(
     /// The frames' controller, shared with whoever submits (the Drop-in's pay action).
     frames: CardFrames,
 ) -> impl IntoView {
+    view! {
+        <div class=style::card_form>
+            <SecureField frames=frames.clone() kind=FieldKind::Number />
+            <div class=style::row>
+                <SecureField frames=frames.clone() kind=FieldKind::Expiry />
+                <SecureField frames=frames.clone() kind=FieldKind::Cvv />
+            </div>
+            <SecureField frames=frames kind=FieldKind::Holder />
+        </div>
+    }
+}
+
+/// One secure card field: its label, the frame that holds the input, and around it what the
+/// frame reports (focus ring, brand badge for the number, length hint for the security code,
+/// the error, tied to the frame with `aria-describedby`).
+#[component]
+pub fn SecureField(
+    /// The controller this field's frame belongs to.
+    frames: CardFrames,
+    /// Which field: number, expiry, security code or holder name.
+    kind: FieldKind,
+) -> impl IntoView {
     let ctx = CheckoutContext::expect();
     let id = unique_id_prefix();
     let brand = frames.brand();
-    let cvv_hint = {
+    let frames_for_ref = frames.clone();
+    let frames_for_click = frames.clone();
+    let node_ref = NodeRef::<Iframe>::new();
+    node_ref.on_load(move |iframe| frames_for_ref.attach(kind, iframe));
+    let state = frames.state(kind);
+    let error = frames.visible_error(kind);
+    let error_ctx = ctx.clone();
+    let error_text = move || error.get().map(|e| error_ctx.t(e.message_id()));
+    let error_id = format!("{id}-{}-error", kind.code());
+    let hint_id = format!("{id}-{}-hint", kind.code());
+    let title_id = match kind {
+        FieldKind::Number => "secure-frame-title-number",
+        FieldKind::Expiry => "secure-frame-title-expiry",
+        FieldKind::Cvv => "secure-frame-title-cvv",
+        FieldKind::Holder => "secure-frame-title-holder",
+    };
+    let described_by = if kind == FieldKind::Cvv { format!("{hint_id} {error_id}") } else { error_id.clone() };
+    let src = frames.frame_url(kind).unwrap_or_default();
+    let label = frames.0.labels[index(kind)].clone();
+    let badge = (kind == FieldKind::Number).then(|| {
+        view! {
+            <span
+                class=style::brand
+                data-brand=move || brand.get().code()
+                role="img"
+                aria-label=move || brand.get().display_name()
+                hidden=move || brand.get() == Brand::Unknown
+            >
+                {move || brand.get().display_name()}
+            </span>
+        }
+    });
+    let hint = (kind == FieldKind::Cvv).then(|| {
         let ctx = ctx.clone();
-        move || {
+        let text = move || {
             let brand = brand.get();
             let location = if brand == Brand::Amex { "front" } else { "back" };
+            // Before the brand is known, the common case: most cards have 3.
+            let digits = if brand == Brand::Unknown { 3 } else { brand.cvv_length() };
             ctx.i18n()
-                .t_with("card-cvv-hint", &[("digits", f64::from(brand.cvv_length()).into()), ("location", location.into())])
-        }
-    };
-    let field = |kind: FieldKind, extra: Option<AnyView>| {
-        let frames_for_ref = frames.clone();
-        let frames_for_click = frames.clone();
-        let node_ref = NodeRef::<Iframe>::new();
-        node_ref.on_load(move |iframe| frames_for_ref.attach(kind, iframe));
-        let state = frames.state(kind);
-        let error = frames.visible_error(kind);
-        let error_ctx = ctx.clone();
-        let error_text = move || error.get().map(|e| error_ctx.t(e.message_id()));
-        let label_id = format!("{id}-{}-label", kind.code());
-        let error_id = format!("{id}-{}-error", kind.code());
-        let title_id = match kind {
-            FieldKind::Number => "secure-frame-title-number",
-            FieldKind::Expiry => "secure-frame-title-expiry",
-            FieldKind::Cvv => "secure-frame-title-cvv",
-            FieldKind::Holder => "secure-frame-title-holder",
+                .t_with("card-cvv-hint", &[("digits", f64::from(digits).into()), ("location", location.into())])
         };
-        let src = frames.frame_url(kind).unwrap_or_default();
-        let label = frames.0.labels[index(kind)].clone();
-        view! {
-            <div class=style::field data-field=kind.code()>
-                <span class=style::label id=label_id.clone() on:click=move |_| frames_for_click.focus(kind)>{label}</span>
-                <div
-                    class=style::frame_box
-                    data-focused=move || state.get().is_some_and(|s| s.focused).to_string()
-                    data-invalid=move || error.get().is_some().to_string()
-                >
-                    <iframe
-                        node_ref=node_ref
-                        class=style::frame
-                        src=src
-                        title=ctx.t(title_id)
-                        aria-describedby=error_id.clone()
-                        referrerpolicy="no-referrer"
-                    ></iframe>
-                    {extra}
-                </div>
-                <p class=style::error id=error_id>{error_text}</p>
-            </div>
-        }
-    };
-    let badge = view! {
-        <span
-            class=style::brand
-            data-brand=move || brand.get().code()
-            role="img"
-            aria-label=move || brand.get().display_name()
-            hidden=move || brand.get() == Brand::Unknown
-        >
-            {move || brand.get().display_name()}
-        </span>
-    }
-    .into_any();
-    let hint = view! { <p class=style::hint>{cvv_hint}</p> }.into_any();
+        view! { <p class=style::hint id=hint_id.clone()>{text}</p> }
+    });
     view! {
-        <div class=style::card_form>
-            {field(FieldKind::Number, Some(badge))}
-            <div class=style::row>
-                {field(FieldKind::Expiry, None)}
-                <div class=style::stack>{field(FieldKind::Cvv, None)} {hint}</div>
+        <div class=style::field data-field=kind.code()>
+            <span class=style::label on:click=move |_| frames_for_click.focus(kind)>{label}</span>
+            <div
+                class=style::frame_box
+                data-focused=move || state.get().is_some_and(|s| s.focused).to_string()
+                data-invalid=move || error.get().is_some().to_string()
+            >
+                <iframe
+                    node_ref=node_ref
+                    class=style::frame
+                    src=src
+                    title=ctx.t(title_id)
+                    aria-describedby=described_by
+                    referrerpolicy="no-referrer"
+                ></iframe>
+                {badge}
             </div>
-            {field(FieldKind::Holder, None)}
+            {hint}
+            <p class=style::error id=error_id>{error_text}</p>
         </div>
     }
 }
