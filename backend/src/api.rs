@@ -619,6 +619,8 @@ async fn get_session(
         "expire_time": s.expire_time,
         "session_mode": s.session_mode,
         "merchant_name": st.cfg.merchant_name,
+        "merchant_id": st.gateway.merchant_id(),
+        "merchant_country": st.cfg.merchant_country,
         "payment_methods": methods,
         "saved_cards": cards,
         "store_payment_method": s.store_payment_method.unwrap_or(false),

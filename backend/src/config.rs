@@ -17,6 +17,9 @@ pub struct Config {
     pub gateway_url: String,
     pub merchant_id: String,
     pub merchant_name: String,
+    /// The merchant's country (ISO 3166-1 alpha-2, `PAYKKA_MERCHANT_COUNTRY`), told to the
+    /// wallets' payment sheets.
+    pub merchant_country: String,
     /// PEM of the merchant private key; default `<data_dir>/merchant_key.pem`, generated on first start.
     pub merchant_key_file: Option<PathBuf>,
     /// Key given directly (tests).
@@ -56,6 +59,7 @@ impl Config {
             gateway_url: gateway_url.into(),
             merchant_id: DEMO_MERCHANT_ID.into(),
             merchant_name: "PayKKa Demo Store".into(),
+            merchant_country: "HK".into(),
             merchant_key_file: None,
             merchant_key_pem: None,
             gateway_public_key_file: None,
@@ -167,6 +171,12 @@ impl Config {
         }
         if let Some(v) = get("PAYKKA_MERCHANT_NAME") {
             c.merchant_name = v;
+        }
+        if let Some(v) = get("PAYKKA_MERCHANT_COUNTRY") {
+            if v.len() != 2 || !v.bytes().all(|b| b.is_ascii_uppercase()) {
+                return Err("PAYKKA_MERCHANT_COUNTRY must be an ISO 3166-1 alpha-2 code like HK".into());
+            }
+            c.merchant_country = v;
         }
         c.merchant_key_file = get("PAYKKA_MERCHANT_KEY_FILE").map(PathBuf::from);
         c.gateway_public_key_file = get("PAYKKA_GATEWAY_PUBLIC_KEY_FILE").map(PathBuf::from);

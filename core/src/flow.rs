@@ -20,6 +20,8 @@ pub enum PaymentState {
     Redirecting,
     /// The gateway has not decided yet (back from a redirect, or an asynchronous method).
     AwaitingResult,
+    /// A QR code is shown: the shopper pays in the wallet's app while the checkout polls.
+    AwaitingScan,
     /// Paid. Terminal.
     Succeeded,
     /// Declined: the form stays, a new attempt (new key) may follow.
@@ -42,7 +44,9 @@ pub enum PaymentOutcome {
     Declined(CheckoutError),
     /// PROCESSING with a redirect action: the page goes to the issuer or the wallet.
     Redirect,
-    /// PROCESSING without a redirect (QR, asynchronous): wait for the final status.
+    /// PROCESSING with a QR action: show the code and wait for the wallet's verdict.
+    ShowQr,
+    /// PROCESSING without an action for the shopper (asynchronous): wait for the final status.
     Pending,
     /// No payment attempted yet on this session.
     NotStarted,
@@ -140,7 +144,10 @@ impl PaymentFlow {
 
     /// The backend answered the payment request.
     pub fn answered(&mut self, outcome: PaymentOutcome) {
-        if !matches!(self.state, PaymentState::Submitting | PaymentState::AwaitingResult | PaymentState::Loading) {
+        if !matches!(
+            self.state,
+            PaymentState::Submitting | PaymentState::AwaitingResult | PaymentState::AwaitingScan | PaymentState::Loading
+        ) {
             return;
         }
         self.state = Self::state_after(outcome);
@@ -177,6 +184,7 @@ impl PaymentFlow {
             PaymentOutcome::Paid => PaymentState::Succeeded,
             PaymentOutcome::Declined(reason) => PaymentState::Declined(reason),
             PaymentOutcome::Redirect => PaymentState::Redirecting,
+            PaymentOutcome::ShowQr => PaymentState::AwaitingScan,
             PaymentOutcome::Pending => PaymentState::AwaitingResult,
             PaymentOutcome::NotStarted => PaymentState::Ready,
         }
@@ -314,5 +322,30 @@ mod tests {
         flow.request_failed(CheckoutError::RequestRejected);
         assert_eq!(flow.state(), PaymentState::Declined(CheckoutError::RequestRejected));
         assert_eq!(flow.submit(&mut next).as_deref(), Some("key-2"));
+    }
+
+    #[test]
+    fn a_qr_answer_waits_for_the_scan_and_its_expiry_allows_a_new_attempt() {
+        let mut flow = ready();
+        let mut next = keys();
+        flow.submit(&mut next);
+        flow.answered(PaymentOutcome::ShowQr);
+        assert_eq!(flow.state(), PaymentState::AwaitingScan);
+        assert!(!flow.can_submit(), "no second payment while the code is shown");
+        flow.answered(PaymentOutcome::Pending);
+        assert_eq!(flow.state(), PaymentState::AwaitingResult);
+        flow.answered(PaymentOutcome::ShowQr);
+        flow.answered(PaymentOutcome::Declined(CheckoutError::PaymentExpired));
+        assert_eq!(flow.state(), PaymentState::Declined(CheckoutError::PaymentExpired));
+        assert_eq!(flow.submit(&mut next).as_deref(), Some("key-2"));
+    }
+
+    #[test]
+    fn a_reload_while_the_code_is_shown_shows_it_again() {
+        let mut flow = PaymentFlow::new();
+        flow.session_loaded(false, PaymentOutcome::ShowQr);
+        assert_eq!(flow.state(), PaymentState::AwaitingScan);
+        flow.answered(PaymentOutcome::Paid);
+        assert_eq!(flow.state(), PaymentState::Succeeded);
     }
 }

@@ -34,6 +34,7 @@ pub mod flow;
 mod format;
 pub mod frame_protocol;
 mod holder;
+pub mod methods;
 mod money;
 
 pub use brand::Brand;

@@ -104,3 +104,23 @@ stored-card-remove-failed = The card could not be removed. { $reason }
 stored-card-removed = Card removed.
 card-save-label = Save this card for future payments
 card-save-required = This is a subscription: your card will be saved and charged for its future payments. By paying, you agree to this.
+
+## Other payment methods (QR wallets, redirects)
+
+# $method (string): the method's brand name, e.g. "GCash"
+method-hint-card = Pay with your card.
+method-hint-qr = After you press Pay, scan the QR code with the { $method } app to approve the payment.
+method-hint-redirect = After you press Pay, you will be taken to { $method } to approve the payment, then brought back here.
+method-hint-wallet = Pay with { $method }.
+qr-code-label = QR code to pay with { $method }
+qr-instructions = Open the { $method } app, scan this code and approve the payment. This page updates by itself.
+qr-open-app = Open { $method }
+qr-copy = Copy payment link
+qr-copied = Payment link copied.
+qr-expires-in = The code expires in
+# $minutes (number): whole minutes left
+qr-time-left =
+    { $minutes ->
+        [one] One minute left to scan the code.
+       *[other] { $minutes } minutes left to scan the code.
+    }

@@ -97,3 +97,21 @@ stored-card-remove-failed = La carte n’a pas pu être supprimée. { $reason }
 stored-card-removed = Carte supprimée.
 card-save-label = Enregistrer cette carte pour mes prochains paiements
 card-save-required = Ceci est un abonnement : votre carte sera enregistrée et débitée pour ses prochains paiements. En payant, vous l’acceptez.
+
+## Autres moyens de paiement (portefeuilles QR, redirections)
+
+method-hint-card = Payez avec votre carte.
+method-hint-qr = Après avoir appuyé sur Payer, scannez le code QR avec l’application { $method } pour approuver le paiement.
+method-hint-redirect = Après avoir appuyé sur Payer, vous serez redirigé vers { $method } pour approuver le paiement, puis ramené ici.
+method-hint-wallet = Payez avec { $method }.
+qr-code-label = Code QR pour payer avec { $method }
+qr-instructions = Ouvrez l’application { $method }, scannez ce code et approuvez le paiement. Cette page se met à jour toute seule.
+qr-open-app = Ouvrir { $method }
+qr-copy = Copier le lien de paiement
+qr-copied = Lien de paiement copié.
+qr-expires-in = Le code expire dans
+qr-time-left =
+    { $minutes ->
+        [one] Plus qu’une minute pour scanner le code.
+       *[other] Plus que { $minutes } minutes pour scanner le code.
+    }

@@ -82,6 +82,8 @@ pub struct PaymentAnswer {
     /// `SUCCESS`, `AUTHORIZED`, `PROCESSING`, `FAILURE`, `NONE` or `EXPIRED`.
     pub status: String,
     pub order_id: Option<String>,
+    /// The method paid with, e.g. `BANKCARD`, `GCash`.
+    pub payment_method: Option<String>,
     pub action: Option<PaymentAction>,
     pub decline: Option<CheckoutError>,
     pub card_brand: Option<Brand>,
@@ -96,6 +98,7 @@ impl PaymentAnswer {
             "FAILURE" => PaymentOutcome::Declined(self.decline.unwrap_or(CheckoutError::PaymentFailed)),
             "EXPIRED" => PaymentOutcome::Declined(CheckoutError::SessionExpired),
             "PROCESSING" if matches!(self.action, Some(PaymentAction::Redirect { .. })) => PaymentOutcome::Redirect,
+            "PROCESSING" if matches!(self.action, Some(PaymentAction::Qr { .. })) => PaymentOutcome::ShowQr,
             "PROCESSING" => PaymentOutcome::Pending,
             "NONE" => PaymentOutcome::NotStarted,
             // CANCELED, REFUNDED...: not a payment the shopper can complete now.
@@ -117,6 +120,7 @@ impl PaymentAnswer {
         Some(Self {
             status: json.str("status")?,
             order_id: json.str("order_id"),
+            payment_method: json.str("payment_method"),
             action,
             decline: json
                 .obj("failure")
@@ -188,6 +192,25 @@ impl BackendClient {
             .set("encrypted_cvv", card.encrypted_cvv.as_str())
             .set_opt("holder_name", card.holder_name.as_deref())
             .set("store_payment_method", store)
+            .set("return_url", return_url);
+        let json = self
+            .request("POST", "/api/payments", Some(&body.to_json()), Some(idempotency_key), PAYMENT_TIMEOUT_MS)
+            .await?;
+        PaymentAnswer::from_json(&json).ok_or(CheckoutError::InvalidResponse)
+    }
+
+    /// Pays with a method that needs no card data (QR wallets, redirect methods): the gateway
+    /// answers with the action the shopper takes next.
+    pub async fn pay_with_method(
+        &self,
+        session_id: &str,
+        idempotency_key: &str,
+        method: &str,
+        return_url: &str,
+    ) -> Result<PaymentAnswer, CheckoutError> {
+        let body = JsonBuilder::new()
+            .set("session_id", session_id)
+            .set("payment_method", method)
             .set("return_url", return_url);
         let json = self
             .request("POST", "/api/payments", Some(&body.to_json()), Some(idempotency_key), PAYMENT_TIMEOUT_MS)

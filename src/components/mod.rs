@@ -3,6 +3,7 @@
 pub mod card;
 pub mod dropin;
 pub mod internal;
+pub mod qr;
 pub mod secure_card;
 pub mod stored_card;
 
@@ -11,3 +12,4 @@ pub use dropin::{DropIn, PaymentSummary};
 pub use secure_card::{CardFrames, SecureCardForm, SecureField};
 pub use stored_card::{RemoveState, StoredCardForm};
 pub use internal::CheckoutScope;
+pub use qr::QrPanel;

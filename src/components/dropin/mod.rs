@@ -12,10 +12,12 @@ use send_wrapper::SendWrapper;
 
 use std::collections::HashMap;
 
-use crate::api::{BackendClient, PaymentAction, PaymentAnswer, SaveCardOffer, Session, StoredCard};
+use crate::api::{BackendClient, EncryptedCard, PaymentAction, PaymentAnswer, SaveCardOffer, Session, StoredCard};
 use crate::components::internal::{CheckoutScope, current_month};
 use crate::components::secure_card::{CardFrames, SecureCardForm};
+use crate::components::qr::QrPanel;
 use crate::components::stored_card::{self, RemoveState, StoredCardForm};
+use paykka_core::methods::{self, MethodFlow, PaymentMethod};
 use crate::context::CheckoutContext;
 use crate::i18n::{self, intl::format_amount};
 use views::{AwaitingView, ErrorView, ExpiredView, LoadingView, SuccessView};
@@ -169,15 +171,22 @@ enum Choice {
     /// A saved card, by token.
     Stored(String),
     NewCard,
+    /// A method paid without card data (QR wallet, redirect), by gateway code.
+    Method(&'static str),
 }
 
-/// The first saved card still valid, else a new card: returning shoppers pay in one field.
-fn default_choice(cards: &[StoredCard]) -> Choice {
+/// The first saved card still valid, else a new card, else the session's first method:
+/// returning shoppers pay in one field.
+fn default_choice(cards: &[StoredCard], has_card: bool, others: &[&'static PaymentMethod]) -> Choice {
     let today = current_month();
-    cards
-        .iter()
-        .find(|c| !stored_card::is_expired(c, today))
-        .map_or(Choice::NewCard, |c| Choice::Stored(c.token.clone()))
+    if let Some(card) = cards.iter().find(|c| !stored_card::is_expired(c, today)) {
+        return Choice::Stored(card.token.clone());
+    }
+    match (has_card, others.first()) {
+        (true, _) => Choice::NewCard,
+        (false, Some(method)) => Choice::Method(method.code),
+        (false, None) => Choice::NewCard,
+    }
 }
 
 #[component]
@@ -202,9 +211,22 @@ fn DropInBody(
     let last_answer = RwSignal::new(Some(answer));
 
     let card_method = session.methods.iter().find(|m| m.flow == "card").cloned();
-    for method in session.methods.iter().filter(|m| m.flow != "card") {
-        leptos::logging::warn!("paykka-checkout: payment method {} is not available in this version", method.code);
-    }
+    // The session's other methods, in its order, as the catalogue knows them. Unknown codes are
+    // skipped, never a crash; wallets need the browser's payment sheet (see `wallet_available`).
+    let other_methods: Vec<&'static PaymentMethod> = session
+        .methods
+        .iter()
+        .filter(|m| m.flow != "card")
+        .filter_map(|m| {
+            let known = methods::lookup(&m.code).filter(|k| k.flow != MethodFlow::Card);
+            if known.is_none() {
+                leptos::logging::warn!("paykka-checkout: unknown payment method {:?} skipped", m.code);
+            }
+            known
+        })
+        .filter(|m| m.flow != MethodFlow::Wallet || wallet_available(m.code))
+        .collect();
+    let has_card = card_method.is_some();
     let frames = card_method.as_ref().map(|method| CardFrames::new(&session.frames_origin, ctx.i18n(), method.brands.clone()));
     let frames = StoredValue::new_local(frames);
     let stored_cards = RwSignal::new(if card_method.is_some() { session.stored_cards.clone() } else { Vec::new() });
@@ -215,7 +237,8 @@ fn DropInBody(
         .collect();
     let stored_frames = StoredValue::new_local(stored_frames);
     let remove_states = RwSignal::new(HashMap::<String, RemoveState>::new());
-    let choice = RwSignal::new(default_choice(&stored_cards.get_untracked()));
+    let first_other = other_methods.first().copied();
+    let choice = RwSignal::new(default_choice(&stored_cards.get_untracked(), has_card, &other_methods));
     let save_offer = session.save_card;
     let save_card = RwSignal::new(matches!(save_offer, SaveCardOffer::Optional { preselected: true }));
 
@@ -267,27 +290,34 @@ fn DropInBody(
         let card_frames = match &choice {
             Choice::Stored(token) => stored_frames.with_value(|m| m.get(token).cloned()),
             Choice::NewCard => frames.get_value(),
+            Choice::Method(_) => None,
         };
-        let Some(card_frames) = card_frames else { return };
+        if card_frames.is_none() && !matches!(choice, Choice::Method(_)) {
+            return;
+        }
         let mut key = None;
         flow.update(|f| key = f.submit(new_idempotency_key));
         let Some(key) = key else { return };
-        let card = match card_frames.encrypt().await {
-            Ok(card) => card,
-            Err(error) => {
-                flow.update(PaymentFlow::cancel_submit);
-                // Invalid fields speak for themselves, beside each field; this one has no field.
-                if matches!(error, CheckoutError::SecureFieldsUnavailable) {
-                    ctx.announce(ctx.t(error.message_id()));
+        let card = match &card_frames {
+            None => EncryptedCard::default(),
+            Some(card_frames) => match card_frames.encrypt().await {
+                Ok(card) => card,
+                Err(error) => {
+                    flow.update(PaymentFlow::cancel_submit);
+                    // Invalid fields speak for themselves, beside each field; this one has no field.
+                    if matches!(error, CheckoutError::SecureFieldsUnavailable) {
+                        ctx.announce(ctx.t(error.message_id()));
+                    }
+                    return;
                 }
-                return;
-            }
+            },
         };
         let (session_id, return_url) = (session_id.get_value(), return_url.get_value());
         let answer = match &choice {
             Choice::Stored(token) => {
                 client.pay_with_token(&session_id, &key, token, &card.encrypted_cvv, &return_url).await
             }
+            Choice::Method(code) => client.pay_with_method(&session_id, &key, code, &return_url).await,
             Choice::NewCard => {
                 let store = match save_offer {
                     SaveCardOffer::Required => true,
@@ -316,6 +346,59 @@ fn DropInBody(
         }
     });
     let pending = pay.pending();
+
+    // A QR code is shown: ask the backend every 2 s, every 10 s after the first minute, until a
+    // final status, the code's expiry (`on_expired` below) or unmount.
+    Effect::new(move |_| {
+        if state.get() != PaymentState::AwaitingScan {
+            return;
+        }
+        let Some(client) = client.get_value() else { return };
+        spawn_local(async move {
+            let started = js_sys::Date::now();
+            loop {
+                let delay = if js_sys::Date::now() - started < 60_000.0 { 2000 } else { 10_000 };
+                sleep(delay).await;
+                if flow.try_get_untracked().is_none_or(|f| f.state() != PaymentState::AwaitingScan) {
+                    return;
+                }
+                if let Ok(answer) = client.result(&session_id.get_value()).await {
+                    if flow.try_get_untracked().is_none_or(|f| f.state() != PaymentState::AwaitingScan) {
+                        return;
+                    }
+                    let outcome = answer.outcome();
+                    if !matches!(outcome, PaymentOutcome::ShowQr | PaymentOutcome::Pending) {
+                        flow.update(|f| f.answered(outcome));
+                        notify(flow.get_untracked().state(), Some(&answer));
+                        last_answer.set(Some(answer));
+                        return;
+                    }
+                }
+            }
+        });
+    });
+    // The code's time is up: one last look (it may have been paid in the last second), else it
+    // failed as expired and the shopper may start again.
+    let qr_expired = move || {
+        let Some(client) = client.get_value() else { return };
+        spawn_local(async move {
+            let answer = client.result(&session_id.get_value()).await.ok();
+            if flow.try_get_untracked().is_none_or(|f| f.state() != PaymentState::AwaitingScan) {
+                return;
+            }
+            let outcome = answer.as_ref().map(PaymentAnswer::outcome);
+            let outcome = match outcome {
+                Some(PaymentOutcome::Paid | PaymentOutcome::Declined(_)) => outcome.unwrap_or(PaymentOutcome::Pending),
+                _ => PaymentOutcome::Declined(CheckoutError::PaymentExpired),
+            };
+            flow.update(|f| f.answered(outcome));
+            notify(flow.get_untracked().state(), answer.as_ref());
+            if let Some(answer) = answer {
+                last_answer.set(Some(answer));
+            }
+        });
+    };
+    let qr_expired = Callback::new(move |()| qr_expired());
 
     // Waiting for the gateway (back from a redirect while it still works): ask again, a few times.
     Effect::new(move |_| {
@@ -379,7 +462,8 @@ fn DropInBody(
                         m.remove(&token);
                     });
                     if choice.get_untracked() == Choice::Stored(token) {
-                        choice.set(default_choice(&stored_cards.get_untracked()));
+                        let others: Vec<_> = first_other.into_iter().collect();
+                        choice.set(default_choice(&stored_cards.get_untracked(), has_card, &others));
                     }
                     ctx.announce(ctx.t("stored-card-removed"));
                 }
@@ -400,6 +484,11 @@ fn DropInBody(
     let no_methods = ctx.t("dropin-no-methods");
     let has_card = card_method.is_some();
     let amount_for_success = amount_text.clone();
+    let amount_for_qr = amount_text.clone();
+    let method_items = other_methods
+        .iter()
+        .map(|method| view! { <MethodOption method=**method choice=choice /> })
+        .collect_view();
     let ctx_alert = ctx.clone();
 
     view! {
@@ -416,6 +505,27 @@ fn DropInBody(
                 }
                 PaymentState::Expired => view! { <ExpiredView /> }.into_any(),
                 PaymentState::Unavailable(error) => view! { <ErrorView error=error /> }.into_any(),
+                PaymentState::AwaitingScan => {
+                    let shown = last_answer.with(|a| {
+                        let a = a.as_ref()?;
+                        let Some(PaymentAction::Qr { payload, expires_at }) = &a.action else { return None };
+                        let method = a.payment_method.as_deref().and_then(methods::lookup).or(first_other)?;
+                        Some((*method, payload.clone(), expires_at.clone()))
+                    });
+                    match shown {
+                        Some((method, payload, expires_at)) => view! {
+                            <QrPanel
+                                method=method
+                                payload=payload
+                                amount=amount_for_qr.clone()
+                                expires_at=expires_at.unwrap_or_default()
+                                on_expired=qr_expired
+                            />
+                        }
+                        .into_any(),
+                        None => view! { <AwaitingView redirecting=false /> }.into_any(),
+                    }
+                }
                 PaymentState::AwaitingResult | PaymentState::Redirecting | PaymentState::Loading => {
                     let redirecting = state.get() == PaymentState::Redirecting;
                     view! { <AwaitingView redirecting=redirecting /> }.into_any()
@@ -426,7 +536,7 @@ fn DropInBody(
                 class=style::checkout
                 hidden=move || !matches!(state.get(), PaymentState::Ready | PaymentState::Submitting | PaymentState::Declined(_) | PaymentState::Interrupted(_))
             >
-                {if has_card {
+                {if has_card || first_other.is_some() {
                     view! {
                         <fieldset class=style::methods>
                             <legend class=style::legend>{methods_legend}</legend>
@@ -443,7 +553,7 @@ fn DropInBody(
                                     on_remove=allow_removal.then(|| Callback::new(move |token: String| remove_card.with_value(|remove| remove(token))))
                                 />
                             </For>
-                            <div class=style::method data-open=move || (choice.get() == Choice::NewCard).to_string()>
+                            <div class=style::method data-open=move || (choice.get() == Choice::NewCard).to_string() hidden=!has_card>
                                 <label class=style::method_label>
                                     <input
                                         type="radio"
@@ -463,6 +573,7 @@ fn DropInBody(
                                     </div>
                                 </Show>
                             </div>
+                            {method_items}
                         </fieldset>
                         <div class=style::alert role="alert">
                             {move || match state.get() {
@@ -555,6 +666,53 @@ fn StoredCardOption(
         </div>
     }
 }
+
+/// A method paid without card data (QR wallet, redirect): its mark and name, and once picked,
+/// what will happen when the shopper presses Pay.
+#[component]
+fn MethodOption(method: PaymentMethod, choice: RwSignal<Choice>) -> impl IntoView {
+    let ctx = CheckoutContext::expect();
+    let this = Choice::Method(method.code);
+    let open = Memo::new({
+        let this = this.clone();
+        move |_| choice.get() == this
+    });
+    let hint = ctx.i18n().t_with(method.hint_message_id(), &[("method", method.name.into())]);
+    view! {
+        <div class=style::method data-open=move || open.get().to_string() data-method=method.code>
+            <label class=style::method_label>
+                <input
+                    type="radio"
+                    name="paykka-method"
+                    value=method.code
+                    prop:checked=move || open.get()
+                    on:change=move |_| choice.set(this.clone())
+                />
+                <span class=style::method_mark data-method=method.code aria-hidden="true">{method.mark}</span>
+                <span>{method.name}</span>
+            </label>
+            <div class=style::method_panel hidden=move || !open.get()>
+                <p class=style::method_hint>{hint}</p>
+            </div>
+        </div>
+    }
+}
+
+/// Whether the browser can show a wallet's payment sheet here. Apple Pay needs Safari's
+/// `ApplePaySession`; Google Pay needs the Payment Request API. Until a wallet's sheet is wired
+/// in, it stays hidden rather than offered broken.
+fn wallet_available(code: &str) -> bool {
+    let Some(window) = web_sys::window() else { return false };
+    let has = |name: &str| js_sys::Reflect::has(&window, &name.into()).unwrap_or(false);
+    match code {
+        "ApplePay" => has("ApplePaySession") && WALLET_SHEETS_WIRED,
+        "GooglePay" => has("PaymentRequest") && WALLET_SHEETS_WIRED,
+        _ => false,
+    }
+}
+
+/// The Apple Pay / Google Pay sheets are not wired to the backend yet (issue 6, point 3).
+const WALLET_SHEETS_WIRED: bool = false;
 
 /// The card form's save offer: a "save this card" box, or, for a subscription, the statement
 /// that the card will be stored for future charges (shown before Pay, not optional).
