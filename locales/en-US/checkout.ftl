@@ -124,3 +124,9 @@ qr-time-left =
         [one] One minute left to scan the code.
        *[other] { $minutes } minutes left to scan the code.
     }
+
+## Browser wallets (Apple Pay, Google Pay)
+
+# $method (string): "Apple Pay" or "Google Pay"
+wallet-pay-button = Pay with { $method }
+wallet-unavailable = { $method } could not be opened. Please choose another payment method.

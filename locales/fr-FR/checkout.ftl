@@ -115,3 +115,8 @@ qr-time-left =
         [one] Plus qu’une minute pour scanner le code.
        *[other] Plus que { $minutes } minutes pour scanner le code.
     }
+
+## Portefeuilles du navigateur (Apple Pay, Google Pay)
+
+wallet-pay-button = Payer avec { $method }
+wallet-unavailable = { $method } n’a pas pu s’ouvrir. Veuillez choisir un autre moyen de paiement.

@@ -34,6 +34,11 @@ impl JsonObject {
         self.get(key)?.as_bool()
     }
 
+    /// A field's value as it is, for handing on to a browser API (an object, typically).
+    pub fn raw(&self, key: &str) -> Option<JsValue> {
+        self.get(key)
+    }
+
     pub fn obj(&self, key: &str) -> Option<JsonObject> {
         Self::from_value(self.get(key)?)
     }

@@ -45,6 +45,9 @@ pub struct Session {
     pub amount: Amount,
     pub display_locale: Option<String>,
     pub merchant_name: Option<String>,
+    /// The merchant's id at the gateway and its country (for the wallets' sheets).
+    pub merchant_id: Option<String>,
+    pub merchant_country: Option<String>,
     pub expired: bool,
     pub completed: bool,
     pub methods: Vec<SessionMethod>,
@@ -218,6 +221,34 @@ impl BackendClient {
         PaymentAnswer::from_json(&json).ok_or(CheckoutError::InvalidResponse)
     }
 
+    /// Pays with a browser wallet (Apple Pay, Google Pay): `wallet_data` is the sheet's payload.
+    pub async fn pay_with_wallet(
+        &self,
+        session_id: &str,
+        idempotency_key: &str,
+        method: &str,
+        wallet_data: &JsValue,
+        return_url: &str,
+    ) -> Result<PaymentAnswer, CheckoutError> {
+        let body = JsonBuilder::new()
+            .set("session_id", session_id)
+            .set("payment_method", method)
+            .set("wallet_data", wallet_data.clone())
+            .set("return_url", return_url);
+        let json = self
+            .request("POST", "/api/payments", Some(&body.to_json()), Some(idempotency_key), PAYMENT_TIMEOUT_MS)
+            .await?;
+        PaymentAnswer::from_json(&json).ok_or(CheckoutError::InvalidResponse)
+    }
+
+    /// Apple Pay's merchant validation, through the backend to the gateway: the merchant
+    /// session object to hand to `completeMerchantValidation`.
+    pub async fn apple_pay_session(&self, validation_url: &str, domain_name: &str) -> Result<JsValue, CheckoutError> {
+        let body = JsonBuilder::new().set("validation_url", validation_url).set("domain_name", domain_name);
+        let json = self.request("POST", "/api/apple-pay/session", Some(&body.to_json()), None, READ_TIMEOUT_MS).await?;
+        json.raw("merchant_session").ok_or(CheckoutError::InvalidResponse)
+    }
+
     /// Pays with a saved card: its token and the security code the shopper typed, encrypted.
     pub async fn pay_with_token(
         &self,
@@ -363,6 +394,8 @@ fn parse_session(json: &JsonObject) -> Option<Session> {
         amount,
         display_locale: json.str("display_locale"),
         merchant_name: json.str("merchant_name"),
+        merchant_id: json.str("merchant_id"),
+        merchant_country: json.str("merchant_country"),
         expired: status == "EXPIRED",
         completed: status == "COMPLETED",
         methods,

@@ -6,6 +6,7 @@ pub mod internal;
 pub mod qr;
 pub mod secure_card;
 pub mod stored_card;
+pub mod wallet;
 
 pub use card::{CardForm, CardSummary};
 pub use dropin::{DropIn, PaymentSummary};

@@ -17,6 +17,7 @@ use crate::components::internal::{CheckoutScope, current_month};
 use crate::components::secure_card::{CardFrames, SecureCardForm};
 use crate::components::qr::QrPanel;
 use crate::components::stored_card::{self, RemoveState, StoredCardForm};
+use crate::components::wallet::{self, SheetEnd, Wallet, WalletRequest, WalletSheet};
 use paykka_core::methods::{self, MethodFlow, PaymentMethod};
 use crate::context::CheckoutContext;
 use crate::i18n::{self, intl::format_amount};
@@ -182,7 +183,7 @@ fn default_choice(cards: &[StoredCard], has_card: bool, others: &[&'static Payme
     if let Some(card) = cards.iter().find(|c| !stored_card::is_expired(c, today)) {
         return Choice::Stored(card.token.clone());
     }
-    match (has_card, others.first()) {
+    match (has_card, others.iter().find(|m| m.flow != MethodFlow::Wallet)) {
         (true, _) => Choice::NewCard,
         (false, Some(method)) => Choice::Method(method.code),
         (false, None) => Choice::NewCard,
@@ -212,7 +213,7 @@ fn DropInBody(
 
     let card_method = session.methods.iter().find(|m| m.flow == "card").cloned();
     // The session's other methods, in its order, as the catalogue knows them. Unknown codes are
-    // skipped, never a crash; wallets need the browser's payment sheet (see `wallet_available`).
+    // skipped, never a crash; wallets show once the browser says it can pay with them.
     let other_methods: Vec<&'static PaymentMethod> = session
         .methods
         .iter()
@@ -224,7 +225,6 @@ fn DropInBody(
             }
             known
         })
-        .filter(|m| m.flow != MethodFlow::Wallet || wallet_available(m.code))
         .collect();
     let has_card = card_method.is_some();
     let frames = card_method.as_ref().map(|method| CardFrames::new(&session.frames_origin, ctx.i18n(), method.brands.clone()));
@@ -237,7 +237,7 @@ fn DropInBody(
         .collect();
     let stored_frames = StoredValue::new_local(stored_frames);
     let remove_states = RwSignal::new(HashMap::<String, RemoveState>::new());
-    let first_other = other_methods.first().copied();
+    let first_other = other_methods.iter().find(|m| m.flow != MethodFlow::Wallet).copied();
     let choice = RwSignal::new(default_choice(&stored_cards.get_untracked(), has_card, &other_methods));
     let save_offer = session.save_card;
     let save_card = RwSignal::new(matches!(save_offer, SaveCardOffer::Optional { preselected: true }));
@@ -282,6 +282,87 @@ fn DropInBody(
     let session_id = StoredValue::new(session.id.clone());
     let return_url = StoredValue::new(return_url);
     let pay_ctx = ctx.clone();
+    // What every payment request's answer does to the checkout, whichever method sent it.
+    let settle = move |answer: Result<PaymentAnswer, CheckoutError>| match answer {
+        Ok(answer) => {
+            flow.update(|f| f.answered(answer.outcome()));
+            if let Some(PaymentAction::Redirect { url, post, data }) = &answer.action {
+                if flow.get_untracked().state() == PaymentState::Redirecting {
+                    redirect(url, *post, data);
+                }
+            }
+            notify(flow.get_untracked().state(), Some(&answer));
+            last_answer.set(Some(answer));
+        }
+        Err(error) => {
+            flow.update(|f| f.request_failed(error));
+            notify(flow.get_untracked().state(), None);
+        }
+    };
+
+    // Apple Pay / Google Pay: the sheet opens inside the click (browsers require the gesture),
+    // so this runs synchronously up to the sheet, then waits for the shopper's authorisation.
+    let wallet_request = WalletRequest {
+        merchant_name: session.merchant_name.clone().unwrap_or_else(|| ctx.t("dropin-label")),
+        amount: session.amount,
+        country: session.merchant_country.clone().unwrap_or_else(|| "HK".into()),
+        brands: card_method.as_ref().map(|m| m.brands.clone()).unwrap_or_default(),
+        gateway_merchant_id: session.merchant_id.clone().unwrap_or_default(),
+    };
+    let wallet_request = StoredValue::new(wallet_request);
+    let wallet_ctx = ctx.clone();
+    let pay_with_wallet = move |wallet: Wallet| {
+        let Some(client) = client.get_value() else { return };
+        let mut key = None;
+        flow.update(|f| key = f.submit(new_idempotency_key));
+        let Some(key) = key else { return };
+        let sheet = wallet_request.with_value(|request| WalletSheet::open(wallet, request, client.clone()));
+        let ctx = wallet_ctx.clone();
+        let unavailable = move || {
+            flow.update(PaymentFlow::cancel_submit);
+            ctx.announce(ctx.i18n().t_with("wallet-unavailable", &[("method", wallet_name(wallet).into())]));
+        };
+        let Ok(mut sheet) = sheet else {
+            unavailable();
+            return;
+        };
+        spawn_local(async move {
+            match sheet.authorized().await {
+                Ok(wallet_data) => {
+                    let answer = client
+                        .pay_with_wallet(&session_id.get_value(), &key, wallet.code(), &wallet_data, &return_url.get_value())
+                        .await;
+                    let paid = answer.as_ref().is_ok_and(|a| a.outcome() == PaymentOutcome::Paid);
+                    sheet.complete(paid).await;
+                    if flow.try_get_untracked().is_some() {
+                        settle(answer);
+                    }
+                }
+                // The shopper closed the sheet: as if Pay had not been pressed.
+                Err(SheetEnd::Cancelled) => {
+                    let _ = flow.try_update(PaymentFlow::cancel_submit);
+                }
+                Err(SheetEnd::Failed) => {
+                    if flow.try_get_untracked().is_some() {
+                        unavailable();
+                    }
+                }
+            }
+        });
+    };
+
+    // Which wallets this browser can pay with, found out once on mount.
+    let wallets_ready = RwSignal::new(Vec::<&'static str>::new());
+    for method in other_methods.iter().filter(|m| m.flow == MethodFlow::Wallet) {
+        let Some(wallet) = Wallet::from_code(method.code) else { continue };
+        let request = wallet_request.get_value();
+        spawn_local(async move {
+            if wallet::available(wallet, &request).await {
+                let _ = wallets_ready.try_update(|ready| ready.push(wallet.code()));
+            }
+        });
+    }
+
     let pay = Action::new_local(move |_: &()| {
         let ctx = pay_ctx.clone();
         async move {
@@ -327,22 +408,7 @@ fn DropInBody(
                 client.pay_with_card(&session_id, &key, &card, store, &return_url).await
             }
         };
-        match answer {
-            Ok(answer) => {
-                flow.update(|f| f.answered(answer.outcome()));
-                if let Some(PaymentAction::Redirect { url, post, data }) = &answer.action {
-                    if flow.get_untracked().state() == PaymentState::Redirecting {
-                        redirect(url, *post, data);
-                    }
-                }
-                notify(flow.get_untracked().state(), Some(&answer));
-                last_answer.set(Some(answer));
-            }
-            Err(error) => {
-                flow.update(|f| f.request_failed(error));
-                notify(flow.get_untracked().state(), None);
-            }
-        }
+        settle(answer);
         }
     });
     let pending = pay.pending();
@@ -463,6 +529,7 @@ fn DropInBody(
                     });
                     if choice.get_untracked() == Choice::Stored(token) {
                         let others: Vec<_> = first_other.into_iter().collect();
+
                         choice.set(default_choice(&stored_cards.get_untracked(), has_card, &others));
                     }
                     ctx.announce(ctx.t("stored-card-removed"));
@@ -485,9 +552,14 @@ fn DropInBody(
     let has_card = card_method.is_some();
     let amount_for_success = amount_text.clone();
     let amount_for_qr = amount_text.clone();
+    let wallet_pay_ctx = ctx.clone();
+    let chosen_wallet = move || match choice.get() {
+        Choice::Method(code) => Wallet::from_code(code),
+        _ => None,
+    };
     let method_items = other_methods
         .iter()
-        .map(|method| view! { <MethodOption method=**method choice=choice /> })
+        .map(|method| view! { <MethodOption method=**method choice=choice wallets_ready=wallets_ready /> })
         .collect_view();
     let ctx_alert = ctx.clone();
 
@@ -584,13 +656,28 @@ fn DropInBody(
                             }}
                         </div>
                         <button
-                            class=style::pay
+                            class=move || match chosen_wallet() {
+                                Some(_) => format!("{} {}", style::pay, wallet::style::wallet_button),
+                                None => style::pay.to_owned(),
+                            }
                             type="button"
+                            data-wallet=move || chosen_wallet().map(Wallet::code)
                             disabled=move || pending.get() || !flow.read().can_submit()
-                            aria-busy=move || if pending.get() { "true" } else { "false" }
-                            on:click=move |_| { pay.dispatch(()); }
+                            aria-busy=move || if pending.get() || state.get() == PaymentState::Submitting { "true" } else { "false" }
+                            on:click=move |_| match chosen_wallet() {
+                                Some(wallet) => pay_with_wallet(wallet),
+                                None => {
+                                    pay.dispatch(());
+                                }
+                            }
                         >
-                            {move || if pending.get() { processing_label.clone() } else { pay_label.clone() }}
+                            {move || match (pending.get() || state.get() == PaymentState::Submitting, chosen_wallet()) {
+                                (true, _) => processing_label.clone(),
+                                (false, Some(wallet)) => wallet_pay_ctx
+                                    .i18n()
+                                    .t_with("wallet-pay-button", &[("method", wallet_name(wallet).into())]),
+                                (false, None) => pay_label.clone(),
+                            }}
                         </button>
                     }
                         .into_any()
@@ -670,7 +757,11 @@ fn StoredCardOption(
 /// A method paid without card data (QR wallet, redirect): its mark and name, and once picked,
 /// what will happen when the shopper presses Pay.
 #[component]
-fn MethodOption(method: PaymentMethod, choice: RwSignal<Choice>) -> impl IntoView {
+fn MethodOption(
+    method: PaymentMethod,
+    choice: RwSignal<Choice>,
+    wallets_ready: RwSignal<Vec<&'static str>>,
+) -> impl IntoView {
     let ctx = CheckoutContext::expect();
     let this = Choice::Method(method.code);
     let open = Memo::new({
@@ -679,7 +770,13 @@ fn MethodOption(method: PaymentMethod, choice: RwSignal<Choice>) -> impl IntoVie
     });
     let hint = ctx.i18n().t_with(method.hint_message_id(), &[("method", method.name.into())]);
     view! {
-        <div class=style::method data-open=move || open.get().to_string() data-method=method.code>
+        <div
+            class=style::method
+            data-open=move || open.get().to_string()
+            data-method=method.code
+            // A wallet this browser cannot pay with is not offered at all.
+            hidden=move || method.flow == MethodFlow::Wallet && !wallets_ready.with(|r| r.contains(&method.code))
+        >
             <label class=style::method_label>
                 <input
                     type="radio"
@@ -698,21 +795,9 @@ fn MethodOption(method: PaymentMethod, choice: RwSignal<Choice>) -> impl IntoVie
     }
 }
 
-/// Whether the browser can show a wallet's payment sheet here. Apple Pay needs Safari's
-/// `ApplePaySession`; Google Pay needs the Payment Request API. Until a wallet's sheet is wired
-/// in, it stays hidden rather than offered broken.
-fn wallet_available(code: &str) -> bool {
-    let Some(window) = web_sys::window() else { return false };
-    let has = |name: &str| js_sys::Reflect::has(&window, &name.into()).unwrap_or(false);
-    match code {
-        "ApplePay" => has("ApplePaySession") && WALLET_SHEETS_WIRED,
-        "GooglePay" => has("PaymentRequest") && WALLET_SHEETS_WIRED,
-        _ => false,
-    }
+fn wallet_name(wallet: Wallet) -> &'static str {
+    methods::lookup(wallet.code()).map_or(wallet.code(), |m| m.name)
 }
-
-/// The Apple Pay / Google Pay sheets are not wired to the backend yet (issue 6, point 3).
-const WALLET_SHEETS_WIRED: bool = false;
 
 /// The card form's save offer: a "save this card" box, or, for a subscription, the statement
 /// that the card will be stored for future charges (shown before Pay, not optional).
