@@ -9,7 +9,7 @@ say() { printf '\033[1mbootstrap:\033[0m %s\n' "$*"; }
 
 # --- Debian packages ------------------------------------------------------------------------
 need_apt=()
-for pkg in chromium chromium-driver brotli curl; do
+for pkg in chromium chromium-driver brotli curl python3 openssl; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need_apt+=("$pkg")
 done
 if ((${#need_apt[@]})); then

@@ -28,6 +28,8 @@ cargo build --locked -q -p paykka-sandbox -p paykka-backend
 # The secure card frames the sandbox serves at /frames/ (skipped when nothing changed).
 export SANDBOX_FRAMES_DIR="${SANDBOX_FRAMES_DIR:-$REPO_ROOT/target/frames}"
 FRAMES_DIST="$SANDBOX_FRAMES_DIR" scripts/build-frames.sh
+# The script-tag SDK bundle and the demo pages that load it (trunk copies them into the site).
+scripts/build-sdk.sh
 
 pids=()
 stop() {

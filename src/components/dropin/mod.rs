@@ -826,7 +826,7 @@ fn SaveCardChoice(offer: SaveCardOffer, checked: RwSignal<bool>) -> impl IntoVie
 }
 
 /// Sends the top window to the issuer's or wallet's page: a GET, or a form POST.
-fn redirect(url: &str, post: bool, data: &[(String, String)]) {
+pub(crate) fn redirect(url: &str, post: bool, data: &[(String, String)]) {
     let Some(window) = web_sys::window() else { return };
     if !post {
         let _ = window.location().assign(url);
@@ -854,11 +854,11 @@ fn redirect(url: &str, post: bool, data: &[(String, String)]) {
 }
 
 /// A fresh idempotency key: 128 random bits, hex.
-fn new_idempotency_key() -> String {
+pub(crate) fn new_idempotency_key() -> String {
     format!("pk-{}", crate::components::internal::random_hex(16))
 }
 
-fn current_page_url() -> String {
+pub(crate) fn current_page_url() -> String {
     web_sys::window()
         .and_then(|w| w.location().href().ok())
         .map(|href| href.split(['?', '#']).next().unwrap_or_default().to_owned())

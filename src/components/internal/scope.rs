@@ -21,18 +21,27 @@ pub fn CheckoutScope(
     /// BCP 47 tag of the shopper's language, e.g. `fr-FR`; negotiated against the bundled ones.
     #[prop(into)]
     locale: String,
+    /// A context to share instead of a new one: the separately mounted pieces of one
+    /// Component-mode form (number, expiry, ...) are one checkout, speaking through one region.
+    #[prop(optional)]
+    context: Option<CheckoutContext>,
+    /// Leaves out the live region, when another scope of the same context has it.
+    #[prop(optional)]
+    without_live_region: bool,
     children: Children,
 ) -> impl IntoView {
-    let context = CheckoutContext::new(&locale);
+    let context = context.unwrap_or_else(|| CheckoutContext::new(&locale));
     let lang = context.i18n().locale();
     let announcement = context.announcement();
     context.provide();
     view! {
         <div class=style::root lang=lang>
             {children()}
-            <div class=style::visually_hidden role="status" aria-live="polite" aria-atomic="true">
-                {move || announcement.get()}
-            </div>
+            {(!without_live_region).then(|| view! {
+                <div class=style::visually_hidden role="status" aria-live="polite" aria-atomic="true">
+                    {move || announcement.get()}
+                </div>
+            })}
         </div>
     }
 }

@@ -1,0 +1,224 @@
+// Embedding the SDK as merchants do: the script tag, the JS API, Component mode with the
+// merchant's own button, the <paykka-dropin> element inside a shadow root, the lifecycle, and
+// the TypeScript declarations. Every page is the real demo; every payment reaches the gateway.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  launch, openPage, screenshot, eventually, recordMerchantRequests, assertNoCardDataOnMerchantPage,
+  gatewayTransactions, createSession, SANDBOX_URL, DEMO_URL,
+} from '../support.mjs';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const SDK_ROOT = join(HERE, '..', '..', 'target', 'sdk');
+const SDK_VERSION = readdirSync(SDK_ROOT).find((d) => /^\d+\.\d+\.\d+/.test(d));
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const field = (page, title, label) => page.frameLocator(`iframe[title="${title}"]`).getByLabel(label);
+
+async function typeCard(page, { number, expiry = '1230', cvv = '123', holder = 'Ada Lovelace' }) {
+  for (const [title, label, text] of [
+    ['Secure card number input', 'Card number', number],
+    ['Secure expiry date input', 'Expiry date', expiry],
+    ['Secure security code input', 'Security code', cvv],
+    ['Secure cardholder name input', 'Name on card', holder],
+  ]) {
+    const input = field(page, title, label);
+    await input.click();
+    await input.pressSequentially(text);
+  }
+}
+
+test('the Components page pays with the merchant\'s own button, and the card never reaches the page', async () => {
+  const { page, context, errors } = await openPage(browser, '/component.html');
+  const requests = recordMerchantRequests(page);
+  await field(page, 'Secure card number input', 'Card number').waitFor({ timeout: 20000 });
+  await typeCard(page, { number: '4242424242424242' });
+  await screenshot(page, 'components-filled');
+  await page.getByRole('button', { name: 'Pay $49.99' }).click();
+  await page.getByText(/^Payment successful\. Order reference: GW/).waitFor({ timeout: 20000 });
+  const sessionId = JSON.parse(requests.find((r) => r.url().endsWith('/api/payments')).postData()).session_id;
+  assert.deepEqual(gatewayTransactions(sessionId).map((r) => r.status), ['SUCCESS']);
+  await assertNoCardDataOnMerchantPage(page, requests, '4242424242424242');
+  assert.deepEqual(errors.map(String), []);
+  await context.close();
+});
+
+test('Component mode fields act as one form: focus moves on, and an invalid form sends nothing', async () => {
+  const { page, context } = await openPage(browser, '/component.html');
+  const requests = recordMerchantRequests(page);
+  const number = field(page, 'Secure card number input', 'Card number');
+  await number.waitFor({ timeout: 20000 });
+  await number.click();
+  await number.pressSequentially('5555555555554444');
+  // Complete number: focus moves to the expiry frame by itself, and typing goes there.
+  const expiry = field(page, 'Secure expiry date input', 'Expiry date');
+  await eventually(() => expiry.evaluate((input) => document.activeElement === input), { message: 'focus in the expiry frame' });
+  await page.keyboard.type('1230');
+  assert.equal(await field(page, 'Secure expiry date input', 'Expiry date').inputValue(), '12/30');
+  await page.getByRole('button', { name: 'Pay $49.99' }).click();
+  await page.getByText('Enter the security code.').waitFor({ timeout: 10000 });
+  assert.equal(requests.filter((r) => r.url().includes('/api/payments')).length, 0);
+  await context.close();
+});
+
+test('a 3DS card in Component mode comes back to the merchant page, which learns the result from its backend', async () => {
+  const { page, context } = await openPage(browser, '/component.html');
+  await field(page, 'Secure card number input', 'Card number').waitFor({ timeout: 20000 });
+  await typeCard(page, { number: '4000002760003184' });
+  await page.getByRole('button', { name: 'Pay $49.99' }).click();
+  await page.waitForURL((url) => url.origin === SANDBOX_URL, { timeout: 20000 });
+  await page.getByLabel('Code sent to your phone').fill('1234');
+  await page.getByRole('button', { name: 'Verify' }).click();
+  await page.waitForURL((url) => url.pathname === '/component.html', { timeout: 20000 });
+  await page.getByText(/^Payment successful/).waitFor({ timeout: 20000 });
+  await context.close();
+});
+
+test('<paykka-dropin> inside the shop\'s shadow root pays and tells the page', async () => {
+  const { page, context, errors } = await openPage(browser, '/elements.html');
+  // Playwright's locators pierce open shadow roots, as assistive technology does.
+  const number = field(page, 'Secure card number input', 'Card number');
+  await number.waitFor({ timeout: 20000 });
+  await typeCard(page, { number: '378282246310005', cvv: '1234' });
+  await screenshot(page, 'element-in-shadow-root');
+  await page.getByRole('button', { name: 'Pay $49.99' }).click();
+  await page.getByRole('heading', { name: 'Payment successful' }).waitFor({ timeout: 20000 });
+  await page.getByText(/The shop received the payment confirmation for order GW/).waitFor({ timeout: 5000 });
+  assert.deepEqual(errors.map(String), []);
+  await context.close();
+});
+
+/// A blank page of the demo's origin with the SDK's script tag, as a merchant pastes it.
+async function sdkPage() {
+  const opened = await openPage(browser, '/component.html?blank');
+  const { page } = opened;
+  await page.evaluate(() => { document.body.innerHTML = '<div id="a"></div><div id="b"></div>'; });
+  return opened;
+}
+
+test('options are checked, with errors that name the bad option', async () => {
+  const { page, context } = await sdkPage();
+  const session = await createSession({});
+  const reject = (options) => page.evaluate(async (o) => {
+    try { await PaykkaCheckout.create(o); return 'resolved'; } catch (e) { return `${e.name}: ${e.message}`; }
+  }, options);
+  assert.match(await reject({ sessionId: session.session_id, sessionID: 'typo' }), /^TypeError: .*unknown option `sessionID`/);
+  assert.match(await reject({}), /^TypeError: .*option `sessionId` is required/);
+  assert.match(await reject({ sessionId: session.session_id, onPaymentCompleted: 'yes' }), /option `onPaymentCompleted` must be a function/);
+  assert.match(await reject({ sessionId: session.session_id, backendUrl: 'javascript:alert(1)' }), /option `backendUrl`/);
+  const unknown = await page.evaluate(async () => {
+    try { await PaykkaCheckout.create({ sessionId: 'CS0000000000' }); return 'resolved'; } catch (e) { return e; }
+  });
+  assert.equal(unknown.code, 'session-not-found');
+  assert.match(unknown.message, /could not be found/);
+  await context.close();
+});
+
+test('the SDK loads once for many checkouts; mounting twice on one element is refused; destroy cleans up', async () => {
+  const { page, context } = await sdkPage();
+  const sessions = [await createSession({}), await createSession({})].map((s) => s.session_id);
+  const twice = await page.evaluate(async (ids) => {
+    const [one, two] = await Promise.all(ids.map((sessionId) => PaykkaCheckout.create({ sessionId })));
+    window.checkouts = { one, two };
+    one.mount('#a');
+    try { two.mount('#a'); return 'mounted'; } catch (e) { return e.message; } finally { two.mount('#b'); }
+  }, sessions);
+  // Each Drop-in loads its session, then its four frames.
+  await eventually(async () => (await page.locator('iframe').count()) === 8, { timeout: 15000, message: 'eight frames' });
+  const outcome = await page.evaluate(() => {
+    const { one, two } = window.checkouts;
+    one.destroy();
+    two.unmount();
+    let afterDestroy;
+    try { one.mount('#a'); afterDestroy = 'mounted'; } catch (e) { afterDestroy = e.message; }
+    return {
+      twice: null, framesWhileMounted: 8, afterDestroy,
+      left: document.querySelectorAll('iframe').length,
+      marked: document.querySelectorAll('[data-paykka-mounted]').length,
+      html: document.getElementById('a').innerHTML + document.getElementById('b').innerHTML,
+    };
+  });
+  outcome.twice = twice;
+  assert.match(outcome.twice, /already holds a PayKKa checkout/);
+  assert.equal(outcome.framesWhileMounted, 8);
+  assert.match(outcome.afterDestroy, /destroyed/);
+  assert.deepEqual([outcome.left, outcome.marked, outcome.html], [0, 0, '']);
+  // The page's own checkout, then these two: one fetch of the wasm in all.
+  const wasmLoads = await page.evaluate(() => performance.getEntriesByType('resource')
+    .filter((e) => e.name.includes('/sdk/') && e.name.endsWith('_bg.wasm')).length);
+  assert.equal(wasmLoads, 1, `the wasm was fetched ${wasmLoads} times`);
+  await context.close();
+});
+
+test('mounting and unmounting 50 times leaves nothing behind', async () => {
+  const { page, context } = await sdkPage();
+  const session = await createSession({});
+  const result = await page.evaluate(async (sessionId) => {
+    const checkout = await PaykkaCheckout.create({ sessionId });
+    const counts = [];
+    for (let i = 0; i < 50; i += 1) {
+      const parts = ['cardNumber', 'expiry', 'cvv', 'holderName'].map((kind) => checkout.create(kind));
+      parts.forEach((part, n) => part.mount(document.getElementById(n % 2 ? 'b' : 'a').appendChild(document.createElement('div'))));
+      counts.push(document.querySelectorAll('iframe').length);
+      parts.forEach((part) => part.unmount());
+      document.getElementById('a').textContent = '';
+      document.getElementById('b').textContent = '';
+    }
+    checkout.destroy();
+    return { counts: [...new Set(counts)], left: document.querySelectorAll('iframe, [data-paykka-mounted]').length };
+  }, session.session_id);
+  assert.deepEqual(result.counts, [4]);
+  assert.equal(result.left, 0);
+  await context.close();
+});
+
+test('a failed load (network, or a tampered file) rejects clearly, and a later call loads it', async () => {
+  const context2 = await browser.newContext();
+  const page2 = await context2.newPage();
+  let tamper = true;
+  await page2.route(/\/sdk\/.*_bg\.wasm$/, async (route) => {
+    if (!tamper) return route.continue();
+    const response = await route.fetch();
+    const body = Buffer.from(await response.body());
+    body[body.length - 1] ^= 0xff; // One flipped byte: its sha384 no longer matches.
+    return route.fulfill({ response, body });
+  });
+  await page2.goto(new URL('/component.html?blank', DEMO_URL).href);
+  const session = await createSession({});
+  const first = await page2.evaluate(async (sessionId) => {
+    try { await PaykkaCheckout.create({ sessionId }); return 'loaded'; } catch (e) { return e.message; }
+  }, session.session_id);
+  assert.match(first, /^PayKKa Checkout could not load/);
+  tamper = false;
+  const second = await page2.evaluate(async (sessionId) => {
+    const checkout = await PaykkaCheckout.create({ sessionId });
+    return checkout.amount;
+  }, session.session_id);
+  assert.deepEqual(second, { value: 4999, currency: 'USD' });
+  await context2.close();
+});
+
+test('the TypeScript declarations accept a merchant\'s typed usage', () => {
+  const types = join(HERE, '..', 'types');
+  copyFileSync(join(SDK_ROOT, SDK_VERSION, 'paykka-checkout.d.ts'), join(types, 'paykka-checkout.d.ts'));
+  const tsc = join(HERE, '..', 'node_modules', '.bin', 'tsc');
+  execFileSync(tsc, ['-p', join(types, 'tsconfig.json')], { encoding: 'utf8' });
+});
+
+test('the bundle publishes its integrity hashes and the snippet to paste', () => {
+  const dir = join(SDK_ROOT, SDK_VERSION);
+  const manifest = JSON.parse(readFileSync(join(dir, 'integrity.json'), 'utf8'));
+  assert.equal(manifest.version, SDK_VERSION);
+  for (const file of ['paykka-checkout.js', 'paykka_checkout.js', 'paykka_checkout_bg.wasm', 'paykka-checkout.css']) {
+    assert.match(manifest.files[file], /^sha384-[A-Za-z0-9+/]{64}$/, file);
+  }
+  const snippet = readFileSync(join(dir, 'snippet.html'), 'utf8');
+  assert.ok(snippet.includes(`integrity="${manifest.files['paykka-checkout.js']}"`));
+});

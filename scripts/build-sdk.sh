@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Builds the script-tag SDK bundle into target/sdk/<version>/ (served by the demo at /sdk/<version>/):
+#   paykka-checkout.js      the loader, a classic script (also works as type="module")
+#   paykka-checkout.mjs     the same loader as an ES module (export PaykkaCheckout)
+#   paykka_checkout.js      wasm-bindgen glue (no-modules target, global __paykka_wasm_<version>)
+#   paykka_checkout_bg.wasm the SDK, wasm-opt -Oz
+#   paykka-checkout.css     theme variables + every component's CSS module
+#   paykka-checkout.d.ts    TypeScript declarations of the API
+#   integrity.json          sha384 of every file; snippet.html, the tag to paste
+# Idempotent: skipped when no input changed since the last build (--force builds anyway).
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+cd "$REPO_ROOT"
+
+VERSION="$(awk -F'"' '/^\[workspace.package\]/{p=1} p && /^version/{print $2; exit}' Cargo.toml)"
+ROOT="${SDK_DIST:-$REPO_ROOT/target/sdk}"
+OUT="$ROOT/$VERSION"
+STAMP="$ROOT/.stamp-$VERSION"
+
+inputs_digest() {
+  {
+    find src core/src locales style sdk demo -type f | LC_ALL=C sort | xargs sha256sum
+    sha256sum Cargo.lock Cargo.toml scripts/build-sdk.sh
+    echo "$(wasm-bindgen --version 2>/dev/null) / $(wasm-opt --version 2>/dev/null) / $OUT"
+  } | sha256sum | cut -d' ' -f1
+}
+digest="$(inputs_digest)"
+if [ "${1:-}" != "--force" ] && [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$digest" ] && [ -f "$OUT/integrity.json" ] \
+  && [ -f "$REPO_ROOT/target/sdk-pages/component.html" ]; then
+  echo "build-sdk: up to date (${OUT#"$REPO_ROOT"/})"
+  exit 0
+fi
+rm -f "$STAMP"
+echo "build-sdk: building the SDK $VERSION into ${OUT#"$REPO_ROOT"/}"
+
+cargo build --locked -q -p paykka-checkout --lib --features js-api --target wasm32-unknown-unknown --profile wasm-release
+stylance . >/dev/null
+
+TMP="$(mktemp -d)"
+trap 'rm -rf "$TMP"' EXIT
+GLOBAL="__paykka_wasm_${VERSION//[^A-Za-z0-9]/_}"
+wasm-bindgen --target no-modules --no-modules-global "$GLOBAL" --no-typescript \
+  --out-dir "$TMP" --out-name paykka_checkout \
+  target/wasm32-unknown-unknown/wasm-release/paykka_checkout.wasm
+rm -rf "$OUT" && mkdir -p "$OUT"
+wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-mutable-globals --enable-reference-types --enable-multivalue \
+  "$TMP/paykka_checkout_bg.wasm" -o "$OUT/paykka_checkout_bg.wasm"
+# The no-modules glue declares `let <global> = ...`, which is not a property of window: make it
+# one, so the loader can find it without eval.
+python3 -c 'import sys; p, g = sys.argv[1:]; t = open(p).read(); assert t.startswith("let " + g + " ="), "unexpected glue"; print("window." + g + " =" + t[len("let " + g + " ="):], end="")' \
+  "$TMP/paykka_checkout.js" "$GLOBAL" > "$OUT/paykka_checkout.js"
+cat style/theme.css target/stylance/paykka-checkout.css > "$OUT/paykka-checkout.css"
+cp sdk/paykka-checkout.d.ts "$OUT/paykka-checkout.d.ts"
+
+sri() { printf 'sha384-%s' "$(openssl dgst -sha384 -binary "$1" | base64 -w0)"; }
+integrity_of_parts="{\"paykka_checkout.js\": \"$(sri "$OUT/paykka_checkout.js")\", \"paykka_checkout_bg.wasm\": \"$(sri "$OUT/paykka_checkout_bg.wasm")\", \"paykka-checkout.css\": \"$(sri "$OUT/paykka-checkout.css")\"}"
+loader() { # base-expression
+  python3 -c 'import sys; t = open("sdk/loader.js").read(); print(t.replace("__VERSION__", sys.argv[1]).replace("__INTEGRITY__", sys.argv[2]).replace("__BASE__", sys.argv[3]), end="")' \
+    "$VERSION" "$integrity_of_parts" "$1"
+}
+loader '(document.currentScript && document.currentScript.src) || location.href' > "$OUT/paykka-checkout.js"
+{ loader 'import.meta.url'; printf '\nexport const PaykkaCheckout = window.PaykkaCheckout;\nexport default PaykkaCheckout;\n'; } > "$OUT/paykka-checkout.mjs"
+
+{
+  printf '{\n  "version": "%s",\n  "files": {\n' "$VERSION"
+  first=1
+  for f in paykka-checkout.js paykka-checkout.mjs paykka_checkout.js paykka_checkout_bg.wasm paykka-checkout.css paykka-checkout.d.ts; do
+    ((first)) || printf ',\n'
+    first=0
+    printf '    "%s": "%s"' "$f" "$(sri "$OUT/$f")"
+  done
+  printf '\n  }\n}\n'
+} > "$OUT/integrity.json"
+printf '<script src="/sdk/%s/paykka-checkout.js" integrity="%s" crossorigin="anonymous"></script>\n' \
+  "$VERSION" "$(sri "$OUT/paykka-checkout.js")" > "$OUT/snippet.html"
+
+for f in paykka-checkout.js paykka_checkout.js paykka_checkout_bg.wasm paykka-checkout.css; do
+  printf 'build-sdk: %-26s %8d B raw %8d B brotli %8d B gzip\n' "$f" "$(wc -c <"$OUT/$f")" \
+    "$(brotli -c -q 11 "$OUT/$f" | wc -c)" "$(gzip -9 -c "$OUT/$f" | wc -c)"
+done
+
+# The demo's static merchant pages (Components, HTML element), with the snippet pasted in as a
+# merchant would; trunk copies them next to the Drop-in page.
+PAGES="$REPO_ROOT/target/sdk-pages"
+rm -rf "$PAGES" && mkdir -p "$PAGES"
+for page in demo/*.html; do
+  python3 -c 'import sys; t = open(sys.argv[1]).read(); print(t.replace("<!-- paykka-sdk-snippet -->", open(sys.argv[2]).read().strip()), end="")' \
+    "$page" "$OUT/snippet.html" > "$PAGES/$(basename "$page")"
+done
+cp demo/*.js demo/*.css "$PAGES/"
+echo "$digest" > "$STAMP"

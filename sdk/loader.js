@@ -1,0 +1,122 @@
+/* PayKKa Checkout __VERSION__: the script-tag loader. https://github.com/paykka/paykka-checkout
+ *
+ * <script src=".../paykka-checkout.js" integrity="sha384-..." crossorigin="anonymous"></script>
+ * const checkout = await PaykkaCheckout.create({ sessionId, backendUrl });
+ * checkout.mount('#dropin');
+ *
+ * Loads its stylesheet, the wasm-bindgen glue and the wasm once (whoever asks first), each
+ * checked against the hashes below (subresource integrity); a failed load can be retried.
+ */
+(function (global, base) {
+  'use strict';
+  if (global.PaykkaCheckout && global.PaykkaCheckout.version) return; // Loaded twice: keep the first.
+
+  var VERSION = '__VERSION__';
+  var INTEGRITY = __INTEGRITY__;
+  var GLUE_GLOBAL = '__paykka_wasm_' + VERSION.replace(/\W/g, '_');
+  var loading = null;
+
+  function url(file) { return new URL(file, base).href; }
+
+  function stylesheet(parent) {
+    var link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = url('paykka-checkout.css');
+    link.integrity = INTEGRITY['paykka-checkout.css'];
+    link.crossOrigin = 'anonymous';
+    link.setAttribute('data-paykka-css', VERSION);
+    parent.appendChild(link);
+    return link;
+  }
+
+  function script(src, integrity) {
+    return new Promise(function (resolve, reject) {
+      var el = document.createElement('script');
+      el.src = src;
+      el.integrity = integrity;
+      el.crossOrigin = 'anonymous';
+      el.onload = function () { resolve(el); };
+      el.onerror = function () { el.remove(); reject(new Error('could not load ' + src + ' (network error, or its integrity hash does not match)')); };
+      document.head.appendChild(el);
+    });
+  }
+
+  /// Loads the SDK once; later calls share the same promise. After a failure, the next call
+  /// tries again.
+  function load() {
+    if (loading) return loading;
+    if (!document.querySelector('link[data-paykka-css="' + VERSION + '"]')) stylesheet(document.head);
+    loading = script(url('paykka_checkout.js'), INTEGRITY['paykka_checkout.js'])
+      .then(function () {
+        var glue = global[GLUE_GLOBAL];
+        if (!glue) throw new Error('the SDK glue did not define itself');
+        var wasm = fetch(url('paykka_checkout_bg.wasm'), { integrity: INTEGRITY['paykka_checkout_bg.wasm'], mode: 'cors', credentials: 'omit' });
+        return glue({ module_or_path: wasm }).then(function () {
+          // `checkout.create(kind)` as documented (the wasm exports it as createComponent).
+          var proto = glue.PaykkaCheckout.prototype;
+          if (!proto.create) proto.create = function (kind) { return this.createComponent(kind); };
+          return glue;
+        });
+      })
+      .catch(function (error) {
+        loading = null;
+        throw new Error('PayKKa Checkout could not load: ' + (error && error.message ? error.message : error));
+      });
+    return loading;
+  }
+
+  var PaykkaCheckout = {
+    version: VERSION,
+    load: load,
+    /// Checks the options, loads the session, and resolves to a checkout (see the README).
+    create: function (options) {
+      return load().then(function (glue) { return glue.PaykkaCheckout.create(options); });
+    },
+  };
+
+  function defineElements() {
+    if (!global.customElements || global.customElements.get('paykka-dropin')) return;
+    /// <paykka-dropin session-id="CS..." backend-url="" locale="fr-FR"></paykka-dropin>
+    /// Renders in its own shadow root, so it also works inside the merchant's shadow roots.
+    /// Events: paykka-ready, paykka-payment-completed, paykka-payment-failed, paykka-error
+    /// (each with the callback's object as `detail`).
+    class CheckoutElement extends HTMLElement {}
+    CheckoutElement.prototype.connectedCallback = function () {
+      if (this._paykka) return;
+      var host = this;
+      var root = host.shadowRoot || host.attachShadow({ mode: 'open' });
+      root.textContent = '';
+      stylesheet(root);
+      var target = document.createElement('div');
+      target.setAttribute('part', 'checkout');
+      root.appendChild(target);
+      function emit(name) {
+        return function (detail) { host.dispatchEvent(new CustomEvent(name, { detail: detail, bubbles: true, composed: true })); };
+      }
+      var options = {
+        sessionId: host.getAttribute('session-id') || '',
+        backendUrl: host.getAttribute('backend-url') || '',
+        onReady: emit('paykka-ready'),
+        onPaymentCompleted: emit('paykka-payment-completed'),
+        onPaymentFailed: emit('paykka-payment-failed'),
+        onError: emit('paykka-error'),
+      };
+      if (host.hasAttribute('locale')) options.locale = host.getAttribute('locale');
+      if (host.hasAttribute('return-url')) options.returnUrl = host.getAttribute('return-url');
+      host._paykka = PaykkaCheckout.create(options).then(function (checkout) {
+        if (!host.isConnected) { checkout.destroy(); return null; }
+        checkout.mount(target);
+        return checkout;
+      }, function (error) { emit('paykka-error')(error); return null; });
+    };
+    CheckoutElement.prototype.disconnectedCallback = function () {
+      var pending = this._paykka;
+      this._paykka = null;
+      if (pending) pending.then(function (checkout) { if (checkout) checkout.destroy(); });
+    };
+    global.customElements.define('paykka-dropin', CheckoutElement);
+  }
+
+  global.PaykkaCheckout = PaykkaCheckout;
+  defineElements();
+})(window, __BASE__);

@@ -1,0 +1,89 @@
+// PayKKa Checkout: TypeScript declarations of the script-tag API (window.PaykkaCheckout).
+
+export type Money = { value: number; currency: string };
+export type CardBrand = 'visa' | 'mastercard' | 'amex' | 'jcb' | 'discover' | 'diners' | 'unionpay' | 'unknown';
+
+/** Why something failed: `code` is stable (e.g. `card-declined`), `message` is in the shopper's language. */
+export interface CheckoutFailure { code: string; message: string }
+
+/** What `onPaymentCompleted` / `onPaymentFailed` receive from the Drop-in. */
+export interface PaymentSummary {
+  sessionId: string;
+  orderId: string | null;
+  amount: Money;
+  card: { brand: CardBrand; last4: string } | null;
+  failure: CheckoutFailure | null;
+}
+
+/** What `submit()` resolves to. */
+export interface PaymentResult {
+  status: 'SUCCESS' | 'AUTHORIZED' | 'PROCESSING' | 'FAILURE' | string;
+  sessionId: string;
+  orderId: string | null;
+  card: { brand: CardBrand; last4: string } | null;
+  action: { type: 'redirect'; url: string } | { type: 'qr'; qrCode: string; expiresAt: string | null } | null;
+  failure: CheckoutFailure | null;
+}
+
+/** One field's state, for `onChange`. */
+export interface FieldChange {
+  field: 'number' | 'expiry' | 'cvv' | 'holder';
+  complete: boolean;
+  valid: boolean;
+  empty: boolean;
+  brand: CardBrand | null;
+}
+
+export interface CheckoutOptions {
+  /** The session your backend created (POST /api/sessions). */
+  sessionId: string;
+  /** Your backend's origin (and prefix); '' or omitted for this page's own origin. */
+  backendUrl?: string;
+  /** The shopper's language when the session names none, e.g. 'fr-FR'. */
+  locale?: string;
+  /** Where 3DS and redirect methods bring the shopper back; defaults to this page. */
+  returnUrl?: string;
+  /** Whether shoppers may remove saved cards (default true). */
+  allowStoredCardRemoval?: boolean;
+  onReady?: () => void;
+  onChange?: (change: FieldChange) => void;
+  onPaymentCompleted?: (payment: PaymentSummary | PaymentResult) => void;
+  onPaymentFailed?: (payment: PaymentSummary | PaymentResult) => void;
+  onError?: (error: CheckoutFailure) => void;
+}
+
+export type ComponentKind = 'cardNumber' | 'expiry' | 'cvv' | 'holderName' | 'card';
+
+export interface PaykkaComponent {
+  /** Mounts into an element or the first element matching a CSS selector. */
+  mount(target: string | HTMLElement): void;
+  unmount(): void;
+}
+
+export interface Checkout {
+  /** The session's amount, as it will be charged. */
+  readonly amount: Money;
+  /** Mounts the whole Drop-in. Throws if the element already holds a checkout. */
+  mount(target: string | HTMLElement): void;
+  /** A Component, to mount in your own layout. */
+  create(kind: ComponentKind): PaykkaComponent;
+  /** Pays with the mounted card components (your own Pay button). */
+  submit(): Promise<PaymentResult>;
+  /** Removes everything this checkout mounted. */
+  unmount(): void;
+  /** Unmounts, aborts requests, frees the checkout. */
+  destroy(): void;
+}
+
+export interface PaykkaCheckoutStatic {
+  readonly version: string;
+  /** Loads the SDK (once); resolves when it is ready. */
+  load(): Promise<unknown>;
+  create(options: CheckoutOptions): Promise<Checkout>;
+}
+
+declare global {
+  interface Window { PaykkaCheckout: PaykkaCheckoutStatic }
+  const PaykkaCheckout: PaykkaCheckoutStatic;
+  interface HTMLElementTagNameMap { 'paykka-dropin': HTMLElement }
+}

@@ -1,0 +1,587 @@
+//! The JavaScript API, for merchant pages that load the SDK with a script tag:
+//!
+//! ```js
+//! const checkout = await PaykkaCheckout.create({ sessionId, backendUrl, onPaymentCompleted });
+//! checkout.mount('#dropin');                          // Drop-in
+//! checkout.create('cardNumber').mount('#number');     // or Components, in the merchant's layout
+//! const result = await checkout.submit();             // ... with the merchant's own button
+//! checkout.destroy();
+//! ```
+//!
+//! Options are checked on `create`, and a wrong one is a `TypeError` naming it. Callbacks get
+//! plain objects; what can fail returns a rejected promise with `{ code, message }`.
+
+use std::any::Any;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use js_sys::{Function, Object, Promise, Reflect};
+use leptos::prelude::*;
+use paykka_core::flow::{PaymentFlow, PaymentOutcome, PaymentState};
+use paykka_core::frame_protocol::FieldKind;
+use paykka_core::{Brand, CheckoutError};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::future_to_promise;
+use web_sys::{AbortController, HtmlElement};
+
+use crate::api::{BackendClient, PaymentAction, PaymentAnswer, Session};
+use crate::components::dropin::{current_page_url, new_idempotency_key, redirect};
+use crate::components::{CardFrames, CheckoutScope, DropIn, PaymentSummary, SecureCardForm, SecureField};
+use crate::context::CheckoutContext;
+use crate::i18n;
+
+/// Marks an element that holds a mount, so a second mount into it is refused.
+const MOUNTED_ATTR: &str = "data-paykka-mounted";
+
+const KNOWN_OPTIONS: &[&str] = &[
+    "sessionId",
+    "backendUrl",
+    "locale",
+    "returnUrl",
+    "allowStoredCardRemoval",
+    "onReady",
+    "onChange",
+    "onPaymentCompleted",
+    "onPaymentFailed",
+    "onError",
+];
+
+struct Options {
+    session_id: String,
+    backend_url: String,
+    locale: Option<String>,
+    return_url: Option<String>,
+    allow_stored_card_removal: bool,
+    on_ready: Option<Function>,
+    on_change: Option<Function>,
+    on_payment_completed: Option<Function>,
+    on_payment_failed: Option<Function>,
+    on_error: Option<Function>,
+}
+
+fn type_error(message: &str) -> JsValue {
+    js_sys::TypeError::new(&format!("PaykkaCheckout: {message}")).into()
+}
+
+fn get(target: &JsValue, key: &str) -> JsValue {
+    Reflect::get(target, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn set(target: &Object, key: &str, value: impl Into<JsValue>) {
+    let _ = Reflect::set(target, &JsValue::from_str(key), &value.into());
+}
+
+fn parse_options(value: &JsValue) -> Result<Options, JsValue> {
+    if !value.is_object() || js_sys::Array::is_array(value) {
+        return Err(type_error("create(options): options must be an object"));
+    }
+    for key in Object::keys(value.unchecked_ref::<Object>()).iter().filter_map(|k| k.as_string()) {
+        if !KNOWN_OPTIONS.contains(&key.as_str()) {
+            return Err(type_error(&format!("unknown option `{key}` (known: {})", KNOWN_OPTIONS.join(", "))));
+        }
+    }
+    let string = |key: &str| -> Result<Option<String>, JsValue> {
+        let v = get(value, key);
+        if v.is_undefined() || v.is_null() {
+            return Ok(None);
+        }
+        v.as_string().map(Some).ok_or_else(|| type_error(&format!("option `{key}` must be a string")))
+    };
+    let function = |key: &str| -> Result<Option<Function>, JsValue> {
+        let v = get(value, key);
+        if v.is_undefined() || v.is_null() {
+            return Ok(None);
+        }
+        v.dyn_into::<Function>().map(Some).map_err(|_| type_error(&format!("option `{key}` must be a function")))
+    };
+    let session_id = string("sessionId")?.filter(|s| !s.trim().is_empty()).ok_or_else(|| {
+        type_error("option `sessionId` is required: the session id your backend created (POST /api/sessions)")
+    })?;
+    if session_id.len() > 64 || !session_id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
+        return Err(type_error("option `sessionId` is not a session id (letters, digits, - and _, at most 64)"));
+    }
+    let backend_url = string("backendUrl")?.unwrap_or_default();
+    if !(backend_url.is_empty()
+        || backend_url.starts_with("https://")
+        || backend_url.starts_with("http://")
+        || backend_url.starts_with('/'))
+    {
+        return Err(type_error("option `backendUrl` must be an http(s) URL or a path on this origin"));
+    }
+    let allow = get(value, "allowStoredCardRemoval");
+    let allow_stored_card_removal = if allow.is_undefined() {
+        true
+    } else {
+        allow.as_bool().ok_or_else(|| type_error("option `allowStoredCardRemoval` must be a boolean"))?
+    };
+    Ok(Options {
+        session_id,
+        backend_url,
+        locale: string("locale")?,
+        return_url: string("returnUrl")?,
+        allow_stored_card_removal,
+        on_ready: function("onReady")?,
+        on_change: function("onChange")?,
+        on_payment_completed: function("onPaymentCompleted")?,
+        on_payment_failed: function("onPaymentFailed")?,
+        on_error: function("onError")?,
+    })
+}
+
+/// `{ code, message }` of an error, `code` being the message id without `error-`, e.g.
+/// `card-declined`, and `message` the shopper's language.
+fn error_object(error: CheckoutError, context: &CheckoutContext) -> JsValue {
+    let object = Object::new();
+    let id = error.message_id();
+    set(&object, "code", id.strip_prefix("error-").unwrap_or(id));
+    set(&object, "message", context.t(id));
+    object.into()
+}
+
+fn summary_object(summary: &PaymentSummary, context: &CheckoutContext) -> JsValue {
+    let object = Object::new();
+    set(&object, "sessionId", summary.session_id.as_str());
+    set(&object, "orderId", summary.order_id.clone().map_or(JsValue::NULL, JsValue::from));
+    let amount = Object::new();
+    set(&amount, "value", summary.amount.minor() as f64);
+    set(&amount, "currency", summary.amount.currency().code());
+    set(&object, "amount", amount);
+    let card = match (summary.card_brand, &summary.card_last4) {
+        (Some(brand), Some(last4)) => {
+            let card = Object::new();
+            set(&card, "brand", brand.code());
+            set(&card, "last4", last4.as_str());
+            card.into()
+        }
+        _ => JsValue::NULL,
+    };
+    set(&object, "card", card);
+    set(&object, "failure", summary.failure.map_or(JsValue::NULL, |e| error_object(e, context)));
+    object.into()
+}
+
+fn answer_object(answer: &PaymentAnswer, session_id: &str, context: &CheckoutContext) -> JsValue {
+    let object = Object::new();
+    set(&object, "status", answer.status.as_str());
+    set(&object, "sessionId", session_id);
+    set(&object, "orderId", answer.order_id.clone().map_or(JsValue::NULL, JsValue::from));
+    let card = match (answer.card_brand, &answer.card_last4) {
+        (Some(brand), Some(last4)) => {
+            let card = Object::new();
+            set(&card, "brand", brand.code());
+            set(&card, "last4", last4.as_str());
+            card.into()
+        }
+        _ => JsValue::NULL,
+    };
+    set(&object, "card", card);
+    let action = match &answer.action {
+        Some(PaymentAction::Redirect { url, .. }) => {
+            let action = Object::new();
+            set(&action, "type", "redirect");
+            set(&action, "url", url.as_str());
+            action.into()
+        }
+        Some(PaymentAction::Qr { payload, expires_at }) => {
+            let action = Object::new();
+            set(&action, "type", "qr");
+            set(&action, "qrCode", payload.as_str());
+            set(&action, "expiresAt", expires_at.clone().map_or(JsValue::NULL, JsValue::from));
+            action.into()
+        }
+        None => JsValue::NULL,
+    };
+    set(&object, "action", action);
+    set(&object, "failure", answer.decline.map_or(JsValue::NULL, |e| error_object(e, context)));
+    object.into()
+}
+
+/// Calls a merchant callback; a throwing callback is reported, never propagated into the SDK.
+fn call(callback: &Option<Function>, argument: &JsValue) {
+    if let Some(callback) = callback {
+        if let Err(error) = callback.call1(&JsValue::NULL, argument) {
+            leptos::logging::error!("PaykkaCheckout: a callback threw: {error:?}");
+        }
+    }
+}
+
+fn element_of(target: &JsValue, method: &str) -> Result<HtmlElement, JsValue> {
+    if let Some(element) = target.dyn_ref::<HtmlElement>() {
+        return Ok(element.clone());
+    }
+    let Some(selector) = target.as_string() else {
+        return Err(type_error(&format!("{method}(target): target must be a CSS selector or an element")));
+    };
+    let document = web_sys::window().and_then(|w| w.document()).ok_or_else(|| type_error("no document"))?;
+    document
+        .query_selector(&selector)
+        .map_err(|_| type_error(&format!("{method}({selector:?}): not a valid CSS selector")))?
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+        .ok_or_else(|| type_error(&format!("{method}({selector:?}): no element matches")))
+}
+
+/// One mounted view: dropping it unmounts the view and frees its element.
+struct Mount {
+    id: u32,
+    element: HtmlElement,
+    handle: Option<Box<dyn Any>>,
+}
+
+impl Drop for Mount {
+    fn drop(&mut self) {
+        drop(self.handle.take());
+        let _ = self.element.remove_attribute(MOUNTED_ATTR);
+    }
+}
+
+struct Inner {
+    options: Options,
+    session: Session,
+    client: BackendClient,
+    controller: AbortController,
+    context: CheckoutContext,
+    /// Owns the signals that outlive any one mount (the Component-mode frames).
+    owner: Owner,
+    frames: RefCell<Option<CardFrames>>,
+    mounts: RefCell<Vec<Mount>>,
+    next_mount: Cell<u32>,
+    flow: RefCell<PaymentFlow>,
+    destroyed: Cell<bool>,
+}
+
+impl Inner {
+    fn alive(&self, method: &str) -> Result<(), JsValue> {
+        if self.destroyed.get() {
+            return Err(type_error(&format!("{method}(): this checkout was destroyed; create a new one")));
+        }
+        Ok(())
+    }
+
+    fn claim(&self, element: &HtmlElement, method: &str) -> Result<(), JsValue> {
+        if element.has_attribute(MOUNTED_ATTR) {
+            return Err(type_error(&format!(
+                "{method}(): this element already holds a PayKKa checkout; unmount it first"
+            )));
+        }
+        let _ = element.set_attribute(MOUNTED_ATTR, "");
+        Ok(())
+    }
+
+    fn add_mount(&self, element: HtmlElement, handle: Box<dyn Any>) -> u32 {
+        let id = self.next_mount.get();
+        self.next_mount.set(id + 1);
+        self.mounts.borrow_mut().push(Mount { id, element, handle: Some(handle) });
+        id
+    }
+
+    fn remove_mount(&self, id: u32) {
+        let removed: Vec<Mount> = {
+            let mut mounts = self.mounts.borrow_mut();
+            let (gone, kept) = mounts.drain(..).partition(|m| m.id == id);
+            *mounts = kept;
+            gone
+        };
+        drop(removed);
+    }
+
+    /// The Component-mode frames, created on first use, shared by every card component.
+    fn card_frames(&self) -> CardFrames {
+        if let Some(frames) = self.frames.borrow().clone() {
+            return frames;
+        }
+        let brands = self.session.methods.iter().find(|m| m.flow == "card").map(|m| m.brands.clone()).unwrap_or_default();
+        let frames = self.owner.with(|| CardFrames::new(&self.session.frames_origin, self.context.i18n(), brands));
+        *self.frames.borrow_mut() = Some(frames.clone());
+        frames
+    }
+}
+
+/// A checkout for one session: mount the Drop-in, or create components.
+#[wasm_bindgen(js_name = PaykkaCheckout)]
+pub struct JsCheckout {
+    inner: Rc<Inner>,
+}
+
+#[wasm_bindgen(js_class = PaykkaCheckout)]
+impl JsCheckout {
+    /// Checks the options and loads the session from the merchant backend.
+    #[wasm_bindgen(js_name = create)]
+    pub async fn create(options: JsValue) -> Result<JsCheckout, JsValue> {
+        // A panic aborts the wasm: at least say where, for the merchant's bug report.
+        static PANIC_HOOK: std::sync::Once = std::sync::Once::new();
+        PANIC_HOOK.call_once(|| {
+            std::panic::set_hook(Box::new(|info| leptos::logging::error!("PaykkaCheckout crashed: {info}")));
+        });
+        let options = parse_options(&options)?;
+        let controller = AbortController::new().map_err(|_| type_error("AbortController is missing"))?;
+        let client = BackendClient::new(&options.backend_url, controller.signal());
+        let browser: Vec<String> = web_sys::window()
+            .map(|w| w.navigator().languages().iter().filter_map(|l| l.as_string()).collect())
+            .unwrap_or_default();
+        let fallback = i18n::negotiate(options.locale.iter().chain(browser.iter()).map(String::as_str));
+        let session = match client.session(&options.session_id).await {
+            Ok(session) => session,
+            Err(error) => {
+                let context = CheckoutContext::new(fallback);
+                let object = error_object(error, &context);
+                call(&options.on_error, &object);
+                return Err(object);
+            }
+        };
+        let locale = session.display_locale.as_deref().map_or(fallback, |l| i18n::negotiate([l, fallback]));
+        let owner = Owner::new();
+        let context = owner.with(|| CheckoutContext::new(locale));
+        let mut flow = PaymentFlow::new();
+        flow.session_loaded(session.expired, PaymentOutcome::NotStarted);
+        Ok(JsCheckout {
+            inner: Rc::new(Inner {
+                options,
+                session,
+                client,
+                controller,
+                context,
+                owner,
+                frames: RefCell::new(None),
+                mounts: RefCell::new(Vec::new()),
+                next_mount: Cell::new(1),
+                flow: RefCell::new(flow),
+                destroyed: Cell::new(false),
+            }),
+        })
+    }
+
+    /// Mounts the whole Drop-in into `target` (a CSS selector or an element).
+    pub fn mount(&self, target: JsValue) -> Result<(), JsValue> {
+        let inner = &self.inner;
+        inner.alive("mount")?;
+        let element = element_of(&target, "mount")?;
+        inner.claim(&element, "mount")?;
+        let options = &inner.options;
+        let session_id = options.session_id.clone();
+        let backend_url = options.backend_url.clone();
+        let locale = options.locale.clone();
+        let return_url = options.return_url.clone().unwrap_or_else(current_page_url);
+        let allow_removal = options.allow_stored_card_removal;
+        let weak = Rc::downgrade(inner);
+        let on_completed = {
+            let weak = weak.clone();
+            move |summary: PaymentSummary| {
+                if let Some(inner) = weak.upgrade() {
+                    call(&inner.options.on_payment_completed, &summary_object(&summary, &inner.context));
+                }
+            }
+        };
+        let on_failed = {
+            let weak = weak.clone();
+            move |summary: PaymentSummary| {
+                if let Some(inner) = weak.upgrade() {
+                    call(&inner.options.on_payment_failed, &summary_object(&summary, &inner.context));
+                }
+            }
+        };
+        let on_error = move |error: CheckoutError| {
+            if let Some(inner) = weak.upgrade() {
+                call(&inner.options.on_error, &error_object(error, &inner.context));
+            }
+        };
+        let on_completed = send_wrapper::SendWrapper::new(on_completed);
+        let on_failed = send_wrapper::SendWrapper::new(on_failed);
+        let on_error = send_wrapper::SendWrapper::new(on_error);
+        let handle = leptos::mount::mount_to(element.clone(), move || {
+            view! {
+                <DropIn
+                    session_id=session_id
+                    backend_url=backend_url
+                    locale=locale
+                    return_url=return_url
+                    allow_stored_card_removal=allow_removal
+                    on_payment_completed=move |s| (*on_completed)(s)
+                    on_payment_failed=move |s| (*on_failed)(s)
+                    on_error=move |e| (*on_error)(e)
+                />
+            }
+        });
+        inner.add_mount(element, Box::new(handle));
+        call(&inner.options.on_ready, &JsValue::UNDEFINED);
+        Ok(())
+    }
+
+    /// A Component: `cardNumber`, `expiry`, `cvv`, `holderName`, or `card` (all four together).
+    /// The card components of one checkout act as one form: focus moves from one to the next,
+    /// the number's brand sets the security code's length, and `submit()` encrypts them all.
+    /// (The loader also exposes it as `checkout.create(kind)`: wasm-bindgen cannot export a
+    /// static and an instance method of one name.)
+    #[wasm_bindgen(js_name = createComponent)]
+    pub fn create_component(&self, kind: &str) -> Result<JsComponent, JsValue> {
+        self.inner.alive("create")?;
+        let kind = match kind {
+            "cardNumber" => ComponentKind::Field(FieldKind::Number),
+            "expiry" | "expiryDate" => ComponentKind::Field(FieldKind::Expiry),
+            "cvv" | "securityCode" => ComponentKind::Field(FieldKind::Cvv),
+            "holderName" => ComponentKind::Field(FieldKind::Holder),
+            "card" => ComponentKind::Card,
+            other => {
+                return Err(type_error(&format!(
+                    "create({other:?}): unknown component (known: cardNumber, expiry, cvv, holderName, card)"
+                )));
+            }
+        };
+        Ok(JsComponent { inner: self.inner.clone(), kind, mount: Cell::new(None) })
+    }
+
+    /// Pays with the mounted card components: validates them (errors show beside each field),
+    /// encrypts them in their frames, and sends the payment through the backend. Resolves to the
+    /// payment's result (`{ status, orderId, card, action, failure }`); rejects with
+    /// `{ code, message }` when nothing was paid (invalid fields, network, payment in flight).
+    pub fn submit(&self) -> Promise {
+        let inner = self.inner.clone();
+        future_to_promise(async move {
+            inner.alive("submit")?;
+            let context = inner.context.clone();
+            let Some(frames) = inner.frames.borrow().clone() else {
+                return Err(type_error("submit(): mount the card components first (create('cardNumber').mount(...))"));
+            };
+            let key = inner.flow.borrow_mut().submit(new_idempotency_key);
+            let Some(key) = key else {
+                let error = match inner.flow.borrow().state() {
+                    PaymentState::Expired => CheckoutError::SessionExpired,
+                    PaymentState::Succeeded => CheckoutError::SessionCompleted,
+                    _ => return Err(type_error("submit(): a payment is already in progress")),
+                };
+                return Err(error_object(error, &context));
+            };
+            let card = match frames.encrypt().await {
+                Ok(card) => card,
+                Err(error) => {
+                    inner.flow.borrow_mut().cancel_submit();
+                    return Err(error_object(error, &context));
+                }
+            };
+            let return_url = inner.options.return_url.clone().unwrap_or_else(current_page_url);
+            let answer = inner.client.pay_with_card(&inner.options.session_id, &key, &card, false, &return_url).await;
+            match answer {
+                Ok(answer) => {
+                    inner.flow.borrow_mut().answered(answer.outcome());
+                    let result = answer_object(&answer, &inner.options.session_id, &context);
+                    match answer.outcome() {
+                        PaymentOutcome::Paid => call(&inner.options.on_payment_completed, &result),
+                        PaymentOutcome::Declined(_) => call(&inner.options.on_payment_failed, &result),
+                        PaymentOutcome::Redirect => {
+                            if let Some(PaymentAction::Redirect { url, post, data }) = &answer.action {
+                                redirect(url, *post, data);
+                            }
+                        }
+                        _ => {}
+                    }
+                    Ok(result)
+                }
+                Err(error) => {
+                    inner.flow.borrow_mut().request_failed(error);
+                    let object = error_object(error, &context);
+                    call(&inner.options.on_error, &object);
+                    Err(object)
+                }
+            }
+        })
+    }
+
+    /// Removes every view this checkout mounted (the Drop-in and all components).
+    pub fn unmount(&self) {
+        let mounts = std::mem::take(&mut *self.inner.mounts.borrow_mut());
+        drop(mounts);
+    }
+
+    /// Unmounts everything, aborts every request in flight and frees the checkout. Calling any
+    /// method afterwards is an error.
+    pub fn destroy(&self) {
+        if self.inner.destroyed.replace(true) {
+            return;
+        }
+        self.unmount();
+        self.inner.frames.borrow_mut().take();
+        self.inner.controller.abort();
+        self.inner.owner.cleanup();
+    }
+
+    /// The session's amount and currency, as the checkout will charge them.
+    #[wasm_bindgen(getter)]
+    pub fn amount(&self) -> JsValue {
+        let amount = Object::new();
+        set(&amount, "value", self.inner.session.amount.minor() as f64);
+        set(&amount, "currency", self.inner.session.amount.currency().code());
+        amount.into()
+    }
+}
+
+#[derive(Clone, Copy)]
+enum ComponentKind {
+    Field(FieldKind),
+    Card,
+}
+
+/// One piece of a Component-mode checkout, mounted where the merchant wants it.
+#[wasm_bindgen(js_name = PaykkaComponent)]
+pub struct JsComponent {
+    inner: Rc<Inner>,
+    kind: ComponentKind,
+    mount: Cell<Option<u32>>,
+}
+
+#[wasm_bindgen(js_class = PaykkaComponent)]
+impl JsComponent {
+    /// Mounts the component into `target` (a CSS selector or an element).
+    pub fn mount(&self, target: JsValue) -> Result<(), JsValue> {
+        let inner = self.inner.clone();
+        inner.alive("mount")?;
+        if self.mount.get().is_some() {
+            return Err(type_error("mount(): this component is mounted already; unmount it first"));
+        }
+        let element = element_of(&target, "mount")?;
+        inner.claim(&element, "mount")?;
+        let frames = inner.card_frames();
+        let context = inner.context.clone();
+        let locale = context.i18n().locale().to_owned();
+        // The first component of a checkout carries its live region.
+        let first = inner.mounts.borrow().is_empty();
+        let kind = self.kind;
+        let on_change = inner.options.on_change.clone().map(send_wrapper::SendWrapper::new);
+        let handle = leptos::mount::mount_to(element.clone(), move || {
+            if let (Some(on_change), ComponentKind::Field(field)) = (on_change, kind) {
+                let state = frames.state(field);
+                Effect::new(move |_| {
+                    if let Some(state) = state.get() {
+                        let object = Object::new();
+                        set(&object, "field", field.code());
+                        set(&object, "complete", state.complete);
+                        set(&object, "valid", state.valid);
+                        set(&object, "empty", state.empty);
+                        set(&object, "brand", state.brand.map_or(JsValue::NULL, |b: Brand| b.code().into()));
+                        call(&Some((*on_change).clone()), &object.into());
+                    }
+                });
+            }
+            // Built inside the scope's children: the fields read the context the scope provides.
+            // (Children must be Send; the frames never leave this thread.)
+            let frames = send_wrapper::SendWrapper::new(frames);
+            view! {
+                <CheckoutScope locale=locale context=context without_live_region=!first>
+                    {match kind {
+                        ComponentKind::Field(field) => view! { <SecureField frames=(*frames).clone() kind=field /> }.into_any(),
+                        ComponentKind::Card => view! { <SecureCardForm frames=(*frames).clone() /> }.into_any(),
+                    }}
+                </CheckoutScope>
+            }
+        });
+        let id = inner.add_mount(element, Box::new(handle));
+        self.mount.set(Some(id));
+        Ok(())
+    }
+
+    /// Removes the component from the page (the checkout keeps its other components).
+    pub fn unmount(&self) {
+        if let Some(id) = self.mount.take() {
+            self.inner.remove_mount(id);
+        }
+    }
+}
