@@ -235,6 +235,33 @@ impl Drop for Mount {
     }
 }
 
+thread_local! {
+    /// Checkouts with something mounted. A mounted checkout must not depend on the merchant
+    /// keeping a reference: when the JS object is garbage-collected, wasm-bindgen frees it, and
+    /// this keeps the views alive until `unmount()` or `destroy()`.
+    static LIVE: RefCell<Vec<Rc<Inner>>> = const { RefCell::new(Vec::new()) };
+}
+
+fn keep_alive(inner: &Rc<Inner>) {
+    LIVE.with(|live| {
+        let mut live = live.borrow_mut();
+        if !live.iter().any(|i| Rc::ptr_eq(i, inner)) {
+            live.push(inner.clone());
+        }
+    });
+}
+
+fn let_go(inner: &Rc<Inner>) {
+    // Taken out first: dropping the last reference runs Drop code that must not find LIVE borrowed.
+    let released: Vec<Rc<Inner>> = LIVE.with(|live| {
+        let mut live = live.borrow_mut();
+        let (gone, kept) = live.drain(..).partition(|i| Rc::ptr_eq(i, inner));
+        *live = kept;
+        gone
+    });
+    drop(released);
+}
+
 struct Inner {
     options: Options,
     session: Session,
@@ -403,6 +430,7 @@ impl JsCheckout {
             }
         });
         inner.add_mount(element, Box::new(handle));
+        keep_alive(inner);
         call(&inner.options.on_ready, &JsValue::UNDEFINED);
         Ok(())
     }
@@ -490,6 +518,7 @@ impl JsCheckout {
     pub fn unmount(&self) {
         let mounts = std::mem::take(&mut *self.inner.mounts.borrow_mut());
         drop(mounts);
+        let_go(&self.inner);
     }
 
     /// Unmounts everything, aborts every request in flight and frees the checkout. Calling any
@@ -574,6 +603,7 @@ impl JsComponent {
             }
         });
         let id = inner.add_mount(element, Box::new(handle));
+        keep_alive(&inner);
         self.mount.set(Some(id));
         Ok(())
     }
@@ -582,6 +612,9 @@ impl JsComponent {
     pub fn unmount(&self) {
         if let Some(id) = self.mount.take() {
             self.inner.remove_mount(id);
+            if self.inner.mounts.borrow().is_empty() {
+                let_go(&self.inner);
+            }
         }
     }
 }

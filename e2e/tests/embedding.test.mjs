@@ -222,3 +222,36 @@ test('the bundle publishes its integrity hashes and the snippet to paste', () =>
   const snippet = readFileSync(join(dir, 'snippet.html'), 'utf8');
   assert.ok(snippet.includes(`integrity="${manifest.files['paykka-checkout.js']}"`));
 });
+
+test('hosted mode: the shop sends the shopper to the gateway\'s page, built from the Drop-in, and gets them back paid', async () => {
+  const { page, context, errors } = await openPage(browser, '/hosted.html');
+  await page.getByRole('button', { name: 'Continue to payment' }).click();
+  await page.waitForURL((url) => url.origin === SANDBOX_URL && url.pathname.startsWith('/hp/pay/'), { timeout: 20000 });
+  const sessionId = new URL(page.url()).pathname.split('/').pop();
+  await page.getByRole('link', { name: /^Back to / }).waitFor({ timeout: 10000 });
+  await typeCard(page, { number: '5555555555554444' });
+  await screenshot(page, 'hosted-page');
+  await page.getByRole('button', { name: 'Pay $49.99' }).click();
+  await page.getByRole('heading', { name: 'Payment successful' }).waitFor({ timeout: 20000 });
+  await page.waitForURL((url) => url.origin === new URL(DEMO_URL).origin, { timeout: 20000 });
+  await page.getByText(/^Payment successful\. Order reference: GW/).waitFor({ timeout: 10000 });
+  assert.deepEqual(gatewayTransactions(sessionId).map((r) => r.status), ['SUCCESS']);
+  assert.deepEqual(errors.map(String), []);
+  await context.close();
+});
+
+test('hosted mode with 3DS: the challenge returns to the hosted page, which resumes and then hands back to the shop', async () => {
+  const { page, context } = await openPage(browser, '/hosted.html');
+  await page.getByRole('button', { name: 'Continue to payment' }).click();
+  await page.waitForURL((url) => url.pathname.startsWith('/hp/pay/'), { timeout: 20000 });
+  await typeCard(page, { number: '4000002760003184' });
+  await page.getByRole('button', { name: 'Pay $49.99' }).click();
+  await page.waitForURL((url) => url.pathname.startsWith('/3ds/'), { timeout: 20000 });
+  await page.getByLabel('Code sent to your phone').fill('1234');
+  await page.getByRole('button', { name: 'Verify' }).click();
+  await page.waitForURL((url) => url.pathname.startsWith('/hp/pay/'), { timeout: 20000 });
+  await page.getByRole('heading', { name: 'Payment successful' }).waitFor({ timeout: 20000 });
+  await page.waitForURL((url) => url.origin === new URL(DEMO_URL).origin, { timeout: 20000 });
+  await page.getByText(/^Payment successful\. Order reference: GW/).waitFor({ timeout: 10000 });
+  await context.close();
+});

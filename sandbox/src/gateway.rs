@@ -80,6 +80,24 @@ impl From<rusqlite::Error> for GwError {
     }
 }
 
+impl GwError {
+    /// This error as the SDK's JSON API says errors (`{"error": {"code", "message"}}`), for the
+    /// hosted page's browser-facing routes. Business refusals are 4xx there.
+    pub fn for_browser(self) -> Response {
+        let (status, code) = match self.code {
+            ret::SESSION_NOT_FOUND => (StatusCode::NOT_FOUND, "session_not_found"),
+            ret::SESSION_EXPIRED => (StatusCode::GONE, "session_expired"),
+            ret::IDEMPOTENCY_CONFLICT => (StatusCode::UNPROCESSABLE_ENTITY, "idempotency_conflict"),
+            ret::UNSUPPORTED_PAYMENT_METHOD => (StatusCode::BAD_REQUEST, "unsupported_payment_method"),
+            ret::CLEAR_CARD_REFUSED => (StatusCode::BAD_REQUEST, "clear_card_data"),
+            ret::INTERNAL_ERROR => (StatusCode::INTERNAL_SERVER_ERROR, "internal_error"),
+            _ if self.status.is_server_error() => (self.status, "internal_error"),
+            _ => (StatusCode::BAD_REQUEST, "invalid_request"),
+        };
+        json_response(status, &serde_json::json!({ "error": { "code": code, "message": self.msg } }))
+    }
+}
+
 impl IntoResponse for GwError {
     fn into_response(self) -> Response {
         json_response(self.status, &ApiResponse::error(self.code, self.msg))
@@ -678,6 +696,56 @@ async fn payments(
         Ok(resp)
     })?;
     Ok(raw_json(StatusCode::OK, response))
+}
+
+/// A payment from the gateway's own hosted page (browser-facing): the same checks and
+/// processing as `/payments`, idempotent by `idem_key` within the merchant, no signature (the
+/// hosted page is ours; its session id is the shopper's credential).
+pub fn initiate_for_browser(
+    st: &AppState,
+    mid: &str,
+    r: &PaymentRequest,
+    idem_key: &str,
+) -> Result<TransactionData, GwError> {
+    let (method, flow) = scenario::method(&r.payment.payment_method).ok_or_else(|| {
+        GwError::biz(
+            ret::UNSUPPORTED_PAYMENT_METHOD,
+            format!("unsupported payment_method {:?}", r.payment.payment_method),
+        )
+    })?;
+    if r.payment.card_no.is_some() || r.payment.cvv.is_some() {
+        return Err(GwError::biz(ret::CLEAR_CARD_REFUSED, "card data must be encrypted"));
+    }
+    if flow != "card" && (r.payment.encrypted_card_no.is_some() || r.payment.token.is_some()) {
+        return Err(GwError::biz(ret::INVALID_REQUEST, format!("{method} takes no card fields")));
+    }
+    let source = if flow == "card" { Some(resolve_card(st, &r.payment)?) } else { None };
+    let body = serde_json::to_vec(r).expect("serialises");
+    // Hosted keys live apart from the merchant's own.
+    let key = format!("hp:{idem_key}");
+    let hash = body_hash(&body);
+    let response = st.db.with_tx(|tx| {
+        if let Some((h, resp)) = db::idempotent(tx, mid, &key)? {
+            return if h == hash {
+                Ok(resp)
+            } else {
+                Err(GwError::biz(ret::IDEMPOTENCY_CONFLICT, "idempotency-key already used with a different request body"))
+            };
+        }
+        let data = process_payment(st, tx, mid, r, method, flow, source)?;
+        let resp = serde_json::to_string(&data).expect("serialises");
+        db::store_idempotent(tx, mid, &key, &hash, &resp)?;
+        Ok(resp)
+    })?;
+    serde_json::from_str(&response).map_err(|_| {
+        GwError::new(StatusCode::INTERNAL_SERVER_ERROR, ret::INTERNAL_ERROR, "stored answer unreadable")
+    })
+}
+
+/// Marks a pending transaction failed when its action's time is up (for the hosted page's
+/// result queries, like Query Transaction does).
+pub fn expire_due(st: &AppState, tx: &Transaction<'_>, t: &mut TxRec) -> Result<(), GwError> {
+    expire_if_due(st, tx, t)
 }
 
 fn process_payment(

@@ -4,6 +4,7 @@
 
 mod db;
 pub mod frames;
+mod hosted;
 mod gateway;
 mod pages;
 mod scenario;
@@ -62,6 +63,9 @@ pub struct Config {
     pub frames_dir: Option<PathBuf>,
     /// Origins allowed to embed the frames (CSP `frame-ancestors`, beside `'self'`).
     pub frame_ancestors: Vec<String>,
+    /// Folder of the script-tag SDK bundles (`scripts/build-sdk.sh`), served at `/sdk/` for
+    /// the hosted payment page. `None`: no hosted page.
+    pub sdk_dir: Option<PathBuf>,
 }
 
 impl Config {
@@ -80,6 +84,7 @@ impl Config {
             action_ttl: Duration::from_secs(15 * 60),
             log_requests: true,
             frames_dir: Some(PathBuf::from("target/frames")),
+            sdk_dir: Some(PathBuf::from("target/sdk")),
             frame_ancestors: frames::DEFAULT_FRAME_ANCESTORS
                 .iter()
                 .map(|s| s.to_string())
@@ -118,6 +123,9 @@ impl Config {
         }
         if let Some(v) = var("SANDBOX_FRAMES_DIR") {
             cfg.frames_dir = Some(PathBuf::from(v));
+        }
+        if let Some(v) = var("SANDBOX_SDK_DIR") {
+            cfg.sdk_dir = Some(PathBuf::from(v));
         }
         if let Some(v) = var("SANDBOX_FRAME_ANCESTORS") {
             let list: Vec<String> = v
@@ -159,6 +167,7 @@ pub struct AppState {
     pub log_requests: bool,
     pub frames_dir: Option<PathBuf>,
     pub frame_ancestors: Vec<String>,
+    pub sdk_dir: Option<PathBuf>,
     pub(crate) wake: Notify,
     pub(crate) http: reqwest::Client,
 }
@@ -291,6 +300,7 @@ pub async fn start(cfg: Config) -> Result<Running, StartError> {
         log_requests: cfg.log_requests,
         frames_dir: cfg.frames_dir.clone(),
         frame_ancestors: cfg.frame_ancestors.clone(),
+        sdk_dir: cfg.sdk_dir.clone(),
         wake: Notify::new(),
         http,
     });
@@ -324,6 +334,8 @@ pub fn router(state: Shared) -> Router {
         .merge(gateway::routes())
         .merge(pages::routes())
         .merge(frames::routes())
+        .merge(hosted::routes())
+        .route("/hp/hosted.css", axum::routing::get(hosted::stylesheet))
         .fallback(gateway::not_found)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(axum::middleware::from_fn_with_state(

@@ -22,7 +22,6 @@ pub fn routes() -> Router<Shared> {
             "/approve/{order_id}",
             get(approve_page).post(approve_submit),
         )
-        .route("/hp/pay/{session_id}", get(hosted_page))
 }
 
 fn esc(s: &str) -> String {
@@ -229,22 +228,3 @@ async fn approve_submit(
     .unwrap_or_else(not_found))
 }
 
-async fn hosted_page(
-    State(st): State<Shared>,
-    Path(session_id): Path<String>,
-) -> Result<Response, GwError> {
-    let s = st
-        .db
-        .with_tx(|tx| db::session_any(tx, &session_id).map_err(GwError::from))?;
-    let Some(s) = s else { return Ok(not_found()) };
-    Ok(page(
-        "Hosted checkout",
-        &format!(
-            "<p>Session <code>{}</code>: {} {} ({}).</p><p class=\"hint\">The hosted page is served from the Drop-in build once it is installed under this origin.</p>",
-            esc(&s.session_id),
-            s.amount,
-            esc(&s.currency),
-            esc(s.effective_status(paykka_protocol::time::now_ms()))
-        ),
-    ))
-}
