@@ -50,6 +50,14 @@ export interface CheckoutOptions {
   onPaymentCompleted?: (payment: PaymentSummary | PaymentResult) => void;
   onPaymentFailed?: (payment: PaymentSummary | PaymentResult) => void;
   onError?: (error: CheckoutFailure) => void;
+  /**
+   * The advanced flow: route each payment through your own call instead of the default
+   * `POST {backendUrl}/api/payments`. Receives the request the SDK would send (card data
+   * encrypted) and its idempotency key; resolve with your backend's answer (same shape as
+   * `/api/payments`: `{ status, order_id, action, failure }`) and the checkout continues from it
+   * (3DS redirect, QR code, result). Reject with `{ code }` to report an error.
+   */
+  onSubmit?: (request: { body: Record<string, unknown>; idempotencyKey: string }) => Promise<Record<string, unknown>> | Record<string, unknown>;
 }
 
 export type ComponentKind = 'cardNumber' | 'expiry' | 'cvv' | 'holderName' | 'card';

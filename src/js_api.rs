@@ -25,7 +25,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
 use web_sys::{AbortController, HtmlElement};
 
-use crate::api::{BackendClient, PaymentAction, PaymentAnswer, Session};
+use crate::api::{BackendClient, PaymentAction, PaymentAnswer, Session, SubmitHook};
 use crate::components::dropin::{current_page_url, new_idempotency_key, redirect};
 use crate::components::{CardFrames, CheckoutScope, DropIn, PaymentSummary, SecureCardForm, SecureField};
 use crate::context::CheckoutContext;
@@ -45,6 +45,7 @@ const KNOWN_OPTIONS: &[&str] = &[
     "onPaymentCompleted",
     "onPaymentFailed",
     "onError",
+    "onSubmit",
 ];
 
 struct Options {
@@ -58,6 +59,7 @@ struct Options {
     on_payment_completed: Option<Function>,
     on_payment_failed: Option<Function>,
     on_error: Option<Function>,
+    on_submit: Option<Function>,
 }
 
 fn type_error(message: &str) -> JsValue {
@@ -126,6 +128,7 @@ fn parse_options(value: &JsValue) -> Result<Options, JsValue> {
         on_payment_completed: function("onPaymentCompleted")?,
         on_payment_failed: function("onPaymentFailed")?,
         on_error: function("onError")?,
+        on_submit: function("onSubmit")?,
     })
 }
 
@@ -342,7 +345,8 @@ impl JsCheckout {
         });
         let options = parse_options(&options)?;
         let controller = AbortController::new().map_err(|_| type_error("AbortController is missing"))?;
-        let client = BackendClient::new(&options.backend_url, controller.signal());
+        let client = BackendClient::new(&options.backend_url, controller.signal())
+            .with_submit_hook(options.on_submit.clone().map(SubmitHook));
         let browser: Vec<String> = web_sys::window()
             .map(|w| w.navigator().languages().iter().filter_map(|l| l.as_string()).collect())
             .unwrap_or_default();
@@ -390,6 +394,7 @@ impl JsCheckout {
         let locale = options.locale.clone();
         let return_url = options.return_url.clone().unwrap_or_else(current_page_url);
         let allow_removal = options.allow_stored_card_removal;
+        let submit_hook = send_wrapper::SendWrapper::new(options.on_submit.clone().map(SubmitHook));
         let weak = Rc::downgrade(inner);
         let on_completed = {
             let weak = weak.clone();
@@ -423,6 +428,7 @@ impl JsCheckout {
                     locale=locale
                     return_url=return_url
                     allow_stored_card_removal=allow_removal
+                    submit_hook=submit_hook.take()
                     on_payment_completed=move |s| (*on_completed)(s)
                     on_payment_failed=move |s| (*on_failed)(s)
                     on_error=move |e| (*on_error)(e)

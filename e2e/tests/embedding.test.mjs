@@ -255,3 +255,39 @@ test('hosted mode with 3DS: the challenge returns to the hosted page, which resu
   await page.getByText(/^Payment successful\. Order reference: GW/).waitFor({ timeout: 10000 });
   await context.close();
 });
+
+test('onSubmit routes the payment through the merchant\'s own call, and the checkout continues from its answer', async () => {
+  const { page, context } = await sdkPage();
+  const session = await createSession({});
+  await page.evaluate(async (sessionId) => {
+    window.hookCalls = [];
+    const checkout = await PaykkaCheckout.create({
+      sessionId,
+      async onSubmit({ body, idempotencyKey }) {
+        window.hookCalls.push({ fields: Object.keys(body).sort(), idempotencyKey });
+        // The merchant's own route; here it happens to reach the same backend endpoint.
+        const response = await fetch('/api/payments', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
+          body: JSON.stringify(body),
+        });
+        return response.json();
+      },
+    });
+    checkout.mount('#a');
+  }, session.session_id);
+  await field(page, 'Secure card number input', 'Card number').waitFor({ timeout: 20000 });
+  await typeCard(page, { number: '4000002760003184' });
+  // The hook's calls, recorded on the test's side: the page leaves for the challenge.
+  const calls = [];
+  await page.exposeFunction('recordHookCall', (call) => calls.push(call));
+  await page.evaluate(() => { const push = window.hookCalls.push.bind(window.hookCalls); window.hookCalls.push = (c) => { window.recordHookCall(c); return push(c); }; });
+  await page.getByRole('button', { name: 'Pay $49.99' }).click();
+  // The hook's answer asks for 3DS: the checkout goes on to the challenge, as without a hook.
+  await page.waitForURL((url) => url.origin === SANDBOX_URL, { timeout: 20000 });
+  assert.equal(calls.length, 1);
+  assert.ok(calls[0].fields.includes('encrypted_card_no'));
+  assert.ok(!calls[0].fields.includes('card_no'));
+  assert.match(calls[0].idempotencyKey, /^pk-[0-9a-f]{32}$/);
+  await context.close();
+});

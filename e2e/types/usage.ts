@@ -10,6 +10,10 @@ async function pay(sessionId: string): Promise<string> {
     onChange: (change: FieldChange) => console.log(change.field, change.valid, change.brand),
     onPaymentCompleted: (payment: PaymentSummary | PaymentResult) => console.log(payment.orderId),
     onError: (error: CheckoutFailure) => console.warn(error.code, error.message),
+    onSubmit: async ({ body, idempotencyKey }) => {
+      const response = await fetch('/my/payments', { method: 'POST', headers: { 'idempotency-key': idempotencyKey }, body: JSON.stringify(body) });
+      return response.json();
+    },
   });
   const number = checkout.create('cardNumber');
   number.mount('#number');

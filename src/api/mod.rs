@@ -150,18 +150,54 @@ pub struct EncryptedCard {
     pub holder_name: Option<String>,
 }
 
+/// The merchant's own route for payments (the "advanced flow", like Adyen's `onSubmit`): a JS
+/// function called with `{ body, idempotencyKey }` (the payment the SDK would post to
+/// `/api/payments`, card data encrypted) that resolves to the gateway's answer in the same shape
+/// the backend answers (`{ status, order_id, action, failure, ... }`); the checkout continues
+/// from it (3DS redirect, QR code, result). A rejection with `{ code }` is read like a backend
+/// error code.
+#[derive(Clone, Debug)]
+pub struct SubmitHook(pub js_sys::Function);
+
 /// A client of one merchant backend, whose requests all die with `signal` (the mount's).
 #[derive(Clone, Debug)]
 pub struct BackendClient {
     base_url: String,
     signal: AbortSignal,
+    submit_hook: Option<SubmitHook>,
 }
 
 impl BackendClient {
     /// `base_url` is the backend's origin plus any prefix, e.g. `""` (same origin) or
     /// `https://shop.example.com`; paths `/api/...` are appended.
     pub fn new(base_url: &str, signal: AbortSignal) -> Self {
-        Self { base_url: base_url.trim_end_matches('/').to_owned(), signal }
+        Self { base_url: base_url.trim_end_matches('/').to_owned(), signal, submit_hook: None }
+    }
+
+    /// Payments go through `hook` instead of `POST /api/payments`.
+    pub fn with_submit_hook(mut self, hook: Option<SubmitHook>) -> Self {
+        self.submit_hook = hook;
+        self
+    }
+
+    async fn through_hook(hook: &SubmitHook, body: &str, idempotency_key: &str) -> Result<JsonObject, CheckoutError> {
+        let request = js_sys::Object::new();
+        let parsed = js_sys::JSON::parse(body).map_err(|_| CheckoutError::InvalidResponse)?;
+        let _ = js_sys::Reflect::set(&request, &"body".into(), &parsed);
+        let _ = js_sys::Reflect::set(&request, &"idempotencyKey".into(), &idempotency_key.into());
+        let rejected = |reason: JsValue| {
+            let code = js_sys::Reflect::get(&reason, &"code".into()).ok().and_then(|c| c.as_string());
+            match code {
+                Some(code) => CheckoutError::from_backend_error(&code, 400),
+                None => CheckoutError::RequestRejected,
+            }
+        };
+        let returned = hook.0.call1(&JsValue::NULL, &request).map_err(rejected)?;
+        let answer = match returned.dyn_into::<js_sys::Promise>() {
+            Ok(promise) => JsFuture::from(promise).await.map_err(rejected)?,
+            Err(value) => value,
+        };
+        JsonObject::from_value(answer).ok_or(CheckoutError::InvalidResponse)
     }
 
     pub async fn session(&self, session_id: &str) -> Result<Session, CheckoutError> {
@@ -285,6 +321,11 @@ impl BackendClient {
         idempotency_key: Option<&str>,
         timeout_ms: u32,
     ) -> Result<JsonObject, CheckoutError> {
+        if let (Some(hook), "POST", "/api/payments", Some(body), Some(key)) =
+            (&self.submit_hook, method, path, body, idempotency_key)
+        {
+            return Self::through_hook(hook, body, key).await;
+        }
         let window = web_sys::window().ok_or(CheckoutError::NetworkUnavailable)?;
         // One signal that fires on unmount or on timeout, whichever comes first.
         let timeout = AbortController::new().map_err(|_| CheckoutError::NetworkUnavailable)?;

@@ -12,7 +12,7 @@ use send_wrapper::SendWrapper;
 
 use std::collections::HashMap;
 
-use crate::api::{BackendClient, EncryptedCard, PaymentAction, PaymentAnswer, SaveCardOffer, Session, StoredCard};
+use crate::api::{BackendClient, EncryptedCard, SubmitHook, PaymentAction, PaymentAnswer, SaveCardOffer, Session, StoredCard};
 use crate::components::internal::{CheckoutScope, current_month};
 use crate::components::secure_card::{CardFrames, SecureCardForm};
 use crate::components::qr::QrPanel;
@@ -79,11 +79,16 @@ pub fn DropIn(
     /// Whether shoppers may remove their saved cards (with a confirmation step). Default `true`.
     #[prop(optional, into)]
     allow_stored_card_removal: Option<bool>,
+    /// The merchant's own route for payments (the JS API's `onSubmit`); by default payments go
+    /// to the backend's `POST /api/payments`.
+    #[prop(default = None)]
+    submit_hook: Option<SubmitHook>,
 ) -> impl IntoView {
     // Every request of this mount dies with it.
     let controller = web_sys::AbortController::new().ok();
     let signal = controller.as_ref().map(|c| c.signal());
-    let client = StoredValue::new_local(signal.map(|s| BackendClient::new(&backend_url, s)));
+    let client =
+        StoredValue::new_local(signal.map(|s| BackendClient::new(&backend_url, s).with_submit_hook(submit_hook)));
     let controller = SendWrapper::new(controller);
     on_cleanup(move || {
         if let Some(controller) = controller.take() {
