@@ -15,6 +15,7 @@
   var INTEGRITY = __INTEGRITY__;
   var GLUE_GLOBAL = '__paykka_wasm_' + VERSION.replace(/\W/g, '_');
   var loading = null;
+  var wasmExports = null;
 
   function url(file) { return new URL(file, base).href; }
 
@@ -51,7 +52,8 @@
         var glue = global[GLUE_GLOBAL];
         if (!glue) throw new Error('the SDK glue did not define itself');
         var wasm = fetch(url('paykka_checkout_bg.wasm'), { integrity: INTEGRITY['paykka_checkout_bg.wasm'], mode: 'cors', credentials: 'omit' });
-        return glue({ module_or_path: wasm }).then(function () {
+        return glue({ module_or_path: wasm }).then(function (exports) {
+          wasmExports = exports;
           // `checkout.create(kind)` as documented (the wasm exports it as createComponent).
           var proto = glue.PaykkaCheckout.prototype;
           if (!proto.create) proto.create = function (kind) { return this.createComponent(kind); };
@@ -68,6 +70,8 @@
   var PaykkaCheckout = {
     version: VERSION,
     load: load,
+    /// Bytes of the SDK's wasm memory (0 before it loads): for leak checks and size budgets.
+    memoryBytes: function () { return wasmExports && wasmExports.memory ? wasmExports.memory.buffer.byteLength : 0; },
     /// Checks the options, loads the session, and resolves to a checkout (see the README).
     create: function (options) {
       return load().then(function (glue) { return glue.PaykkaCheckout.create(options); });
@@ -115,6 +119,73 @@
       if (pending) pending.then(function (checkout) { if (checkout) checkout.destroy(); });
     };
     global.customElements.define('paykka-dropin', CheckoutElement);
+
+    /// Component mode in HTML:
+    /// <paykka-checkout session-id="CS..."> <paykka-card-number></paykka-card-number>
+    ///   <paykka-expiry></paykka-expiry> <paykka-cvv></paykka-cvv> <paykka-holder-name></paykka-holder-name>
+    /// </paykka-checkout>, then `document.querySelector('paykka-checkout').submit()`.
+    var FIELD_KINDS = { 'paykka-card-number': 'cardNumber', 'paykka-expiry': 'expiry', 'paykka-cvv': 'cvv', 'paykka-holder-name': 'holderName' };
+    function adoptStyles(node) {
+      var root = node.getRootNode();
+      if (root instanceof ShadowRoot && !root.querySelector('link[data-paykka-css]')) stylesheet(root);
+    }
+    class FieldElement extends HTMLElement {
+      connectedCallback() {
+        var group = this.closest('paykka-checkout');
+        if (group && group.checkout) this._mountInto(group.checkout);
+      }
+      _mountInto(checkout) {
+        if (this._part) return;
+        this._part = checkout.create(FIELD_KINDS[this.localName]);
+        this._part.mount(this);
+      }
+      disconnectedCallback() {
+        if (this._part) { this._part.unmount(); this._part = null; }
+      }
+    }
+    Object.keys(FIELD_KINDS).forEach(function (tag) { global.customElements.define(tag, class extends FieldElement {}); });
+
+    class CheckoutGroupElement extends HTMLElement {
+      connectedCallback() {
+        if (this._paykka) return;
+        var host = this;
+        adoptStyles(host);
+        function emit(name) {
+          return function (detail) { host.dispatchEvent(new CustomEvent(name, { detail: detail, bubbles: true, composed: true })); };
+        }
+        var options = {
+          sessionId: host.getAttribute('session-id') || '',
+          backendUrl: host.getAttribute('backend-url') || '',
+          onChange: emit('paykka-change'),
+          onPaymentCompleted: emit('paykka-payment-completed'),
+          onPaymentFailed: emit('paykka-payment-failed'),
+          onError: emit('paykka-error'),
+        };
+        if (host.hasAttribute('locale')) options.locale = host.getAttribute('locale');
+        if (host.hasAttribute('return-url')) options.returnUrl = host.getAttribute('return-url');
+        host._paykka = PaykkaCheckout.create(options).then(function (checkout) {
+          if (!host.isConnected) { checkout.destroy(); return null; }
+          host.checkout = checkout;
+          host.querySelectorAll(Object.keys(FIELD_KINDS).join(',')).forEach(function (el) { el._mountInto(checkout); });
+          emit('paykka-ready')();
+          return checkout;
+        }, function (error) { emit('paykka-error')(error); return null; });
+      }
+      /// Pays with the fields inside: resolves to the payment's result (see checkout.submit()).
+      submit() {
+        return (this._paykka || Promise.reject(new Error('not connected'))).then(function (checkout) {
+          if (!checkout) throw new Error('PaykkaCheckout: this checkout could not start');
+          return checkout.submit();
+        });
+      }
+      disconnectedCallback() {
+        var pending = this._paykka;
+        this._paykka = null;
+        this.checkout = null;
+        if (pending) pending.then(function (checkout) { if (checkout) checkout.destroy(); });
+      }
+    }
+    global.customElements.define('paykka-checkout', CheckoutGroupElement);
   }
 
   global.PaykkaCheckout = PaykkaCheckout;

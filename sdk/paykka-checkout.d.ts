@@ -57,6 +57,8 @@ export interface CheckoutOptions {
    * `/api/payments`: `{ status, order_id, action, failure }`) and the checkout continues from it
    * (3DS redirect, QR code, result). Reject with `{ code }` to report an error.
    */
+  /** The session has expired: no payment can be made with it; create a new session. */
+  onExpired?: () => void;
   onSubmit?: (request: { body: Record<string, unknown>; idempotencyKey: string }) => Promise<Record<string, unknown>> | Record<string, unknown>;
 }
 
@@ -85,6 +87,8 @@ export interface Checkout {
 
 export interface PaykkaCheckoutStatic {
   readonly version: string;
+  /** Bytes of the SDK's wasm memory (0 before it loads). */
+  memoryBytes(): number;
   /** Loads the SDK (once); resolves when it is ready. */
   load(): Promise<unknown>;
   create(options: CheckoutOptions): Promise<Checkout>;
@@ -93,5 +97,18 @@ export interface PaykkaCheckoutStatic {
 declare global {
   interface Window { PaykkaCheckout: PaykkaCheckoutStatic }
   const PaykkaCheckout: PaykkaCheckoutStatic;
-  interface HTMLElementTagNameMap { 'paykka-dropin': HTMLElement }
+  interface PaykkaCheckoutElement extends HTMLElement {
+    /** The checkout, once it started. */
+    readonly checkout: Checkout | null;
+    /** Pays with the fields inside. */
+    submit(): Promise<PaymentResult>;
+  }
+  interface HTMLElementTagNameMap {
+    'paykka-dropin': HTMLElement;
+    'paykka-checkout': PaykkaCheckoutElement;
+    'paykka-card-number': HTMLElement;
+    'paykka-expiry': HTMLElement;
+    'paykka-cvv': HTMLElement;
+    'paykka-holder-name': HTMLElement;
+  }
 }

@@ -46,6 +46,7 @@ const KNOWN_OPTIONS: &[&str] = &[
     "onPaymentFailed",
     "onError",
     "onSubmit",
+    "onExpired",
 ];
 
 struct Options {
@@ -60,6 +61,7 @@ struct Options {
     on_payment_failed: Option<Function>,
     on_error: Option<Function>,
     on_submit: Option<Function>,
+    on_expired: Option<Function>,
 }
 
 fn type_error(message: &str) -> JsValue {
@@ -129,6 +131,7 @@ fn parse_options(value: &JsValue) -> Result<Options, JsValue> {
         on_payment_failed: function("onPaymentFailed")?,
         on_error: function("onError")?,
         on_submit: function("onSubmit")?,
+        on_expired: function("onExpired")?,
     })
 }
 
@@ -365,6 +368,10 @@ impl JsCheckout {
         let context = owner.with(|| CheckoutContext::new(locale));
         let mut flow = PaymentFlow::new();
         flow.session_loaded(session.expired, PaymentOutcome::NotStarted);
+        if session.expired {
+            // The checkout still resolves (the Drop-in shows an expired state); tell the merchant.
+            call(&options.on_expired, &JsValue::UNDEFINED);
+        }
         Ok(JsCheckout {
             inner: Rc::new(Inner {
                 options,

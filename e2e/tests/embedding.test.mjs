@@ -291,3 +291,39 @@ test('onSubmit routes the payment through the merchant\'s own call, and the chec
   assert.match(calls[0].idempotencyKey, /^pk-[0-9a-f]{32}$/);
   await context.close();
 });
+
+test('HTML-first Component mode: <paykka-checkout> with field elements pays through its submit()', async () => {
+  const { page, context } = await sdkPage();
+  const session = await createSession({});
+  await page.evaluate((sessionId) => {
+    document.getElementById('a').innerHTML = `<paykka-checkout session-id="${sessionId}">
+      <paykka-card-number></paykka-card-number><paykka-expiry></paykka-expiry>
+      <paykka-cvv></paykka-cvv><paykka-holder-name></paykka-holder-name></paykka-checkout>`;
+  }, session.session_id);
+  await field(page, 'Secure card number input', 'Card number').waitFor({ timeout: 20000 });
+  await typeCard(page, { number: '6011111111111117' });
+  const result = await page.evaluate(() => document.querySelector('paykka-checkout').submit());
+  assert.equal(result.status, 'SUCCESS');
+  assert.deepEqual(result.card, { brand: 'discover', last4: '1117' });
+  assert.deepEqual(gatewayTransactions(session.session_id).map((r) => r.status), ['SUCCESS']);
+  // Removing the element removes its frames.
+  await page.evaluate(() => document.getElementById('a').replaceChildren());
+  await eventually(async () => (await page.locator('iframe').count()) === 0, { message: 'frames removed' });
+  await context.close();
+});
+
+test('an expired session is reported to onExpired, and mounting shows the expired state', async () => {
+  const session = await createSession({ expires_in_seconds: 1 });
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  const { page, context } = await sdkPage();
+  const expired = await page.evaluate(async (sessionId) => {
+    let told = false;
+    const checkout = await PaykkaCheckout.create({ sessionId, onExpired: () => { told = true; } });
+    checkout.mount('#a');
+    return told;
+  }, session.session_id);
+  assert.equal(expired, true);
+  await page.getByRole('heading', { name: 'This checkout has expired' }).waitFor({ timeout: 10000 });
+  await context.close();
+});
+
