@@ -343,6 +343,31 @@ async fn futures_util_select(
 
 /// The secure card form: number, expiry, security code and holder name, each in its own frame
 /// on the payment provider's origin, with labels, brand and errors drawn around them here.
+///
+/// ```no_run
+/// use leptos::prelude::*;
+/// use paykka_checkout::components::{CardFrames, CheckoutScope, SecureCardForm};
+/// use paykka_checkout::context::CheckoutContext;
+///
+/// leptos::mount::mount_to_body(|| view! {
+///     <CheckoutScope locale="en-US">{
+///         let ctx = CheckoutContext::expect();
+///         // The provider's origin comes from the session (`gateway_origin`).
+///         let frames = CardFrames::new("https://pay.example", ctx.i18n(), Vec::new());
+///         let submit = frames.clone();
+///         view! {
+///             <SecureCardForm frames=frames />
+///             <button on:click=move |_| {
+///                 let frames = submit.clone();
+///                 leptos::task::spawn_local(async move {
+///                     // Only ciphertext, brand, BIN-6 and last four ever reach this page.
+///                     let _card = frames.encrypt().await;
+///                 });
+///             }>"Pay"</button>
+///         }
+///     }</CheckoutScope>
+/// });
+/// ```
 #[component]
 pub fn SecureCardForm(
     /// The frames' controller, shared with whoever submits (the Drop-in's pay action).
@@ -362,7 +387,30 @@ pub fn SecureCardForm(
 
 /// One secure card field: its label, the frame that holds the input, and around it what the
 /// frame reports (focus ring, brand badge for the number, length hint for the security code,
-/// the error, tied to the frame with `aria-describedby`).
+/// the error, tied to the frame with `aria-describedby`). Fields of one [`CardFrames`] act as one
+/// form wherever they are placed (Component mode): focus moves on, the number's brand sets the
+/// security code's length, and [`CardFrames::encrypt`] collects them all.
+///
+/// ```no_run
+/// use leptos::prelude::*;
+/// use paykka_checkout::components::{CardFrames, CheckoutScope, SecureField};
+/// use paykka_checkout::context::CheckoutContext;
+/// use paykka_checkout::core::frame_protocol::FieldKind;
+///
+/// leptos::mount::mount_to_body(|| view! {
+///     <CheckoutScope locale="en-US">{
+///         let ctx = CheckoutContext::expect();
+///         let frames = CardFrames::new("https://pay.example", ctx.i18n(), Vec::new());
+///         view! {
+///             <div class="my-grid">
+///                 <SecureField frames=frames.clone() kind=FieldKind::Number />
+///                 <SecureField frames=frames.clone() kind=FieldKind::Expiry />
+///                 <SecureField frames=frames kind=FieldKind::Cvv />
+///             </div>
+///         }
+///     }</CheckoutScope>
+/// });
+/// ```
 #[component]
 pub fn SecureField(
     /// The controller this field's frame belongs to.
