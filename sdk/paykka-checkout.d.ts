@@ -43,6 +43,8 @@ export interface CheckoutOptions {
   locale?: string;
   /** Where 3DS and redirect methods bring the shopper back; defaults to this page. */
   returnUrl?: string;
+  /** Whether the Drop-in shows its own Pay button (default true); without it, call `submit()`. */
+  showPayButton?: boolean;
   /** Whether shoppers may remove saved cards (default true). */
   allowStoredCardRemoval?: boolean;
   onReady?: () => void;

@@ -47,6 +47,7 @@ const KNOWN_OPTIONS: &[&str] = &[
     "onError",
     "onSubmit",
     "onExpired",
+    "showPayButton",
 ];
 
 struct Options {
@@ -62,6 +63,7 @@ struct Options {
     on_error: Option<Function>,
     on_submit: Option<Function>,
     on_expired: Option<Function>,
+    show_pay_button: bool,
 }
 
 fn type_error(message: &str) -> JsValue {
@@ -132,6 +134,14 @@ fn parse_options(value: &JsValue) -> Result<Options, JsValue> {
         on_error: function("onError")?,
         on_submit: function("onSubmit")?,
         on_expired: function("onExpired")?,
+        show_pay_button: {
+            let v = get(value, "showPayButton");
+            if v.is_undefined() {
+                true
+            } else {
+                v.as_bool().ok_or_else(|| type_error("option `showPayButton` must be a boolean"))?
+            }
+        },
     })
 }
 
@@ -281,6 +291,10 @@ struct Inner {
     next_mount: Cell<u32>,
     flow: RefCell<PaymentFlow>,
     destroyed: Cell<bool>,
+    /// Presses of the Drop-in's Pay from `submit()`, and the promise the press answers.
+    dropin_submits: RwSignal<u32>,
+    dropin_pending: RefCell<Option<(Function, Function)>>,
+    dropin_mounted: Cell<bool>,
 }
 
 impl Inner {
@@ -366,6 +380,7 @@ impl JsCheckout {
         let locale = session.display_locale.as_deref().map_or(fallback, |l| i18n::negotiate([l, fallback]));
         let owner = Owner::new();
         let context = owner.with(|| CheckoutContext::new(locale));
+        let dropin_submits = owner.with(|| RwSignal::new(0));
         let mut flow = PaymentFlow::new();
         flow.session_loaded(session.expired, PaymentOutcome::NotStarted);
         if session.expired {
@@ -385,6 +400,9 @@ impl JsCheckout {
                 next_mount: Cell::new(1),
                 flow: RefCell::new(flow),
                 destroyed: Cell::new(false),
+                dropin_submits,
+                dropin_pending: RefCell::new(None),
+                dropin_mounted: Cell::new(false),
             }),
         })
     }
@@ -424,6 +442,44 @@ impl JsCheckout {
                 call(&inner.options.on_error, &error_object(error, &inner.context));
             }
         };
+        let on_settled = {
+            let weak = Rc::downgrade(inner);
+            move |state: PaymentState| {
+                let Some(inner) = weak.upgrade() else { return };
+                let Some((resolve, reject)) = inner.dropin_pending.borrow_mut().take() else { return };
+                let context = &inner.context;
+                let result = |status: &str, failure: Option<CheckoutError>| {
+                    let object = Object::new();
+                    set(&object, "status", status);
+                    set(&object, "sessionId", inner.options.session_id.as_str());
+                    set(&object, "failure", failure.map_or(JsValue::NULL, |e| error_object(e, context)));
+                    JsValue::from(object)
+                };
+                let _ = match state {
+                    PaymentState::Succeeded => resolve.call1(&JsValue::NULL, &result("SUCCESS", None)),
+                    PaymentState::Declined(e) => resolve.call1(&JsValue::NULL, &result("FAILURE", Some(e))),
+                    PaymentState::AwaitingScan | PaymentState::AwaitingResult => {
+                        resolve.call1(&JsValue::NULL, &result("PROCESSING", None))
+                    }
+                    // The page is leaving for the issuer: nothing to settle here.
+                    PaymentState::Redirecting => return,
+                    PaymentState::Interrupted(e) | PaymentState::Unavailable(e) => {
+                        reject.call1(&JsValue::NULL, &error_object(e, context))
+                    }
+                    PaymentState::Expired => reject.call1(&JsValue::NULL, &error_object(CheckoutError::SessionExpired, context)),
+                    // Back to the form: the fields said what is wrong, beside each one.
+                    _ => {
+                        let object = Object::new();
+                        set(&object, "code", "invalid-fields");
+                        set(&object, "message", context.t("card-form-invalid-generic"));
+                        reject.call1(&JsValue::NULL, &object.into())
+                    }
+                };
+            }
+        };
+        let on_settled = send_wrapper::SendWrapper::new(on_settled);
+        let show_pay_button = options.show_pay_button;
+        let submits: Signal<u32> = inner.dropin_submits.into();
         let on_completed = send_wrapper::SendWrapper::new(on_completed);
         let on_failed = send_wrapper::SendWrapper::new(on_failed);
         let on_error = send_wrapper::SendWrapper::new(on_error);
@@ -436,6 +492,9 @@ impl JsCheckout {
                     return_url=return_url
                     allow_stored_card_removal=allow_removal
                     submit_hook=submit_hook.take()
+                    show_pay_button=show_pay_button
+                    submit_requests=Some(submits)
+                    on_submit_settled=Some(Callback::new(move |s| (*on_settled)(s)))
                     on_payment_completed=move |s| (*on_completed)(s)
                     on_payment_failed=move |s| (*on_failed)(s)
                     on_error=move |e| (*on_error)(e)
@@ -443,6 +502,7 @@ impl JsCheckout {
             }
         });
         inner.add_mount(element, Box::new(handle));
+        inner.dropin_mounted.set(true);
         keep_alive(inner);
         call(&inner.options.on_ready, &JsValue::UNDEFINED);
         Ok(())
@@ -480,6 +540,18 @@ impl JsCheckout {
         future_to_promise(async move {
             inner.alive("submit")?;
             let context = inner.context.clone();
+            if inner.dropin_mounted.get() && inner.frames.borrow().is_none() {
+                // The Drop-in's own Pay, pressed from the merchant's button.
+                if inner.dropin_pending.borrow().is_some() {
+                    return Err(type_error("submit(): a payment is already in progress"));
+                }
+                let inner2 = inner.clone();
+                let promise = Promise::new(&mut |resolve, reject| {
+                    *inner2.dropin_pending.borrow_mut() = Some((resolve, reject));
+                });
+                inner.dropin_submits.update(|n| *n += 1);
+                return wasm_bindgen_futures::JsFuture::from(promise).await;
+            }
             let Some(frames) = inner.frames.borrow().clone() else {
                 return Err(type_error("submit(): mount the card components first (create('cardNumber').mount(...))"));
             };

@@ -314,7 +314,8 @@ test('HTML-first Component mode: <paykka-checkout> with field elements pays thro
 
 test('an expired session is reported to onExpired, and mounting shows the expired state', async () => {
   const session = await createSession({ expires_in_seconds: 1 });
-  await new Promise((resolve) => setTimeout(resolve, 1500));
+  // Expiry times have whole-second resolution: wait past the next full second.
+  await new Promise((resolve) => setTimeout(resolve, 2600));
   const { page, context } = await sdkPage();
   const expired = await page.evaluate(async (sessionId) => {
     let told = false;
@@ -327,3 +328,24 @@ test('an expired session is reported to onExpired, and mounting shows the expire
   await context.close();
 });
 
+
+test('a Drop-in without its Pay button is paid from the merchant\'s own button through submit()', async () => {
+  const { page, context } = await sdkPage();
+  const session = await createSession({});
+  await page.evaluate(async (sessionId) => {
+    window.dropin = await PaykkaCheckout.create({ sessionId, showPayButton: false });
+    window.dropin.mount('#a');
+  }, session.session_id);
+  await field(page, 'Secure card number input', 'Card number').waitFor({ timeout: 20000 });
+  assert.equal(await page.getByRole('button', { name: /^Pay / }).count(), 0, 'our Pay button is hidden');
+  // Nothing typed yet: the fields say what is wrong, and the promise says so too.
+  const invalid = await page.evaluate(() => window.dropin.submit().then(() => 'resolved', (e) => e.code));
+  assert.equal(invalid, 'invalid-fields');
+  assert.equal(gatewayTransactions(session.session_id).length, 0);
+  await typeCard(page, { number: '4242424242424242' });
+  const result = await page.evaluate(() => window.dropin.submit());
+  assert.equal(result.status, 'SUCCESS');
+  await page.getByRole('heading', { name: 'Payment successful' }).waitFor({ timeout: 10000 });
+  assert.deepEqual(gatewayTransactions(session.session_id).map((r) => r.status), ['SUCCESS']);
+  await context.close();
+});

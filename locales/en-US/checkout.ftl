@@ -16,6 +16,7 @@ card-holder-label = Name on card
 # $amount (string): the amount, already formatted for the shopper's locale, e.g. "$49.99"
 pay-button = Pay { $amount }
 card-form-complete = Card details complete.
+card-form-invalid-generic = Some payment details need your attention.
 # $count (number): how many fields need attention
 card-form-invalid =
     { $count ->

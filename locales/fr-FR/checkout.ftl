@@ -13,6 +13,7 @@ card-cvv-hint =
     }
 card-holder-label = Nom sur la carte
 pay-button = Payer { $amount }
+card-form-invalid-generic = Certaines informations de paiement sont à corriger.
 card-form-complete = Informations de carte complètes.
 card-form-invalid =
     { $count ->

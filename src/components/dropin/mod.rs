@@ -83,6 +83,17 @@ pub fn DropIn(
     /// to the backend's `POST /api/payments`.
     #[prop(default = None)]
     submit_hook: Option<SubmitHook>,
+    /// Whether the Drop-in shows its own Pay button (default `true`). Without it, the merchant's
+    /// button pays through `submit_requests`.
+    #[prop(optional, into)]
+    show_pay_button: Option<bool>,
+    /// Each change of this counter presses Pay (the merchant's own button).
+    #[prop(default = None)]
+    submit_requests: Option<Signal<u32>>,
+    /// Called when a press of Pay has run its course: the flow's state after it (paid,
+    /// declined, interrupted, back to the form when fields were invalid, waiting for a QR scan).
+    #[prop(default = None)]
+    on_submit_settled: Option<Callback<PaymentState>>,
 ) -> impl IntoView {
     // Every request of this mount dies with it.
     let controller = web_sys::AbortController::new().ok();
@@ -132,6 +143,9 @@ pub fn DropIn(
         on_payment_failed,
         on_error,
         allow_removal: allow_stored_card_removal.unwrap_or(true),
+        show_pay_button: show_pay_button.unwrap_or(true),
+        submit_requests,
+        on_submit_settled,
     };
     move || match loaded.get() {
         None => view! { <CheckoutScope locale=fallback_locale><LoadingView /></CheckoutScope> }.into_any(),
@@ -169,6 +183,9 @@ struct Callbacks {
     on_payment_failed: Option<Callback<PaymentSummary>>,
     on_error: Option<Callback<CheckoutError>>,
     allow_removal: bool,
+    show_pay_button: bool,
+    submit_requests: Option<Signal<u32>>,
+    on_submit_settled: Option<Callback<PaymentState>>,
 }
 
 /// What the shopper picked to pay with.
@@ -418,6 +435,26 @@ fn DropInBody(
     });
     let pending = pay.pending();
 
+    // Pay pressed from outside (the merchant's own button), and the outcome of every press.
+    if let Some(requests) = callbacks.submit_requests {
+        Effect::new(move |previous: Option<u32>| {
+            let current = requests.get();
+            if previous.is_some_and(|p| p != current) {
+                pay.dispatch(());
+            }
+            current
+        });
+    }
+    if let Some(settled) = callbacks.on_submit_settled {
+        Effect::new(move |previous: Option<PaymentState>| {
+            let current = state.get();
+            if previous == Some(PaymentState::Submitting) && current != PaymentState::Submitting {
+                settled.run(current);
+            }
+            current
+        });
+    }
+
     // A QR code is shown: ask the backend every 2 s, every 10 s after the first minute, until a
     // final status, the code's expiry (`on_expired` below) or unmount.
     Effect::new(move |_| {
@@ -661,6 +698,7 @@ fn DropInBody(
                             }}
                         </div>
                         <button
+                            hidden=!callbacks.show_pay_button
                             class=move || match chosen_wallet() {
                                 Some(_) => format!("{} {}", style::pay, wallet::style::wallet_button),
                                 None => style::pay.to_owned(),
