@@ -84,6 +84,23 @@
     /// Renders in its own shadow root, so it also works inside the merchant's shadow roots.
     /// Events: paykka-ready, paykka-payment-completed, paykka-payment-failed, paykka-error
     /// (each with the callback's object as `detail`).
+    /// The options an element's attributes give, with its callbacks dispatched as
+    /// `paykka-*` events (each with the callback's object as `detail`).
+    function elementOptions(host, callbacks) {
+      var options = {
+        sessionId: host.getAttribute('session-id') || '',
+        backendUrl: host.getAttribute('backend-url') || '',
+      };
+      if (host.hasAttribute('locale')) options.locale = host.getAttribute('locale');
+      if (host.hasAttribute('return-url')) options.returnUrl = host.getAttribute('return-url');
+      Object.keys(callbacks).forEach(function (name) {
+        var event = callbacks[name];
+        options[name] = function (detail) { host.dispatchEvent(new CustomEvent(event, { detail: detail, bubbles: true, composed: true })); };
+      });
+      return options;
+    }
+    var PAYMENT_EVENTS = { onPaymentCompleted: 'paykka-payment-completed', onPaymentFailed: 'paykka-payment-failed', onError: 'paykka-error' };
+
     class CheckoutElement extends HTMLElement {}
     CheckoutElement.prototype.connectedCallback = function () {
       if (this._paykka) return;
@@ -94,24 +111,12 @@
       var target = document.createElement('div');
       target.setAttribute('part', 'checkout');
       root.appendChild(target);
-      function emit(name) {
-        return function (detail) { host.dispatchEvent(new CustomEvent(name, { detail: detail, bubbles: true, composed: true })); };
-      }
-      var options = {
-        sessionId: host.getAttribute('session-id') || '',
-        backendUrl: host.getAttribute('backend-url') || '',
-        onReady: emit('paykka-ready'),
-        onPaymentCompleted: emit('paykka-payment-completed'),
-        onPaymentFailed: emit('paykka-payment-failed'),
-        onError: emit('paykka-error'),
-      };
-      if (host.hasAttribute('locale')) options.locale = host.getAttribute('locale');
-      if (host.hasAttribute('return-url')) options.returnUrl = host.getAttribute('return-url');
+      var options = elementOptions(host, Object.assign({ onReady: 'paykka-ready' }, PAYMENT_EVENTS));
       host._paykka = PaykkaCheckout.create(options).then(function (checkout) {
         if (!host.isConnected) { checkout.destroy(); return null; }
         checkout.mount(target);
         return checkout;
-      }, function (error) { emit('paykka-error')(error); return null; });
+      }, function (error) { options.onError(error); return null; });
     };
     CheckoutElement.prototype.disconnectedCallback = function () {
       var pending = this._paykka;
@@ -150,26 +155,14 @@
         if (this._paykka) return;
         var host = this;
         adoptStyles(host);
-        function emit(name) {
-          return function (detail) { host.dispatchEvent(new CustomEvent(name, { detail: detail, bubbles: true, composed: true })); };
-        }
-        var options = {
-          sessionId: host.getAttribute('session-id') || '',
-          backendUrl: host.getAttribute('backend-url') || '',
-          onChange: emit('paykka-change'),
-          onPaymentCompleted: emit('paykka-payment-completed'),
-          onPaymentFailed: emit('paykka-payment-failed'),
-          onError: emit('paykka-error'),
-        };
-        if (host.hasAttribute('locale')) options.locale = host.getAttribute('locale');
-        if (host.hasAttribute('return-url')) options.returnUrl = host.getAttribute('return-url');
+        var options = elementOptions(host, Object.assign({ onChange: 'paykka-change' }, PAYMENT_EVENTS));
         host._paykka = PaykkaCheckout.create(options).then(function (checkout) {
           if (!host.isConnected) { checkout.destroy(); return null; }
           host.checkout = checkout;
           host.querySelectorAll(Object.keys(FIELD_KINDS).join(',')).forEach(function (el) { el._mountInto(checkout); });
-          emit('paykka-ready')();
+          host.dispatchEvent(new CustomEvent('paykka-ready', { bubbles: true, composed: true }));
           return checkout;
-        }, function (error) { emit('paykka-error')(error); return null; });
+        }, function (error) { options.onError(error); return null; });
       }
       /// Pays with the fields inside: resolves to the payment's result (see checkout.submit()).
       submit() {

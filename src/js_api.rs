@@ -155,6 +155,19 @@ fn error_object(error: CheckoutError, context: &CheckoutContext) -> JsValue {
     object.into()
 }
 
+/// `{ brand, last4 }`, or `null` when the answer names no card.
+fn card_object(brand: Option<Brand>, last4: Option<&String>) -> JsValue {
+    match (brand, last4) {
+        (Some(brand), Some(last4)) => {
+            let card = Object::new();
+            set(&card, "brand", brand.code());
+            set(&card, "last4", last4.as_str());
+            card.into()
+        }
+        _ => JsValue::NULL,
+    }
+}
+
 fn summary_object(summary: &PaymentSummary, context: &CheckoutContext) -> JsValue {
     let object = Object::new();
     set(&object, "sessionId", summary.session_id.as_str());
@@ -163,16 +176,7 @@ fn summary_object(summary: &PaymentSummary, context: &CheckoutContext) -> JsValu
     set(&amount, "value", summary.amount.minor() as f64);
     set(&amount, "currency", summary.amount.currency().code());
     set(&object, "amount", amount);
-    let card = match (summary.card_brand, &summary.card_last4) {
-        (Some(brand), Some(last4)) => {
-            let card = Object::new();
-            set(&card, "brand", brand.code());
-            set(&card, "last4", last4.as_str());
-            card.into()
-        }
-        _ => JsValue::NULL,
-    };
-    set(&object, "card", card);
+    set(&object, "card", card_object(summary.card_brand, summary.card_last4.as_ref()));
     set(&object, "failure", summary.failure.map_or(JsValue::NULL, |e| error_object(e, context)));
     object.into()
 }
@@ -182,16 +186,7 @@ fn answer_object(answer: &PaymentAnswer, session_id: &str, context: &CheckoutCon
     set(&object, "status", answer.status.as_str());
     set(&object, "sessionId", session_id);
     set(&object, "orderId", answer.order_id.clone().map_or(JsValue::NULL, JsValue::from));
-    let card = match (answer.card_brand, &answer.card_last4) {
-        (Some(brand), Some(last4)) => {
-            let card = Object::new();
-            set(&card, "brand", brand.code());
-            set(&card, "last4", last4.as_str());
-            card.into()
-        }
-        _ => JsValue::NULL,
-    };
-    set(&object, "card", card);
+    set(&object, "card", card_object(answer.card_brand, answer.card_last4.as_ref()));
     let action = match &answer.action {
         Some(PaymentAction::Redirect { url, .. }) => {
             let action = Object::new();

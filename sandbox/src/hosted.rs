@@ -121,11 +121,11 @@ async fn page(State(st): State<Shared>, UrlPath(session_id): UrlPath<String>) ->
         },
     );
     let mut response = ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response();
-    hosted_headers(response.headers_mut(), &st.base_url);
+    hosted_headers(response.headers_mut());
     Ok(response)
 }
 
-fn hosted_headers(h: &mut HeaderMap, _base: &str) {
+fn hosted_headers(h: &mut HeaderMap) {
     h.insert(
         header::CONTENT_SECURITY_POLICY,
         HeaderValue::from_static(
@@ -302,9 +302,13 @@ struct HostedPayment {
     encrypted_exp_year: Option<String>,
     encrypted_cvv: Option<String>,
     holder_name: Option<String>,
-    store_payment_method: Option<bool>,
-    return_url: Option<String>,
     wallet_data: Option<Value>,
+    // Sent by the SDK, and ignored: a hosted page knows no shopper to store a card for, and the
+    // shopper always comes back to this page.
+    #[serde(rename = "store_payment_method")]
+    _store_payment_method: Option<bool>,
+    #[serde(rename = "return_url")]
+    _return_url: Option<String>,
 }
 
 async fn pay(State(st): State<Shared>, headers: HeaderMap, body: Body) -> Result<Response, GwError> {
@@ -328,9 +332,7 @@ async fn pay(State(st): State<Shared>, headers: HeaderMap, body: Body) -> Result
     if s.effective_status(paykka_protocol::time::now_ms()) == "EXPIRED" {
         return Ok(error(StatusCode::GONE, "session_expired", "the session has expired"));
     }
-    // The shopper comes back to this page after 3DS or a redirect method, whatever the body says.
     let return_url = format!("{}/hp/pay/{}", st.base_url, s.session_id);
-    let _ = b.return_url;
     let request = PaymentRequest {
         merchant_id: s.merchant_id.clone(),
         timestamp: paykka_protocol::time::now_ms(),
@@ -343,7 +345,6 @@ async fn pay(State(st): State<Shared>, headers: HeaderMap, body: Body) -> Result
             encrypted_exp_year: b.encrypted_exp_year,
             encrypted_cvv: b.encrypted_cvv,
             holder_name: b.holder_name,
-            store_payment_method: b.store_payment_method.filter(|_| false),
             wallet_data: b.wallet_data,
             ..Default::default()
         },

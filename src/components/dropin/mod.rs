@@ -571,7 +571,6 @@ fn DropInBody(
                     });
                     if choice.get_untracked() == Choice::Stored(token) {
                         let others: Vec<_> = first_other.into_iter().collect();
-
                         choice.set(default_choice(&stored_cards.get_untracked(), has_card, &others));
                     }
                     ctx.announce(ctx.t("stored-card-removed"));
@@ -772,7 +771,7 @@ fn StoredCardOption(
                     prop:checked=move || open.get()
                     on:change=move |_| choice.set(this.clone())
                 />
-                <span class=style::stored_badge data-brand=card.brand.code() aria-hidden="true">{card.brand.display_name()}</span>
+                <span class=stored_card::style::brand_badge data-brand=card.brand.code() aria-hidden="true">{card.brand.display_name()}</span>
                 <span class=style::stored_text>
                     <span dir="ltr">{title}</span>
                     <span class=style::stored_expiry data-expired=expired.to_string()>{expiry}</span>
@@ -828,7 +827,7 @@ fn MethodOption(
                     prop:checked=move || open.get()
                     on:change=move |_| choice.set(this.clone())
                 />
-                <span class=style::method_mark data-method=method.code aria-hidden="true">{method.mark}</span>
+                <span class=crate::components::qr::style::mark data-method=method.code aria-hidden="true">{method.mark}</span>
                 <span>{method.name}</span>
             </label>
             <div class=style::method_panel hidden=move || !open.get()>

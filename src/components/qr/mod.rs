@@ -11,7 +11,8 @@ use qrcodegen::{QrCode, QrCodeEcc};
 
 use crate::context::CheckoutContext;
 
-stylance::import_crate_style!(style, "src/components/qr/qr.module.css");
+// Shared with the Drop-in's method list, which shows the same marks.
+stylance::import_crate_style!(pub(crate) style, "src/components/qr/qr.module.css");
 
 /// The QR code's modules as one SVG path (`M x,y h1 v1 h-1 z` per dark module), with its size.
 /// `None` when the payload does not fit a QR code (over ~2.3 KB).

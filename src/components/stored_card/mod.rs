@@ -46,8 +46,10 @@ pub fn card_expiry_line(ctx: &CheckoutContext, card: &StoredCard) -> String {
 /// use paykka_checkout::api::StoredCard;
 /// use paykka_checkout::components::{CardFrames, CheckoutScope, StoredCardForm};
 /// use paykka_checkout::context::CheckoutContext;
+/// use paykka_checkout::core::Brand;
 ///
-/// # let card: StoredCard = unimplemented!();
+/// // As the backend lists it (`saved_cards` of the session).
+/// let card = StoredCard { token: "TK1".into(), brand: Brand::Visa, last4: "4242".into(), exp_month: 3, exp_year: 2030 };
 /// leptos::mount::mount_to_body(move || view! {
 ///     <CheckoutScope locale="en-US">{
 ///         let ctx = CheckoutContext::expect();
