@@ -19,7 +19,7 @@ STAMP="$ROOT/.stamp-$VERSION"
 
 inputs_digest() {
   {
-    find src core/src locales style sdk demo -type f | LC_ALL=C sort | xargs sha256sum
+    find src core/src locales style sdk demo vendor -type f | LC_ALL=C sort | xargs sha256sum
     sha256sum Cargo.lock Cargo.toml scripts/build-sdk.sh
     echo "$(wasm-bindgen --version 2>/dev/null) / $(wasm-opt --version 2>/dev/null) / $OUT"
   } | sha256sum | cut -d' ' -f1

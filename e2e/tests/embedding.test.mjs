@@ -157,25 +157,61 @@ test('the SDK loads once for many checkouts; mounting twice on one element is re
   await context.close();
 });
 
-test('mounting and unmounting 50 times leaves nothing behind', async () => {
+test('mounting and unmounting 50 times leaves nothing behind and memory does not grow', async () => {
   const { page, context } = await sdkPage();
   const session = await createSession({});
   const result = await page.evaluate(async (sessionId) => {
     const checkout = await PaykkaCheckout.create({ sessionId });
-    const counts = [];
-    for (let i = 0; i < 50; i += 1) {
+    // A page gets back to its event loop between a mount and an unmount; effects end on that turn.
+    const nextTurn = () => new Promise((resolve) => setTimeout(resolve, 0));
+    const cycle = async () => {
       const parts = ['cardNumber', 'expiry', 'cvv', 'holderName'].map((kind) => checkout.create(kind));
       parts.forEach((part, n) => part.mount(document.getElementById(n % 2 ? 'b' : 'a').appendChild(document.createElement('div'))));
-      counts.push(document.querySelectorAll('iframe').length);
+      const frames = document.querySelectorAll('iframe').length;
+      await nextTurn();
       parts.forEach((part) => part.unmount());
       document.getElementById('a').textContent = '';
       document.getElementById('b').textContent = '';
-    }
+      await nextTurn();
+      return frames;
+    };
+    // Warm-up: the allocator takes what one cycle needs the first times round.
+    for (let i = 0; i < 10; i += 1) await cycle();
+    const before = PaykkaCheckout.memoryBytes();
+    const counts = [];
+    for (let i = 0; i < 50; i += 1) counts.push(await cycle());
+    const grew = PaykkaCheckout.memoryBytes() - before;
     checkout.destroy();
-    return { counts: [...new Set(counts)], left: document.querySelectorAll('iframe, [data-paykka-mounted]').length };
+    return { counts: [...new Set(counts)], left: document.querySelectorAll('iframe, [data-paykka-mounted]').length, grew };
   }, session.session_id);
   assert.deepEqual(result.counts, [4]);
   assert.equal(result.left, 0);
+  assert.equal(result.grew, 0, `the wasm memory grew by ${result.grew} bytes over 50 mounts`);
+  await context.close();
+});
+
+test('a Drop-in unmounted while it loads, 50 times, neither crashes nor keeps memory, and mounts again', async () => {
+  const { page, context, errors } = await sdkPage();
+  const session = await createSession({});
+  const result = await page.evaluate(async (sessionId) => {
+    const reported = [];
+    const checkout = await PaykkaCheckout.create({ sessionId, onError: (e) => reported.push(e.code) });
+    const turn = () => new Promise((resolve) => setTimeout(resolve, 0));
+    // Unmounted one turn after mounting: its session request is in flight, then aborted.
+    const cycle = async () => { checkout.mount('#a'); await turn(); checkout.unmount(); await turn(); };
+    for (let i = 0; i < 10; i += 1) await cycle();
+    const before = PaykkaCheckout.memoryBytes();
+    for (let i = 0; i < 50; i += 1) await cycle();
+    const grew = PaykkaCheckout.memoryBytes() - before;
+    checkout.mount('#a');
+    return { grew, reported };
+  }, session.session_id);
+  assert.equal(result.grew, 0, `the wasm memory grew by ${result.grew} bytes over 50 mounts`);
+  assert.deepEqual(result.reported, [], 'an unmount is not an error to report');
+  await page.getByRole('button', { name: /^Pay / }).waitFor({ timeout: 15000 });
+  // (The demo page's own script finds none of its elements once the body is replaced.)
+  const crashes = errors.filter((e) => !/no element matches/.test(e.message));
+  assert.deepEqual(crashes.map((e) => e.message), []);
   await context.close();
 });
 

@@ -329,13 +329,7 @@ impl BackendClient {
         let window = web_sys::window().ok_or(CheckoutError::NetworkUnavailable)?;
         // One signal that fires on unmount or on timeout, whichever comes first.
         let timeout = AbortController::new().map_err(|_| CheckoutError::NetworkUnavailable)?;
-        let timer = {
-            let timeout = timeout.clone();
-            let abort = wasm_bindgen::closure::Closure::once_into_js(move || timeout.abort());
-            window
-                .set_timeout_with_callback_and_timeout_and_arguments_0(abort.unchecked_ref(), timeout_ms as i32)
-                .ok()
-        };
+        let _timer = RequestTimer::start(&window, &timeout, timeout_ms);
         let signals = js_sys::Array::of2(&self.signal, &timeout.signal());
         let signal = AbortSignal::any(&signals);
 
@@ -379,9 +373,6 @@ impl BackendClient {
             })
         }
         .await;
-        if let Some(timer) = timer {
-            window.clear_timeout_with_handle(timer);
-        }
         outcome
     }
 
@@ -455,4 +446,32 @@ fn parse_session(json: &JsonObject) -> Option<Session> {
 /// Session ids come from the merchant page: keep them inside one path segment.
 fn encode_path(segment: &str) -> String {
     js_sys::encode_uri_component(segment).as_string().unwrap_or_default()
+}
+
+/// A request's timeout: aborts it when it fires. Dropped with the request (answered, failed, or
+/// abandoned by an unmount), it clears the timer and frees its closure; a closure handed to JS
+/// for good would be kept for the life of the page, one per request.
+struct RequestTimer {
+    window: web_sys::Window,
+    handle: Option<i32>,
+    _abort: wasm_bindgen::closure::Closure<dyn FnMut()>,
+}
+
+impl RequestTimer {
+    fn start(window: &web_sys::Window, timeout: &AbortController, timeout_ms: u32) -> Self {
+        let timeout = timeout.clone();
+        let abort = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || timeout.abort());
+        let handle = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(abort.as_ref().unchecked_ref(), timeout_ms as i32)
+            .ok();
+        Self { window: window.clone(), handle, _abort: abort }
+    }
+}
+
+impl Drop for RequestTimer {
+    fn drop(&mut self) {
+        if let Some(handle) = self.handle {
+            self.window.clear_timeout_with_handle(handle);
+        }
+    }
 }

@@ -125,12 +125,14 @@ pub fn DropIn(
                 Ok((session, answer))
             }
             .await;
-            if let Err(error) = result {
-                if let Some(on_error) = on_error {
-                    on_error.run(error);
-                }
+            // Unmounted meanwhile (its requests were aborted): nobody is left to tell, and the
+            // callbacks and signals are disposed.
+            if loaded.is_disposed() {
+                return;
             }
-            // The mount may be gone (aborted request): then the signal is disposed, ignore.
+            if let (Err(error), Some(on_error)) = (&result, on_error) {
+                on_error.try_run(*error);
+            }
             let _ = loaded.try_set(Some(result));
         });
     };
@@ -282,17 +284,17 @@ fn DropInBody(
     let notify = move |state: PaymentState, answer: Option<&PaymentAnswer>| match state {
         PaymentState::Succeeded => {
             if let (Some(cb), Some(answer)) = (callbacks.on_payment_completed, answer) {
-                cb.run(summary.with_value(|s| s(answer)));
+                cb.try_run(summary.with_value(|s| s(answer)));
             }
         }
         PaymentState::Declined(_) => {
             if let (Some(cb), Some(answer)) = (callbacks.on_payment_failed, answer) {
-                cb.run(summary.with_value(|s| s(answer)));
+                cb.try_run(summary.with_value(|s| s(answer)));
             }
         }
         PaymentState::Interrupted(error) | PaymentState::Unavailable(error) => {
             if let Some(cb) = callbacks.on_error {
-                cb.run(error);
+                cb.try_run(error);
             }
         }
         _ => {}
@@ -306,6 +308,8 @@ fn DropInBody(
     let pay_ctx = ctx.clone();
     // What every payment request's answer does to the checkout, whichever method sent it.
     let settle = move |answer: Result<PaymentAnswer, CheckoutError>| match answer {
+        // Answered after an unmount: the checkout it was for is gone.
+        _ if flow.is_disposed() => {}
         Ok(answer) => {
             flow.update(|f| f.answered(answer.outcome()));
             if let Some(PaymentAction::Redirect { url, post, data }) = &answer.action {
@@ -349,7 +353,11 @@ fn DropInBody(
             return;
         };
         spawn_local(async move {
-            match sheet.authorized().await {
+            let authorized = sheet.authorized().await;
+            if flow.is_disposed() {
+                return; // Unmounted while the sheet was open.
+            }
+            match authorized {
                 Ok(wallet_data) => {
                     let answer = client
                         .pay_with_wallet(&session_id.get_value(), &key, wallet.code(), &wallet_data, &return_url.get_value())
@@ -404,6 +412,7 @@ fn DropInBody(
         let card = match &card_frames {
             None => EncryptedCard::default(),
             Some(card_frames) => match card_frames.encrypt().await {
+                _ if flow.is_disposed() => return,
                 Ok(card) => card,
                 Err(error) => {
                     flow.update(PaymentFlow::cancel_submit);
@@ -415,7 +424,7 @@ fn DropInBody(
                 }
             },
         };
-        let (session_id, return_url) = (session_id.get_value(), return_url.get_value());
+        let (Some(session_id), Some(return_url)) = (session_id.try_get_value(), return_url.try_get_value()) else { return };
         let answer = match &choice {
             Choice::Stored(token) => {
                 client.pay_with_token(&session_id, &key, token, &card.encrypted_cvv, &return_url).await
@@ -449,7 +458,7 @@ fn DropInBody(
         Effect::new(move |previous: Option<PaymentState>| {
             let current = state.get();
             if previous == Some(PaymentState::Submitting) && current != PaymentState::Submitting {
-                settled.run(current);
+                settled.try_run(current);
             }
             current
         });

@@ -118,7 +118,7 @@ pub fn QrPanel(
                 h.clear();
             }
             if let Some(on_expired) = on_expired {
-                on_expired.run(());
+                on_expired.try_run(());
             }
         }
     };

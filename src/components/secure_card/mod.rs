@@ -214,7 +214,9 @@ impl CardFrames {
         let brand = if field == FieldKind::Cvv { self.0.fixed_brand } else { None };
         self.post(field, &ParentToFrame::Configure(Configure { label, placeholder, locale, brand }));
         if field == FieldKind::Cvv && self.0.fixed_brand.is_none() {
-            let brand = self.brand().get_untracked();
+            // Read straight from the state: `brand()` builds a derived signal, and out here (a
+            // message listener, no reactive owner) nothing would ever dispose of it.
+            let brand = self.0.states[0].get_untracked().and_then(|s| s.brand).unwrap_or(Brand::Unknown);
             if brand != Brand::Unknown {
                 self.post(FieldKind::Cvv, &ParentToFrame::Brand { brand });
             }
