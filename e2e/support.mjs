@@ -27,8 +27,8 @@ export async function launch() {
 }
 
 /// A fresh page (own context: no shared storage) that fails the test on any page error.
-export async function openPage(browser, path = '/', { locale = 'en-US', viewport } = {}) {
-  const context = await browser.newContext({ locale, viewport: viewport ?? { width: 1280, height: 900 } });
+export async function openPage(browser, path = '/', { locale = 'en-US', viewport, colorScheme = 'light', reducedMotion } = {}) {
+  const context = await browser.newContext({ locale, colorScheme, reducedMotion, viewport: viewport ?? { width: 1280, height: 900 } });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(error));

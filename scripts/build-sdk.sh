@@ -53,8 +53,20 @@ python3 -c 'import sys; p, g = sys.argv[1:]; t = open(p).read(); assert t.starts
 cat style/theme.css target/stylance/paykka-checkout.css > "$OUT/paykka-checkout.css"
 cp sdk/paykka-checkout.d.ts "$OUT/paykka-checkout.d.ts"
 
+# Locales other than en-US (compiled in) are fetched when a shopper needs one, from here.
+rm -rf "$OUT/locales"
+for dir in locales/*/; do
+  tag="$(basename "$dir")"
+  [ "$tag" = en-US ] && continue
+  mkdir -p "$OUT/locales/$tag"
+  cp "$dir/checkout.ftl" "$OUT/locales/$tag/checkout.ftl"
+done
+LOCALE_FILES="$(cd "$OUT" && find locales -name checkout.ftl | LC_ALL=C sort)"
+
 sri() { printf 'sha384-%s' "$(openssl dgst -sha384 -binary "$1" | base64 -w0)"; }
-integrity_of_parts="{\"paykka_checkout.js\": \"$(sri "$OUT/paykka_checkout.js")\", \"paykka_checkout_bg.wasm\": \"$(sri "$OUT/paykka_checkout_bg.wasm")\", \"paykka-checkout.css\": \"$(sri "$OUT/paykka-checkout.css")\"}"
+integrity_of_parts="{\"paykka_checkout.js\": \"$(sri "$OUT/paykka_checkout.js")\", \"paykka_checkout_bg.wasm\": \"$(sri "$OUT/paykka_checkout_bg.wasm")\", \"paykka-checkout.css\": \"$(sri "$OUT/paykka-checkout.css")\""
+for f in $LOCALE_FILES; do integrity_of_parts+=", \"$f\": \"$(sri "$OUT/$f")\""; done
+integrity_of_parts+="}"
 loader() { # base-expression
   python3 -c 'import sys; t = open("sdk/loader.js").read(); print(t.replace("__VERSION__", sys.argv[1]).replace("__INTEGRITY__", sys.argv[2]).replace("__BASE__", sys.argv[3]), end="")' \
     "$VERSION" "$integrity_of_parts" "$1"
@@ -65,7 +77,7 @@ loader '(document.currentScript && document.currentScript.src) || location.href'
 {
   printf '{\n  "version": "%s",\n  "files": {\n' "$VERSION"
   first=1
-  for f in paykka-checkout.js paykka-checkout.mjs paykka_checkout.js paykka_checkout_bg.wasm paykka-checkout.css paykka-checkout.d.ts; do
+  for f in paykka-checkout.js paykka-checkout.mjs paykka_checkout.js paykka_checkout_bg.wasm paykka-checkout.css paykka-checkout.d.ts $LOCALE_FILES; do
     ((first)) || printf ',\n'
     first=0
     printf '    "%s": "%s"' "$f" "$(sri "$OUT/$f")"
@@ -75,6 +87,7 @@ loader '(document.currentScript && document.currentScript.src) || location.href'
 printf '<script src="/sdk/%s/paykka-checkout.js" integrity="%s" crossorigin="anonymous"></script>\n' \
   "$VERSION" "$(sri "$OUT/paykka-checkout.js")" > "$OUT/snippet.html"
 
+printf 'build-sdk: %d locales beside en-US, %d B raw in all\n' "$(echo "$LOCALE_FILES" | wc -l)" "$(cd "$OUT" && cat $LOCALE_FILES | wc -c)"
 for f in paykka-checkout.js paykka_checkout.js paykka_checkout_bg.wasm paykka-checkout.css; do
   printf 'build-sdk: %-26s %8d B raw %8d B brotli %8d B gzip\n' "$f" "$(wc -c <"$OUT/$f")" \
     "$(brotli -c -q 11 "$OUT/$f" | wc -c)" "$(gzip -9 -c "$OUT/$f" | wc -c)"

@@ -54,6 +54,8 @@
         var wasm = fetch(url('paykka_checkout_bg.wasm'), { integrity: INTEGRITY['paykka_checkout_bg.wasm'], mode: 'cors', credentials: 'omit' });
         return glue({ module_or_path: wasm }).then(function (exports) {
           wasmExports = exports;
+          // Shoppers' locales other than en-US come from beside this file, checked the same way.
+          glue.configureLocales(url('locales/'), INTEGRITY);
           // `checkout.create(kind)` as documented (the wasm exports it as createComponent).
           var proto = glue.PaykkaCheckout.prototype;
           if (!proto.create) proto.create = function (kind) { return this.createComponent(kind); };

@@ -41,6 +41,12 @@ export interface CheckoutOptions {
   backendUrl?: string;
   /** The shopper's language when the session names none, e.g. 'fr-FR'. */
   locale?: string;
+  /**
+   * Your own wording, per locale: message ids of `locales/en-US/checkout.ftl` to Fluent patterns,
+   * e.g. `{ 'en-US': { 'pay-button': 'Place order · { $amount }' } }`. A locale we do not ship
+   * becomes available (English fills its gaps). Applies to every checkout of the page.
+   */
+  translations?: Record<string, Record<string, string>>;
   /** Where 3DS and redirect methods bring the shopper back; defaults to this page. */
   returnUrl?: string;
   /** Whether the Drop-in shows its own Pay button (default true); without it, call `submit()`. */

@@ -48,6 +48,7 @@ const KNOWN_OPTIONS: &[&str] = &[
     "onSubmit",
     "onExpired",
     "showPayButton",
+    "translations",
 ];
 
 struct Options {
@@ -64,6 +65,8 @@ struct Options {
     on_submit: Option<Function>,
     on_expired: Option<Function>,
     show_pay_button: bool,
+    /// The merchant's messages per locale, as Fluent sources (see [`translations`]).
+    translations: Vec<(String, String)>,
 }
 
 fn type_error(message: &str) -> JsValue {
@@ -134,6 +137,7 @@ fn parse_options(value: &JsValue) -> Result<Options, JsValue> {
         on_error: function("onError")?,
         on_submit: function("onSubmit")?,
         on_expired: function("onExpired")?,
+        translations: translations(&get(value, "translations"))?,
         show_pay_button: {
             let v = get(value, "showPayButton");
             if v.is_undefined() {
@@ -143,6 +147,41 @@ fn parse_options(value: &JsValue) -> Result<Options, JsValue> {
             }
         },
     })
+}
+
+/// `translations: { "fr-FR": { "pay-button": "Régler { $amount }" }, "sw-KE": { ... } }`: message
+/// ids of `locales/en-US/checkout.ftl` to Fluent patterns. Each locale becomes one Fluent source;
+/// a locale we do not ship becomes one the shopper can get (English fills its gaps).
+fn translations(value: &JsValue) -> Result<Vec<(String, String)>, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(Vec::new());
+    }
+    let not_object = |v: &JsValue| !v.is_object() || js_sys::Array::is_array(v);
+    if not_object(value) {
+        return Err(type_error("option `translations` must be an object: { \"fr-FR\": { \"pay-button\": \"...\" } }"));
+    }
+    let mut sources = Vec::new();
+    for locale in Object::keys(value.unchecked_ref::<Object>()).iter().filter_map(|k| k.as_string()) {
+        let messages = get(value, &locale);
+        if not_object(&messages) {
+            return Err(type_error(&format!("option `translations[{locale:?}]` must be an object of message ids to text")));
+        }
+        let mut ftl = String::new();
+        for id in Object::keys(messages.unchecked_ref::<Object>()).iter().filter_map(|k| k.as_string()) {
+            let valid_id = id.starts_with(|c: char| c.is_ascii_lowercase())
+                && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+            let text = get(&messages, &id).as_string().filter(|t| !t.trim().is_empty());
+            let (true, Some(text)) = (valid_id, text) else {
+                return Err(type_error(&format!(
+                    "option `translations[{locale:?}][{id:?}]` must map a message id (e.g. \"pay-button\") to a non-empty string"
+                )));
+            };
+            // Continuation lines are indented, as Fluent reads a multiline value.
+            ftl.push_str(&format!("{id} = {}\n", text.trim().replace('\n', "\n    ")));
+        }
+        sources.push((locale, ftl));
+    }
+    Ok(sources)
 }
 
 /// `{ code, message }` of an error, `code` being the message id without `error-`, e.g.
@@ -339,6 +378,21 @@ impl Inner {
     }
 }
 
+/// Where the locale files are (the loader calls this with its own folder and the bundle's
+/// integrity hashes, so a locale is fetched from the bundle's origin and checked like the rest).
+#[wasm_bindgen(js_name = configureLocales)]
+pub fn configure_locales(base: &str, integrity: JsValue) {
+    let mut hashes = std::collections::HashMap::new();
+    if integrity.is_object() {
+        for key in Object::keys(integrity.unchecked_ref::<Object>()).iter().filter_map(|k| k.as_string()) {
+            if let Some(hash) = get(&integrity, &key).as_string() {
+                hashes.insert(key, hash);
+            }
+        }
+    }
+    i18n::set_locale_source(base, hashes);
+}
+
 /// A checkout for one session: mount the Drop-in, or create components.
 #[wasm_bindgen(js_name = PaykkaCheckout)]
 pub struct JsCheckout {
@@ -356,6 +410,10 @@ impl JsCheckout {
             std::panic::set_hook(Box::new(|info| leptos::logging::error!("PaykkaCheckout crashed: {info}")));
         });
         let options = parse_options(&options)?;
+        for (locale, ftl) in &options.translations {
+            i18n::add_messages(locale, ftl)
+                .map_err(|e| type_error(&format!("option `translations[{locale:?}]`: {e}")))?;
+        }
         let controller = AbortController::new().map_err(|_| type_error("AbortController is missing"))?;
         let client = BackendClient::new(&options.backend_url, controller.signal())
             .with_submit_hook(options.on_submit.clone().map(SubmitHook));
@@ -366,13 +424,13 @@ impl JsCheckout {
         let session = match client.session(&options.session_id).await {
             Ok(session) => session,
             Err(error) => {
-                let context = CheckoutContext::new(fallback);
+                let context = CheckoutContext::new(i18n::load_locale([fallback]).await);
                 let object = error_object(error, &context);
                 call(&options.on_error, &object);
                 return Err(object);
             }
         };
-        let locale = session.display_locale.as_deref().map_or(fallback, |l| i18n::negotiate([l, fallback]));
+        let locale = i18n::load_locale(session.display_locale.as_deref().into_iter().chain([fallback])).await;
         let owner = Owner::new();
         let context = owner.with(|| CheckoutContext::new(locale));
         let dropin_submits = owner.with(|| RwSignal::new(0));

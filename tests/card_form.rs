@@ -132,6 +132,8 @@ async fn a_valid_card_is_submitted_with_brand_and_last_four_only() {
 
 #[wasm_bindgen_test]
 async fn the_form_speaks_french_with_a_french_amount() {
+    // A Leptos app hands over the locales it wants bundled; the SDK fetches them instead.
+    paykka_checkout::i18n::add_messages("fr-FR", include_str!("../locales/fr-FR/checkout.ftl")).unwrap();
     let form = card_form("fr-FR");
     let number = form.input_by_label("Numéro de carte");
     type_text(&number, "4000 0000 0000 0001").await;
@@ -148,4 +150,13 @@ async fn unmounting_removes_everything_the_form_added() {
     assert_eq!(support::document().body().unwrap().child_element_count(), before + 1);
     drop(form);
     assert_eq!(support::document().body().unwrap().child_element_count(), before);
+}
+
+#[wasm_bindgen_test]
+async fn a_locale_that_cannot_be_fetched_falls_back_to_english_and_the_form_still_works() {
+    paykka_checkout::i18n::set_locale_source("http://127.0.0.1:9/nowhere/", Default::default());
+    let locale = paykka_checkout::i18n::load_locale(["ja-JP"]).await;
+    assert_eq!(locale, "en-US");
+    let form = card_form(locale);
+    assert!(form.query("button[type=submit]").unwrap().text_content().unwrap().starts_with("Pay"));
 }

@@ -7,6 +7,7 @@ async function pay(sessionId: string): Promise<string> {
     sessionId,
     backendUrl: 'https://shop.example.com',
     locale: 'fr-FR',
+    translations: { 'fr-FR': { 'pay-button': 'Régler { $amount }' } },
     onChange: (change: FieldChange) => console.log(change.field, change.valid, change.brand),
     onPaymentCompleted: (payment: PaymentSummary | PaymentResult) => console.log(payment.orderId),
     onError: (error: CheckoutFailure) => console.warn(error.code, error.message),

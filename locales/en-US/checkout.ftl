@@ -131,3 +131,9 @@ qr-time-left =
 # $method (string): "Apple Pay" or "Google Pay"
 wallet-pay-button = Pay with { $method }
 wallet-unavailable = { $method } could not be opened. Please choose another payment method.
+
+## Back to the merchant (the hosted payment page)
+
+# $merchant (string): the shop's name, e.g. "PayKKa Demo Store"
+merchant-back = Back to { $merchant }
+merchant-returning = Taking you back to { $merchant }…

@@ -121,3 +121,8 @@ qr-time-left =
 
 wallet-pay-button = Payer avec { $method }
 wallet-unavailable = { $method } n’a pas pu s’ouvrir. Veuillez choisir un autre moyen de paiement.
+
+## Retour chez le marchand (page de paiement hébergée)
+
+merchant-back = Retour à { $merchant }
+merchant-returning = Retour vers { $merchant }…

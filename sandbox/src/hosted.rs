@@ -32,7 +32,7 @@ pub fn routes() -> Router<Shared> {
         .route("/hp/api/sessions/{session_id}", get(session))
         .route("/hp/api/sessions/{session_id}/result", get(result))
         .route("/hp/api/payments", post(pay))
-        .route("/sdk/{version}/{file}", get(sdk_file))
+        .route("/sdk/{version}/{*file}", get(sdk_file))
 }
 
 /// The SDK's error shape: `{ "error": { "code", "message" } }`.
@@ -187,13 +187,14 @@ pub async fn stylesheet() -> Response {
 async fn sdk_file(State(st): State<Shared>, UrlPath((version, file)): UrlPath<(String, String)>) -> Response {
     let not_found = || error(StatusCode::NOT_FOUND, "not_found", "no such file");
     let Some(dir) = st.sdk_dir.as_ref() else { return not_found() };
-    let safe = |p: &str| {
+    // Plain names only: no `..`, no absolute path, no hidden file; `locales/<tag>/` the only depth.
+    let safe = |p: &str, depth: usize| {
         !p.is_empty()
-            && !p.starts_with('.')
-            && Path::new(p).components().all(|c| matches!(c, Component::Normal(_)))
-            && Path::new(p).components().count() == 1
+            && Path::new(p).components().all(|c| matches!(c, Component::Normal(n) if !n.to_string_lossy().starts_with('.')))
+            && Path::new(p).components().count() <= depth
     };
-    if !safe(&version) || !safe(&file) {
+    let depth = if file.starts_with("locales/") { 3 } else { 1 };
+    if !safe(&version, 1) || !safe(&file, depth) {
         return not_found();
     }
     let content_type = match file.rsplit('.').next() {
@@ -202,6 +203,7 @@ async fn sdk_file(State(st): State<Shared>, UrlPath((version, file)): UrlPath<(S
         Some("css") => "text/css; charset=utf-8",
         Some("json") => "application/json",
         Some("ts") => "text/plain; charset=utf-8",
+        Some("ftl") => "text/plain; charset=utf-8",
         _ => return not_found(),
     };
     let path = dir.join(&version).join(&file);

@@ -1267,6 +1267,9 @@ async fn the_hosted_page_serves_the_drop_in_api_for_its_session_only() {
     let sdk = temp_dir("sdk");
     std::fs::create_dir_all(sdk.join("0.1.0")).unwrap();
     std::fs::write(sdk.join("0.1.0").join("paykka-checkout.js"), "/* sdk */").unwrap();
+    std::fs::create_dir_all(sdk.join("0.1.0/locales/fr-FR")).unwrap();
+    std::fs::write(sdk.join("0.1.0/locales/fr-FR/checkout.ftl"), "pay-button = Payer { $amount }").unwrap();
+    std::fs::write(sdk.join("0.1.0/locales/.secret.ftl"), "x").unwrap();
     let sdk_dir = sdk.clone();
     let env = Env::with(move |c| c.sdk_dir = Some(sdk_dir)).await;
     let s = env.session(json!({ "session_mode": "HOSTED" })).await;
@@ -1312,4 +1315,10 @@ async fn the_hosted_page_serves_the_drop_in_api_for_its_session_only() {
     let sdk_file = get(format!("{base}/sdk/0.1.0/paykka-checkout.js")).await;
     assert_eq!(sdk_file.status(), 200);
     assert_eq!(get(format!("{base}/sdk/0.1.0/..%2Fsecret")).await.status(), 404);
+    let locale = get(format!("{base}/sdk/0.1.0/locales/fr-FR/checkout.ftl")).await;
+    assert_eq!(locale.status(), 200);
+    assert_eq!(locale.text().await.unwrap(), "pay-button = Payer { $amount }");
+    for hidden in ["locales/.secret.ftl", "locales/fr-FR/..%2F..%2Fpaykka-checkout.js", "locales/a/b/c.ftl"] {
+        assert_eq!(get(format!("{base}/sdk/0.1.0/{hidden}")).await.status(), 404, "{hidden}");
+    }
 }

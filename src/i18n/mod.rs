@@ -6,42 +6,185 @@
 pub mod intl;
 
 use std::borrow::Cow;
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
 
-/// The locale every message is written in first, and the last fallback.
+/// The locale every message is written in first, and the last fallback. The only one compiled
+/// into the wasm: the others are fetched when a shopper needs them (see [`load_locale`]).
 pub const SOURCE_LOCALE: &str = "en-US";
 
-/// Locales compiled into the bundle, with their Fluent source.
-pub const LOCALES: &[(&str, &str)] = &[
-    ("en-US", include_str!("../../locales/en-US/checkout.ftl")),
-    ("fr-FR", include_str!("../../locales/fr-FR/checkout.ftl")),
+const SOURCE_MESSAGES: &str = include_str!("../../locales/en-US/checkout.ftl");
+
+/// Every locale shipped beside the bundle in `locales/<tag>/checkout.ftl`, PayKKa's markets
+/// first. Negotiation picks among these (and any locale a merchant adds).
+pub const AVAILABLE_LOCALES: &[&str] = &[
+    "en-US", "en-GB", "zh-CN", "zh-TW", "zh-HK", "ja-JP", "ko-KR", "th-TH", "vi-VN", "id-ID", "ms-MY", "fil-PH",
+    "hi-IN", "fr-FR", "de-DE", "es-ES", "es-MX", "it-IT", "nl-NL", "pt-PT", "pt-BR", "pl-PL", "sv-SE", "da-DK",
+    "nb-NO", "fi-FI", "cs-CZ", "hu-HU", "ro-RO", "el-GR", "tr-TR", "ru-RU", "uk-UA", "ar", "he-IL",
 ];
+
+/// Languages written right to left.
+const RTL_LANGUAGES: &[&str] = &["ar", "he", "fa", "ur"];
+
+/// Whether `locale` is written right to left (Arabic, Hebrew...).
+pub fn is_rtl(locale: &str) -> bool {
+    let language = locale.split(['-', '_']).next().unwrap_or_default();
+    RTL_LANGUAGES.iter().any(|l| l.eq_ignore_ascii_case(language))
+}
+
+/// What this page has of each locale: its fetched messages, and the merchant's own on top.
+#[derive(Default)]
+struct Catalogue {
+    /// Fetched `checkout.ftl` sources, by tag (en-US is compiled in, never stored here).
+    loaded: HashMap<&'static str, Arc<str>>,
+    /// Messages the merchant added or replaced, by tag, in the order given (later wins).
+    merchant: HashMap<&'static str, Vec<Arc<str>>>,
+    /// Where the locale files are: `<base><tag>/checkout.ftl`, with optional SRI hashes keyed
+    /// `locales/<tag>/checkout.ftl` (the bundle's `integrity.json` keys).
+    base: Option<String>,
+    integrity: HashMap<String, String>,
+}
+
+static CATALOGUE: Mutex<Option<Catalogue>> = Mutex::new(None);
+
+fn catalogue() -> MutexGuard<'static, Option<Catalogue>> {
+    // A panic while it was held cannot leave it half-written: every write is a single insert.
+    CATALOGUE.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+fn with_catalogue<R>(f: impl FnOnce(&mut Catalogue) -> R) -> R {
+    f(catalogue().get_or_insert_with(Catalogue::default))
+}
+
+/// A tag as `&'static str`: one of ours, else the merchant's (kept for the page's lifetime;
+/// merchants add a handful at most).
+fn intern(tag: &str) -> &'static str {
+    if let Some(known) = AVAILABLE_LOCALES.iter().find(|t| t.eq_ignore_ascii_case(tag)) {
+        return known;
+    }
+    with_catalogue(|c| c.merchant.keys().find(|t| t.eq_ignore_ascii_case(tag)).copied())
+        .unwrap_or_else(|| Box::leak(tag.to_owned().into_boxed_str()))
+}
+
+/// Every locale negotiation may pick: the shipped ones and those a merchant added.
+fn available() -> Vec<&'static str> {
+    let mut all = AVAILABLE_LOCALES.to_vec();
+    with_catalogue(|c| all.extend(c.merchant.keys().filter(|t| !AVAILABLE_LOCALES.contains(t))));
+    all
+}
 
 /// Picks the best available locale for a list of requested language tags, most preferred first:
 /// an exact match (case-insensitive), else the first available locale of the same base language
-/// (`fr-CH` -> `fr-FR`), else the next request, and finally [`SOURCE_LOCALE`].
+/// (`fr-CH` -> `fr-FR`, `zh-SG` -> `zh-CN`), else the next request, and finally [`SOURCE_LOCALE`].
 pub fn negotiate<'a>(requested: impl IntoIterator<Item = &'a str>) -> &'static str {
+    let available = available();
     for tag in requested {
-        let tag = tag.trim();
-        if let Some((code, _)) = LOCALES.iter().find(|(code, _)| code.eq_ignore_ascii_case(tag)) {
+        let tag = tag.trim().replace('_', "-");
+        if let Some(code) = available.iter().find(|code| code.eq_ignore_ascii_case(&tag)) {
             return code;
         }
-        let base = tag.split(['-', '_']).next().unwrap_or_default();
+        let base = tag.split('-').next().unwrap_or_default();
         if base.is_empty() {
             continue;
         }
-        if let Some((code, _)) = LOCALES
-            .iter()
-            .find(|(code, _)| code.split('-').next().is_some_and(|b| b.eq_ignore_ascii_case(base)))
-        {
+        if let Some(code) = available.iter().find(|code| code.split('-').next().is_some_and(|b| b.eq_ignore_ascii_case(base))) {
             return code;
         }
     }
     SOURCE_LOCALE
+}
+
+/// Why merchant messages were refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MessagesError(pub String);
+
+impl std::fmt::Display for MessagesError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Adds or replaces messages for `locale` (Fluent syntax, e.g. `pay-button = Place order { $amount }`).
+/// A locale we do not ship becomes available to negotiation; its missing messages come from
+/// en-US. Applies to localizers created afterwards.
+pub fn add_messages(locale: &str, ftl: &str) -> Result<(), MessagesError> {
+    let tag = locale.trim();
+    if tag.is_empty() || tag.len() > 35 || !tag.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+        return Err(MessagesError(format!("{locale:?} is not a language tag such as \"fr-FR\"")));
+    }
+    if let Err((_, errors)) = FluentResource::try_new(ftl.to_owned()) {
+        let first = errors.first().map(|e| e.to_string()).unwrap_or_default();
+        return Err(MessagesError(format!("the messages for {tag} are not valid Fluent: {first}")));
+    }
+    let tag = intern(tag);
+    with_catalogue(|c| c.merchant.entry(tag).or_default().push(Arc::from(ftl)));
+    Ok(())
+}
+
+/// Where [`load_locale`] fetches locale files: `<base><tag>/checkout.ftl`, each checked against
+/// `integrity` (an object of `locales/<tag>/checkout.ftl` -> `sha384-...`, or undefined) when
+/// given. The script-tag loader points it at the bundle's own folder.
+pub fn set_locale_source(base: &str, integrity: HashMap<String, String>) {
+    with_catalogue(|c| {
+        c.base = Some(base.to_owned());
+        c.integrity = integrity;
+    });
+}
+
+/// Whether `locale`'s messages are at hand (compiled in, fetched, or the merchant's).
+pub fn is_loaded(locale: &str) -> bool {
+    locale == SOURCE_LOCALE || with_catalogue(|c| c.loaded.contains_key(locale) || c.merchant.contains_key(locale))
+}
+
+/// Negotiates `requested` and fetches that locale's messages if this page has not yet: resolves
+/// to the locale to use. When the file cannot be had (offline, 404, tampered), the shopper gets
+/// en-US rather than a broken form, and a later call tries again.
+pub async fn load_locale<'a>(requested: impl IntoIterator<Item = &'a str>) -> &'static str {
+    let locale = negotiate(requested);
+    if is_loaded(locale) || !AVAILABLE_LOCALES.contains(&locale) {
+        return locale;
+    }
+    match fetch_locale(locale).await {
+        Some(source) => {
+            with_catalogue(|c| c.loaded.insert(locale, Arc::from(source)));
+            locale
+        }
+        None => SOURCE_LOCALE,
+    }
+}
+
+async fn fetch_locale(locale: &str) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    let (base, integrity) = with_catalogue(|c| {
+        let key = format!("locales/{locale}/checkout.ftl");
+        (c.base.clone().unwrap_or_else(|| "/locales/".to_owned()), c.integrity.get(&key).cloned())
+    });
+    let window = web_sys::window()?;
+    let init = web_sys::RequestInit::new();
+    init.set_method("GET");
+    if let Some(integrity) = integrity {
+        init.set_integrity(&integrity);
+    }
+    let request = web_sys::Request::new_with_str_and_init(&format!("{base}{locale}/checkout.ftl"), &init).ok()?;
+    let response: web_sys::Response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_request(&request))
+        .await
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    if !response.ok() {
+        return None;
+    }
+    let text = wasm_bindgen_futures::JsFuture::from(response.text().ok()?).await.ok()?.as_string()?;
+    // An error page served with 200 is not a locale: it must at least define the Pay button.
+    FluentResource::try_new(text.clone()).ok().filter(|r| has_message(r, "pay-button")).map(|_| text)
+}
+
+fn has_message(resource: &FluentResource, id: &str) -> bool {
+    resource.entries().any(|entry| matches!(entry, fluent_syntax::ast::Entry::Message(m) if m.id.name == id))
 }
 
 /// Translates message ids for one shopper locale.
@@ -52,16 +195,33 @@ pub struct Localizer {
 }
 
 impl Localizer {
-    /// A localizer for `locale` (negotiated against the available locales first).
+    /// A localizer for `locale`, negotiated against the available locales. A locale whose
+    /// messages are not loaded yet (see [`load_locale`]) is served in en-US, and says so in
+    /// [`Localizer::locale`], so the page's `lang` never claims a language it does not show.
     pub fn new(locale: &str) -> Self {
-        let locale = negotiate([locale]);
+        let negotiated = negotiate([locale]);
+        let locale = if is_loaded(negotiated) { negotiated } else { SOURCE_LOCALE };
         let fallback = (locale != SOURCE_LOCALE).then(|| bundle_for(SOURCE_LOCALE));
         Self { locale, bundle: bundle_for(locale), fallback }
+    }
+
+    /// A localizer for a locale file at hand (tests: no catalogue, no fetch).
+    #[cfg(test)]
+    fn from_source(locale: &'static str, source: &str) -> Self {
+        let mut bundle = FluentBundle::new_concurrent(vec![locale.parse().unwrap_or_default()]);
+        bundle.set_use_isolating(false);
+        bundle.add_resource(FluentResource::try_new(source.to_owned()).expect("locale parses")).expect("no duplicate");
+        Self { locale, bundle, fallback: Some(bundle_for(SOURCE_LOCALE)) }
     }
 
     /// The BCP 47 tag in use, e.g. `fr-FR`.
     pub fn locale(&self) -> &'static str {
         self.locale
+    }
+
+    /// Whether this locale is written right to left.
+    pub fn is_rtl(&self) -> bool {
+        is_rtl(self.locale)
     }
 
     /// Whether `id` resolves in this locale or its fallback.
@@ -98,15 +258,21 @@ impl Localizer {
 }
 
 fn bundle_for(locale: &'static str) -> FluentBundle<FluentResource> {
-    let source = LOCALES.iter().find(|(code, _)| *code == locale).map_or("", |(_, s)| s);
+    let (source, merchant) = with_catalogue(|c| {
+        let source = if locale == SOURCE_LOCALE { None } else { c.loaded.get(locale).cloned() };
+        (source, c.merchant.get(locale).cloned().unwrap_or_default())
+    });
     let langid: LanguageIdentifier = locale.parse().unwrap_or_default();
     let mut bundle = FluentBundle::new_concurrent(vec![langid]);
     // Card numbers, expiry and amounts are wrapped in `dir="ltr"` elements by the components;
     // Unicode isolation marks inside plain strings would only get in the way of copy and tests.
     bundle.set_use_isolating(false);
-    // A malformed entry loses that entry only; the rest of the file still loads.
-    let resource = FluentResource::try_new(source.to_owned()).unwrap_or_else(|(partial, _)| partial);
-    let _ = bundle.add_resource(resource);
+    let source = source.as_deref().unwrap_or(if locale == SOURCE_LOCALE { SOURCE_MESSAGES } else { "" });
+    for text in std::iter::once(source).chain(merchant.iter().map(|m| &**m)) {
+        // A malformed entry loses that entry only; the rest of the file still loads.
+        let resource = FluentResource::try_new(text.to_owned()).unwrap_or_else(|(partial, _)| partial);
+        bundle.add_resource_overriding(resource);
+    }
     bundle
 }
 
@@ -116,6 +282,34 @@ pub type I18n = Arc<Localizer>;
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::Path;
+
+    fn locale_source(tag: &str) -> String {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales").join(tag).join("checkout.ftl");
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    }
+
+    /// As `load_locale` does once the file is fetched (only for locales no test expects unloaded).
+    fn loaded(tag: &'static str) {
+        with_catalogue(|c| c.loaded.insert(tag, Arc::from(locale_source(tag))));
+    }
+
+    fn localizer(tag: &'static str) -> Localizer {
+        Localizer::from_source(tag, &locale_source(tag))
+    }
+
+    fn message_ids(source: &str) -> Vec<String> {
+        let resource = FluentResource::try_new(source.to_owned()).expect("locale parses");
+        let mut ids: Vec<String> = resource
+            .entries()
+            .filter_map(|entry| match entry {
+                fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_owned()),
+                _ => None,
+            })
+            .collect();
+        ids.sort();
+        ids
+    }
 
     #[test]
     fn negotiation_prefers_exact_then_base_language_then_english() {
@@ -124,9 +318,17 @@ mod tests {
             (&["fr-CH"], "fr-FR"),
             (&["FR-ca"], "fr-FR"),
             (&["fr"], "fr-FR"),
-            (&["de-DE", "fr-BE"], "fr-FR"),
-            (&["de-DE"], "en-US"),
-            (&["en-GB"], "en-US"),
+            (&["zh-SG"], "zh-CN"),
+            (&["zh-TW"], "zh-TW"),
+            (&["pt"], "pt-PT"),
+            (&["pt_BR"], "pt-BR"),
+            (&["ar-EG"], "ar"),
+            (&["he"], "he-IL"),
+            (&["nb"], "nb-NO"),
+            (&["xx-YY", "de-AT"], "de-DE"),
+            (&["en-GB"], "en-GB"),
+            (&["en-AU"], "en-US"),
+            (&["tlh"], "en-US"),
             (&[], "en-US"),
             (&["", "-", "_x"], "en-US"),
         ];
@@ -136,38 +338,102 @@ mod tests {
     }
 
     #[test]
+    fn every_shipped_locale_has_a_file_and_every_file_is_shipped() {
+        let mut on_disk: Vec<String> = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("locales"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        on_disk.sort();
+        let mut shipped: Vec<String> = AVAILABLE_LOCALES.iter().map(|t| t.to_string()).collect();
+        shipped.sort();
+        assert_eq!(on_disk, shipped);
+        assert!(AVAILABLE_LOCALES.len() >= 32, "{} locales", AVAILABLE_LOCALES.len());
+    }
+
+    #[test]
     fn every_locale_defines_exactly_the_source_locale_messages() {
-        let ids = |source: &str| -> Vec<String> {
-            let resource = FluentResource::try_new(source.to_owned()).expect("locale parses");
-            let mut ids: Vec<String> = resource
-                .entries()
-                .filter_map(|entry| match entry {
-                    fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_owned()),
-                    _ => None,
-                })
-                .collect();
-            ids.sort();
-            ids
-        };
-        let source_ids = ids(LOCALES[0].1);
-        for (code, source) in LOCALES {
-            assert_eq!(ids(source), source_ids, "{code} differs from {SOURCE_LOCALE}");
+        let source_ids = message_ids(SOURCE_MESSAGES);
+        for tag in AVAILABLE_LOCALES {
+            let ids = message_ids(&locale_source(tag));
+            let missing: Vec<_> = source_ids.iter().filter(|id| !ids.contains(id)).collect();
+            let extra: Vec<_> = ids.iter().filter(|id| !source_ids.contains(id)).collect();
+            assert!(missing.is_empty() && extra.is_empty(), "{tag}: missing {missing:?}, not in {SOURCE_LOCALE} {extra:?}");
         }
     }
 
     #[test]
-    fn every_core_error_has_a_message_in_every_locale() {
-        for (code, _) in LOCALES {
-            let localizer = Localizer::new(code);
-            for error in paykka_core::CheckoutError::ALL {
-                let id = error.message_id();
-                assert!(localizer.bundle.has_message(id), "{code} lacks {id}");
+    fn every_locale_parses_without_an_error() {
+        for tag in AVAILABLE_LOCALES {
+            if let Err((_, errors)) = FluentResource::try_new(locale_source(tag)) {
+                panic!("{tag}: {errors:?}");
             }
         }
     }
 
     #[test]
+    fn plural_messages_read_naturally_for_small_counts_in_every_locale() {
+        for tag in AVAILABLE_LOCALES {
+            let localizer = localizer(tag);
+            for count in [1.0, 2.0, 3.0, 5.0, 11.0, 21.0] {
+                let text = localizer.t_with("card-form-invalid", &[("count", count.into())]);
+                assert!(!text.is_empty() && !text.contains("card-form-invalid"), "{tag} {count}: {text:?}");
+                let text = localizer.t_with("qr-time-left", &[("minutes", count.into())]);
+                assert!(!text.is_empty() && !text.contains('{'), "{tag} {count}: {text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_core_error_has_a_message_in_every_locale() {
+        for tag in AVAILABLE_LOCALES {
+            let localizer = localizer(tag);
+            for error in paykka_core::CheckoutError::ALL {
+                let id = error.message_id();
+                assert!(localizer.bundle.has_message(id), "{tag} lacks {id}");
+            }
+        }
+    }
+
+    /// Every string literal in the SDK's sources that looks like one of our message ids
+    /// (`card-...`, `error-...`, `dropin-...`) must be defined in the source locale.
+    #[test]
+    fn every_message_id_the_code_uses_is_defined() {
+        let defined = message_ids(SOURCE_MESSAGES);
+        let prefixes = ["card-", "error-", "dropin-", "method-", "secure-frame-", "stored-card-", "qr-", "wallet-", "merchant-", "pay-"];
+        let mut used = Vec::new();
+        let mut files = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("src")];
+        files.push(Path::new(env!("CARGO_MANIFEST_DIR")).join("core/src"));
+        while let Some(path) = files.pop() {
+            if path.is_dir() {
+                files.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                for literal in text.split('"').skip(1).step_by(2) {
+                    let looks_like_id = prefixes.iter().any(|p| literal.starts_with(p))
+                        && literal.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                        && !literal.ends_with('-');
+                    if looks_like_id {
+                        used.push((literal.to_owned(), path.display().to_string()));
+                    }
+                }
+            }
+        }
+        assert!(used.len() > 50, "found only {} ids: is the scan still looking?", used.len());
+        let undefined: Vec<_> = used.iter().filter(|(id, _)| !defined.contains(id)).collect();
+        assert!(undefined.is_empty(), "used but not defined in {SOURCE_LOCALE}: {undefined:?}");
+    }
+
+    #[test]
+    fn a_locale_not_loaded_yet_is_served_in_english_and_says_so() {
+        with_catalogue(|c| c.loaded.remove("ko-KR"));
+        let ko = Localizer::new("ko-KR");
+        assert_eq!(ko.locale(), SOURCE_LOCALE);
+        assert_eq!(ko.t("card-number-label"), "Card number");
+    }
+
+    #[test]
     fn missing_message_falls_back_to_english_then_to_its_id() {
+        loaded("fr-FR");
         let fr = Localizer::new("fr-FR");
         assert_eq!(fr.t("no-such-message"), "no-such-message");
         assert!(!fr.has("no-such-message"));
@@ -178,5 +444,37 @@ mod tests {
         let en = Localizer::new("en-US");
         let text = en.t_with("pay-button", &[("amount", FluentValue::from("$49.99"))]);
         assert_eq!(text, "Pay $49.99");
+    }
+
+    #[test]
+    fn a_merchant_overrides_one_message_and_keeps_the_rest() {
+        loaded("de-DE");
+        add_messages("de-DE", "pay-button = Jetzt { $amount } bezahlen").unwrap();
+        let de = Localizer::new("de-DE");
+        assert_eq!(de.t_with("pay-button", &[("amount", "49,99 €".into())]), "Jetzt 49,99 € bezahlen");
+        assert_ne!(de.t("card-number-label"), "Card number");
+    }
+
+    #[test]
+    fn a_merchant_adds_a_locale_we_do_not_ship_and_english_fills_its_gaps() {
+        add_messages("sw-KE", "card-number-label = Nambari ya kadi").unwrap();
+        assert_eq!(negotiate(["sw"]), "sw-KE");
+        let sw = Localizer::new("sw-KE");
+        assert_eq!(sw.locale(), "sw-KE");
+        assert_eq!(sw.t("card-number-label"), "Nambari ya kadi");
+        assert_eq!(sw.t("card-cvv-label"), "Security code");
+    }
+
+    #[test]
+    fn merchant_messages_that_are_not_fluent_or_not_for_a_language_tag_are_refused() {
+        assert!(add_messages("de-DE", "pay-button = { $amount").unwrap_err().0.contains("not valid Fluent"));
+        assert!(add_messages("<script>", "a = b").unwrap_err().0.contains("not a language tag"));
+        assert!(add_messages("", "a = b").is_err());
+    }
+
+    #[test]
+    fn arabic_and_hebrew_are_right_to_left_and_the_others_are_not() {
+        assert!(is_rtl("ar") && is_rtl("he-IL") && is_rtl("AR-eg"));
+        assert!(!is_rtl("en-US") && !is_rtl("fr-FR") && !is_rtl("") && !is_rtl("hu-HU"));
     }
 }

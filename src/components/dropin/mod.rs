@@ -110,7 +110,17 @@ pub fn DropIn(
     let requested = locale.get_untracked();
     let browser = browser_languages();
     let fallback_locale = i18n::negotiate(requested.iter().chain(browser.iter()).map(String::as_str));
-    let loaded = RwSignal::new(None::<Result<(Session, PaymentAnswer), CheckoutError>>);
+    // The loading and error views speak the merchant's or browser's language once its messages
+    // are here (fetched beside the bundle; en-US until then, and if they cannot be had).
+    let scope_locale = RwSignal::new(if i18n::is_loaded(fallback_locale) { fallback_locale } else { i18n::SOURCE_LOCALE });
+    if !i18n::is_loaded(fallback_locale) {
+        spawn_local(async move {
+            let ready = i18n::load_locale([fallback_locale]).await;
+            let _ = scope_locale.try_set(ready);
+        });
+    }
+    // The session, its payment so far, and the locale the session's shopper gets.
+    let loaded = RwSignal::new(None::<Result<(Session, PaymentAnswer, &'static str), CheckoutError>>);
     let load = move || {
         loaded.set(None);
         let Some(client) = client.get_value() else {
@@ -122,7 +132,9 @@ pub fn DropIn(
             let result = async {
                 let session = client.session(&session_id).await?;
                 let answer = client.result(&session_id).await?;
-                Ok((session, answer))
+                let requested = session.display_locale.clone();
+                let locale = i18n::load_locale(requested.as_deref().into_iter().chain([fallback_locale])).await;
+                Ok((session, answer, locale))
             }
             .await;
             // Unmounted meanwhile (its requests were aborted): nobody is left to tell, and the
@@ -150,24 +162,20 @@ pub fn DropIn(
         on_submit_settled,
     };
     move || match loaded.get() {
-        None => view! { <CheckoutScope locale=fallback_locale><LoadingView /></CheckoutScope> }.into_any(),
+        None => view! { <CheckoutScope locale=scope_locale.get()><LoadingView /></CheckoutScope> }.into_any(),
         Some(Err(CheckoutError::SessionExpired)) => {
-            view! { <CheckoutScope locale=fallback_locale><ExpiredView /></CheckoutScope> }.into_any()
+            view! { <CheckoutScope locale=scope_locale.get()><ExpiredView /></CheckoutScope> }.into_any()
         }
         Some(Err(error)) => {
             let retry = move || load.with_value(|load| load());
             view! {
-                <CheckoutScope locale=fallback_locale>
+                <CheckoutScope locale=scope_locale.get()>
                     <ErrorView error=error on_retry=Callback::new(move |()| retry()) />
                 </CheckoutScope>
             }
             .into_any()
         }
-        Some(Ok((session, answer))) => {
-            let locale = session
-                .display_locale
-                .as_deref()
-                .map_or(fallback_locale, |requested| i18n::negotiate([requested, fallback_locale]));
+        Some(Ok((session, answer, locale))) => {
             let return_url = return_url.clone();
             view! {
                 <CheckoutScope locale=locale>

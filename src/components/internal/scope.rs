@@ -32,10 +32,13 @@ pub fn CheckoutScope(
 ) -> impl IntoView {
     let context = context.unwrap_or_else(|| CheckoutContext::new(&locale));
     let lang = context.i18n().locale();
+    // Arabic and Hebrew lay out right to left; card numbers, dates and amounts inside keep
+    // `dir="ltr"` on their own elements.
+    let dir = if context.i18n().is_rtl() { "rtl" } else { "ltr" };
     let announcement = context.announcement();
     context.provide();
     view! {
-        <div class=style::root lang=lang>
+        <div class=style::root lang=lang dir=dir>
             {children()}
             {(!without_live_region).then(|| view! {
                 <div class=style::visually_hidden role="status" aria-live="polite" aria-atomic="true">
