@@ -27,8 +27,9 @@ export async function launch() {
 }
 
 /// A fresh page (own context: no shared storage) that fails the test on any page error.
-export async function openPage(browser, path = '/', { locale = 'en-US', viewport, colorScheme = 'light', reducedMotion } = {}) {
-  const context = await browser.newContext({ locale, colorScheme, reducedMotion, viewport: viewport ?? { width: 1280, height: 900 } });
+/// `bypassCSP` only to inject a test tool (axe) into the CSP-protected frames.
+export async function openPage(browser, path = '/', { locale = 'en-US', viewport, colorScheme = 'light', reducedMotion, bypassCSP = false } = {}) {
+  const context = await browser.newContext({ locale, colorScheme, reducedMotion, bypassCSP, viewport: viewport ?? { width: 1280, height: 900 } });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(error));

@@ -34,6 +34,18 @@ export interface FieldChange {
   brand: CardBrand | null;
 }
 
+/** Theme, variables and per-element rules, in the shape of Stripe's Appearance API. */
+export interface Appearance {
+  theme?: 'light' | 'dark' | 'flat' | 'system';
+  variables?: Partial<Record<
+    | 'colorPrimary' | 'colorBackground' | 'colorText' | 'colorTextSecondary' | 'colorTextPlaceholder'
+    | 'colorDanger' | 'colorSuccess' | 'colorInputBackground' | 'colorBorder' | 'fontFamily'
+    | 'fontSizeBase' | 'fontWeightNormal' | 'borderRadius' | 'spacingUnit', string>>;
+  rules?: Partial<Record<
+    | '.Input' | '.Input:focus' | '.Input--invalid' | '.Label' | '.Error' | '.Button' | '.Button:hover'
+    | '.Tab' | '.Tab--selected', Record<string, string>>>;
+}
+
 export interface CheckoutOptions {
   /** The session your backend created (POST /api/sessions). */
   sessionId: string;
@@ -47,6 +59,8 @@ export interface CheckoutOptions {
    * becomes available (English fills its gaps). Applies to every checkout of the page.
    */
   translations?: Record<string, Record<string, string>>;
+  /** Your look, as custom properties (values are checked: colours, lengths, fonts only). */
+  appearance?: Appearance;
   /** Where 3DS and redirect methods bring the shopper back; defaults to this page. */
   returnUrl?: string;
   /** Whether the Drop-in shows its own Pay button (default true); without it, call `submit()`. */

@@ -30,6 +30,7 @@ use crate::components::dropin::{current_page_url, new_idempotency_key, redirect}
 use crate::components::{CardFrames, CheckoutScope, DropIn, PaymentSummary, SecureCardForm, SecureField};
 use crate::context::CheckoutContext;
 use crate::i18n;
+use paykka_core::appearance::Appearance;
 
 /// Marks an element that holds a mount, so a second mount into it is refused.
 const MOUNTED_ATTR: &str = "data-paykka-mounted";
@@ -49,6 +50,7 @@ const KNOWN_OPTIONS: &[&str] = &[
     "onExpired",
     "showPayButton",
     "translations",
+    "appearance",
 ];
 
 struct Options {
@@ -67,6 +69,7 @@ struct Options {
     show_pay_button: bool,
     /// The merchant's messages per locale, as Fluent sources (see [`translations`]).
     translations: Vec<(String, String)>,
+    appearance: Option<Appearance>,
 }
 
 fn type_error(message: &str) -> JsValue {
@@ -138,6 +141,7 @@ fn parse_options(value: &JsValue) -> Result<Options, JsValue> {
         on_submit: function("onSubmit")?,
         on_expired: function("onExpired")?,
         translations: translations(&get(value, "translations"))?,
+        appearance: appearance(&get(value, "appearance"))?,
         show_pay_button: {
             let v = get(value, "showPayButton");
             if v.is_undefined() {
@@ -147,6 +151,65 @@ fn parse_options(value: &JsValue) -> Result<Options, JsValue> {
             }
         },
     })
+}
+
+/// `appearance: { theme: "dark", variables: { colorPrimary: "#0a7" }, rules: { ".Input": { borderColor: "#333" } } }`.
+fn appearance(value: &JsValue) -> Result<Option<Appearance>, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    let not_object = |v: &JsValue| !v.is_object() || js_sys::Array::is_array(v);
+    let bad = |what: &str| type_error(&format!("option `appearance`: {what}"));
+    if not_object(value) {
+        return Err(bad("must be an object: { theme, variables, rules }"));
+    }
+    let keys = |v: &JsValue| -> Vec<String> {
+        Object::keys(v.unchecked_ref::<Object>()).iter().filter_map(|k| k.as_string()).collect()
+    };
+    if let Some(unknown) = keys(value).into_iter().find(|k| !["theme", "variables", "rules"].contains(&k.as_str())) {
+        return Err(bad(&format!("unknown key `{unknown}` (known: theme, variables, rules)")));
+    }
+    let theme = get(value, "theme");
+    let theme = match theme.is_undefined() {
+        true => None,
+        false => Some(theme.as_string().ok_or_else(|| bad("`theme` must be a string"))?),
+    };
+    let text = |v: JsValue, name: &str| v.as_string().ok_or_else(|| bad(&format!("`{name}` must be a string")));
+    let mut variables = Vec::new();
+    let given = get(value, "variables");
+    if !given.is_undefined() {
+        if not_object(&given) {
+            return Err(bad("`variables` must be an object"));
+        }
+        for name in keys(&given) {
+            let v = text(get(&given, &name), &name)?;
+            variables.push((name, v));
+        }
+    }
+    let mut rules = Vec::new();
+    let given = get(value, "rules");
+    if !given.is_undefined() {
+        if not_object(&given) {
+            return Err(bad("`rules` must be an object"));
+        }
+        for selector in keys(&given) {
+            let declarations = get(&given, &selector);
+            if not_object(&declarations) {
+                return Err(bad(&format!("rule `{selector}` must be an object of properties")));
+            }
+            for property in keys(&declarations) {
+                let v = text(get(&declarations, &property), &property)?;
+                rules.push((selector.clone(), property, v));
+            }
+        }
+    }
+    Appearance::parse(
+        theme.as_deref(),
+        variables.iter().map(|(n, v)| (n.as_str(), v.as_str())),
+        rules.iter().map(|(s, p, v)| (s.as_str(), p.as_str(), v.as_str())),
+    )
+    .map(Some)
+    .map_err(|e| bad(&e.to_string()))
 }
 
 /// `translations: { "fr-FR": { "pay-button": "Régler { $amount }" }, "sw-KE": { ... } }`: message
@@ -532,6 +595,7 @@ impl JsCheckout {
         };
         let on_settled = send_wrapper::SendWrapper::new(on_settled);
         let show_pay_button = options.show_pay_button;
+        let appearance = options.appearance.clone();
         let submits: Signal<u32> = inner.dropin_submits.into();
         let on_completed = send_wrapper::SendWrapper::new(on_completed);
         let on_failed = send_wrapper::SendWrapper::new(on_failed);
@@ -551,6 +615,7 @@ impl JsCheckout {
                     on_payment_completed=move |s| (*on_completed)(s)
                     on_payment_failed=move |s| (*on_failed)(s)
                     on_error=move |e| (*on_error)(e)
+                    appearance=appearance
                 />
             }
         });
@@ -712,6 +777,7 @@ impl JsComponent {
         // The first component of a checkout carries its live region.
         let first = inner.mounts.borrow().is_empty();
         let kind = self.kind;
+        let appearance = inner.options.appearance.clone();
         let on_change = inner.options.on_change.clone().map(send_wrapper::SendWrapper::new);
         let handle = leptos::mount::mount_to(element.clone(), move || {
             if let (Some(on_change), ComponentKind::Field(field)) = (on_change, kind) {
@@ -732,7 +798,7 @@ impl JsComponent {
             // (Children must be Send; the frames never leave this thread.)
             let frames = send_wrapper::SendWrapper::new(frames);
             view! {
-                <CheckoutScope locale=locale context=context without_live_region=!first>
+                <CheckoutScope locale=locale context=context without_live_region=!first appearance=appearance>
                     {match kind {
                         ComponentKind::Field(field) => view! { <SecureField frames=(*frames).clone() kind=field /> }.into_any(),
                         ComponentKind::Card => view! { <SecureCardForm frames=(*frames).clone() /> }.into_any(),

@@ -464,6 +464,8 @@ pub struct Configure {
     pub locale: Locale,
     /// A fixed brand: a stored card's CVV frame, whose length follows that card.
     pub brand: Option<Brand>,
+    /// The parent's look (text colour, font...), each value checked (`s_*` keys).
+    pub style: crate::appearance::FrameStyle,
 }
 
 /// A message from the parent to a frame.
@@ -642,6 +644,9 @@ impl Message for ParentToFrame {
                 w.pair("locale", c.locale.as_str());
                 if let Some(brand) = c.brand {
                     w.pair("brand", brand.code());
+                }
+                for (var, value) in &c.style.0 {
+                    w.pair(var.key(), value.as_str());
                 }
             }
             Self::Brand { brand } => {
@@ -879,6 +884,15 @@ pub fn decode_parent_message(data: &str) -> Result<(Channel, ParentToFrame), Pro
             placeholder: f.optional("placeholder", Label::new)?,
             locale: f.parsed("locale", Locale::new)?,
             brand: f.optional("brand", Brand::from_code)?,
+            style: {
+                let mut style = Vec::new();
+                for var in crate::appearance::FrameStyleVar::ALL {
+                    if let Some(value) = f.optional(var.key(), |v| var.kind().check(v))? {
+                        style.push((var, value));
+                    }
+                }
+                crate::appearance::FrameStyle(style)
+            },
         }),
         "brand" => ParentToFrame::Brand {
             brand: f.parsed("brand", Brand::from_code)?,

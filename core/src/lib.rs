@@ -26,6 +26,7 @@
 mod brand;
 mod card_number;
 mod cvv;
+pub mod appearance;
 pub mod digits;
 mod error;
 mod expiry;

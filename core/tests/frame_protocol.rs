@@ -107,6 +107,7 @@ fn parent_message() -> impl Strategy<Value = ParentToFrame> {
                 placeholder,
                 locale: Locale::new(&locale)?,
                 brand,
+                style: paykka_core::appearance::FrameStyle::default(),
             }))
         });
     prop_oneof![

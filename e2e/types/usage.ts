@@ -8,6 +8,7 @@ async function pay(sessionId: string): Promise<string> {
     backendUrl: 'https://shop.example.com',
     locale: 'fr-FR',
     translations: { 'fr-FR': { 'pay-button': 'Régler { $amount }' } },
+    appearance: { theme: 'flat', variables: { colorPrimary: '#0a7c53' }, rules: { '.Input': { borderColor: '#333' } } },
     onChange: (change: FieldChange) => console.log(change.field, change.valid, change.brand),
     onPaymentCompleted: (payment: PaymentSummary | PaymentResult) => console.log(payment.orderId),
     onError: (error: CheckoutFailure) => console.warn(error.code, error.message),

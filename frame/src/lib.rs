@@ -286,6 +286,13 @@ impl Frame {
                 }
                 if let Some(root) = self.window.document().and_then(|d| d.document_element()) {
                     let _ = root.set_attribute("lang", c.locale.as_str());
+                    // The parent's look, checked again by the decoder: values only, through
+                    // CSSOM (one property each, so nothing can add a declaration).
+                    if let Ok(root) = root.dyn_into::<web_sys::HtmlElement>() {
+                        for (var, value) in &c.style.0 {
+                            let _ = root.style().set_property(var.frame_property(), value.as_str());
+                        }
+                    }
                 }
                 if self.kind == FieldKind::Cvv {
                     if let Some(brand) = c.brand {

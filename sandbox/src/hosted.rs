@@ -172,7 +172,7 @@ body { margin: 0; font-family: system-ui, sans-serif; color: #1f2937; background
 .hp-back { color: #1d4ed8; }
 .hp-main { max-inline-size: 32rem; margin: 2rem auto; padding: 0 1rem; }
 #hp-status { font-weight: 600; }
-.hp-footer { text-align: center; color: #6b7280; font-size: 0.85rem; padding: 1rem; }
+.hp-footer { text-align: center; color: #4b5563; font-size: 0.85rem; padding: 1rem; }
 "#;
 
 async fn script() -> Response {

@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 use paykka_checkout::api::{JsonBuilder, JsonObject};
 use paykka_checkout::components::{DropIn, PaymentSummary};
+use paykka_checkout::core::appearance::Appearance;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -27,12 +28,14 @@ fn main() {
     if let (Some(locale), Some(root)) = (&locale, document.document_element()) {
         let _ = root.set_attribute("lang", locale);
     }
+    // `?theme=dark` (or light, flat): the appearance option, as a merchant would pass it.
+    let appearance = param("theme").and_then(|theme| Appearance::parse(Some(&theme), [], []).ok());
     match param("session_id") {
-        Some(session_id) => mount(target, session_id, locale),
+        Some(session_id) => mount(target, session_id, locale, appearance),
         // Not leptos's spawn_local: its executor only exists once something is mounted.
         None => wasm_bindgen_futures::spawn_local(async move {
             match create_session().await {
-                Some(session_id) => mount(target, session_id, locale),
+                Some(session_id) => mount(target, session_id, locale, appearance),
                 None => target.set_text_content(Some(
                     "The shop could not start a checkout: its backend did not answer. Reload to try again.",
                 )),
@@ -41,7 +44,7 @@ fn main() {
     }
 }
 
-fn mount(target: web_sys::HtmlElement, session_id: String, locale: Option<String>) {
+fn mount(target: web_sys::HtmlElement, session_id: String, locale: Option<String>, appearance: Option<Appearance>) {
     let status = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("demo-status"));
     let on_completed = move |payment: PaymentSummary| {
         if let Some(status) = &status {
@@ -50,7 +53,7 @@ fn mount(target: web_sys::HtmlElement, session_id: String, locale: Option<String
         }
     };
     leptos::mount::mount_to(target, move || {
-        view! { <DropIn session_id=session_id locale=locale on_payment_completed=on_completed /> }
+        view! { <DropIn session_id=session_id locale=locale on_payment_completed=on_completed appearance=appearance /> }
     })
     .forget();
 }

@@ -238,7 +238,14 @@ impl Localizer {
     pub fn t_with(&self, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
         let mut fluent_args = FluentArgs::with_capacity(args.len());
         for (name, value) in args {
-            fluent_args.set(*name, value.clone());
+            match value {
+                // Arguments are amounts, brands, card digits, method and shop names: in a
+                // right-to-left sentence each stays one left-to-right piece (LRI ... PDI).
+                FluentValue::String(text) if self.is_rtl() => {
+                    fluent_args.set(*name, FluentValue::from(format!("\u{2066}{text}\u{2069}")))
+                }
+                _ => fluent_args.set(*name, value.clone()),
+            }
         }
         self.format(id, Some(&fluent_args))
     }
@@ -264,8 +271,8 @@ fn bundle_for(locale: &'static str) -> FluentBundle<FluentResource> {
     });
     let langid: LanguageIdentifier = locale.parse().unwrap_or_default();
     let mut bundle = FluentBundle::new_concurrent(vec![langid]);
-    // Card numbers, expiry and amounts are wrapped in `dir="ltr"` elements by the components;
-    // Unicode isolation marks inside plain strings would only get in the way of copy and tests.
+    // No first-strong isolation marks: in Arabic, Intl's amounts start with a right-to-left
+    // mark, and an isolate that follows it turns "US$" into "$US". `t_with` isolates instead.
     bundle.set_use_isolating(false);
     let source = source.as_deref().unwrap_or(if locale == SOURCE_LOCALE { SOURCE_MESSAGES } else { "" });
     for text in std::iter::once(source).chain(merchant.iter().map(|m| &**m)) {
@@ -470,6 +477,15 @@ mod tests {
         assert!(add_messages("de-DE", "pay-button = { $amount").unwrap_err().0.contains("not valid Fluent"));
         assert!(add_messages("<script>", "a = b").unwrap_err().0.contains("not a language tag"));
         assert!(add_messages("", "a = b").is_err());
+    }
+
+    #[test]
+    fn in_right_to_left_locales_each_argument_stays_one_left_to_right_piece() {
+        let ar = Localizer::from_source("ar", &locale_source("ar"));
+        let text = ar.t_with("pay-button", &[("amount", FluentValue::from("\u{200f}49.99 US$"))]);
+        assert!(text.contains("\u{2066}\u{200f}49.99 US$\u{2069}"), "{text:?}");
+        let en = Localizer::new("en-US");
+        assert_eq!(en.t_with("pay-button", &[("amount", FluentValue::from("$49.99"))]), "Pay $49.99");
     }
 
     #[test]

@@ -1,3 +1,4 @@
+use crate::appearance::{FrameStyle, FrameStyleVar};
 use super::*;
 
 const CH: &str = "0123456789abcdef0123456789abcdef";
@@ -94,12 +95,22 @@ fn parent_samples() -> Vec<ParentToFrame> {
             placeholder: None,
             locale: Locale::new("en-US").unwrap(),
             brand: None,
+            style: FrameStyle::default(),
         }),
         ParentToFrame::Configure(Configure {
             label: Label::new("Numéro de carte & co = 100% *sûr*").unwrap(),
             placeholder: Label::new("1234 1234 1234 1234").ok_or(()).ok(),
             locale: Locale::new("fr-CH").unwrap(),
             brand: Some(Brand::Amex),
+            style: FrameStyle::from_values([
+                (FrameStyleVar::Color, "rgb(236, 238, 243)"),
+                (FrameStyleVar::PlaceholderColor, "#b8bdc9"),
+                (FrameStyleVar::InvalidColor, "#ffb4ab"),
+                (FrameStyleVar::Background, "#1d2129"),
+                (FrameStyleVar::FontFamily, "\"Open Sans\", system-ui, sans-serif"),
+                (FrameStyleVar::FontSize, "16px"),
+                (FrameStyleVar::FontWeight, "500"),
+            ]),
         }),
     ];
     out.extend(
@@ -170,6 +181,7 @@ fn the_wire_format_is_what_url_search_params_writes() {
         placeholder: None,
         locale: Locale::new("en-US").unwrap(),
         brand: None,
+        style: FrameStyle::default(),
     });
     // new URLSearchParams({label: "Card number, 100% *safe* ~ é"}).toString()
     assert_eq!(
@@ -388,6 +400,14 @@ fn the_longest_messages_fit_the_size_limit() {
         placeholder: Some(label),
         locale: Locale::new(&"a".repeat(MAX_LOCALE_BYTES)).unwrap(),
         brand: Some(Brand::UnionPay),
+        // Every style value at its longest, mostly escaped characters.
+        style: FrameStyle::from_values(FrameStyleVar::ALL.map(|var| {
+            (var, match var.kind() {
+                crate::appearance::ValueKind::FontFamily => "'a b', ".repeat(28) + "'a'",
+                crate::appearance::ValueKind::Color => format!("rgba({})", "1, ".repeat(19)).replacen(", )", ")", 1),
+                _ => "99999999px".to_owned(),
+            })
+        }).iter().map(|(var, value)| (*var, value.as_str())).collect::<Vec<_>>()),
     });
     let wire = encode(&ch(), &msg);
     assert!(wire.len() <= MAX_MESSAGE_BYTES, "{}", wire.len());

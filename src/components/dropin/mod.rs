@@ -21,6 +21,7 @@ use crate::components::wallet::{self, SheetEnd, Wallet, WalletRequest, WalletShe
 use paykka_core::methods::{self, MethodFlow, PaymentMethod};
 use crate::context::CheckoutContext;
 use crate::i18n::{self, intl::format_amount};
+use paykka_core::appearance::Appearance;
 use views::{AwaitingView, ErrorView, ExpiredView, LoadingView, SuccessView};
 
 stylance::import_crate_style!(style, "src/components/dropin/dropin.module.css");
@@ -94,6 +95,9 @@ pub fn DropIn(
     /// declined, interrupted, back to the form when fields were invalid, waiting for a QR scan).
     #[prop(default = None)]
     on_submit_settled: Option<Callback<PaymentState>>,
+    /// The merchant's look (theme, variables, rules), also passed into the secure frames.
+    #[prop(default = None)]
+    appearance: Option<Appearance>,
 ) -> impl IntoView {
     // Every request of this mount dies with it.
     let controller = web_sys::AbortController::new().ok();
@@ -162,14 +166,14 @@ pub fn DropIn(
         on_submit_settled,
     };
     move || match loaded.get() {
-        None => view! { <CheckoutScope locale=scope_locale.get()><LoadingView /></CheckoutScope> }.into_any(),
+        None => view! { <CheckoutScope locale=scope_locale.get() appearance=appearance.clone()><LoadingView /></CheckoutScope> }.into_any(),
         Some(Err(CheckoutError::SessionExpired)) => {
-            view! { <CheckoutScope locale=scope_locale.get()><ExpiredView /></CheckoutScope> }.into_any()
+            view! { <CheckoutScope locale=scope_locale.get() appearance=appearance.clone()><ExpiredView /></CheckoutScope> }.into_any()
         }
         Some(Err(error)) => {
             let retry = move || load.with_value(|load| load());
             view! {
-                <CheckoutScope locale=scope_locale.get()>
+                <CheckoutScope locale=scope_locale.get() appearance=appearance.clone()>
                     <ErrorView error=error on_retry=Callback::new(move |()| retry()) />
                 </CheckoutScope>
             }
@@ -178,7 +182,7 @@ pub fn DropIn(
         Some(Ok((session, answer, locale))) => {
             let return_url = return_url.clone();
             view! {
-                <CheckoutScope locale=locale>
+                <CheckoutScope locale=locale appearance=appearance.clone()>
                     <DropInBody session=session answer=answer client=client return_url=return_url callbacks=callbacks />
                 </CheckoutScope>
             }
@@ -845,7 +849,7 @@ fn MethodOption(
                     on:change=move |_| choice.set(this.clone())
                 />
                 <span class=crate::components::qr::style::mark data-method=method.code aria-hidden="true">{method.mark}</span>
-                <span>{method.name}</span>
+                <bdi>{method.name}</bdi>
             </label>
             <div class=style::method_panel hidden=move || !open.get()>
                 <p class=style::method_hint>{hint}</p>

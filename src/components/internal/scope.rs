@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::context::CheckoutContext;
+use paykka_core::appearance::Appearance;
 
 stylance::import_crate_style!(style, "src/components/internal/internal.module.css");
 
@@ -28,6 +29,9 @@ pub fn CheckoutScope(
     /// Leaves out the live region, when another scope of the same context has it.
     #[prop(optional)]
     without_live_region: bool,
+    /// The merchant's look: a theme, and custom properties from its variables and rules.
+    #[prop(default = None)]
+    appearance: Option<Appearance>,
     children: Children,
 ) -> impl IntoView {
     let context = context.unwrap_or_else(|| CheckoutContext::new(&locale));
@@ -37,8 +41,20 @@ pub fn CheckoutScope(
     let dir = if context.i18n().is_rtl() { "rtl" } else { "ltr" };
     let announcement = context.announcement();
     context.provide();
+    let theme = appearance.as_ref().and_then(|a| a.theme.attribute());
+    let root = NodeRef::<leptos::html::Div>::new();
+    if let Some(appearance) = appearance {
+        // Through CSSOM, one property at a time: no style attribute (a strict CSP refuses
+        // those), and no value that is not a checked one.
+        root.on_load(move |element| {
+            let style = web_sys::HtmlElement::style(&element);
+            for (property, value) in &appearance.properties {
+                let _ = style.set_property(property, value.as_str());
+            }
+        });
+    }
     view! {
-        <div class=style::root lang=lang dir=dir>
+        <div class=style::root lang=lang dir=dir data-pk-theme=theme node_ref=root>
             {children()}
             {(!without_live_region).then(|| view! {
                 <div class=style::visually_hidden role="status" aria-live="polite" aria-atomic="true">

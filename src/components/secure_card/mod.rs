@@ -26,6 +26,7 @@ use crate::api::EncryptedCard;
 use crate::components::internal::{random_bytes, unique_id_prefix};
 use crate::context::CheckoutContext;
 use crate::i18n::Localizer;
+use paykka_core::appearance::{FrameStyle, FrameStyleVar};
 
 stylance::import_crate_style!(style, "src/components/secure_card/secure_card.module.css");
 
@@ -212,7 +213,8 @@ impl CardFrames {
         let (Some(label), Some(locale)) = (Label::new(&self.0.labels[i]), Locale::new(&self.0.locale)) else { return };
         let placeholder = self.0.placeholders[i].as_deref().and_then(Label::new);
         let brand = if field == FieldKind::Cvv { self.0.fixed_brand } else { None };
-        self.post(field, &ParentToFrame::Configure(Configure { label, placeholder, locale, brand }));
+        let style = self.frame_style(field);
+        self.post(field, &ParentToFrame::Configure(Configure { label, placeholder, locale, brand, style }));
         if field == FieldKind::Cvv && self.0.fixed_brand.is_none() {
             // Read straight from the state: `brand()` builds a derived signal, and out here (a
             // message listener, no reactive owner) nothing would ever dispose of it.
@@ -221,6 +223,26 @@ impl CardFrames {
                 self.post(FieldKind::Cvv, &ParentToFrame::Brand { brand });
             }
         }
+    }
+
+    /// The look around the frame (theme, appearance, the merchant's CSS), as the frame's own
+    /// custom properties: read from the iframe element's computed style.
+    fn frame_style(&self, field: FieldKind) -> FrameStyle {
+        let iframe = self.0.iframes.borrow()[index(field)].clone();
+        let computed = iframe.and_then(|iframe| web_sys::window()?.get_computed_style(&iframe).ok().flatten());
+        let Some(computed) = computed else { return FrameStyle::default() };
+        let values: Vec<(FrameStyleVar, String)> = FrameStyleVar::ALL
+            .into_iter()
+            .filter_map(|var| {
+                let value = var
+                    .parent_properties()
+                    .iter()
+                    .map(|p| computed.get_property_value(p).unwrap_or_default())
+                    .find(|v| !v.trim().is_empty())?;
+                Some((var, value))
+            })
+            .collect();
+        FrameStyle::from_values(values.iter().map(|(var, value)| (*var, value.as_str())))
     }
 
     fn on_state(&self, field: FieldKind, state: FieldState) {
