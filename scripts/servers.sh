@@ -68,6 +68,8 @@ start() { # name log command...
 }
 
 start sandbox "$LOGS/sandbox.log" target/debug/paykka-sandbox
+# The demo shop's logo, as a merchant configures it (shown beside its name in the checkout).
+export PAYKKA_MERCHANT_LOGO_URL="${PAYKKA_MERCHANT_LOGO_URL:-http://127.0.0.1:8080/shop-logo.svg}"
 start backend "$LOGS/backend.log" target/debug/paykka-backend
 start web "$LOGS/trunk.log" trunk serve --release
 

@@ -624,6 +624,7 @@ async fn get_session(
         "expire_time": s.expire_time,
         "session_mode": s.session_mode,
         "merchant_name": st.cfg.merchant_name,
+        "merchant_logo_url": st.cfg.merchant_logo_url,
         "merchant_id": st.gateway.merchant_id(),
         "merchant_country": st.cfg.merchant_country,
         "payment_methods": methods,

@@ -17,6 +17,8 @@ pub struct Config {
     pub gateway_url: String,
     pub merchant_id: String,
     pub merchant_name: String,
+    /// The shop's logo for the checkout (`PAYKKA_MERCHANT_LOGO_URL`, https, or http on loopback).
+    pub merchant_logo_url: Option<String>,
     /// The merchant's country (ISO 3166-1 alpha-2, `PAYKKA_MERCHANT_COUNTRY`), told to the
     /// wallets' payment sheets.
     pub merchant_country: String,
@@ -59,6 +61,7 @@ impl Config {
             gateway_url: gateway_url.into(),
             merchant_id: DEMO_MERCHANT_ID.into(),
             merchant_name: "PayKKa Demo Store".into(),
+            merchant_logo_url: None,
             merchant_country: "HK".into(),
             merchant_key_file: None,
             merchant_key_pem: None,
@@ -171,6 +174,13 @@ impl Config {
         }
         if let Some(v) = get("PAYKKA_MERCHANT_NAME") {
             c.merchant_name = v;
+        }
+        if let Some(v) = get("PAYKKA_MERCHANT_LOGO_URL") {
+            let loopback = v.starts_with("http://127.0.0.1") || v.starts_with("http://localhost");
+            if !(v.starts_with("https://") || loopback) || v.chars().any(|c| c.is_whitespace() || c == '"') {
+                return Err("PAYKKA_MERCHANT_LOGO_URL must be an https URL (or http on loopback)".into());
+            }
+            c.merchant_logo_url = Some(v);
         }
         if let Some(v) = get("PAYKKA_MERCHANT_COUNTRY") {
             if v.len() != 2 || !v.bytes().all(|b| b.is_ascii_uppercase()) {

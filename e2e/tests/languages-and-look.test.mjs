@@ -216,3 +216,14 @@ test('under prefers-reduced-motion nothing animates', async () => {
   assert.equal(moving, 0);
   await context.close();
 });
+
+test('the shop\'s logo and name, from its configuration, head the Drop-in', async () => {
+  const { page, context } = await dropIn({});
+  await payButton(page).waitFor({ timeout: 15000 });
+  const header = page.locator('header').filter({ hasText: 'PayKKa Demo Store' }).last();
+  const logo = header.locator('img');
+  assert.equal(await logo.getAttribute('alt'), '', 'decorative: the name is written beside it');
+  assert.match(await logo.getAttribute('src'), /\/shop-logo\.svg$/);
+  await eventually(() => logo.evaluate((img) => img.complete && img.naturalWidth > 0), { message: 'logo loaded' });
+  await context.close();
+});

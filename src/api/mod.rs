@@ -45,6 +45,8 @@ pub struct Session {
     pub amount: Amount,
     pub display_locale: Option<String>,
     pub merchant_name: Option<String>,
+    /// The shop's logo, when its configuration names one (an https URL, or http on loopback).
+    pub merchant_logo_url: Option<String>,
     /// The merchant's id at the gateway and its country (for the wallets' sheets).
     pub merchant_id: Option<String>,
     pub merchant_country: Option<String>,
@@ -426,6 +428,10 @@ fn parse_session(json: &JsonObject) -> Option<Session> {
         amount,
         display_locale: json.str("display_locale"),
         merchant_name: json.str("merchant_name"),
+        merchant_logo_url: json.str("merchant_logo_url").filter(|url| {
+            let loopback = url.starts_with("http://127.0.0.1") || url.starts_with("http://localhost");
+            (url.starts_with("https://") || loopback) && !url.chars().any(char::is_whitespace)
+        }),
         merchant_id: json.str("merchant_id"),
         merchant_country: json.str("merchant_country"),
         expired: status == "EXPIRED",

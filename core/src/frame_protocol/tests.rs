@@ -696,3 +696,24 @@ fn u32_parsing() {
         assert_eq!(parse_u32(bad), None, "{bad}");
     }
 }
+
+#[test]
+fn a_configure_whose_style_could_load_or_inject_anything_is_refused_whole() {
+    let head = format!("pk=1&ch={CH}&t=configure&label=Card%20number&locale=en-US");
+    for (key, value) in [
+        ("s_color", "url(https%3A%2F%2Fevil.example%2Fx)"),
+        ("s_background", "red%3Bbackground%3Aurl(x)"),
+        ("s_font_family", "a%7Dbody%7Bcolor%3Ared"),
+        ("s_font_size", "expression(1)"),
+        ("s_font_weight", "bold!important"),
+    ] {
+        let wire = format!("{head}&{key}={value}");
+        assert!(
+            matches!(decode_parent_message(&wire), Err(ProtocolError::BadValue(k)) if k == key),
+            "{key}={value} was not refused"
+        );
+    }
+    let wire = format!("{head}&s_color=%23eceef3&s_font_size=16px");
+    let Ok((_, ParentToFrame::Configure(configure))) = decode_parent_message(&wire) else { panic!("refused") };
+    assert_eq!(configure.style.0.len(), 2);
+}

@@ -606,6 +606,7 @@ fn DropInBody(
     let allow_removal = callbacks.allow_removal;
 
     let merchant_name = session.merchant_name.clone();
+    let merchant_logo = session.merchant_logo_url.clone();
     let pay_label = ctx.i18n().t_with("pay-button", &[("amount", amount_text.clone().into())]);
     let processing_label = ctx.t("dropin-processing");
     let method_label = ctx.t("method-card");
@@ -628,7 +629,13 @@ fn DropInBody(
     view! {
         <section class=style::dropin aria-label=ctx.t("dropin-label")>
             <header class=style::header>
-                {merchant_name.map(|name| view! { <p class=style::merchant>{name}</p> })}
+                {(merchant_name.is_some() || merchant_logo.is_some()).then(|| view! {
+                    <p class=style::merchant>
+                        // Decorative: the shop's name is written beside it.
+                        {merchant_logo.map(|src| view! { <img class=style::logo src=src alt="" width="28" height="28" /> })}
+                        {merchant_name}
+                    </p>
+                })}
                 <p class=style::amount_label>{ctx.t("dropin-amount-label")}</p>
                 <p class=style::amount dir="ltr">{amount_text.clone()}</p>
             </header>
@@ -848,7 +855,7 @@ fn MethodOption(
                     prop:checked=move || open.get()
                     on:change=move |_| choice.set(this.clone())
                 />
-                <span class=crate::components::qr::style::mark data-method=method.code aria-hidden="true">{method.mark}</span>
+                <span class=crate::components::qr::style::mark data-method=method.code aria-hidden="true" dir="ltr">{method.mark}</span>
                 <bdi>{method.name}</bdi>
             </label>
             <div class=style::method_panel hidden=move || !open.get()>
