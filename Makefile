@@ -1,5 +1,5 @@
 # The two ways in. Both install whatever is missing first (scripts/bootstrap.sh).
-.PHONY: demo test bootstrap
+.PHONY: demo test bench bootstrap
 
 ## Start the demo: sandbox gateway :8788, merchant backend :8787, demo shop :8080. Ctrl-C stops all.
 demo: bootstrap
@@ -8,6 +8,10 @@ demo: bootstrap
 ## Run every test: native, wasm in headless Chromium, end-to-end against the demo servers.
 test:
 	@scripts/test.sh
+
+## Sizes (brotli, gzip) beside Adyen Web's, time to interactive, keystroke latency, memory.
+bench:
+	@scripts/bench.sh
 
 bootstrap:
 	@scripts/bootstrap.sh

@@ -190,7 +190,7 @@ test('mounting and unmounting 50 times leaves nothing behind and memory does not
   await context.close();
 });
 
-test('a Drop-in unmounted while it loads, 50 times, neither crashes nor keeps memory, and mounts again', async () => {
+test('a Drop-in unmounted while it loads, 200 times, neither crashes nor keeps memory, and mounts again', async () => {
   const { page, context, errors } = await sdkPage();
   const session = await createSession({});
   const result = await page.evaluate(async (sessionId) => {
@@ -199,14 +199,16 @@ test('a Drop-in unmounted while it loads, 50 times, neither crashes nor keeps me
     const turn = () => new Promise((resolve) => setTimeout(resolve, 0));
     // Unmounted one turn after mounting: its session request is in flight, then aborted.
     const cycle = async () => { checkout.mount('#a'); await turn(); checkout.unmount(); await turn(); };
-    for (let i = 0; i < 10; i += 1) await cycle();
+    for (let i = 0; i < 20; i += 1) await cycle();
     const before = PaykkaCheckout.memoryBytes();
-    for (let i = 0; i < 50; i += 1) await cycle();
+    for (let i = 0; i < 200; i += 1) await cycle();
     const grew = PaykkaCheckout.memoryBytes() - before;
     checkout.mount('#a');
     return { grew, reported };
   }, session.session_id);
-  assert.equal(result.grew, 0, `the wasm memory grew by ${result.grew} bytes over 50 mounts`);
+  // Requests end at different moments each run, so the allocator's high-water mark may take one
+  // more 64 KiB page; a leak of even 0.5 KB a mount would take two pages or more.
+  assert.ok(result.grew <= 65536, `the wasm memory grew by ${result.grew} bytes over 200 mounts`);
   assert.deepEqual(result.reported, [], 'an unmount is not an error to report');
   await page.getByRole('button', { name: /^Pay / }).waitFor({ timeout: 15000 });
   // (The demo page's own script finds none of its elements once the body is replaced.)

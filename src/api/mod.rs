@@ -454,23 +454,24 @@ fn encode_path(segment: &str) -> String {
     js_sys::encode_uri_component(segment).as_string().unwrap_or_default()
 }
 
-/// A request's timeout: aborts it when it fires. Dropped with the request (answered, failed, or
-/// abandoned by an unmount), it clears the timer and frees its closure; a closure handed to JS
-/// for good would be kept for the life of the page, one per request.
+/// A request's timeout: aborts it when it fires, and is cleared when the request ends or is
+/// abandoned (an unmount). The timer calls the controller's own `abort`, bound in JS: no Rust
+/// closure to leak if it never fires, or to find dropped if it fires late.
 struct RequestTimer {
     window: web_sys::Window,
     handle: Option<i32>,
-    _abort: wasm_bindgen::closure::Closure<dyn FnMut()>,
 }
 
 impl RequestTimer {
     fn start(window: &web_sys::Window, timeout: &AbortController, timeout_ms: u32) -> Self {
-        let timeout = timeout.clone();
-        let abort = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || timeout.abort());
-        let handle = window
-            .set_timeout_with_callback_and_timeout_and_arguments_0(abort.as_ref().unchecked_ref(), timeout_ms as i32)
-            .ok();
-        Self { window: window.clone(), handle, _abort: abort }
+        let abort = js_sys::Reflect::get(timeout.as_ref(), &JsValue::from_str("abort"))
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+            .map(|abort| abort.bind0(timeout.as_ref()));
+        let handle = abort.and_then(|abort| {
+            window.set_timeout_with_callback_and_timeout_and_arguments_0(&abort, timeout_ms as i32).ok()
+        });
+        Self { window: window.clone(), handle }
     }
 }
 

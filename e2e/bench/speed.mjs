@@ -1,0 +1,92 @@
+// Speed figures of `make bench`, against the running demo servers, one line per figure
+// (`name value unit`): time to interactive of the Drop-in (cold cache), the same page without
+// the SDK, a keystroke in the secure number field, and the wasm memory after mount.
+import { launch, createSession, DEMO_URL, SANDBOX_URL } from '../support.mjs';
+
+const LOADS = Number(process.env.BENCH_LOADS ?? 20);
+const KEYS = Number(process.env.BENCH_KEYS ?? 1000);
+const PAGE = new URL('/__bench/checkout.html', DEMO_URL).href;
+const version = process.env.SDK_VERSION ?? '0.1.0';
+
+/// The merchant's checkout page: the SDK by script tag, a session its server made beforehand.
+/// `withSdk: false` is the same page without it, the floor the SDK is measured against.
+function checkoutPage(sessionId, withSdk) {
+  const sdk = withSdk ? `<script src="/sdk/${version}/paykka-checkout.js"></script>` : '';
+  const run = withSdk ? `
+    window.benchReady = new Promise((resolve) => {
+      addEventListener('message', (event) => {
+        // The number frame says it is ready once its input takes keys: that is interactive.
+        if (event.origin === ${JSON.stringify(SANDBOX_URL)} && typeof event.data === 'string'
+          && event.data.includes('t=ready') && event.data.includes('field=number')) resolve(performance.now());
+      });
+    });
+    PaykkaCheckout.create({ sessionId: ${JSON.stringify(sessionId)}, backendUrl: '' }).then((c) => c.mount('#dropin'));`
+    : `window.benchReady = new Promise((resolve) => addEventListener('load', () => resolve(performance.now())));`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Checkout</title>${sdk}</head>
+<body><main><h1>Checkout</h1><div id="dropin"></div></main><script>${run}</script></body></html>`;
+}
+
+function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+async function timeToReady(browser, withSdk) {
+  const session = await createSession({});
+  // A fresh context: empty HTTP cache, nothing compiled yet.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.route(PAGE, (route) => route.fulfill({ contentType: 'text/html', body: checkoutPage(session.session_id, withSdk) }));
+  await page.goto(PAGE, { waitUntil: 'commit' });
+  const ms = await page.evaluate(() => window.benchReady);
+  return { ms, page, context };
+}
+
+const browser = await launch();
+try {
+  const tti = [];
+  const blank = [];
+  let memory = 0;
+  let keystrokes = [];
+  for (let i = 0; i < LOADS; i += 1) {
+    const bare = await timeToReady(browser, false);
+    blank.push(bare.ms);
+    await bare.context.close();
+    const loaded = await timeToReady(browser, true);
+    tti.push(loaded.ms);
+    if (i === LOADS - 1) {
+      memory = await loaded.page.evaluate(() => PaykkaCheckout.memoryBytes());
+      // Keystrokes: a digit put in the number field as the browser does, to the formatted value.
+      const frame = loaded.page.frames().find((f) => f.url().includes('/frames/') && f.url().includes('number'));
+      keystrokes = await frame.evaluate((count) => {
+        const input = document.querySelector('input');
+        const times = [];
+        for (let k = 0; k < count; k += 1) {
+          if (input.value.replace(/\D/g, '').length >= 16) {
+            input.value = '';
+            input.dispatchEvent(new InputEvent('input', { inputType: 'deleteContentBackward', bubbles: true }));
+          }
+          const digit = String((k * 7) % 10);
+          const started = performance.now();
+          input.value += digit;
+          input.setSelectionRange(input.value.length, input.value.length);
+          input.dispatchEvent(new InputEvent('input', { inputType: 'insertText', data: digit, bubbles: true }));
+          void input.value; // the formatted value, as the next paint reads it
+          times.push((performance.now() - started) * 1000);
+        }
+        return times;
+      }, KEYS);
+    }
+    await loaded.context.close();
+  }
+  const line = (name, value, unit) => console.log(`${name} ${value} ${unit}`);
+  line('tti_ms_p50', percentile(tti, 50).toFixed(0), 'ms');
+  line('tti_ms_p95', percentile(tti, 95).toFixed(0), 'ms');
+  line('blank_page_ms_p50', percentile(blank, 50).toFixed(0), 'ms');
+  line('tti_ratio_vs_blank', (percentile(tti, 50) / percentile(blank, 50)).toFixed(2), 'x');
+  line('keystroke_us_p50', percentile(keystrokes, 50).toFixed(0), 'us');
+  line('keystroke_us_p99', percentile(keystrokes, 99).toFixed(0), 'us');
+  line('wasm_memory_kib', (memory / 1024).toFixed(0), 'KiB');
+} finally {
+  await browser.close();
+}
