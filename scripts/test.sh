@@ -22,6 +22,10 @@ export PAYKKA_DATA_DIR="$REPO_ROOT/target/e2e-data"
 rm -rf "$PAYKKA_DATA_DIR"
 scripts/servers.sh --exec bash -c 'cd e2e && node --test --test-concurrency=1 --test-reporter=spec tests/' 2>&1 | tee "$OUT/e2e.log"
 
+step "size budgets (budgets.txt)"
+budgets_ok=1
+scripts/check-budgets.sh 2>&1 | tee "$OUT/budgets.log" || budgets_ok=0
+
 # Totals from each runner's own summary lines.
 sum_cargo() { grep -E '^test result:' "$1" | sed -E 's/.* ([0-9]+) passed; ([0-9]+) failed; ([0-9]+) ignored.*/\1 \2 \3/' \
   | awk '{p+=$1; f+=$2; i+=$3} END {printf "%d %d %d", p, f, i}'; }
@@ -39,6 +43,10 @@ total_pass=$((native_pass + wasm_pass + e2e_pass))
 total_fail=$((native_fail + wasm_fail + e2e_fail))
 if ((wasm_pass == 0 || e2e_pass == 0)); then
   echo "test: a suite ran no test" >&2
+  exit 1
+fi
+if ((budgets_ok == 0)); then
+  echo "test: a bundle is over its size budget (budgets.txt)" >&2
   exit 1
 fi
 echo "$total_pass passed, $total_fail failed"

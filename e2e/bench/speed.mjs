@@ -1,30 +1,10 @@
 // Speed figures of `make bench`, against the running demo servers, one line per figure
 // (`name value unit`): time to interactive of the Drop-in (cold cache), the same page without
 // the SDK, a keystroke in the secure number field, and the wasm memory after mount.
-import { launch, createSession, DEMO_URL, SANDBOX_URL } from '../support.mjs';
+import { launch, createSession, DEMO_URL } from '../support.mjs';
 
 const LOADS = Number(process.env.BENCH_LOADS ?? 20);
 const KEYS = Number(process.env.BENCH_KEYS ?? 1000);
-const PAGE = new URL('/__bench/checkout.html', DEMO_URL).href;
-const version = process.env.SDK_VERSION ?? '0.1.0';
-
-/// The merchant's checkout page: the SDK by script tag, a session its server made beforehand.
-/// `withSdk: false` is the same page without it, the floor the SDK is measured against.
-function checkoutPage(sessionId, withSdk) {
-  const sdk = withSdk ? `<script src="/sdk/${version}/paykka-checkout.js"></script>` : '';
-  const run = withSdk ? `
-    window.benchReady = new Promise((resolve) => {
-      addEventListener('message', (event) => {
-        // The number frame says it is ready once its input takes keys: that is interactive.
-        if (event.origin === ${JSON.stringify(SANDBOX_URL)} && typeof event.data === 'string'
-          && event.data.includes('t=ready') && event.data.includes('field=number')) resolve(performance.now());
-      });
-    });
-    PaykkaCheckout.create({ sessionId: ${JSON.stringify(sessionId)}, backendUrl: '' }).then((c) => c.mount('#dropin'));`
-    : `window.benchReady = new Promise((resolve) => addEventListener('load', () => resolve(performance.now())));`;
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Checkout</title>${sdk}</head>
-<body><main><h1>Checkout</h1><div id="dropin"></div></main><script>${run}</script></body></html>`;
-}
 
 function percentile(values, p) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -36,8 +16,9 @@ async function timeToReady(browser, withSdk) {
   // A fresh context: empty HTTP cache, nothing compiled yet.
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.route(PAGE, (route) => route.fulfill({ contentType: 'text/html', body: checkoutPage(session.session_id, withSdk) }));
-  await page.goto(PAGE, { waitUntil: 'commit' });
+  const path = withSdk ? '/bench.html' : '/bench-blank.html';
+  await page.goto(new URL(`${path}?session_id=${encodeURIComponent(session.session_id)}`, DEMO_URL).href, { waitUntil: 'commit' });
+  await page.waitForFunction(() => 'benchReady' in window);
   const ms = await page.evaluate(() => window.benchReady);
   return { ms, page, context };
 }

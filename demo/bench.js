@@ -1,0 +1,23 @@
+// `make bench` (e2e/bench/speed.mjs) reads `window.benchReady`: the time, from navigation
+// start, when the Drop-in's card number frame is ready for keys (bench.html), or the same
+// page's `load` without the SDK (bench-blank.html).
+(function () {
+  var params = new URLSearchParams(location.search);
+  window.benchReady = new Promise(function (resolve) {
+    addEventListener('message', function (event) {
+      // The number frame's first message to its parent: its input takes keys.
+      if (typeof event.data === 'string' && event.data.indexOf('t=ready') >= 0 && event.data.indexOf('field=number') >= 0) {
+        resolve(performance.now());
+      }
+    });
+    addEventListener('load', function () {
+      if (!window.PaykkaCheckout) resolve(performance.now());
+    });
+  });
+  addEventListener('DOMContentLoaded', function () {
+    if (!window.PaykkaCheckout) return;
+    PaykkaCheckout.create({ sessionId: params.get('session_id') || '' }).then(function (checkout) {
+      checkout.mount('#dropin');
+    });
+  });
+})();
