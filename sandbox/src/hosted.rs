@@ -71,7 +71,61 @@ fn sdk_version(st: &Shared) -> Option<String> {
     versions.pop()
 }
 
-async fn page(State(st): State<Shared>, UrlPath(session_id): UrlPath<String>) -> Result<Response, GwError> {
+/// The page's own words ("Back to {merchant}", "Taking you back to {merchant}…") in the
+/// shopper's language, from the SDK's locale files: the session's `display_locale`, else the
+/// browser's first language, by exact tag then base language; English when none matches.
+struct PageWords {
+    lang: String,
+    rtl: bool,
+    back: String,
+    returning: String,
+}
+
+fn page_words(st: &Shared, version: &str, session_locale: &str, accept_language: &str, merchant: &str) -> PageWords {
+    let english = PageWords {
+        lang: "en".into(),
+        rtl: false,
+        back: format!("Back to {merchant}"),
+        returning: format!("Taking you back to {merchant}…"),
+    };
+    let Some(dir) = st.sdk_dir.as_ref().map(|d| d.join(version).join("locales")) else { return english };
+    let tags: Vec<String> = std::fs::read_dir(&dir)
+        .map(|entries| entries.filter_map(|e| e.ok()?.file_name().into_string().ok()).collect())
+        .unwrap_or_default();
+    let wanted = std::iter::once(session_locale)
+        .chain(accept_language.split(',').map(|part| part.split(';').next().unwrap_or_default()))
+        .map(str::trim)
+        .filter(|t| !t.is_empty());
+    let base = |t: &str| t.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
+    let mut chosen = None;
+    for want in wanted {
+        if base(want) == "en" {
+            return english;
+        }
+        chosen = tags.iter().find(|t| t.eq_ignore_ascii_case(want)).or_else(|| tags.iter().find(|t| base(t) == base(want)));
+        if chosen.is_some() {
+            break;
+        }
+    }
+    let Some(tag) = chosen else { return english };
+    let Ok(ftl) = std::fs::read_to_string(dir.join(tag).join("checkout.ftl")) else { return english };
+    let message = |id: &str| {
+        ftl.lines()
+            .find_map(|line| line.strip_prefix(id)?.trim_start().strip_prefix('=').map(str::trim))
+            .filter(|text| !text.is_empty() && !text.contains('\n'))
+            .map(|text| text.replace("{ $merchant }", merchant))
+    };
+    match (message("merchant-back"), message("merchant-returning")) {
+        (Some(back), Some(returning)) => PageWords { rtl: matches!(base(tag).as_str(), "ar" | "he"), lang: tag.clone(), back, returning },
+        _ => english,
+    }
+}
+
+async fn page(
+    State(st): State<Shared>,
+    UrlPath(session_id): UrlPath<String>,
+    headers: HeaderMap,
+) -> Result<Response, GwError> {
     let Some(s) = load_session(&st, &session_id)? else {
         return Ok(error(StatusCode::NOT_FOUND, "session_not_found", "no such session"));
     };
@@ -85,9 +139,11 @@ async fn page(State(st): State<Shared>, UrlPath(session_id): UrlPath<String>) ->
     let merchant = st.db.merchant(&s.merchant_id).ok().flatten().map(|(name, _)| name).unwrap_or_default();
     let back = s.return_url.clone().unwrap_or_default();
     let initial = merchant.chars().next().map(|c| c.to_uppercase().to_string()).unwrap_or_default();
+    let accept = headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).unwrap_or_default();
+    let words = page_words(&st, &version, &s.display_locale, accept, &merchant);
     let html = format!(
         r#"<!doctype html>
-<html lang="en">
+<html lang="{lang}" dir="{dir}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -104,7 +160,7 @@ async fn page(State(st): State<Shared>, UrlPath(session_id): UrlPath<String>) ->
   {back_link}
 </header>
 <main class="hp-main">
-  <div id="checkout" data-session-id="{session}" data-return-url="{back}"></div>
+  <div id="checkout" data-session-id="{session}" data-return-url="{back}" data-returning="{returning}"></div>
   <p id="hp-status" role="status"></p>
 </main>
 <footer class="hp-footer">Secure checkout by PayKKa (sandbox)</footer>
@@ -114,10 +170,13 @@ async fn page(State(st): State<Shared>, UrlPath(session_id): UrlPath<String>) ->
         initial = esc(&initial),
         session = esc(&s.session_id),
         back = esc(&back),
+        lang = esc(&words.lang),
+        dir = if words.rtl { "rtl" } else { "ltr" },
+        returning = esc(&words.returning),
         back_link = if back.is_empty() {
             String::new()
         } else {
-            format!(r#"<a class="hp-back" href="{}">Back to {}</a>"#, esc(&back), esc(&merchant))
+            format!(r#"<a class="hp-back" href="{}">{}</a>"#, esc(&back), esc(&words.back))
         },
     );
     let mut response = ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response();
@@ -147,7 +206,7 @@ const HOSTED_JS: &str = r#"// The hosted page: the Drop-in for this session, the
     if (!back) return;
     const url = new URL(back);
     url.searchParams.set('session_id', target.dataset.sessionId);
-    status.textContent = 'Taking you back to the shop…';
+    status.textContent = target.dataset.returning;
     setTimeout(() => location.assign(url.href), 1500);
   };
   try {

@@ -1268,7 +1268,8 @@ async fn the_hosted_page_serves_the_drop_in_api_for_its_session_only() {
     std::fs::create_dir_all(sdk.join("0.1.0")).unwrap();
     std::fs::write(sdk.join("0.1.0").join("paykka-checkout.js"), "/* sdk */").unwrap();
     std::fs::create_dir_all(sdk.join("0.1.0/locales/fr-FR")).unwrap();
-    std::fs::write(sdk.join("0.1.0/locales/fr-FR/checkout.ftl"), "pay-button = Payer { $amount }").unwrap();
+    let french = "pay-button = Payer { $amount }\nmerchant-back = Retour à { $merchant }\nmerchant-returning = Retour vers { $merchant }…\n";
+    std::fs::write(sdk.join("0.1.0/locales/fr-FR/checkout.ftl"), french).unwrap();
     std::fs::write(sdk.join("0.1.0/locales/.secret.ftl"), "x").unwrap();
     let sdk_dir = sdk.clone();
     let env = Env::with(move |c| c.sdk_dir = Some(sdk_dir)).await;
@@ -1317,7 +1318,18 @@ async fn the_hosted_page_serves_the_drop_in_api_for_its_session_only() {
     assert_eq!(get(format!("{base}/sdk/0.1.0/..%2Fsecret")).await.status(), 404);
     let locale = get(format!("{base}/sdk/0.1.0/locales/fr-FR/checkout.ftl")).await;
     assert_eq!(locale.status(), 200);
-    assert_eq!(locale.text().await.unwrap(), "pay-button = Payer { $amount }");
+    assert_eq!(locale.text().await.unwrap(), french);
+    // The page's own words follow the shopper's language (here the browser's), else English.
+    let page_in = |language: &'static str| {
+        let http = env.http.clone();
+        let url = format!("{base}/hp/pay/{sid}");
+        async move { http.get(url).header("accept-language", language).send().await.unwrap().text().await.unwrap() }
+    };
+    let french_page = page_in("fr-CH,fr;q=0.9").await;
+    assert!(french_page.contains(r#"<html lang="fr-FR" dir="ltr">"#), "{french_page}");
+    assert!(french_page.contains("data-returning=\"Retour vers "), "{french_page}");
+    let other_page = page_in("tlh").await;
+    assert!(other_page.contains(r#"<html lang="en" dir="ltr">"#), "{other_page}");
     for hidden in ["locales/.secret.ftl", "locales/fr-FR/..%2F..%2Fpaykka-checkout.js", "locales/a/b/c.ftl"] {
         assert_eq!(get(format!("{base}/sdk/0.1.0/{hidden}")).await.status(), 404, "{hidden}");
     }
