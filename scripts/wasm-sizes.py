@@ -1,0 +1,119 @@
+#!/usr/bin/env python3
+"""Where a wasm's bytes go: its sections, and its biggest functions by name (from the `name`
+section, when the build kept it), grouped by crate. Usage: wasm-sizes.py FILE.wasm [TOP]"""
+import re
+import sys
+from collections import Counter
+
+
+def leb(data, i):
+    result = shift = 0
+    while True:
+        b = data[i]
+        i += 1
+        result |= (b & 0x7F) << shift
+        shift += 7
+        if b < 0x80:
+            return result, i
+
+
+def crate_of(name):
+    """The first crate a (legacy or v0) mangled symbol names; `(other)` for the rest."""
+    if name.startswith("_ZN"):
+        m = re.match(r"_ZN(\d+)", name)
+        if m:
+            start = m.end()
+            segment = name[start : start + int(m.group(1))]
+            inner = re.match(r"_\$LT\$(?:\$RF\$)?(?:mut\$u20\$)?([a-z_][a-z0-9_]*)\.\.", segment)
+            return inner.group(1) if inner else segment
+    m = re.search(r"Cs[0-9A-Za-z]*_(\d+)([a-z_][a-z0-9_]*)", name)
+    if m:
+        return m.group(2)[: int(m.group(1))]
+    return "(other)"
+
+
+def main():
+    path = sys.argv[1]
+    top = int(sys.argv[2]) if len(sys.argv) > 2 else 25
+    data = open(path, "rb").read()
+    assert data[:4] == b"\0asm", "not a wasm file"
+    i = 8
+    sections = []
+    code = None
+    names = {}
+    imported_funcs = 0
+    while i < len(data):
+        sid = data[i]
+        size, j = leb(data, i + 1)
+        body = data[j : j + size]
+        label = {0: "custom", 1: "type", 2: "import", 3: "function", 5: "memory", 6: "global", 7: "export", 9: "elem", 10: "code", 11: "data"}.get(sid, str(sid))
+        if sid == 0:
+            nlen, k = leb(body, 0)
+            cname = body[k : k + nlen].decode(errors="replace")
+            label = f"custom:{cname}"
+            if cname == "name":
+                p = k + nlen
+                while p < len(body):
+                    sub = body[p]
+                    sublen, q = leb(body, p + 1)
+                    if sub == 1:
+                        count, r = leb(body, q)
+                        for _ in range(count):
+                            idx, r = leb(body, r)
+                            l, r = leb(body, r)
+                            names[idx] = body[r : r + l].decode(errors="replace")
+                            r += l
+                    p = q + sublen
+        if sid == 2:
+            count, r = leb(body, 0)
+            for _ in range(count):
+                for _ in range(2):
+                    l, r = leb(body, r)
+                    r += l
+                kind = body[r]
+                r += 1
+                if kind == 0:
+                    _, r = leb(body, r)
+                    imported_funcs += 1
+                elif kind == 1:
+                    r += 1
+                    flags, r = leb(body, r)
+                    _, r = leb(body, r)
+                    if flags & 1:
+                        _, r = leb(body, r)
+                elif kind == 2:
+                    flags, r = leb(body, r)
+                    _, r = leb(body, r)
+                    if flags & 1:
+                        _, r = leb(body, r)
+                elif kind == 3:
+                    r += 2
+        if sid == 10:
+            code = body
+        sections.append((label, size))
+        i = j + size
+    print(f"{path}: {len(data)} bytes")
+    for label, size in sorted(sections, key=lambda s: -s[1]):
+        print(f"  section {label:<24} {size:>9}")
+    if code is None:
+        return
+    count, p = leb(code, 0)
+    funcs = []
+    for n in range(count):
+        size, q = leb(code, p)
+        funcs.append((size, names.get(imported_funcs + n, f"func[{imported_funcs + n}]")))
+        p = q + size
+    if not names:
+        print("  (no name section: build with names kept to see functions)")
+    by_crate = Counter()
+    for size, name in funcs:
+        by_crate[crate_of(name)] += size
+    print("  code by crate:")
+    for crate, size in by_crate.most_common(top):
+        print(f"    {crate:<32} {size:>9}")
+    print(f"  {top} biggest functions:")
+    for size, name in sorted(funcs, reverse=True)[:top]:
+        print(f"    {size:>7}  {name[:110]}")
+
+
+main()
