@@ -28,8 +28,10 @@ export async function launch() {
 
 /// A fresh page (own context: no shared storage) that fails the test on any page error.
 /// `bypassCSP` only to inject a test tool (axe) into the CSP-protected frames.
-export async function openPage(browser, path = '/', { locale = 'en-US', viewport, colorScheme = 'light', reducedMotion, bypassCSP = false } = {}) {
+/// `watchCsp: true` records Content Security Policy violations (read with `cspViolations`).
+export async function openPage(browser, path = '/', { locale = 'en-US', viewport, colorScheme = 'light', reducedMotion, bypassCSP = false, watchCsp: watch = false } = {}) {
   const context = await browser.newContext({ locale, colorScheme, reducedMotion, bypassCSP, viewport: viewport ?? { width: 1280, height: 900 } });
+  if (watch) await watchCsp(context);
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(error));
@@ -192,4 +194,24 @@ print(json.dumps([{"token": r[0], "token_usage": json.loads(r[1]).get("token_usa
 /// A shopper reference no other test uses, so saved cards never leak between tests.
 export function freshShopper(prefix = 'e2e') {
   return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+/// Records every Content Security Policy violation in the page and its frames, from the first
+/// script on; read them with `cspViolations(page)`.
+export async function watchCsp(context) {
+  await context.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`);
+    });
+  });
+}
+
+export async function cspViolations(page) {
+  const all = [];
+  for (const frame of page.frames()) {
+    if (frame.isDetached()) continue;
+    all.push(...(await frame.evaluate(() => window.__cspViolations ?? []).catch(() => [])));
+  }
+  return all;
 }

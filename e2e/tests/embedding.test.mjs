@@ -8,7 +8,7 @@ import { copyFileSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  launch, openPage, screenshot, eventually, recordMerchantRequests, assertNoCardDataOnMerchantPage,
+  launch, openPage, screenshot, cspViolations, eventually, recordMerchantRequests, assertNoCardDataOnMerchantPage,
   gatewayTransactions, createSession, SANDBOX_URL, DEMO_URL,
 } from '../support.mjs';
 
@@ -35,8 +35,8 @@ async function typeCard(page, { number, expiry = '1230', cvv = '123', holder = '
   }
 }
 
-test('the Components page pays with the merchant\'s own button, and the card never reaches the page', async () => {
-  const { page, context, errors } = await openPage(browser, '/component.html');
+test('the Components page pays with the merchant\'s own button under a strict CSP, and the card never reaches the page', async () => {
+  const { page, context, errors } = await openPage(browser, '/component.html', { watchCsp: true });
   const requests = recordMerchantRequests(page);
   await field(page, 'Secure card number input', 'Card number').waitFor({ timeout: 20000 });
   await typeCard(page, { number: '4242424242424242' });
@@ -47,6 +47,7 @@ test('the Components page pays with the merchant\'s own button, and the card nev
   assert.deepEqual(gatewayTransactions(sessionId).map((r) => r.status), ['SUCCESS']);
   await assertNoCardDataOnMerchantPage(page, requests, '4242424242424242');
   assert.deepEqual(errors.map(String), []);
+  assert.deepEqual(await cspViolations(page), []);
   await context.close();
 });
 
@@ -69,7 +70,7 @@ test('Component mode fields act as one form: focus moves on, and an invalid form
 });
 
 test('a 3DS card in Component mode comes back to the merchant page, which learns the result from its backend', async () => {
-  const { page, context } = await openPage(browser, '/component.html');
+  const { page, context } = await openPage(browser, '/component.html', { watchCsp: true });
   await field(page, 'Secure card number input', 'Card number').waitFor({ timeout: 20000 });
   await typeCard(page, { number: '4000002760003184' });
   await page.getByRole('button', { name: 'Pay $49.99' }).click();
@@ -78,11 +79,12 @@ test('a 3DS card in Component mode comes back to the merchant page, which learns
   await page.getByRole('button', { name: 'Verify' }).click();
   await page.waitForURL((url) => url.pathname === '/component.html', { timeout: 20000 });
   await page.getByText(/^Payment successful/).waitFor({ timeout: 20000 });
+  assert.deepEqual(await cspViolations(page), []);
   await context.close();
 });
 
 test('<paykka-dropin> inside the shop\'s shadow root pays and tells the page', async () => {
-  const { page, context, errors } = await openPage(browser, '/elements.html');
+  const { page, context, errors } = await openPage(browser, '/elements.html', { watchCsp: true });
   // Playwright's locators pierce open shadow roots, as assistive technology does.
   const number = field(page, 'Secure card number input', 'Card number');
   await number.waitFor({ timeout: 20000 });
@@ -92,6 +94,7 @@ test('<paykka-dropin> inside the shop\'s shadow root pays and tells the page', a
   await page.getByRole('heading', { name: 'Payment successful' }).waitFor({ timeout: 20000 });
   await page.getByText(/The shop received the payment confirmation for order GW/).waitFor({ timeout: 5000 });
   assert.deepEqual(errors.map(String), []);
+  assert.deepEqual(await cspViolations(page), []);
   await context.close();
 });
 

@@ -33,6 +33,10 @@ pub struct CardSummary {
 /// A card form with live brand detection, grouping, caret-preserving formatting and localized,
 /// accessible errors. Must be rendered inside a [`crate::components::CheckoutScope`].
 ///
+/// Its inputs are plain inputs of the page, so the card is in the page's DOM: take payments
+/// with [`crate::components::SecureCardForm`] or the Drop-in (secure frames, SAQ A, see
+/// SECURITY.md); this form is for tests and for trying the card logic.
+///
 /// ```no_run
 /// use leptos::prelude::*;
 /// use paykka_checkout::components::{CardForm, CardSummary, CheckoutScope};
