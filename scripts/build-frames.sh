@@ -22,7 +22,8 @@ inputs_digest() {
 }
 
 digest="$(inputs_digest)"
-if [ "${1:-}" != "--force" ] && [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$digest" ] && [ -f "$DIST/card-field.html" ]; then
+if [ "${1:-}" != "--force" ] && [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$digest" ] && [ -f "$DIST/card-field.html" ] \
+  && [ -f "$DIST/integrity.json" ]; then
   echo "build-frames: up to date ($DIST)"
   exit 0
 fi
@@ -31,6 +32,18 @@ echo "build-frames: building the card frame into ${DIST#"$REPO_ROOT"/}"
 rm -f "$STAMP"
 (cd frame && trunk build --release --dist "$DIST")
 test -f "$DIST/card-field.html"
+# The inventory of what the gateway serves for the frames, with sha384 hashes, beside them
+# (the SDK's own is target/sdk/<version>/integrity.json).
+{
+  printf '{\n  "files": {\n'
+  first=1
+  for f in $(cd "$DIST" && find . -maxdepth 1 -type f ! -name integrity.json -printf '%P\n' | LC_ALL=C sort); do
+    ((first)) || printf ',\n'
+    first=0
+    printf '    "%s": "sha384-%s"' "$f" "$(openssl dgst -sha384 -binary "$DIST/$f" | base64 -w0)"
+  done
+  printf '\n  }\n}\n'
+} >"$DIST/integrity.json"
 echo "$digest" >"$STAMP"
 
 if command -v brotli >/dev/null; then

@@ -731,8 +731,12 @@ fn refuse_clear_card(v: &Value) -> Result<(), ApiError> {
     Ok(())
 }
 
+/// The request's fingerprint for idempotency. Card envelopes are left out: RSA-OAEP gives new
+/// ciphertexts each time the same card is encrypted, so a retry after a lost answer (same key,
+/// same payment) must not read as a different request; the stored answer is replayed instead.
 fn body_hash(bytes: &[u8]) -> String {
-    let v: Value = serde_json::from_slice(bytes).unwrap_or_default();
+    let mut v: Value = serde_json::from_slice(bytes).unwrap_or_default();
+    paykka_protocol::without_envelopes(&mut v);
     Sha256::digest(v.to_string().as_bytes())
         .iter()
         .map(|b| format!("{b:02x}"))

@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { copyFileSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -262,6 +263,23 @@ test('the bundle publishes its integrity hashes and the snippet to paste', () =>
   }
   const snippet = readFileSync(join(dir, 'snippet.html'), 'utf8');
   assert.ok(snippet.includes(`integrity="${manifest.files['paykka-checkout.js']}"`));
+});
+
+test('every file shipped, the SDK\'s and the secure frames\', is served exactly as its inventory hashes it', async () => {
+  const sha384 = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+  const sdk = JSON.parse(readFileSync(join(SDK_ROOT, SDK_VERSION, 'integrity.json'), 'utf8')).files;
+  assert.ok(Object.keys(sdk).some((f) => f.startsWith('locales/')), 'the locale files are in the inventory');
+  for (const [file, hash] of Object.entries(sdk)) {
+    const served = Buffer.from(await (await fetch(new URL(`/sdk/${SDK_VERSION}/${file}`, DEMO_URL))).arrayBuffer());
+    assert.equal(sha384(served), hash, file);
+  }
+  const frames = (await (await fetch(`${SANDBOX_URL}/frames/integrity.json`)).json()).files;
+  const names = Object.keys(frames);
+  for (const kind of ['.html', '.js', '.wasm', '.css']) assert.ok(names.some((n) => n.endsWith(kind)), `a frame ${kind} file`);
+  for (const [file, hash] of Object.entries(frames)) {
+    const served = Buffer.from(await (await fetch(`${SANDBOX_URL}/frames/${file}`)).arrayBuffer());
+    assert.equal(sha384(served), hash, `frames/${file}`);
+  }
 });
 
 test('hosted mode: the shop sends the shopper to the gateway\'s page, built from the Drop-in, and gets them back paid', async () => {

@@ -120,3 +120,32 @@ pub mod test_keys {
     pub const GATEWAY: &str = include_str!("../testdata/gateway_test_key.pem");
     pub const CARD: &str = include_str!("../testdata/card_test_key.pem");
 }
+
+/// Removes every `encrypted_*` member, at any depth: what an idempotency fingerprint leaves out,
+/// since encrypting the same card twice gives different ciphertexts.
+pub fn without_envelopes(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::Object(members) => {
+            members.retain(|name, _| !name.starts_with("encrypted_"));
+            members.values_mut().for_each(without_envelopes);
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(without_envelopes),
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod envelope_tests {
+    #[test]
+    fn a_retry_with_fresh_ciphertexts_has_the_same_fingerprint_and_a_changed_payment_does_not() {
+        let strip = |mut v: serde_json::Value| {
+            super::without_envelopes(&mut v);
+            v
+        };
+        let first = serde_json::json!({ "session_id": "CS1", "card": { "encrypted_card_no": "aaa", "encrypted_cvv": "bbb", "holder_name": "Ada" } });
+        let retry = serde_json::json!({ "session_id": "CS1", "card": { "encrypted_card_no": "ccc", "encrypted_cvv": "ddd", "holder_name": "Ada" } });
+        let other = serde_json::json!({ "session_id": "CS1", "card": { "encrypted_card_no": "ccc", "holder_name": "Bob" } });
+        assert_eq!(strip(first.clone()), strip(retry));
+        assert_ne!(strip(first), strip(other));
+    }
+}

@@ -622,12 +622,14 @@ fn resolve_card(st: &AppState, p: &PaymentData) -> Result<CardSource, GwError> {
     }))
 }
 
-/// Body hash for idempotency: the body without its `timestamp`, keys sorted.
+/// Body hash for idempotency: the body without its `timestamp` and without card envelopes
+/// (re-encrypting the same card gives new ciphertexts), keys sorted.
 fn body_hash(body: &[u8]) -> String {
     let mut v: serde_json::Value = serde_json::from_slice(body).unwrap_or_default();
     if let Some(o) = v.as_object_mut() {
         o.remove("timestamp");
     }
+    paykka_protocol::without_envelopes(&mut v);
     let h = Sha256::digest(serde_json::to_string(&v).unwrap_or_default().as_bytes());
     h.iter().map(|b| format!("{b:02x}")).collect()
 }
