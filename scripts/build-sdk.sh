@@ -95,11 +95,22 @@ done
 
 # The demo's static merchant pages (Components, HTML element), with the snippet pasted in as a
 # merchant would; trunk copies them next to the Drop-in page.
+# The shop's pages also carry, where they say `<!-- paykka-csp -->`, the Content Security Policy
+# a merchant page needs for the SDK (SECURITY.md): no inline script or style, no eval;
+# 'wasm-unsafe-eval' to compile the wasm; the card frames from the gateway's origin, which 3DS
+# forms also post to.
+CSP="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-src http://127.0.0.1:8788 http://localhost:8788; form-action 'self' http://127.0.0.1:8788 http://localhost:8788; base-uri 'none'; object-src 'none'"
 PAGES="$REPO_ROOT/target/sdk-pages"
 rm -rf "$PAGES" && mkdir -p "$PAGES"
-for page in demo/*.html; do
-  python3 -c 'import sys; t = open(sys.argv[1]).read(); print(t.replace("<!-- paykka-sdk-snippet -->", open(sys.argv[2]).read().strip()), end="")' \
-    "$page" "$OUT/snippet.html" > "$PAGES/$(basename "$page")"
+page() { # source output snippet-file-or-empty
+  python3 -c 'import sys; t = open(sys.argv[1]).read(); snippet = open(sys.argv[2]).read().strip() if sys.argv[2] else ""
+print(t.replace("<!-- paykka-sdk-snippet -->", snippet).replace("<!-- paykka-csp -->", "<meta http-equiv=\"Content-Security-Policy\" content=\"" + sys.argv[3] + "\" />"), end="")' \
+    "$1" "$3" "$CSP" > "$2"
+}
+for source in demo/*.html; do
+  page "$source" "$PAGES/$(basename "$source")" "$OUT/snippet.html"
 done
+# The bench's floor: the same page without the SDK.
+page demo/bench.html "$PAGES/bench-blank.html" ""
 cp demo/*.js demo/*.css "$PAGES/"
 echo "$digest" > "$STAMP"

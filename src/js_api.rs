@@ -84,11 +84,21 @@ fn set(target: &Object, key: &str, value: impl Into<JsValue>) {
     let _ = Reflect::set(target, &JsValue::from_str(key), &value.into());
 }
 
+/// An object of named members (not an array), as every structured option must be.
+fn is_plain_object(value: &JsValue) -> bool {
+    value.is_object() && !js_sys::Array::is_array(value)
+}
+
+/// The own enumerable keys of an object.
+fn keys_of(value: &JsValue) -> Vec<String> {
+    Object::keys(value.unchecked_ref::<Object>()).iter().filter_map(|k| k.as_string()).collect()
+}
+
 fn parse_options(value: &JsValue) -> Result<Options, JsValue> {
-    if !value.is_object() || js_sys::Array::is_array(value) {
+    if !is_plain_object(value) {
         return Err(type_error("create(options): options must be an object"));
     }
-    for key in Object::keys(value.unchecked_ref::<Object>()).iter().filter_map(|k| k.as_string()) {
+    for key in keys_of(value) {
         if !KNOWN_OPTIONS.contains(&key.as_str()) {
             return Err(type_error(&format!("unknown option `{key}` (known: {})", KNOWN_OPTIONS.join(", "))));
         }
@@ -158,15 +168,11 @@ fn appearance(value: &JsValue) -> Result<Option<Appearance>, JsValue> {
     if value.is_undefined() || value.is_null() {
         return Ok(None);
     }
-    let not_object = |v: &JsValue| !v.is_object() || js_sys::Array::is_array(v);
     let bad = |what: &str| type_error(&format!("option `appearance`: {what}"));
-    if not_object(value) {
+    if !is_plain_object(value) {
         return Err(bad("must be an object: { theme, variables, rules }"));
     }
-    let keys = |v: &JsValue| -> Vec<String> {
-        Object::keys(v.unchecked_ref::<Object>()).iter().filter_map(|k| k.as_string()).collect()
-    };
-    if let Some(unknown) = keys(value).into_iter().find(|k| !["theme", "variables", "rules"].contains(&k.as_str())) {
+    if let Some(unknown) = keys_of(value).into_iter().find(|k| !["theme", "variables", "rules"].contains(&k.as_str())) {
         return Err(bad(&format!("unknown key `{unknown}` (known: theme, variables, rules)")));
     }
     let theme = get(value, "theme");
@@ -178,10 +184,10 @@ fn appearance(value: &JsValue) -> Result<Option<Appearance>, JsValue> {
     let mut variables = Vec::new();
     let given = get(value, "variables");
     if !given.is_undefined() {
-        if not_object(&given) {
+        if !is_plain_object(&given) {
             return Err(bad("`variables` must be an object"));
         }
-        for name in keys(&given) {
+        for name in keys_of(&given) {
             let v = text(get(&given, &name), &name)?;
             variables.push((name, v));
         }
@@ -189,15 +195,15 @@ fn appearance(value: &JsValue) -> Result<Option<Appearance>, JsValue> {
     let mut rules = Vec::new();
     let given = get(value, "rules");
     if !given.is_undefined() {
-        if not_object(&given) {
+        if !is_plain_object(&given) {
             return Err(bad("`rules` must be an object"));
         }
-        for selector in keys(&given) {
+        for selector in keys_of(&given) {
             let declarations = get(&given, &selector);
-            if not_object(&declarations) {
+            if !is_plain_object(&declarations) {
                 return Err(bad(&format!("rule `{selector}` must be an object of properties")));
             }
-            for property in keys(&declarations) {
+            for property in keys_of(&declarations) {
                 let v = text(get(&declarations, &property), &property)?;
                 rules.push((selector.clone(), property, v));
             }
@@ -219,18 +225,17 @@ fn translations(value: &JsValue) -> Result<Vec<(String, String)>, JsValue> {
     if value.is_undefined() || value.is_null() {
         return Ok(Vec::new());
     }
-    let not_object = |v: &JsValue| !v.is_object() || js_sys::Array::is_array(v);
-    if not_object(value) {
+    if !is_plain_object(value) {
         return Err(type_error("option `translations` must be an object: { \"fr-FR\": { \"pay-button\": \"...\" } }"));
     }
     let mut sources = Vec::new();
-    for locale in Object::keys(value.unchecked_ref::<Object>()).iter().filter_map(|k| k.as_string()) {
+    for locale in keys_of(value) {
         let messages = get(value, &locale);
-        if not_object(&messages) {
+        if !is_plain_object(&messages) {
             return Err(type_error(&format!("option `translations[{locale:?}]` must be an object of message ids to text")));
         }
         let mut ftl = String::new();
-        for id in Object::keys(messages.unchecked_ref::<Object>()).iter().filter_map(|k| k.as_string()) {
+        for id in keys_of(&messages) {
             let valid_id = id.starts_with(|c: char| c.is_ascii_lowercase())
                 && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
             let text = get(&messages, &id).as_string().filter(|t| !t.trim().is_empty());
@@ -447,7 +452,7 @@ impl Inner {
 pub fn configure_locales(base: &str, integrity: JsValue) {
     let mut hashes = std::collections::HashMap::new();
     if integrity.is_object() {
-        for key in Object::keys(integrity.unchecked_ref::<Object>()).iter().filter_map(|k| k.as_string()) {
+        for key in keys_of(&integrity) {
             if let Some(hash) = get(&integrity, &key).as_string() {
                 hashes.insert(key, hash);
             }

@@ -65,9 +65,8 @@ fn is_color(v: &str) -> bool {
     }
     for function in ["rgb(", "rgba(", "hsl(", "hsla("] {
         if let Some(body) = v.strip_prefix(function).and_then(|rest| rest.strip_suffix(')')) {
-            let body = body.strip_suffix("deg").unwrap_or(body);
-            return body.len() <= 60
-                && body.bytes().all(|b| b.is_ascii_digit() || b" .,%/-".contains(&b) || b == b'd' || b == b'e' || b == b'g');
+            // Numbers, separators, percentages and `deg` units: no nested function, no word.
+            return body.len() <= 60 && body.bytes().all(|b| b.is_ascii_digit() || b" .,%/-deg".contains(&b));
         }
     }
     v.len() <= 24 && v.bytes().all(|b| b.is_ascii_lowercase())
