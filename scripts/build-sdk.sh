@@ -26,7 +26,7 @@ inputs_digest() {
 }
 digest="$(inputs_digest)"
 if [ "${1:-}" != "--force" ] && [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$digest" ] && [ -f "$OUT/integrity.json" ] \
-  && [ -f "$REPO_ROOT/target/sdk-pages/component.html" ]; then
+  && [ -f "$REPO_ROOT/target/sdk-pages/component.html" ] && [ -f "$REPO_ROOT/target/sdk-pages/csp.txt" ]; then
   echo "build-sdk: up to date (${OUT#"$REPO_ROOT"/})"
   exit 0
 fi
@@ -113,4 +113,6 @@ done
 # The bench's floor: the same page without the SDK.
 page demo/bench.html "$PAGES/bench-blank.html" ""
 cp demo/*.js demo/*.css "$PAGES/"
+# The Drop-in page (index.html) gets it from here through scripts/csp-index.py.
+echo "$CSP" > "$PAGES/csp.txt"
 echo "$digest" > "$STAMP"

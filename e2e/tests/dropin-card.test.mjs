@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   launch, openPage, openCheckout, fillCard, secureInput, screenshot, eventually, recordMerchantRequests,
-  assertNoCardDataOnMerchantPage, gatewayTransactions, createSession, sessionIdOf, stopServer,
+  assertNoCardDataOnMerchantPage, gatewayTransactions, cspViolations, createSession, sessionIdOf, stopServer,
   BACKEND_URL, SANDBOX_URL,
 } from '../support.mjs';
 
@@ -34,7 +34,7 @@ const successCards = [
 
 for (const [brand, number, cvv] of successCards) {
   test(`a shopper pays with a ${brand} card (${number.slice(0, 4)}…) and the card never touches the merchant page`, async () => {
-    const { page, context, errors } = await openCheckout(browser);
+    const { page, context, errors } = await openCheckout(browser, '/', { watchCsp: true });
     const requests = recordMerchantRequests(page);
     await fillCard(page, { number, cvv });
     await eventually(() => page.getByRole('img', { name: brand }).isVisible(), { message: `${brand} badge` });
@@ -47,6 +47,7 @@ for (const [brand, number, cvv] of successCards) {
     await assertNoCardDataOnMerchantPage(page, requests, number);
     if (brand === 'Visa') await screenshot(page, 'dropin-success');
     assert.deepEqual(errors.map(String), []);
+    assert.deepEqual(await cspViolations(page), []);
     await context.close();
   });
 }
@@ -98,13 +99,14 @@ async function pass3ds(page, code) {
 }
 
 test('a 3DS card with the right code is paid after the redirect round trip, and a reload shows the same result', async () => {
-  const { page, context } = await openCheckout(browser);
+  const { page, context } = await openCheckout(browser, '/', { watchCsp: true });
   await fillCard(page, { number: '4000 0027 6000 3184' });
   await payButton(page).click();
   await pass3ds(page, '1234');
   await successText(page).waitFor({ timeout: 20000 });
   await page.reload();
   await successText(page).waitFor({ timeout: 20000 });
+  assert.deepEqual(await cspViolations(page), []);
   await context.close();
 });
 

@@ -36,6 +36,23 @@ async function typeCard(page, { number, expiry = '1230', cvv = '123', holder = '
   }
 }
 
+test('every demo page is served with a strict Content Security Policy', async () => {
+  for (const path of ['/', '/component.html', '/elements.html', '/hosted.html']) {
+    const html = await (await fetch(new URL(path, DEMO_URL))).text();
+    const policy = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1];
+    assert.ok(policy, `${path} has no CSP`);
+    // The meta only governs what comes after it: nothing may run before it.
+    assert.ok(html.indexOf('Content-Security-Policy') < html.search(/<script|<link/), `${path}: the CSP comes first`);
+    const directives = Object.fromEntries(policy.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+    for (const name of ['default-src', 'script-src', 'style-src', 'frame-src', 'connect-src', 'object-src', 'base-uri']) {
+      assert.ok(directives[name], `${path}: ${name} is set`);
+    }
+    assert.ok(!policy.includes("'unsafe-inline'") && !policy.includes("'unsafe-eval'"), `${path}: ${policy}`);
+    assert.ok(!Object.values(directives).flat().includes('*'), `${path}: no wildcard source`);
+    assert.deepEqual(directives['object-src'], ["'none'"]);
+  }
+});
+
 test('the Components page pays with the merchant\'s own button under a strict CSP, and the card never reaches the page', async () => {
   const { page, context, errors } = await openPage(browser, '/component.html', { watchCsp: true });
   const requests = recordMerchantRequests(page);
