@@ -114,6 +114,7 @@ qr-instructions = افتح تطبيق { $method } وامسح هذا الرمز �
 qr-open-app = فتح { $method }
 qr-copy = نسخ رابط الدفع
 qr-copied = تم نسخ رابط الدفع.
+qr-reconnecting = انقطع الاتصال. ما زلنا نتحقق من دفعتك…
 qr-expires-in = تنتهي صلاحية الرمز خلال
 qr-time-left =
     { $minutes ->

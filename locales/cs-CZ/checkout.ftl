@@ -112,6 +112,7 @@ qr-instructions = Otevřete aplikaci { $method }, naskenujte tento kód a schval
 qr-open-app = Otevřít { $method }
 qr-copy = Kopírovat platební odkaz
 qr-copied = Platební odkaz byl zkopírován.
+qr-reconnecting = Spojení bylo přerušeno. Platbu stále ověřujeme…
 qr-expires-in = Platnost kódu vyprší za
 qr-time-left =
     { $minutes ->

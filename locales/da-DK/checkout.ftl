@@ -118,6 +118,7 @@ qr-instructions = Åbn { $method }-appen, scan koden, og godkend betalingen. Sid
 qr-open-app = Åbn { $method }
 qr-copy = Kopiér betalingslink
 qr-copied = Betalingslinket er kopieret.
+qr-reconnecting = Forbindelsen blev afbrudt. Vi tjekker stadig din betaling …
 qr-expires-in = Koden udløber om
 # $minutes (number): whole minutes left
 qr-time-left =

@@ -118,6 +118,7 @@ qr-instructions = Öffnen Sie die { $method }-App, scannen Sie diesen Code und b
 qr-open-app = { $method } öffnen
 qr-copy = Zahlungslink kopieren
 qr-copied = Zahlungslink kopiert.
+qr-reconnecting = Verbindung unterbrochen. Wir prüfen Ihre Zahlung weiterhin …
 qr-expires-in = Der Code läuft ab in
 # $minutes (number): whole minutes left
 qr-time-left =

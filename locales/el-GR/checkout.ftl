@@ -110,6 +110,7 @@ qr-instructions = Ανοίξτε την εφαρμογή { $method }, σαρώσ
 qr-open-app = Άνοιγμα { $method }
 qr-copy = Αντιγραφή συνδέσμου πληρωμής
 qr-copied = Ο σύνδεσμος πληρωμής αντιγράφηκε.
+qr-reconnecting = Η σύνδεση χάθηκε. Συνεχίζουμε να ελέγχουμε την πληρωμή σας…
 qr-expires-in = Ο κωδικός λήγει σε
 qr-time-left =
     { $minutes ->

@@ -118,6 +118,7 @@ qr-instructions = Open the { $method } app, scan this code and authorise the pay
 qr-open-app = Open { $method }
 qr-copy = Copy payment link
 qr-copied = Payment link copied.
+qr-reconnecting = Connection lost. Still checking for your payment…
 qr-expires-in = The code expires in
 # $minutes (number): whole minutes left
 qr-time-left =

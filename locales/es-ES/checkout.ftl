@@ -118,6 +118,7 @@ qr-instructions = Abre la aplicación de { $method }, escanea este código y apr
 qr-open-app = Abrir { $method }
 qr-copy = Copiar enlace de pago
 qr-copied = Enlace de pago copiado.
+qr-reconnecting = Se ha perdido la conexión. Seguimos comprobando tu pago…
 qr-expires-in = El código caduca en
 # $minutes (number): whole minutes left
 qr-time-left =

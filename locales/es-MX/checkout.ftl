@@ -118,6 +118,7 @@ qr-instructions = Abre la app de { $method }, escanea este código y autoriza el
 qr-open-app = Abrir { $method }
 qr-copy = Copiar enlace de pago
 qr-copied = Enlace de pago copiado.
+qr-reconnecting = Se perdió la conexión. Seguimos verificando tu pago…
 qr-expires-in = El código vence en
 # $minutes (number): whole minutes left
 qr-time-left =

@@ -118,6 +118,7 @@ qr-instructions = Avaa sovellus { $method }, skannaa tämä koodi ja hyväksy ma
 qr-open-app = Avaa { $method }
 qr-copy = Kopioi maksulinkki
 qr-copied = Maksulinkki kopioitu.
+qr-reconnecting = Yhteys katkesi. Tarkistamme maksuasi edelleen…
 qr-expires-in = Koodi on voimassa vielä
 # $minutes (number): whole minutes left
 qr-time-left =

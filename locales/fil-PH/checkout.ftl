@@ -119,6 +119,7 @@ qr-instructions = Buksan ang { $method } app, i-scan ang code na ito, at aprubah
 qr-open-app = Buksan ang { $method }
 qr-copy = Kopyahin ang payment link
 qr-copied = Nakopya na ang payment link.
+qr-reconnecting = Nawala ang koneksyon. Patuloy pa rin naming sinusuri ang iyong bayad…
 qr-expires-in = Mag-e-expire ang code sa loob ng
 # $minutes (number): whole minutes left
 # Filipino "one" also covers 2, 3, 5, 7, 8, 10, 11…: both variants show the number.

@@ -110,6 +110,7 @@ qr-instructions = Ouvrez l’application { $method }, scannez ce code et approuv
 qr-open-app = Ouvrir { $method }
 qr-copy = Copier le lien de paiement
 qr-copied = Lien de paiement copié.
+qr-reconnecting = Connexion perdue. Nous continuons de vérifier votre paiement…
 qr-expires-in = Le code expire dans
 qr-time-left =
     { $minutes ->

@@ -111,6 +111,7 @@ qr-instructions = יש לפתוח את אפליקציית { $method }, לסרו�
 qr-open-app = פתיחת { $method }
 qr-copy = העתקת קישור התשלום
 qr-copied = קישור התשלום הועתק.
+qr-reconnecting = החיבור נותק. אנחנו ממשיכים לבדוק את התשלום…
 qr-expires-in = תוקף הקוד יפוג בעוד
 qr-time-left =
     { $minutes ->

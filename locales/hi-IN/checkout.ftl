@@ -119,6 +119,7 @@ qr-instructions = { $method } ऐप खोलें, यह कोड स्क
 qr-open-app = { $method } खोलें
 qr-copy = भुगतान लिंक कॉपी करें
 qr-copied = भुगतान लिंक कॉपी हो गया।
+qr-reconnecting = कनेक्शन टूट गया। हम अब भी आपके भुगतान की जाँच कर रहे हैं…
 qr-expires-in = कोड एक्सपायर होने में बाकी समय:
 # $minutes (number): whole minutes left
 # Hindi "one" covers 0 and 1: it shows the number.

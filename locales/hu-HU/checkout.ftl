@@ -110,6 +110,7 @@ qr-instructions = Nyissa meg a(z) { $method } alkalmazást, olvassa be ezt a kó
 qr-open-app = { $method } megnyitása
 qr-copy = Fizetési link másolása
 qr-copied = Fizetési link másolva.
+qr-reconnecting = Megszakadt a kapcsolat. Továbbra is ellenőrizzük a fizetést…
 qr-expires-in = A kód még érvényes:
 qr-time-left =
     { $minutes ->

@@ -117,6 +117,7 @@ qr-instructions = Buka aplikasi { $method }, pindai kode ini, lalu setujui pemba
 qr-open-app = Buka { $method }
 qr-copy = Salin tautan pembayaran
 qr-copied = Tautan pembayaran disalin.
+qr-reconnecting = Koneksi terputus. Kami masih memeriksa pembayaran Anda…
 qr-expires-in = Kode kedaluwarsa dalam
 # $minutes (number): whole minutes left
 qr-time-left =

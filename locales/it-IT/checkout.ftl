@@ -118,6 +118,7 @@ qr-instructions = Apri l’app { $method }, scansiona questo codice e approva il
 qr-open-app = Apri { $method }
 qr-copy = Copia link di pagamento
 qr-copied = Link di pagamento copiato.
+qr-reconnecting = Connessione persa. Stiamo ancora verificando il tuo pagamento…
 qr-expires-in = Il codice scade tra
 # $minutes (number): whole minutes left
 qr-time-left =

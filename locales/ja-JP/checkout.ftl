@@ -117,6 +117,7 @@ qr-instructions = { $method } アプリを開き、このコードを読み取�
 qr-open-app = { $method } を開く
 qr-copy = お支払いリンクをコピー
 qr-copied = お支払いリンクをコピーしました。
+qr-reconnecting = 接続が切れました。お支払いの確認を続けています…
 qr-expires-in = コードの有効期限まで残り
 # $minutes (number): whole minutes left
 qr-time-left =

@@ -117,6 +117,7 @@ qr-instructions = { $method } 앱을 열고 이 코드를 스캔한 후 결제�
 qr-open-app = { $method } 열기
 qr-copy = 결제 링크 복사
 qr-copied = 결제 링크가 복사되었습니다.
+qr-reconnecting = 연결이 끊겼습니다. 결제를 계속 확인하고 있습니다…
 qr-expires-in = 코드 만료까지 남은 시간
 # $minutes (number): whole minutes left
 qr-time-left =

@@ -117,6 +117,7 @@ qr-instructions = Buka aplikasi { $method }, imbas kod ini dan luluskan pembayar
 qr-open-app = Buka { $method }
 qr-copy = Salin pautan pembayaran
 qr-copied = Pautan pembayaran disalin.
+qr-reconnecting = Sambungan terputus. Kami masih menyemak pembayaran anda…
 qr-expires-in = Kod tamat tempoh dalam
 # $minutes (number): whole minutes left
 qr-time-left =

@@ -118,6 +118,7 @@ qr-instructions = Åpne { $method }-appen, skann koden og godkjenn betalingen. S
 qr-open-app = Åpne { $method }
 qr-copy = Kopier betalingslenke
 qr-copied = Betalingslenken er kopiert.
+qr-reconnecting = Forbindelsen ble brutt. Vi sjekker fortsatt betalingen din …
 qr-expires-in = Koden utløper om
 # $minutes (number): whole minutes left
 qr-time-left =

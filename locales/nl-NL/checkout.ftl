@@ -118,6 +118,7 @@ qr-instructions = Open de { $method }-app, scan deze code en keur de betaling go
 qr-open-app = { $method } openen
 qr-copy = Betaallink kopiëren
 qr-copied = Betaallink gekopieerd.
+qr-reconnecting = Verbinding verbroken. We blijven je betaling controleren…
 qr-expires-in = De code verloopt over
 # $minutes (number): whole minutes left
 qr-time-left =

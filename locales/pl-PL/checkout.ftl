@@ -120,6 +120,7 @@ qr-instructions = Otwórz aplikację { $method }, zeskanuj ten kod i zatwierdź 
 qr-open-app = Otwórz { $method }
 qr-copy = Kopiuj link do płatności
 qr-copied = Skopiowano link do płatności.
+qr-reconnecting = Utracono połączenie. Nadal sprawdzamy Twoją płatność…
 qr-expires-in = Kod wygaśnie za
 # $minutes (number): whole minutes left
 qr-time-left =

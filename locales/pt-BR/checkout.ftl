@@ -118,6 +118,7 @@ qr-instructions = Abra o app { $method }, escaneie este código e aprove o pagam
 qr-open-app = Abrir { $method }
 qr-copy = Copiar link de pagamento
 qr-copied = Link de pagamento copiado.
+qr-reconnecting = A conexão caiu. Ainda estamos verificando seu pagamento…
 qr-expires-in = O código expira em
 # $minutes (number): whole minutes left
 qr-time-left =

@@ -118,6 +118,7 @@ qr-instructions = Abra a aplicação { $method }, leia este código e aprove o p
 qr-open-app = Abrir { $method }
 qr-copy = Copiar link de pagamento
 qr-copied = Link de pagamento copiado.
+qr-reconnecting = A ligação foi perdida. Continuamos a verificar o seu pagamento…
 qr-expires-in = O código expira em
 # $minutes (number): whole minutes left
 qr-time-left =

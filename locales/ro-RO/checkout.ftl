@@ -111,6 +111,7 @@ qr-instructions = Deschideți aplicația { $method }, scanați acest cod și apr
 qr-open-app = Deschideți { $method }
 qr-copy = Copiați linkul de plată
 qr-copied = Linkul de plată a fost copiat.
+qr-reconnecting = Conexiunea s-a întrerupt. Verificăm în continuare plata…
 qr-expires-in = Codul expiră în
 qr-time-left =
     { $minutes ->

@@ -112,6 +112,7 @@ qr-instructions = Откройте приложение { $method }, отска�
 qr-open-app = Открыть { $method }
 qr-copy = Скопировать ссылку на оплату
 qr-copied = Ссылка на оплату скопирована.
+qr-reconnecting = Соединение потеряно. Мы продолжаем проверять ваш платёж…
 qr-expires-in = Код действует ещё
 qr-time-left =
     { $minutes ->

@@ -118,6 +118,7 @@ qr-instructions = Öppna { $method }-appen, skanna koden och godkänn betalninge
 qr-open-app = Öppna { $method }
 qr-copy = Kopiera betalningslänk
 qr-copied = Betalningslänken har kopierats.
+qr-reconnecting = Anslutningen bröts. Vi kontrollerar fortfarande din betalning …
 qr-expires-in = Koden går ut om
 # $minutes (number): whole minutes left
 qr-time-left =

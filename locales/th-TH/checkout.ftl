@@ -117,6 +117,7 @@ qr-instructions = เปิดแอป { $method } สแกนโค้ดน�
 qr-open-app = เปิด { $method }
 qr-copy = คัดลอกลิงก์ชำระเงิน
 qr-copied = คัดลอกลิงก์ชำระเงินแล้ว
+qr-reconnecting = การเชื่อมต่อขาดหาย เรายังคงตรวจสอบการชำระเงินของคุณอยู่…
 qr-expires-in = โค้ดจะหมดอายุใน
 # $minutes (number): whole minutes left
 qr-time-left =

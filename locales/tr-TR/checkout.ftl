@@ -110,6 +110,7 @@ qr-instructions = { $method } uygulamasını açın, bu kodu tarayın ve ödemey
 qr-open-app = { $method } uygulamasını aç
 qr-copy = Ödeme bağlantısını kopyala
 qr-copied = Ödeme bağlantısı kopyalandı.
+qr-reconnecting = Bağlantı kesildi. Ödemenizi kontrol etmeye devam ediyoruz…
 qr-expires-in = Kodun kalan geçerlilik süresi:
 qr-time-left =
     { $minutes ->

@@ -112,6 +112,7 @@ qr-instructions = Відкрийте застосунок { $method }, відс�
 qr-open-app = Відкрити { $method }
 qr-copy = Скопіювати посилання на оплату
 qr-copied = Посилання на оплату скопійовано.
+qr-reconnecting = З’єднання втрачено. Ми й далі перевіряємо ваш платіж…
 qr-expires-in = Код діє ще
 qr-time-left =
     { $minutes ->

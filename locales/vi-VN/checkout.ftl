@@ -117,6 +117,7 @@ qr-instructions = Mở ứng dụng { $method }, quét mã này và xác nhận 
 qr-open-app = Mở { $method }
 qr-copy = Sao chép liên kết thanh toán
 qr-copied = Đã sao chép liên kết thanh toán.
+qr-reconnecting = Mất kết nối. Chúng tôi vẫn đang kiểm tra khoản thanh toán của bạn…
 qr-expires-in = Mã sẽ hết hạn sau
 # $minutes (number): whole minutes left
 qr-time-left =

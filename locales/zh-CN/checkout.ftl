@@ -117,6 +117,7 @@ qr-instructions = 打开 { $method } App，扫描此二维码并确认支付。�
 qr-open-app = 打开 { $method }
 qr-copy = 复制支付链接
 qr-copied = 支付链接已复制。
+qr-reconnecting = 连接已中断。我们仍在确认您的付款…
 qr-expires-in = 二维码剩余有效时间
 # $minutes (number): whole minutes left
 qr-time-left =

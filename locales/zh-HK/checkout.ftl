@@ -117,6 +117,7 @@ qr-instructions = 開啟 { $method } 應用程式，掃描此二維碼並確認�
 qr-open-app = 開啟 { $method }
 qr-copy = 複製付款連結
 qr-copied = 已複製付款連結。
+qr-reconnecting = 連線已中斷。我們仍在確認你的付款…
 qr-expires-in = 二維碼剩餘有效時間
 # $minutes (number): whole minutes left
 qr-time-left =

@@ -117,6 +117,7 @@ qr-instructions = 開啟 { $method } App，掃描此 QR Code 並核准付款。�
 qr-open-app = 開啟 { $method }
 qr-copy = 複製付款連結
 qr-copied = 已複製付款連結。
+qr-reconnecting = 連線已中斷。我們仍在確認您的付款…
 qr-expires-in = QR Code 剩餘有效時間
 # $minutes (number): whole minutes left
 qr-time-left =

@@ -478,6 +478,7 @@ fn DropInBody(
 
     // A QR code is shown: ask the backend every 2 s, every 10 s after the first minute, until a
     // final status, the code's expiry (`on_expired` below) or unmount.
+    let poll_failing = RwSignal::new(false);
     Effect::new(move |_| {
         if state.get() != PaymentState::AwaitingScan {
             return;
@@ -491,10 +492,13 @@ fn DropInBody(
                 if flow.try_get_untracked().is_none_or(|f| f.state() != PaymentState::AwaitingScan) {
                     return;
                 }
-                if let Ok(answer) = client.result(&session_id.get_value()).await {
-                    if flow.try_get_untracked().is_none_or(|f| f.state() != PaymentState::AwaitingScan) {
-                        return;
-                    }
+                let answer = client.result(&session_id.get_value()).await;
+                if flow.try_get_untracked().is_none_or(|f| f.state() != PaymentState::AwaitingScan) {
+                    return;
+                }
+                // Asking again is always safe (a read): the shopper is told, and polling goes on.
+                poll_failing.try_set(answer.as_ref().is_err_and(|e| e.is_retryable()));
+                if let Ok(answer) = answer {
                     let outcome = answer.outcome();
                     if !matches!(outcome, PaymentOutcome::ShowQr | PaymentOutcome::Pending) {
                         flow.update(|f| f.answered(outcome));
@@ -661,6 +665,7 @@ fn DropInBody(
                                 amount=amount_for_qr.clone()
                                 expires_at=expires_at.unwrap_or_default()
                                 on_expired=qr_expired
+                                reconnecting=poll_failing
                             />
                         }
                         .into_any(),

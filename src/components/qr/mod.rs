@@ -85,6 +85,10 @@ pub fn QrPanel(
     /// Called once when the countdown reaches zero.
     #[prop(optional, into)]
     on_expired: Option<Callback<()>>,
+    /// True while the owner cannot reach its backend to learn the result: the panel says the
+    /// connection is lost and that it keeps checking (the code itself stays valid).
+    #[prop(optional, into)]
+    reconnecting: Signal<bool>,
 ) -> impl IntoView {
     let ctx = CheckoutContext::expect();
     let now = js_sys::Date::now();
@@ -146,6 +150,7 @@ pub fn QrPanel(
         copy_ctx.announce(copied.clone());
     };
     let time_left_label = ctx.t("qr-expires-in");
+    let reconnecting_text = ctx.t("qr-reconnecting");
 
     view! {
         <div class=style::qr data-method=method.code>
@@ -165,6 +170,8 @@ pub fn QrPanel(
                 }
             })}
             <p class=style::instructions>{instructions}</p>
+            // Always in the DOM, so that assistive technology announces the text when it appears.
+            <p class=style::reconnecting role="status">{move || reconnecting.get().then(|| reconnecting_text.clone())}</p>
             <p class=style::countdown>
                 <span>{time_left_label}" "</span>
                 // The clock ticks every second: screen readers get the reminders instead.
