@@ -1,5 +1,5 @@
 # The two ways in. Both install whatever is missing first (scripts/bootstrap.sh).
-.PHONY: demo test bench bootstrap
+.PHONY: demo test bench bootstrap fuzz
 
 ## Start the demo: sandbox gateway :8788, merchant backend :8787, demo shop :8080. Ctrl-C stops all.
 demo: bootstrap
@@ -15,3 +15,7 @@ bench:
 
 bootstrap:
 	@scripts/bootstrap.sh
+
+## Fuzz every target FUZZ_SECONDS each (default 60) with cargo-fuzz on nightly (fuzz/README.md).
+fuzz:
+	@scripts/fuzz.sh $(FUZZ_SECONDS)

@@ -11,7 +11,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get, post};
-use paykka_protocol::sign::{VerifyingKey, signed_fields, timestamp_fresh};
+use paykka_protocol::sign::{VerifyingKeys, signed_fields, timestamp_fresh};
 use paykka_protocol::time::now_ms;
 use paykka_protocol::types::*;
 use paykka_protocol::{card, decline, headers as hdr, money, paths, ret};
@@ -19,6 +19,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 use std::time::Duration;
+
+#[doc(hidden)]
+pub mod fuzzing;
 
 pub fn routes() -> Router<Shared> {
     Router::new()
@@ -233,7 +236,8 @@ async fn gw_call<B: Serialize, T: serde::de::DeserializeOwned>(
 }
 
 /// Registers this merchant's public key with the sandbox portal and learns the gateway's
-/// webhook key. Demo only: the real gateway takes keys through its merchant portal.
+/// webhook keys (all those the sandbox publishes, two while it rotates), unless they are
+/// configured. Demo only: the real gateway takes keys through its merchant portal.
 pub async fn register_with_sandbox(st: &AppState) -> bool {
     let url = format!("{}/portal/merchants", st.gateway.base());
     let body = json!({
@@ -261,13 +265,14 @@ pub async fn register_with_sandbox(st: &AppState) -> bool {
         eprintln!("backend: sandbox registration refused: {}", v["ret_msg"]);
         return false;
     }
-    if let Some(pem) = v["data"]["gateway_public_key_pem"].as_str()
-        && let Ok(k) = VerifyingKey::from_pem(pem)
+    let published = v["data"]["gateway_public_keys_pem"]
+        .as_str()
+        .or_else(|| v["data"]["gateway_public_key_pem"].as_str());
+    if !st.cfg.gateway_keys_configured()
+        && let Some(pem) = published
+        && let Ok(keys) = VerifyingKeys::from_pem_bundle(pem)
     {
-        let mut g = st.gateway_key.write().unwrap_or_else(|e| e.into_inner());
-        if g.is_none() {
-            *g = Some(k);
-        }
+        *st.gateway_keys.write().unwrap_or_else(|e| e.into_inner()) = keys;
     }
     eprintln!(
         "backend: merchant {} registered with the sandbox at {}",
@@ -1045,54 +1050,67 @@ async fn apple_pay_session(State(st): State<Shared>, body: Body) -> Result<Respo
     Ok(json_ok(&data))
 }
 
-/// Gateway notifications: verified (signature with the gateway key, our merchant id,
-/// 5-minute window) before anything else, de-duplicated by `notify_id`.
+/// A webhook's checks, in order, before anything acts on it: a gateway key known, the signature
+/// header present, `merchant_id` and `timestamp` readable, our merchant, a signature by one of
+/// `keys`, the timestamp within 5 minutes of `now_ms`; then the body read as a notification.
+/// (The fuzz targets call this very function, through `fuzzing::verify_webhook`.)
+fn verify_webhook(
+    keys: &VerifyingKeys,
+    merchant_id: &str,
+    now_ms: i64,
+    body: &[u8],
+    signature: Option<&str>,
+) -> Result<Notification, ApiError> {
+    let unauthorized =
+        |m: &str| ApiError::new(StatusCode::UNAUTHORIZED, "invalid_signature", m.to_string());
+    if keys.is_empty() {
+        return Err(ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "webhook_key_unknown",
+            "gateway public key not configured",
+        ));
+    }
+    let sig = signature.ok_or_else(|| unauthorized("signature header missing"))?;
+    let (mid, ts) = signed_fields(body)
+        .ok_or_else(|| unauthorized("merchant_id and timestamp are required"))?;
+    if mid != merchant_id {
+        return Err(unauthorized("notification for another merchant"));
+    }
+    keys.verify(&mid, ts, body, sig)
+        .map_err(|_| unauthorized("signature verification failed"))?;
+    if !timestamp_fresh(ts, now_ms) {
+        return Err(unauthorized("timestamp outside the 5-minute window"));
+    }
+    parse::<Notification>(body)
+}
+
+/// Gateway notifications: verified (signature with one of the gateway keys, our merchant id,
+/// 5-minute window) before anything else, de-duplicated by `notify_id`, and applied to the
+/// order only if they move it forward (see `Store::record_payment`): a late or reordered
+/// notification never takes a payment back to an earlier status.
 async fn webhook(
     State(st): State<Shared>,
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
     let bytes = read_body(body)?;
-    let unauthorized =
-        |m: &str| ApiError::new(StatusCode::UNAUTHORIZED, "invalid_signature", m.to_string());
-    let key = st
-        .gateway_key
+    let keys = st
+        .gateway_keys
         .read()
         .unwrap_or_else(|e| e.into_inner())
         .clone();
-    let key = key.ok_or_else(|| {
-        ApiError::new(
-            StatusCode::SERVICE_UNAVAILABLE,
-            "webhook_key_unknown",
-            "gateway public key not configured",
-        )
-    })?;
-    let sig = headers
-        .get(hdr::SIGNATURE)
-        .and_then(|v| v.to_str().ok())
-        .ok_or_else(|| unauthorized("signature header missing"))?;
-    let (mid, ts) = signed_fields(&bytes)
-        .ok_or_else(|| unauthorized("merchant_id and timestamp are required"))?;
-    if mid != st.gateway.merchant_id() {
-        return Err(unauthorized("notification for another merchant"));
-    }
-    key.verify(&mid, ts, &bytes, sig)
-        .map_err(|_| unauthorized("signature verification failed"))?;
-    if !timestamp_fresh(ts, now_ms()) {
-        return Err(unauthorized("timestamp outside the 5-minute window"));
-    }
-    let n: Notification = parse(&bytes)?;
+    let sig = headers.get(hdr::SIGNATURE).and_then(|v| v.to_str().ok());
+    let n = verify_webhook(&keys, st.gateway.merchant_id(), now_ms(), &bytes, sig)?;
     let t = &n.transaction;
-    if !st
-        .store
-        .first_webhook(&n.notify_id, &t.order_id, &t.status)?
-    {
+    // The id and its effect are written in one transaction: a failure leaves neither, and the
+    // gateway's retry is then processed rather than taken for a duplicate.
+    if !st.store.record_webhook(
+        &n.notify_id,
+        &t.order_id,
+        &t.status,
+        t.session_id.as_deref(),
+    )? {
         return Ok(json_ok(&json!({ "status": "duplicate" })));
-    }
-    if let Some(sid) = &t.session_id
-        && st.store.order(sid)?.is_some()
-    {
-        st.store.record_payment(sid, &t.order_id, &t.status)?;
     }
     Ok(json_ok(&json!({ "status": "ok" })))
 }

@@ -26,7 +26,9 @@ pub struct Config {
     pub merchant_key_file: Option<PathBuf>,
     /// Key given directly (tests).
     pub merchant_key_pem: Option<String>,
-    /// Gateway public key verifying webhooks (file or PEM). With the sandbox it is learnt at registration.
+    /// Gateway public key(s) verifying webhooks (file or PEM text), one or more PEM blocks: during
+    /// a gateway key rotation both the old and the new key, either of which verifies. When
+    /// neither is set, the keys are learnt at registration with the sandbox.
     pub gateway_public_key_file: Option<PathBuf>,
     pub gateway_public_key_pem: Option<String>,
     /// Public base URL of this backend, for `notify_url` (default `http://<bound address>`).
@@ -87,6 +89,11 @@ impl Config {
         self.merchant_key_file
             .clone()
             .unwrap_or_else(|| self.data_dir.join("merchant_key.pem"))
+    }
+
+    /// Are the gateway's webhook keys configured (rather than learnt from the sandbox portal)?
+    pub fn gateway_keys_configured(&self) -> bool {
+        self.gateway_public_key_pem.is_some() || self.gateway_public_key_file.is_some()
     }
 
     pub fn gateway_is_loopback(&self) -> bool {

@@ -8,12 +8,15 @@ mod gateway;
 mod store;
 
 pub use config::Config;
+/// The request parsers and the webhook check, for the fuzz targets (`fuzz/`). Not an API.
+#[doc(hidden)]
+pub use api::fuzzing;
 pub use gateway::Gateway;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderName, HeaderValue, Method};
-use paykka_protocol::sign::{SigningKey, VerifyingKey};
+use paykka_protocol::sign::{SigningKey, VerifyingKeys};
 use std::net::SocketAddr;
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
@@ -26,9 +29,11 @@ pub struct AppState {
     pub cfg: Config,
     pub gateway: Gateway,
     pub store: store::Store,
-    /// Verifies webhooks: from `PAYKKA_GATEWAY_PUBLIC_KEY_FILE`, or learnt when registering
-    /// with the sandbox portal.
-    pub gateway_key: RwLock<Option<VerifyingKey>>,
+    /// The gateway public keys that verify webhooks, any one of them sufficing (two while the
+    /// gateway rotates its key): from `PAYKKA_GATEWAY_PUBLIC_KEY_FILE` (one or more PEM blocks),
+    /// or, when none is configured, learnt when registering with the sandbox portal. Empty: not
+    /// known yet, webhooks are answered 503.
+    pub gateway_keys: RwLock<VerifyingKeys>,
 }
 
 pub type Shared = Arc<AppState>;
@@ -107,20 +112,16 @@ pub async fn start(cfg: Config) -> Result<Running, StartError> {
     std::fs::create_dir_all(&cfg.data_dir)
         .map_err(|e| StartError(format!("{}: {e}", cfg.data_dir.display())))?;
     let key = load_key(&cfg)?;
-    let gateway_key = match (&cfg.gateway_public_key_pem, &cfg.gateway_public_key_file) {
-        (Some(pem), _) => Some(
-            VerifyingKey::from_pem(pem)
-                .map_err(|e| StartError(format!("gateway public key: {e}")))?,
-        ),
+    let gateway_keys = match (&cfg.gateway_public_key_pem, &cfg.gateway_public_key_file) {
+        (Some(pem), _) => VerifyingKeys::from_pem_bundle(pem)
+            .map_err(|e| StartError(format!("gateway public key: {e}")))?,
         (None, Some(file)) => {
             let pem = std::fs::read_to_string(file)
                 .map_err(|e| StartError(format!("{}: {e}", file.display())))?;
-            Some(
-                VerifyingKey::from_pem(&pem)
-                    .map_err(|e| StartError(format!("{}: {e}", file.display())))?,
-            )
+            VerifyingKeys::from_pem_bundle(&pem)
+                .map_err(|e| StartError(format!("{}: {e}", file.display())))?
         }
-        _ => None,
+        _ => VerifyingKeys::default(),
     };
     let store = store::Store::open(&cfg.data_dir.join("backend.sqlite"))
         .map_err(|e| StartError(format!("database: {e}")))?;
@@ -141,7 +142,7 @@ pub async fn start(cfg: Config) -> Result<Running, StartError> {
         cfg,
         gateway,
         store,
-        gateway_key: RwLock::new(gateway_key),
+        gateway_keys: RwLock::new(gateway_keys),
     });
     if register {
         // One quick try now (tests start the sandbox first), then keep trying in the background.

@@ -122,23 +122,64 @@ impl Store {
         .optional()
     }
 
-    /// Records a payment attempt's status and makes it the order's latest.
+    /// Records a payment attempt's status and, when it moves the order forward, the order's.
+    /// Notifications and query answers can arrive late or out of order, so nothing here goes
+    /// backwards (see [`supersedes`]):
+    /// - an attempt's own status only moves forward: `SUCCESS` then a late `PROCESSING` stays
+    ///   `SUCCESS`, `REFUNDED` then a late `SUCCESS` stays `REFUNDED`, and of two outcomes of
+    ///   equal rank (`SUCCESS` / `FAILURE` / `CANCELED`) the first one recorded stays;
+    /// - the order follows its current attempt the same way. Another attempt takes the order
+    ///   over only if the order is not settled (paid, authorised, refunded, ...) and that
+    ///   attempt is settled or newer (first recorded after the current one): a late `FAILURE`
+    ///   of an earlier attempt never replaces a newer attempt or a paid order.
     pub fn record_payment(&self, session_id: &str, order_id: &str, status: &str) -> DbResult<()> {
         let mut c = crate::lock(&self.conn);
         let tx = c.transaction()?;
-        tx.execute(
-            "INSERT INTO payments (order_id, session_id, status, updated_at) VALUES (?1, ?2, ?3, ?4)
-             ON CONFLICT (order_id) DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at",
-            params![order_id, session_id, status, now()],
-        )?;
-        // A late notification of an earlier, failed attempt does not overwrite a paid order.
-        tx.execute(
-            "UPDATE orders SET status = ?2, order_id = ?3, updated_at = ?4 WHERE session_id = ?1
-             AND NOT (order_id IS NOT NULL AND order_id != ?3 AND status IN
-                 ('SUCCESS', 'AUTHORIZED', 'REFUNDED', 'PARTIALLY_REFUNDED', 'PARTIALLY_REVERSED', 'CANCELED'))",
-            params![session_id, status, order_id, now()],
-        )?;
+        apply_payment(&tx, session_id, order_id, status)?;
         tx.commit()
+    }
+
+    /// Records a verified webhook: its id and its effect on the order (if `session_id` is one
+    /// of ours), in one transaction. False, with nothing changed, if the id was already seen.
+    pub fn record_webhook(
+        &self,
+        notify_id: &str,
+        order_id: &str,
+        status: &str,
+        session_id: Option<&str>,
+    ) -> DbResult<bool> {
+        let mut c = crate::lock(&self.conn);
+        let tx = c.transaction()?;
+        let n = tx.execute(
+            "INSERT INTO webhook_events (notify_id, order_id, status, received_at) VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING",
+            params![notify_id, order_id, status, now()],
+        )?;
+        if n == 0 {
+            return Ok(false);
+        }
+        if let Some(sid) = session_id {
+            let ours: bool = tx.query_row(
+                "SELECT EXISTS (SELECT 1 FROM orders WHERE session_id = ?1)",
+                [sid],
+                |r| r.get(0),
+            )?;
+            if ours {
+                apply_payment(&tx, sid, order_id, status)?;
+            }
+        }
+        tx.commit()?;
+        Ok(true)
+    }
+
+    /// Status recorded for a payment attempt.
+    pub fn payment_status(&self, order_id: &str) -> DbResult<Option<String>> {
+        let c = crate::lock(&self.conn);
+        c.query_row(
+            "SELECT status FROM payments WHERE order_id = ?1",
+            [order_id],
+            |r| r.get(0),
+        )
+        .optional()
     }
 
     /// Session of a payment made through this backend.
@@ -207,18 +248,222 @@ impl Store {
         Ok(())
     }
 
-    /// Records a webhook id; false if it was already processed.
-    pub fn first_webhook(&self, notify_id: &str, order_id: &str, status: &str) -> DbResult<bool> {
-        let c = crate::lock(&self.conn);
-        let n = c.execute(
-            "INSERT INTO webhook_events (notify_id, order_id, status, received_at) VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING",
-            params![notify_id, order_id, status, now()],
-        )?;
-        Ok(n == 1)
-    }
-
     pub fn webhook_count(&self) -> DbResult<i64> {
         let c = crate::lock(&self.conn);
         c.query_row("SELECT COUNT(*) FROM webhook_events", [], |r| r.get(0))
+    }
+}
+
+/// How far along its life a transaction status is. A payment goes PROCESSING → AUTHORIZED →
+/// SUCCESS (capture) → PARTIALLY_REVERSED (void of the uncaptured rest) → PARTIALLY_REFUNDED →
+/// REFUNDED; PROCESSING → SUCCESS / FAILURE directly; AUTHORIZED → CANCELED (void). Unknown
+/// statuses count as pending.
+pub fn status_rank(status: &str) -> u8 {
+    match status {
+        "AUTHORIZED" => 1,
+        "SUCCESS" | "FAILURE" | "CANCELED" => 2,
+        "PARTIALLY_REVERSED" => 3,
+        "PARTIALLY_REFUNDED" => 4,
+        "REFUNDED" => 5,
+        _ => 0,
+    }
+}
+
+/// Does `new` replace `current` as one payment attempt's status? Only moving forward; the
+/// same status again is kept (a second partial refund); between two different statuses of the
+/// same rank (`SUCCESS` and `FAILURE`, two pending ones) the first recorded stays.
+pub fn supersedes(new: &str, current: &str) -> bool {
+    new == current || status_rank(new) > status_rank(current)
+}
+
+/// Is an order with this status settled (money moved or reserved), so that another attempt's
+/// notification must not take it over?
+fn settled(status: &str) -> bool {
+    status_rank(status) > 0 && status != "FAILURE"
+}
+
+fn apply_payment(
+    tx: &rusqlite::Transaction<'_>,
+    session_id: &str,
+    order_id: &str,
+    status: &str,
+) -> DbResult<()> {
+    let t = now();
+    let before: Option<String> = tx
+        .query_row(
+            "SELECT status FROM payments WHERE order_id = ?1",
+            [order_id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    match &before {
+        None => {
+            tx.execute(
+                "INSERT INTO payments (order_id, session_id, status, updated_at) VALUES (?1, ?2, ?3, ?4)",
+                params![order_id, session_id, status, t],
+            )?;
+        }
+        Some(cur) if supersedes(status, cur) => {
+            tx.execute(
+                "UPDATE payments SET status = ?2, updated_at = ?3 WHERE order_id = ?1",
+                params![order_id, status, t],
+            )?;
+        }
+        // Late news of this attempt: nothing moves.
+        Some(_) => return Ok(()),
+    }
+    let order: Option<(String, Option<String>)> = tx
+        .query_row(
+            "SELECT status, order_id FROM orders WHERE session_id = ?1",
+            [session_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    let Some((order_status, current)) = order else {
+        return Ok(());
+    };
+    let take = match current.as_deref() {
+        None => true,
+        Some(cur) if cur == order_id => supersedes(status, &order_status),
+        Some(_) if settled(&order_status) => false,
+        Some(cur) => {
+            // Attempts in the order this backend first heard of them (payments' rowid).
+            let seq = |id: &str| -> DbResult<Option<i64>> {
+                tx.query_row(
+                    "SELECT rowid FROM payments WHERE order_id = ?1",
+                    [id],
+                    |r| r.get(0),
+                )
+                .optional()
+            };
+            settled(status) || seq(order_id)? > seq(cur)?
+        }
+    };
+    if take {
+        tx.execute(
+            "UPDATE orders SET status = ?2, order_id = ?3, updated_at = ?4 WHERE session_id = ?1",
+            params![session_id, status, order_id, t],
+        )?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn store() -> (Store, std::path::PathBuf) {
+        static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let dir = std::env::temp_dir().join(format!(
+            "paykka-store-{}-{}-{}",
+            std::process::id(),
+            now(),
+            N.fetch_add(1, std::sync::atomic::Ordering::SeqCst)
+        ));
+        std::fs::create_dir_all(&dir).unwrap();
+        let s = Store::open(&dir.join("t.sqlite")).unwrap();
+        s.insert_order(&Order {
+            session_id: "CS1".into(),
+            trans_id: "T1".into(),
+            amount: 100,
+            currency: "USD".into(),
+            shopper_reference: None,
+            token_usage: None,
+            status: "PROCESSING".into(),
+            order_id: None,
+        })
+        .unwrap();
+        (s, dir)
+    }
+
+    fn order(s: &Store) -> (String, Option<String>) {
+        let o = s.order("CS1").unwrap().unwrap();
+        (o.status, o.order_id)
+    }
+
+    #[test]
+    fn statuses_only_move_forward() {
+        for (new, cur, expect) in [
+            ("SUCCESS", "PROCESSING", true),
+            ("PROCESSING", "SUCCESS", false),
+            ("AUTHORIZED", "PROCESSING", true),
+            ("SUCCESS", "AUTHORIZED", true),
+            ("AUTHORIZED", "SUCCESS", false),
+            ("CANCELED", "AUTHORIZED", true),
+            ("AUTHORIZED", "CANCELED", false),
+            ("REFUNDED", "SUCCESS", true),
+            ("SUCCESS", "REFUNDED", false),
+            ("PARTIALLY_REFUNDED", "REFUNDED", false),
+            ("REFUNDED", "PARTIALLY_REFUNDED", true),
+            ("PARTIALLY_REFUNDED", "PARTIALLY_REFUNDED", true),
+            ("PARTIALLY_REVERSED", "SUCCESS", true),
+            ("PARTIALLY_REFUNDED", "PARTIALLY_REVERSED", true),
+            ("FAILURE", "SUCCESS", false),
+            ("SUCCESS", "FAILURE", false),
+            ("CANCELED", "SUCCESS", false),
+            ("FAILURE", "PROCESSING", true),
+            ("SOMETHING_NEW", "SUCCESS", false),
+        ] {
+            assert_eq!(supersedes(new, cur), expect, "{new} over {cur}");
+        }
+    }
+
+    #[test]
+    fn a_late_pending_or_earlier_attempt_never_moves_the_order_back() {
+        let (s, dir) = store();
+        // one attempt: reordered notifications
+        s.record_payment("CS1", "GW1", "SUCCESS").unwrap();
+        s.record_payment("CS1", "GW1", "PROCESSING").unwrap();
+        assert_eq!(order(&s), ("SUCCESS".into(), Some("GW1".into())));
+        assert_eq!(s.payment_status("GW1").unwrap().as_deref(), Some("SUCCESS"));
+        s.record_payment("CS1", "GW1", "REFUNDED").unwrap();
+        s.record_payment("CS1", "GW1", "PARTIALLY_REFUNDED")
+            .unwrap();
+        s.record_payment("CS1", "GW1", "SUCCESS").unwrap();
+        assert_eq!(order(&s), ("REFUNDED".into(), Some("GW1".into())));
+        // a late failure of another attempt does not touch a settled order
+        s.record_payment("CS1", "GW0", "FAILURE").unwrap();
+        assert_eq!(order(&s), ("REFUNDED".into(), Some("GW1".into())));
+        assert_eq!(s.payment_status("GW0").unwrap().as_deref(), Some("FAILURE"));
+        let _ = std::fs::remove_dir_all(dir);
+
+        // two attempts: the newer one is the order's; an older one's news only counts if settled
+        let (s, dir) = store();
+        s.record_payment("CS1", "GWA", "PROCESSING").unwrap();
+        s.record_payment("CS1", "GWB", "PROCESSING").unwrap();
+        assert_eq!(order(&s), ("PROCESSING".into(), Some("GWB".into())));
+        s.record_payment("CS1", "GWA", "FAILURE").unwrap();
+        assert_eq!(order(&s), ("PROCESSING".into(), Some("GWB".into())));
+        s.record_payment("CS1", "GWB", "FAILURE").unwrap();
+        assert_eq!(order(&s), ("FAILURE".into(), Some("GWB".into())));
+        // the older attempt completes after all (a late 3DS): the order is paid by it
+        let (s2, dir2) = store();
+        s2.record_payment("CS1", "GWA", "PROCESSING").unwrap();
+        s2.record_payment("CS1", "GWB", "FAILURE").unwrap();
+        s2.record_payment("CS1", "GWA", "SUCCESS").unwrap();
+        assert_eq!(order(&s2), ("SUCCESS".into(), Some("GWA".into())));
+        let _ = std::fs::remove_dir_all(dir);
+        let _ = std::fs::remove_dir_all(dir2);
+    }
+
+    #[test]
+    fn a_webhook_id_is_recorded_once_with_its_effect() {
+        let (s, dir) = store();
+        assert!(
+            s.record_webhook("N1", "GW1", "SUCCESS", Some("CS1"))
+                .unwrap()
+        );
+        assert!(
+            !s.record_webhook("N1", "GW1", "SUCCESS", Some("CS1"))
+                .unwrap()
+        );
+        assert!(
+            s.record_webhook("N2", "GW9", "SUCCESS", Some("CS-not-ours"))
+                .unwrap()
+        );
+        assert_eq!(s.webhook_count().unwrap(), 2);
+        assert_eq!(order(&s), ("SUCCESS".into(), Some("GW1".into())));
+        assert_eq!(s.payment_status("GW9").unwrap(), None);
+        let _ = std::fs::remove_dir_all(dir);
     }
 }

@@ -335,8 +335,17 @@ pub struct FrameStyle(pub Vec<(FrameStyleVar, CssValue)>);
 
 impl FrameStyle {
     /// Keeps the values that pass their check, drops the others (a frame keeps its defaults).
+    ///
+    /// Also dropped: a value with a card-number-like digit run (`rgb(000000000000)`), which
+    /// the frame protocol refuses; sent, it would make the frame drop the whole `configure`.
     pub fn from_values<'a>(values: impl IntoIterator<Item = (FrameStyleVar, &'a str)>) -> FrameStyle {
-        FrameStyle(values.into_iter().filter_map(|(var, raw)| Some((var, var.kind().check(raw)?))).collect())
+        FrameStyle(
+            values
+                .into_iter()
+                .filter_map(|(var, raw)| Some((var, var.kind().check(raw)?)))
+                .filter(|(_, value)| !crate::frame_protocol::has_card_number_run(value.as_str()))
+                .collect(),
+        )
     }
 }
 
@@ -444,5 +453,28 @@ mod tests {
         ]);
         assert_eq!(style.0.len(), 2);
         assert_eq!(style.0[1], (FrameStyleVar::FontSize, ValueKind::Length.check("16px").unwrap()));
+    }
+
+    /// Found by the `frame_message` fuzz target (fuzz/artifacts/frame_message/): a colour with
+    /// a 12-digit run passed its check, `encode` wrote it, and the frame refused the whole
+    /// `configure` as card data, so the field lost its label and locale too.
+    #[test]
+    fn a_style_value_the_frame_protocol_would_refuse_is_dropped_and_the_rest_still_arrives() {
+        use crate::frame_protocol::{Channel, Configure, Label, Locale, ParentToFrame, decode_parent_message, encode};
+        let style = FrameStyle::from_values([
+            (FrameStyleVar::Color, "rgba( 120000000000 )"),
+            (FrameStyleVar::FontFamily, "Font 123456789012"),
+            (FrameStyleVar::FontSize, "16px"),
+        ]);
+        assert_eq!(style.0, [(FrameStyleVar::FontSize, ValueKind::Length.check("16px").unwrap())]);
+        let ch = Channel::from_bytes([7; 16]);
+        let msg = ParentToFrame::Configure(Configure {
+            label: Label::new("Card number").unwrap(),
+            placeholder: None,
+            locale: Locale::new("en-US").unwrap(),
+            brand: None,
+            style,
+        });
+        assert_eq!(decode_parent_message(&encode(&ch, &msg)), Ok((ch, msg)));
     }
 }

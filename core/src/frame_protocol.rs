@@ -59,8 +59,10 @@
 use crate::digits::ascii_digit;
 use crate::{Brand, CheckoutError};
 
-/// Largest message, in bytes of its encoded string.
-pub const MAX_MESSAGE_BYTES: usize = 4096;
+/// Largest message, in bytes of its encoded string. Room for the longest `configure` (two
+/// labels and every style value at their longest, every byte escaped: about 4.7 KB), so that
+/// whatever [`encode`] writes, the decoders accept.
+pub const MAX_MESSAGE_BYTES: usize = 8192;
 /// Most `key=value` pairs in one message.
 pub const MAX_PAIRS: usize = 24;
 /// A value with this many consecutive digits looks like a card number and is refused.

@@ -119,6 +119,9 @@ pub mod test_keys {
     pub const MERCHANT: &str = include_str!("../testdata/merchant_test_key.pem");
     pub const GATEWAY: &str = include_str!("../testdata/gateway_test_key.pem");
     pub const CARD: &str = include_str!("../testdata/card_test_key.pem");
+    /// A second gateway key and a second merchant key, for key-rotation tests.
+    pub const GATEWAY_NEXT: &str = include_str!("../testdata/gateway_next_test_key.pem");
+    pub const MERCHANT_NEXT: &str = include_str!("../testdata/merchant_next_test_key.pem");
 }
 
 /// Removes every `encrypted_*` member, at any depth: what an idempotency fingerprint leaves out,

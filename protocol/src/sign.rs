@@ -184,6 +184,128 @@ impl VerifyingKey {
     }
 }
 
+impl VerifyingKey {
+    /// Key id: the first 16 hex digits of SHA-256 over the key's SPKI DER (as for card keys).
+    pub fn key_id(&self) -> String {
+        crate::cardenc::key_id(&self.public)
+    }
+}
+
+/// The public keys that currently verify for one signer: usually one, two while the signer
+/// rotates its key (the old one and the new one). A signature is good if any of them verifies it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct VerifyingKeys(Vec<VerifyingKey>);
+
+impl VerifyingKeys {
+    /// The keys, without repeats, in the order given.
+    pub fn new(keys: impl IntoIterator<Item = VerifyingKey>) -> Self {
+        let mut set = Self::default();
+        for k in keys {
+            set.insert(k);
+        }
+        set
+    }
+
+    /// Reads every PEM public key block (SPKI or PKCS#1) of `text`, in order. Text outside the
+    /// blocks (comments such as "retire after ...") is ignored. Fails if there is no block or if
+    /// any block is not a public RSA key.
+    pub fn from_pem_bundle(text: &str) -> Result<Self, KeyError> {
+        let blocks = pem_blocks(text);
+        if blocks.is_empty() {
+            return Err(KeyError::Pem("no PEM public key found".into()));
+        }
+        let mut set = Self::default();
+        for (i, b) in blocks.iter().enumerate() {
+            let k = VerifyingKey::from_pem(b)
+                .map_err(|e| KeyError::Pem(format!("key {} of {}: {e}", i + 1, blocks.len())))?;
+            set.insert(k);
+        }
+        Ok(set)
+    }
+
+    /// The keys as concatenated SPKI PEM blocks (what [`Self::from_pem_bundle`] reads).
+    pub fn to_pem_bundle(&self) -> String {
+        self.0.iter().map(VerifyingKey::to_spki_pem).collect()
+    }
+
+    /// Adds a key; false if it was already there.
+    pub fn insert(&mut self, key: VerifyingKey) -> bool {
+        if self.0.contains(&key) {
+            return false;
+        }
+        self.0.push(key);
+        true
+    }
+
+    /// Removes the key with this [`VerifyingKey::key_id`]; false if there is none.
+    pub fn remove(&mut self, key_id: &str) -> bool {
+        let before = self.0.len();
+        self.0.retain(|k| k.key_id() != key_id);
+        self.0.len() != before
+    }
+
+    pub fn contains(&self, key: &VerifyingKey) -> bool {
+        self.0.contains(key)
+    }
+
+    pub fn keys(&self) -> &[VerifyingKey] {
+        &self.0
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Ok if one of the keys verifies; else `Mismatch`, or `Malformed` if the signature is not
+    /// even well formed for any of them (and `Mismatch` when there is no key at all).
+    pub fn verify(
+        &self,
+        merchant_id: &str,
+        timestamp: i64,
+        body: &[u8],
+        signature_b64: &str,
+    ) -> Result<(), SignatureError> {
+        let input = signing_input(merchant_id, timestamp, body);
+        let mut malformed_for_all = !self.0.is_empty();
+        for k in &self.0 {
+            match k.verify_bytes(&input, signature_b64) {
+                Ok(()) => return Ok(()),
+                Err(SignatureError::Mismatch) => malformed_for_all = false,
+                Err(SignatureError::Malformed) => {}
+            }
+        }
+        Err(if malformed_for_all {
+            SignatureError::Malformed
+        } else {
+            SignatureError::Mismatch
+        })
+    }
+}
+
+/// The `-----BEGIN ...-----` to `-----END ...-----` blocks of `text`.
+fn pem_blocks(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find("-----BEGIN ") {
+        let from = &rest[start..];
+        let Some(end) = from.find("-----END ") else {
+            break;
+        };
+        let after = &from[end + "-----END ".len()..];
+        let Some(close) = after.find("-----") else {
+            break;
+        };
+        let len = end + "-----END ".len() + close + "-----".len();
+        out.push(&from[..len]);
+        rest = &from[len..];
+    }
+    out
+}
+
 /// Is `timestamp` (ms) within [`MAX_SKEW_MS`] of `now` (ms)?
 pub fn timestamp_fresh(timestamp: i64, now: i64) -> bool {
     (timestamp - now).abs() <= MAX_SKEW_MS
@@ -243,6 +365,54 @@ mod tests {
             Err(SignatureError::Malformed)
         );
         assert!(vk.verify("m1", 1700000000000, body, "AAAA").is_err());
+    }
+
+    #[test]
+    fn a_key_set_verifies_with_any_of_its_keys_and_reads_pem_bundles() {
+        let a = SigningKey::from_pem(TEST_KEY).unwrap();
+        let b = SigningKey::from_pem(crate::test_keys::GATEWAY).unwrap();
+        let c = SigningKey::from_pem(crate::test_keys::CARD).unwrap();
+        let bundle = format!(
+            "# current key\n{}\n# next key, from 2026-01-01\n{}",
+            a.verifying_key().to_spki_pem(),
+            b.verifying_key().to_spki_pem()
+        );
+        let set = VerifyingKeys::from_pem_bundle(&bundle).unwrap();
+        assert_eq!(set.len(), 2);
+        assert_eq!(
+            VerifyingKeys::from_pem_bundle(&set.to_pem_bundle()).unwrap(),
+            set
+        );
+        let body = br#"{"merchant_id":"m1","timestamp":5}"#;
+        assert_eq!(set.verify("m1", 5, body, &a.sign("m1", 5, body)), Ok(()));
+        assert_eq!(set.verify("m1", 5, body, &b.sign("m1", 5, body)), Ok(()));
+        assert_eq!(
+            set.verify("m1", 5, body, &c.sign("m1", 5, body)),
+            Err(SignatureError::Mismatch)
+        );
+        assert_eq!(
+            set.verify("m1", 5, body, "%%%"),
+            Err(SignatureError::Malformed)
+        );
+        // retiring a key by its id
+        let mut set2 = set.clone();
+        assert!(set2.remove(&a.verifying_key().key_id()));
+        assert!(!set2.remove(&a.verifying_key().key_id()));
+        assert_eq!(
+            set2.verify("m1", 5, body, &a.sign("m1", 5, body)),
+            Err(SignatureError::Mismatch)
+        );
+        assert!(!set2.insert(b.verifying_key().clone()));
+        assert_eq!(set2.len(), 1);
+        // no key, a private key, a broken block
+        assert!(VerifyingKeys::from_pem_bundle("nothing here").is_err());
+        assert!(VerifyingKeys::from_pem_bundle(TEST_KEY).is_err());
+        let broken = bundle.replacen("MII", "MIX", 1);
+        assert!(VerifyingKeys::from_pem_bundle(&broken).is_err());
+        assert_eq!(
+            VerifyingKeys::default().verify("m1", 5, body, &a.sign("m1", 5, body)),
+            Err(SignatureError::Mismatch)
+        );
     }
 
     #[test]

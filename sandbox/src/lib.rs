@@ -13,10 +13,10 @@ mod webhook;
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use paykka_protocol::cardenc::CardKey;
-use paykka_protocol::sign::{SigningKey, VerifyingKey};
+use paykka_protocol::sign::{SigningKey, VerifyingKey, VerifyingKeys};
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, RwLock};
 use std::time::Duration;
 use tokio::sync::{Notify, watch};
 
@@ -37,13 +37,16 @@ pub struct MerchantSeed {
 pub struct Config {
     /// Listen address (loopback). Port 0 picks a free port.
     pub addr: SocketAddr,
-    /// Holds `sandbox.sqlite`, `gateway_key.pem` (webhook signing) and `card_key.pem`.
+    /// Holds `sandbox.sqlite`, `gateway_key.pem` (webhook signing), `gateway_key.next.pem` (the
+    /// announced next webhook key, during a rotation) and `card_key.pem`.
     pub data_dir: PathBuf,
     /// Base URL of the sandbox as shoppers' browsers see it (session_url, 3DS and QR pages).
     /// Default `http://<bound address>`.
     pub public_url: Option<String>,
     /// Keys given directly (tests); else read from `data_dir`, generated on first start.
     pub gateway_key_pem: Option<String>,
+    /// The announced next webhook key (with `gateway_key_pem`; tests of key rotation).
+    pub gateway_next_key_pem: Option<String>,
     pub card_key_pem: Option<String>,
     /// Merchants registered at start.
     pub merchants: Vec<MerchantSeed>,
@@ -75,6 +78,7 @@ impl Config {
             data_dir: data_dir.into(),
             public_url: None,
             gateway_key_pem: None,
+            gateway_next_key_pem: None,
             card_key_pem: None,
             merchants: Vec::new(),
             portal: true,
@@ -155,10 +159,33 @@ impl Config {
     }
 }
 
+/// The gateway's webhook keys. Rotation is in two steps: a next key is announced (published
+/// beside the current one, so that merchants add it), then it replaces the current one, which is
+/// no longer used (every delivery attempt is signed afresh, with the current key).
+pub struct GatewayKeys {
+    /// Signs every webhook.
+    pub current: SigningKey,
+    /// Announced, not signing yet.
+    pub next: Option<SigningKey>,
+}
+
+impl GatewayKeys {
+    /// What merchants should accept: the current key, then the next one if announced.
+    pub fn published(&self) -> VerifyingKeys {
+        VerifyingKeys::new(
+            std::iter::once(&self.current)
+                .chain(self.next.as_ref())
+                .map(|k| k.verifying_key().clone()),
+        )
+    }
+}
+
 pub struct AppState {
     pub base_url: String,
     pub db: Db,
-    pub gateway_key: SigningKey,
+    pub gateway_keys: RwLock<GatewayKeys>,
+    /// Where the gateway keys are kept (`None`: given in the config, rotations stay in memory).
+    pub(crate) gateway_key_dir: Option<PathBuf>,
     pub card_key: CardKey,
     pub portal: bool,
     pub webhook_retry_base: Duration,
@@ -236,6 +263,69 @@ fn load_or_generate(
     Ok(key)
 }
 
+/// Replaces a private key file (owner-only) by writing a temporary file and renaming it.
+fn replace_private(path: &Path, contents: &str) -> Result<(), StartError> {
+    let tmp = path.with_extension("tmp");
+    let _ = std::fs::remove_file(&tmp);
+    write_private(&tmp, contents)?;
+    std::fs::rename(&tmp, path).map_err(|e| StartError(format!("{}: {e}", path.display())))
+}
+
+impl AppState {
+    fn keys(&self) -> std::sync::RwLockReadGuard<'_, GatewayKeys> {
+        self.gateway_keys.read().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Signs a webhook with the current gateway key.
+    pub fn sign_webhook(&self, merchant_id: &str, timestamp: i64, body: &[u8]) -> String {
+        self.keys().current.sign(merchant_id, timestamp, body)
+    }
+
+    /// The key webhooks are signed with now.
+    pub fn gateway_public_key(&self) -> VerifyingKey {
+        self.keys().current.verifying_key().clone()
+    }
+
+    /// The keys merchants should accept: the current one, and the announced next one.
+    pub fn gateway_public_keys(&self) -> VerifyingKeys {
+        self.keys().published()
+    }
+
+    /// The announced next key, if any.
+    pub fn gateway_next_key(&self) -> Option<VerifyingKey> {
+        self.keys().next.as_ref().map(|k| k.verifying_key().clone())
+    }
+
+    /// Step 1 of a rotation: announces `next` (published beside the current key; webhooks are
+    /// still signed with the current one). Replaces a key announced before.
+    pub fn announce_gateway_key(&self, next: SigningKey) -> Result<(), StartError> {
+        let mut g = self.gateway_keys.write().unwrap_or_else(|e| e.into_inner());
+        if let Some(dir) = &self.gateway_key_dir {
+            replace_private(&dir.join("gateway_key.next.pem"), &next.to_pkcs8_pem())?;
+        }
+        g.next = Some(next);
+        Ok(())
+    }
+
+    /// Step 2: the announced key signs from now on; the old one is retired. False if no key
+    /// was announced.
+    pub fn switch_gateway_key(&self) -> Result<bool, StartError> {
+        let mut g = self.gateway_keys.write().unwrap_or_else(|e| e.into_inner());
+        let Some(next) = g.next.take() else {
+            return Ok(false);
+        };
+        if let Some(dir) = &self.gateway_key_dir {
+            if let Err(e) = replace_private(&dir.join("gateway_key.pem"), &next.to_pkcs8_pem()) {
+                g.next = Some(next);
+                return Err(e);
+            }
+            let _ = std::fs::remove_file(dir.join("gateway_key.next.pem"));
+        }
+        g.current = next;
+        Ok(true)
+    }
+}
+
 /// Writes a private key file readable by the owner only.
 pub fn write_private(path: &Path, contents: &str) -> Result<(), StartError> {
     use std::io::Write;
@@ -258,6 +348,21 @@ pub async fn start(cfg: Config) -> Result<Running, StartError> {
     std::fs::create_dir_all(&cfg.data_dir)
         .map_err(|e| StartError(format!("{}: {e}", cfg.data_dir.display())))?;
     let gateway_key = load_or_generate(&cfg.data_dir, "gateway_key.pem", &cfg.gateway_key_pem)?;
+    let next_file = cfg.data_dir.join("gateway_key.next.pem");
+    let gateway_next_key = match (&cfg.gateway_key_pem, &cfg.gateway_next_key_pem) {
+        (_, Some(pem)) => Some(
+            SigningKey::from_pem(pem).map_err(|e| StartError(format!("gateway next key: {e}")))?,
+        ),
+        (None, None) if next_file.exists() => {
+            let pem = std::fs::read_to_string(&next_file)
+                .map_err(|e| StartError(format!("{}: {e}", next_file.display())))?;
+            Some(
+                SigningKey::from_pem(&pem)
+                    .map_err(|e| StartError(format!("{}: {e}", next_file.display())))?,
+            )
+        }
+        _ => None,
+    };
     let card_key = CardKey::new(
         load_or_generate(&cfg.data_dir, "card_key.pem", &cfg.card_key_pem)?
             .private_key()
@@ -291,7 +396,11 @@ pub async fn start(cfg: Config) -> Result<Running, StartError> {
     let state = Arc::new(AppState {
         base_url: base_url.clone(),
         db,
-        gateway_key,
+        gateway_keys: RwLock::new(GatewayKeys {
+            current: gateway_key,
+            next: gateway_next_key,
+        }),
+        gateway_key_dir: cfg.gateway_key_pem.is_none().then(|| cfg.data_dir.clone()),
         card_key,
         portal: cfg.portal,
         webhook_retry_base: cfg.webhook_retry_base,

@@ -45,7 +45,7 @@ async fn deliver_due(st: &Shared) {
             let mut v: serde_json::Value = serde_json::from_str(&row.body).unwrap_or_default();
             v["timestamp"] = ts.into();
             let body = serde_json::to_string(&v).expect("serialises");
-            let sig = st.gateway_key.sign(&row.merchant_id, ts, body.as_bytes());
+            let sig = st.sign_webhook(&row.merchant_id, ts, body.as_bytes());
             let res = st
                 .http
                 .post(&row.url)

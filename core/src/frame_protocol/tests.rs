@@ -436,6 +436,42 @@ fn the_longest_messages_fit_the_size_limit() {
     assert_eq!(decode_frame_message(&encode(&ch(), &msg)), Ok((ch(), msg)));
 }
 
+/// Found while writing the `frame_message` fuzz target (its generator builds these values):
+/// with the limit at 4096 bytes, this `configure` encoded to 4674 bytes and its frame refused
+/// it as too long. Labels of 4-byte characters and style values the grammars allow that
+/// escape every byte (Unicode font names, `%` and `/` in a colour) are longer on the wire
+/// than the test above assumed.
+#[test]
+fn a_configure_with_every_value_at_its_longest_and_fully_escaped_still_decodes() {
+    let label = Label::new(&"\u{1D11E}".repeat(MAX_LABEL_BYTES / 4)).unwrap();
+    let font = format!("\"{}\"", "中".repeat(66));
+    let colour = format!("rgba({})", "%/".repeat(30));
+    let values: Vec<(FrameStyleVar, &str)> = FrameStyleVar::ALL
+        .iter()
+        .map(|&var| {
+            (var, match var.kind() {
+                crate::appearance::ValueKind::FontFamily => font.as_str(),
+                crate::appearance::ValueKind::Color => colour.as_str(),
+                crate::appearance::ValueKind::FontWeight => "lighter",
+                _ => "12345.78rem",
+            })
+        })
+        .collect();
+    let style = FrameStyle::from_values(values);
+    assert_eq!(style.0.len(), FrameStyleVar::ALL.len(), "every value passes its check");
+    let msg = ParentToFrame::Configure(Configure {
+        label: label.clone(),
+        placeholder: Some(label),
+        locale: Locale::new(&"a".repeat(MAX_LOCALE_BYTES)).unwrap(),
+        brand: Some(Brand::Mastercard),
+        style,
+    });
+    let wire = encode(&ch(), &msg);
+    assert!(wire.len() > 4096, "{}", wire.len());
+    assert!(wire.len() <= MAX_MESSAGE_BYTES, "{}", wire.len());
+    assert_eq!(decode_parent_message(&wire), Ok((ch(), msg)));
+}
+
 #[test]
 fn envelopes_are_checked_for_shape() {
     for good in [
