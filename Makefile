@@ -1,5 +1,5 @@
 # The two ways in. Both install whatever is missing first (scripts/bootstrap.sh).
-.PHONY: demo test bench bootstrap fuzz
+.PHONY: demo test bench load bootstrap fuzz
 
 ## Start the demo: sandbox gateway :8788, merchant backend :8787, demo shop :8080. Ctrl-C stops all.
 demo: bootstrap
@@ -12,6 +12,11 @@ test:
 ## Sizes (brotli, gzip) beside Adyen Web's, time to interactive, keystroke latency, memory.
 bench:
 	@scripts/bench.sh
+
+## Load test of the backend + sandbox on loopback: find the limit, sustain it 20 s, check no
+## payment was lost or duplicated. Arguments: make load LOAD_ARGS="--rate 40 --duration 60s".
+load:
+	@scripts/load.sh $(LOAD_ARGS)
 
 bootstrap:
 	@scripts/bootstrap.sh

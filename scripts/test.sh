@@ -13,6 +13,11 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 step "native tests (cargo test --workspace)"
 cargo test --locked --workspace 2>&1 | tee "$OUT/native.log"
 
+step "load test (scripts/load.sh: 8 s at 15 flows/s, no payment lost or duplicated)"
+# Short and at a modest fixed rate; the debug build reuses the test build (a release one would
+# take minutes). `make load` finds the limit in release.
+scripts/load.sh --debug --rate 15 --duration 8s 2>&1 | tee "$OUT/load.log"
+
 step "browser tests (wasm-bindgen-test in headless Chromium)"
 cargo test --locked -p paykka-checkout --target wasm32-unknown-unknown --test '*' 2>&1 | tee "$OUT/wasm.log"
 
@@ -39,6 +44,7 @@ step "test totals ($(( $(date +%s) - started )) s)"
 printf '  native:      %4d passed, %d failed, %d ignored\n' "$native_pass" "$native_fail" "$native_ignored"
 printf '  wasm:        %4d passed, %d failed\n' "$wasm_pass" "$wasm_fail"
 printf '  end-to-end:  %4d passed, %d failed\n' "$e2e_pass" "$e2e_fail"
+printf '  load:        %s\n' "$(grep -E '^ +(sustained|lost):' "$OUT/load.log" | sed -E 's/^ +//; s/;.*//' | paste -sd ' ' -)"
 total_pass=$((native_pass + wasm_pass + e2e_pass))
 total_fail=$((native_fail + wasm_fail + e2e_fail))
 if ((wasm_pass == 0 || e2e_pass == 0)); then
