@@ -397,6 +397,8 @@ struct Inner {
     dropin_submits: RwSignal<u32>,
     dropin_pending: RefCell<Option<(Function, Function)>>,
     dropin_mounted: Cell<bool>,
+    /// The session's payment as `create()` found it, for the first Drop-in mounted.
+    first_answer: RefCell<Option<PaymentAnswer>>,
 }
 
 impl Inner {
@@ -489,7 +491,10 @@ impl JsCheckout {
             .map(|w| w.navigator().languages().iter().filter_map(|l| l.as_string()).collect())
             .unwrap_or_default();
         let fallback = i18n::negotiate(options.locale.iter().chain(browser.iter()).map(String::as_str));
-        let session = match client.session(&options.session_id).await {
+        // The payment so far is asked for at the same time, for a Drop-in to show at once.
+        let (session, answer) =
+            crate::api::join(client.session(&options.session_id), client.result(&options.session_id)).await;
+        let session = match session {
             Ok(session) => session,
             Err(error) => {
                 let context = CheckoutContext::new(i18n::load_locale([fallback]).await);
@@ -524,6 +529,7 @@ impl JsCheckout {
                 dropin_submits,
                 dropin_pending: RefCell::new(None),
                 dropin_mounted: Cell::new(false),
+                first_answer: RefCell::new(answer.ok()),
             }),
         })
     }
@@ -605,9 +611,11 @@ impl JsCheckout {
         let on_completed = send_wrapper::SendWrapper::new(on_completed);
         let on_failed = send_wrapper::SendWrapper::new(on_failed);
         let on_error = send_wrapper::SendWrapper::new(on_error);
+        let loaded = inner.first_answer.borrow_mut().take().map(|answer| (inner.session.clone(), answer));
         let handle = leptos::mount::mount_to(element.clone(), move || {
             view! {
                 <DropIn
+                    loaded=loaded
                     session_id=session_id
                     backend_url=backend_url
                     locale=locale

@@ -208,6 +208,13 @@ impl BackendClient {
         parse_session(&json).ok_or(CheckoutError::InvalidResponse)
     }
 
+    /// The session and its payment so far, both asked for at once: one round trip of waiting
+    /// instead of two before the checkout can show.
+    pub async fn session_and_result(&self, session_id: &str) -> Result<(Session, PaymentAnswer), CheckoutError> {
+        let (session, answer) = join(self.session(session_id), self.result(session_id)).await;
+        Ok((session?, answer?))
+    }
+
     /// The session's payment as the gateway knows it now (never read from the URL).
     pub async fn result(&self, session_id: &str) -> Result<PaymentAnswer, CheckoutError> {
         let path = format!("/api/sessions/{}/result", encode_path(session_id));
@@ -481,4 +488,29 @@ impl Drop for RequestTimer {
             self.window.clear_timeout_with_handle(handle);
         }
     }
+}
+
+/// Runs two futures at once and waits for both (the crate has no `futures` dependency for this).
+pub(crate) async fn join<A: std::future::Future, B: std::future::Future>(a: A, b: B) -> (A::Output, B::Output) {
+    use std::pin::pin;
+    use std::task::Poll;
+    let (mut a, mut b) = (pin!(a), pin!(b));
+    let (mut a_out, mut b_out) = (None, None);
+    std::future::poll_fn(move |cx| {
+        if a_out.is_none() {
+            if let Poll::Ready(v) = a.as_mut().poll(cx) {
+                a_out = Some(v);
+            }
+        }
+        if b_out.is_none() {
+            if let Poll::Ready(v) = b.as_mut().poll(cx) {
+                b_out = Some(v);
+            }
+        }
+        if a_out.is_some() && b_out.is_some() {
+            return Poll::Ready((a_out.take().expect("checked"), b_out.take().expect("checked")));
+        }
+        Poll::Pending
+    })
+    .await
 }

@@ -148,13 +148,33 @@ pub async fn load_locale<'a>(requested: impl IntoIterator<Item = &'a str>) -> &'
     if is_loaded(locale) || !AVAILABLE_LOCALES.contains(&locale) {
         return locale;
     }
-    match fetch_locale(locale).await {
+    // Two loads of one locale at once (a Drop-in's fallback and its session's language) share
+    // one fetch: the second waits for the first's promise instead of downloading the file again.
+    let in_flight = IN_FLIGHT.with(|m| m.borrow().get(locale).cloned());
+    let promise = in_flight.unwrap_or_else(|| {
+        let promise = wasm_bindgen_futures::future_to_promise(async move {
+            Ok(fetch_locale(locale).await.map_or(wasm_bindgen::JsValue::NULL, wasm_bindgen::JsValue::from))
+        });
+        IN_FLIGHT.with(|m| m.borrow_mut().insert(locale, promise.clone()));
+        promise
+    });
+    let source = wasm_bindgen_futures::JsFuture::from(promise).await.ok().and_then(|v| v.as_string());
+    IN_FLIGHT.with(|m| m.borrow_mut().remove(locale));
+    match source {
         Some(source) => {
-            with_catalogue(|c| c.loaded.insert(locale, Arc::from(source)));
+            if !is_loaded(locale) {
+                with_catalogue(|c| c.loaded.insert(locale, Arc::from(source)));
+            }
             locale
         }
         None => SOURCE_LOCALE,
     }
+}
+
+thread_local! {
+    /// Locale files being fetched, by tag.
+    static IN_FLIGHT: std::cell::RefCell<std::collections::HashMap<&'static str, js_sys::Promise>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
 }
 
 async fn fetch_locale(locale: &str) -> Option<String> {

@@ -98,6 +98,10 @@ pub fn DropIn(
     /// The merchant's look (theme, variables, rules), also passed into the secure frames.
     #[prop(default = None)]
     appearance: Option<Appearance>,
+    /// The session and its payment so far, when the caller has just loaded them (the JS API's
+    /// `create()` does): the Drop-in shows at once instead of asking the backend again.
+    #[prop(default = None)]
+    loaded: Option<(Session, PaymentAnswer)>,
 ) -> impl IntoView {
     // Every request of this mount dies with it.
     let controller = web_sys::AbortController::new().ok();
@@ -123,8 +127,11 @@ pub fn DropIn(
             let _ = scope_locale.try_set(ready);
         });
     }
+    let given = loaded;
     // The session, its payment so far, and the locale the session's shopper gets.
     let loaded = RwSignal::new(None::<Result<(Session, PaymentAnswer, &'static str), CheckoutError>>);
+    // Only the first load may use what the caller had: a retry asks the backend.
+    let preloaded = StoredValue::new(given);
     let load = move || {
         loaded.set(None);
         let Some(client) = client.get_value() else {
@@ -132,10 +139,13 @@ pub fn DropIn(
             return;
         };
         let session_id = session_id.clone();
+        let preloaded = preloaded.try_update_value(Option::take).flatten();
         spawn_local(async move {
             let result = async {
-                let session = client.session(&session_id).await?;
-                let answer = client.result(&session_id).await?;
+                let (session, answer) = match preloaded {
+                    Some(given) => given,
+                    None => client.session_and_result(&session_id).await?,
+                };
                 let requested = session.display_locale.clone();
                 let locale = i18n::load_locale(requested.as_deref().into_iter().chain([fallback_locale])).await;
                 Ok((session, answer, locale))
