@@ -118,6 +118,24 @@ impl Report {
     }
 }
 
+/// `(session, order, status)` rows grouped by session.
+fn by_session(
+    conn: &Connection,
+    sql: &str,
+) -> Result<HashMap<String, Vec<(String, String)>>, String> {
+    let mut out: HashMap<String, Vec<(String, String)>> = HashMap::new();
+    for (sid, order, status) in rows(conn, sql, |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+        ))
+    })? {
+        out.entry(sid).or_default().push((order, status));
+    }
+    Ok(out)
+}
+
 pub fn check(ledger: &[Entry], sandbox_db: &Path, backend_db: &Path) -> Result<Report, String> {
     let sb = open(sandbox_db)?;
     let be = open(backend_db)?;
@@ -127,20 +145,10 @@ pub fn check(ledger: &[Entry], sandbox_db: &Path, backend_db: &Path) -> Result<R
     };
 
     // The gateway's transactions, by session.
-    let mut gw_tx: HashMap<String, Vec<(String, String)>> = HashMap::new();
-    for (sid, order, status) in rows(
+    let gw_tx = by_session(
         &sb,
         "SELECT COALESCE(session_id, ''), order_id, status FROM transactions",
-        |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-            ))
-        },
-    )? {
-        gw_tx.entry(sid).or_default().push((order, status));
-    }
+    )?;
     let gw_keys: HashSet<String> = rows(&sb, "SELECT idem_key FROM idempotency", |r| r.get(0))?
         .into_iter()
         .collect();
@@ -161,20 +169,7 @@ pub fn check(ledger: &[Entry], sandbox_db: &Path, backend_db: &Path) -> Result<R
     )?
     .into_iter()
     .collect();
-    let mut be_pay: HashMap<String, Vec<(String, String)>> = HashMap::new();
-    for (sid, order, status) in rows(
-        &be,
-        "SELECT session_id, order_id, status FROM payments",
-        |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-            ))
-        },
-    )? {
-        be_pay.entry(sid).or_default().push((order, status));
-    }
+    let be_pay = by_session(&be, "SELECT session_id, order_id, status FROM payments")?;
     let be_keys: HashMap<String, (String, Option<i64>)> = rows(
         &be,
         "SELECT idem_key, state, http_status FROM idempotency",
