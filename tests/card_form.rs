@@ -160,3 +160,19 @@ async fn a_locale_that_cannot_be_fetched_falls_back_to_english_and_the_form_stil
     let form = card_form(locale);
     assert!(form.query("button[type=submit]").unwrap().text_content().unwrap().starts_with("Pay"));
 }
+
+#[wasm_bindgen_test]
+fn plural_messages_follow_the_browsers_rules_for_each_language() {
+    // Polish has four cardinal forms (one, few, many, other); the wasm ships none of CLDR's
+    // rules and asks Intl.PluralRules, so 2 and 5 must read differently.
+    paykka_checkout::i18n::add_messages("pl-PL", include_str!("../locales/pl-PL/checkout.ftl")).unwrap();
+    let pl = paykka_checkout::i18n::Localizer::new("pl-PL");
+    let fields = |n: u32| pl.t_with("card-form-invalid", &[("count", n.into())]);
+    assert_eq!(fields(1), "Jedno pole wymaga poprawienia.");
+    assert_eq!(fields(2), "2 pola wymagają poprawienia.");
+    assert_eq!(fields(5), "5 pól wymaga poprawienia.");
+    assert_eq!(fields(22), "22 pola wymagają poprawienia.");
+    let en = paykka_checkout::i18n::Localizer::new("en-US");
+    assert_eq!(en.t_with("card-form-invalid", &[("count", 1u32.into())]), "One field needs your attention.");
+    assert_eq!(en.t_with("card-form-invalid", &[("count", 3u32.into())]), "3 fields need your attention.");
+}

@@ -35,6 +35,7 @@ pub mod flow;
 mod format;
 pub mod frame_protocol;
 mod holder;
+pub mod messages;
 pub mod methods;
 mod money;
 

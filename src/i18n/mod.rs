@@ -1,17 +1,17 @@
 //! Fluent localization: the shopper's locale, with en-US as the fallback for any missing message.
 //!
-//! Amounts are formatted by the browser's `Intl.NumberFormat` (see [`intl`]) and handed to Fluent
-//! as ready-made arguments, so no number-formatting tables are compiled into the wasm.
+//! Messages are read by the core's small Fluent ([`paykka_core::messages`], checked against the
+//! reference implementation in its tests). Amounts are formatted by the browser's
+//! `Intl.NumberFormat` and plural categories come from `Intl.PluralRules` (see [`intl`]), so no
+//! CLDR tables, float formatting or general-purpose Fluent runtime are compiled into the wasm.
 
 pub mod intl;
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use fluent_bundle::concurrent::FluentBundle;
-use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
-use unic_langid::LanguageIdentifier;
+pub use paykka_core::messages::MessageArg;
+use paykka_core::messages::Messages;
 
 /// The locale every message is written in first, and the last fallback. The only one compiled
 /// into the wasm: the others are fetched when a shopper needs them (see [`load_locale`]).
@@ -47,6 +47,9 @@ struct Catalogue {
     /// `locales/<tag>/checkout.ftl` (the bundle's `integrity.json` keys).
     base: Option<String>,
     integrity: HashMap<String, String>,
+    /// Each locale's messages as parsed (its file, then the merchant's): parsed once, dropped
+    /// when either changes.
+    parsed: HashMap<&'static str, Arc<Messages>>,
 }
 
 static CATALOGUE: Mutex<Option<Catalogue>> = Mutex::new(None);
@@ -116,12 +119,14 @@ pub fn add_messages(locale: &str, ftl: &str) -> Result<(), MessagesError> {
     if tag.is_empty() || tag.len() > 35 || !tag.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
         return Err(MessagesError(format!("{locale:?} is not a language tag such as \"fr-FR\"")));
     }
-    if let Err((_, errors)) = FluentResource::try_new(ftl.to_owned()) {
-        let first = errors.first().map(|e| e.to_string()).unwrap_or_default();
+    if let Some(first) = Messages::parse(ftl).1.first() {
         return Err(MessagesError(format!("the messages for {tag} are not valid Fluent: {first}")));
     }
     let tag = intern(tag);
-    with_catalogue(|c| c.merchant.entry(tag).or_default().push(Arc::from(ftl)));
+    with_catalogue(|c| {
+        c.merchant.entry(tag).or_default().push(Arc::from(ftl));
+        c.parsed.remove(tag);
+    });
     Ok(())
 }
 
@@ -163,7 +168,10 @@ pub async fn load_locale<'a>(requested: impl IntoIterator<Item = &'a str>) -> &'
     match source {
         Some(source) => {
             if !is_loaded(locale) {
-                with_catalogue(|c| c.loaded.insert(locale, Arc::from(source)));
+                with_catalogue(|c| {
+                    c.loaded.insert(locale, Arc::from(source));
+                    c.parsed.remove(locale);
+                });
             }
             locale
         }
@@ -199,19 +207,16 @@ async fn fetch_locale(locale: &str) -> Option<String> {
         return None;
     }
     let text = wasm_bindgen_futures::JsFuture::from(response.text().ok()?).await.ok()?.as_string()?;
-    // An error page served with 200 is not a locale: it must at least define the Pay button.
-    FluentResource::try_new(text.clone()).ok().filter(|r| has_message(r, "pay-button")).map(|_| text)
-}
-
-fn has_message(resource: &FluentResource, id: &str) -> bool {
-    resource.entries().any(|entry| matches!(entry, fluent_syntax::ast::Entry::Message(m) if m.id.name == id))
+    // An error page served with 200 is not a locale: it must parse and define the Pay button.
+    let (messages, errors) = Messages::parse(&text);
+    (errors.is_empty() && messages.has("pay-button")).then_some(text)
 }
 
 /// Translates message ids for one shopper locale.
 pub struct Localizer {
     locale: &'static str,
-    bundle: FluentBundle<FluentResource>,
-    fallback: Option<FluentBundle<FluentResource>>,
+    messages: Arc<Messages>,
+    fallback: Option<Arc<Messages>>,
 }
 
 impl Localizer {
@@ -221,17 +226,16 @@ impl Localizer {
     pub fn new(locale: &str) -> Self {
         let negotiated = negotiate([locale]);
         let locale = if is_loaded(negotiated) { negotiated } else { SOURCE_LOCALE };
-        let fallback = (locale != SOURCE_LOCALE).then(|| bundle_for(SOURCE_LOCALE));
-        Self { locale, bundle: bundle_for(locale), fallback }
+        let fallback = (locale != SOURCE_LOCALE).then(|| messages_for(SOURCE_LOCALE));
+        Self { locale, messages: messages_for(locale), fallback }
     }
 
     /// A localizer for a locale file at hand (tests: no catalogue, no fetch).
     #[cfg(test)]
     fn from_source(locale: &'static str, source: &str) -> Self {
-        let mut bundle = FluentBundle::new_concurrent(vec![locale.parse().unwrap_or_default()]);
-        bundle.set_use_isolating(false);
-        bundle.add_resource(FluentResource::try_new(source.to_owned()).expect("locale parses")).expect("no duplicate");
-        Self { locale, bundle, fallback: Some(bundle_for(SOURCE_LOCALE)) }
+        let (messages, errors) = Messages::parse(source);
+        assert!(errors.is_empty(), "{locale}: {errors:?}");
+        Self { locale, messages: Arc::new(messages), fallback: Some(messages_for(SOURCE_LOCALE)) }
     }
 
     /// The BCP 47 tag in use, e.g. `fr-FR`.
@@ -246,61 +250,61 @@ impl Localizer {
 
     /// Whether `id` resolves in this locale or its fallback.
     pub fn has(&self, id: &str) -> bool {
-        self.bundle.has_message(id) || self.fallback.as_ref().is_some_and(|b| b.has_message(id))
+        self.messages.has(id) || self.fallback.as_ref().is_some_and(|m| m.has(id))
     }
 
     /// The message `id`; the id itself when no locale defines it, so a gap is visible, not blank.
     pub fn t(&self, id: &str) -> String {
-        self.format(id, None)
+        self.t_with(id, &[])
     }
 
-    /// The message `id` with named arguments.
-    pub fn t_with(&self, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
-        let mut fluent_args = FluentArgs::with_capacity(args.len());
-        for (name, value) in args {
-            match value {
-                // Arguments are amounts, brands, card digits, method and shop names: in a
-                // right-to-left sentence each stays one left-to-right piece (LRI ... PDI).
-                FluentValue::String(text) if self.is_rtl() => {
-                    fluent_args.set(*name, FluentValue::from(format!("\u{2066}{text}\u{2069}")))
-                }
-                _ => fluent_args.set(*name, value.clone()),
-            }
-        }
-        self.format(id, Some(&fluent_args))
-    }
-
-    fn format(&self, id: &str, args: Option<&FluentArgs<'_>>) -> String {
-        for bundle in std::iter::once(&self.bundle).chain(self.fallback.as_ref()) {
-            if let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) {
-                let mut errors = Vec::new();
-                return match bundle.format_pattern(pattern, args, &mut errors) {
-                    Cow::Borrowed(s) => s.to_owned(),
-                    Cow::Owned(s) => s,
-                };
-            }
-        }
-        id.to_owned()
+    /// The message `id` with named arguments: text (`"$49.99".into()`) or whole numbers
+    /// (`3.into()`, which also pick plural variants by the locale's rules).
+    pub fn t_with(&self, id: &str, args: &[(&str, MessageArg<'_>)]) -> String {
+        // Arguments are amounts, brands, card digits, method and shop names: in a right-to-left
+        // sentence each stays one left-to-right piece (LRI ... PDI). No isolation marks
+        // otherwise: in Arabic, Intl's amounts start with a right-to-left mark, and an isolate
+        // around every argument would turn "US$" into "$US".
+        let isolated: Vec<(&str, MessageArg<'_>)>;
+        let args = if self.is_rtl() {
+            isolated = args
+                .iter()
+                .map(|(name, value)| match value {
+                    MessageArg::Text(text) => (*name, MessageArg::from(format!("\u{2066}{text}\u{2069}"))),
+                    other => (*name, other.clone()),
+                })
+                .collect();
+            &isolated[..]
+        } else {
+            args
+        };
+        let locale = self.locale;
+        let plural = move |n: i64| intl::plural_category(locale, n);
+        std::iter::once(&self.messages)
+            .chain(self.fallback.as_ref())
+            .find_map(|messages| messages.format(id, args, &plural))
+            .unwrap_or_else(|| id.to_owned())
     }
 }
 
-fn bundle_for(locale: &'static str) -> FluentBundle<FluentResource> {
+/// `locale`'s messages: its file (en-US: compiled in), then the merchant's on top, parsed once.
+fn messages_for(locale: &'static str) -> Arc<Messages> {
+    if let Some(parsed) = with_catalogue(|c| c.parsed.get(locale).cloned()) {
+        return parsed;
+    }
     let (source, merchant) = with_catalogue(|c| {
         let source = if locale == SOURCE_LOCALE { None } else { c.loaded.get(locale).cloned() };
         (source, c.merchant.get(locale).cloned().unwrap_or_default())
     });
-    let langid: LanguageIdentifier = locale.parse().unwrap_or_default();
-    let mut bundle = FluentBundle::new_concurrent(vec![langid]);
-    // No first-strong isolation marks: in Arabic, Intl's amounts start with a right-to-left
-    // mark, and an isolate that follows it turns "US$" into "$US". `t_with` isolates instead.
-    bundle.set_use_isolating(false);
     let source = source.as_deref().unwrap_or(if locale == SOURCE_LOCALE { SOURCE_MESSAGES } else { "" });
-    for text in std::iter::once(source).chain(merchant.iter().map(|m| &**m)) {
-        // A malformed entry loses that entry only; the rest of the file still loads.
-        let resource = FluentResource::try_new(text.to_owned()).unwrap_or_else(|(partial, _)| partial);
-        bundle.add_resource_overriding(resource);
+    // A malformed entry loses that entry only; the rest of the file still loads.
+    let (mut messages, _) = Messages::parse(source);
+    for text in &merchant {
+        messages.add(text);
     }
-    bundle
+    let messages = Arc::new(messages);
+    with_catalogue(|c| c.parsed.insert(locale, messages.clone()));
+    messages
 }
 
 /// Shared handle to the shopper's [`Localizer`], cheap to clone into closures.
@@ -326,16 +330,9 @@ mod tests {
     }
 
     fn message_ids(source: &str) -> Vec<String> {
-        let resource = FluentResource::try_new(source.to_owned()).expect("locale parses");
-        let mut ids: Vec<String> = resource
-            .entries()
-            .filter_map(|entry| match entry {
-                fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_owned()),
-                _ => None,
-            })
-            .collect();
-        ids.sort();
-        ids
+        let (messages, errors) = Messages::parse(source);
+        assert!(errors.is_empty(), "{errors:?}");
+        messages.ids().map(str::to_owned).collect()
     }
 
     #[test]
@@ -391,9 +388,8 @@ mod tests {
     #[test]
     fn every_locale_parses_without_an_error() {
         for tag in AVAILABLE_LOCALES {
-            if let Err((_, errors)) = FluentResource::try_new(locale_source(tag)) {
-                panic!("{tag}: {errors:?}");
-            }
+            let (_, errors) = Messages::parse(&locale_source(tag));
+            assert!(errors.is_empty(), "{tag}: {errors:?}");
         }
     }
 
@@ -401,7 +397,7 @@ mod tests {
     fn plural_messages_read_naturally_for_small_counts_in_every_locale() {
         for tag in AVAILABLE_LOCALES {
             let localizer = localizer(tag);
-            for count in [1.0, 2.0, 3.0, 5.0, 11.0, 21.0] {
+            for count in [1, 2, 3, 5, 11, 21] {
                 let text = localizer.t_with("card-form-invalid", &[("count", count.into())]);
                 assert!(!text.is_empty() && !text.contains("card-form-invalid"), "{tag} {count}: {text:?}");
                 let text = localizer.t_with("qr-time-left", &[("minutes", count.into())]);
@@ -416,7 +412,7 @@ mod tests {
             let localizer = localizer(tag);
             for error in paykka_core::CheckoutError::ALL {
                 let id = error.message_id();
-                assert!(localizer.bundle.has_message(id), "{tag} lacks {id}");
+                assert!(localizer.messages.has(id), "{tag} lacks {id}");
             }
         }
     }
@@ -469,7 +465,7 @@ mod tests {
     #[test]
     fn arguments_are_interpolated_without_isolation_marks() {
         let en = Localizer::new("en-US");
-        let text = en.t_with("pay-button", &[("amount", FluentValue::from("$49.99"))]);
+        let text = en.t_with("pay-button", &[("amount", MessageArg::from("$49.99"))]);
         assert_eq!(text, "Pay $49.99");
     }
 
@@ -502,10 +498,10 @@ mod tests {
     #[test]
     fn in_right_to_left_locales_each_argument_stays_one_left_to_right_piece() {
         let ar = Localizer::from_source("ar", &locale_source("ar"));
-        let text = ar.t_with("pay-button", &[("amount", FluentValue::from("\u{200f}49.99 US$"))]);
+        let text = ar.t_with("pay-button", &[("amount", MessageArg::from("\u{200f}49.99 US$"))]);
         assert!(text.contains("\u{2066}\u{200f}49.99 US$\u{2069}"), "{text:?}");
         let en = Localizer::new("en-US");
-        assert_eq!(en.t_with("pay-button", &[("amount", FluentValue::from("$49.99"))]), "Pay $49.99");
+        assert_eq!(en.t_with("pay-button", &[("amount", MessageArg::from("$49.99"))]), "Pay $49.99");
     }
 
     #[test]

@@ -149,7 +149,7 @@ pub fn CardForm(
             let invalid: Vec<_> = checks.iter().filter(|(error, _)| error.is_some()).collect();
             if let Some((_, first)) = invalid.first() {
                 focus(*first);
-                let count = invalid.len() as f64;
+                let count = invalid.len();
                 ctx.announce(ctx.i18n().t_with("card-form-invalid", &[("count", count.into())]));
                 return;
             }
@@ -186,7 +186,7 @@ pub fn CardForm(
             let location = if brand == Brand::Amex { "front" } else { "back" };
             ctx.i18n().t_with(
                 "card-cvv-hint",
-                &[("digits", f64::from(brand.cvv_length()).into()), ("location", location.into())],
+                &[("digits", brand.cvv_length().into()), ("location", location.into())],
             )
         }
     };

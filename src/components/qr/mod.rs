@@ -115,7 +115,7 @@ pub fn QrPanel(
         }
         left.set(now);
         if let Some(minutes) = reminder_minutes(before, now) {
-            tick_ctx.announce(tick_ctx.i18n().t_with("qr-time-left", &[("minutes", (minutes as f64).into())]));
+            tick_ctx.announce(tick_ctx.i18n().t_with("qr-time-left", &[("minutes", minutes.into())]));
         }
         if now == 0 {
             if let Some(h) = tick_handle.get() {

@@ -485,7 +485,7 @@ pub fn SecureField(
             // Before the brand is known, the common case: most cards have 3.
             let digits = if brand == Brand::Unknown { 3 } else { brand.cvv_length() };
             ctx.i18n()
-                .t_with("card-cvv-hint", &[("digits", f64::from(digits).into()), ("location", location.into())])
+                .t_with("card-cvv-hint", &[("digits", digits.into()), ("location", location.into())])
         };
         view! { <p class=style::hint id=hint_id.clone()>{text}</p> }
     });
