@@ -33,6 +33,10 @@ stylance::import_crate_style!(style, "src/components/secure_card/secure_card.mod
 /// How long a frame may take to answer `encrypt` (key fetch and RSA included).
 const ENCRYPT_TIMEOUT_MS: i32 = 10_000;
 
+/// The other fields' frames load once the number's is ready, or after this long if it never
+/// says so: they must not wait on a number frame that failed.
+const OTHER_FIELDS_AFTER_MS: u64 = 1_500;
+
 const FIELDS: [FieldKind; 4] = [FieldKind::Number, FieldKind::Expiry, FieldKind::Cvv, FieldKind::Holder];
 
 fn index(field: FieldKind) -> usize {
@@ -66,6 +70,10 @@ struct Inner {
     /// An error the parent adds on top of the frame's own (a brand the merchant does not take).
     parent_errors: [RwSignal<Option<CheckoutError>>; 4],
     submit_requests: RwSignal<u32>,
+    /// Whether the fields after the number may load their frames: the number's frame loads
+    /// alone first, so the field a shopper types into first is ready sooner (each frame is a
+    /// document and a wasm instance, and on a phone they queue on one main thread).
+    others_may_load: RwSignal<bool>,
     next_req: Cell<u32>,
     pending: RefCell<HashMap<u32, oneshot::Sender<FrameToParent>>>,
     listener: RefCell<Option<Closure<dyn FnMut(MessageEvent)>>>,
@@ -105,6 +113,7 @@ impl CardFrames {
             states: std::array::from_fn(|_| RwSignal::new(None)),
             parent_errors: std::array::from_fn(|_| RwSignal::new(None)),
             submit_requests: RwSignal::new(0),
+            others_may_load: RwSignal::new(false),
             next_req: Cell::new(1),
             pending: RefCell::new(HashMap::new()),
             listener: RefCell::new(None),
@@ -198,7 +207,12 @@ impl CardFrames {
             return;
         }
         match message {
-            FrameToParent::Ready { field: reported } if reported == field => self.configure(field),
+            FrameToParent::Ready { field: reported } if reported == field => {
+                if field == FieldKind::Number {
+                    inner.others_may_load.set(true);
+                }
+                self.configure(field)
+            }
             FrameToParent::State { field: reported, state } if reported == field => self.on_state(field, state),
             FrameToParent::Submit { .. } => inner.submit_requests.update(|n| *n += 1),
             FrameToParent::Encrypted { req, ref value } if value.field() == field => self.resolve(req, message),
@@ -462,7 +476,22 @@ pub fn SecureField(
         FieldKind::Holder => "secure-frame-title-holder",
     };
     let described_by = if kind == FieldKind::Cvv { format!("{hint_id} {error_id}") } else { error_id.clone() };
-    let src = frames.frame_url(kind).unwrap_or_default();
+    let url = frames.frame_url(kind).unwrap_or_default();
+    // Only a form with a number field waits for it (a saved card's lone security code does not).
+    let waits_for_number = kind != FieldKind::Number && frames.0.fields.contains(&FieldKind::Number);
+    let may_load = frames.0.others_may_load;
+    if waits_for_number && !may_load.get_untracked() {
+        let fallback = set_timeout_with_handle(
+            move || may_load.set(true),
+            std::time::Duration::from_millis(OTHER_FIELDS_AFTER_MS),
+        );
+        if let Ok(fallback) = fallback {
+            on_cleanup(move || fallback.clear());
+        }
+    }
+    // No `src` yet: the iframe holds its place in the layout, empty, and starts loading when
+    // the number's frame is ready.
+    let src = move || (!waits_for_number || may_load.get()).then(|| url.clone());
     let label = frames.0.labels[index(kind)].clone();
     let badge = (kind == FieldKind::Number).then(|| {
         view! {
