@@ -3,6 +3,18 @@
 // page's `load` without the SDK (bench-blank.html).
 (function () {
   var params = new URLSearchParams(location.search);
+  // And `window.benchAllReady`: when every card field's frame (number, expiry, security code,
+  // holder) is ready, for the figure that does not favour the field loaded first.
+  var fieldsReady = {};
+  window.benchAllReady = new Promise(function (resolve) {
+    addEventListener('message', function (event) {
+      if (typeof event.data !== 'string' || event.data.indexOf('t=ready') < 0) return;
+      ['number', 'expiry', 'cvv', 'holder'].forEach(function (field) {
+        if (event.data.indexOf('field=' + field) >= 0) fieldsReady[field] = true;
+      });
+      if (Object.keys(fieldsReady).length === 4) resolve(performance.now());
+    });
+  });
   window.benchReady = new Promise(function (resolve) {
     addEventListener('message', function (event) {
       // The number frame's first message to its parent: its input takes keys.

@@ -25,6 +25,13 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# The pinned nightly the SDK bundle is built with, and the std sources it rebuilds.
+if ! rustup run "$SDK_NIGHTLY" rustc --version >/dev/null 2>&1 \
+  || ! rustup component list --installed --toolchain "$SDK_NIGHTLY" 2>/dev/null | grep -q '^rust-src'; then
+  say "rustup toolchain install $SDK_NIGHTLY (rust-src)"
+  rustup toolchain install "$SDK_NIGHTLY" --profile minimal --component rust-src
+fi
+
 # --- cargo tools, pinned, in $PAYKKA_TOOLS ---------------------------------------------------
 mkdir -p "$PAYKKA_TOOLS/bin"
 install_crate() { # crate version binary version-probe-regex

@@ -9,6 +9,9 @@ export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
 export CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
 
 TRUNK_VERSION=0.21.14
+# The shipped SDK wasm is built on this pinned nightly (scripts/build-sdk.sh): std rebuilt for
+# size, panics as a bare trap. Everything else builds and tests on stable.
+SDK_NIGHTLY=nightly-2026-05-19
 STYLANCE_VERSION=0.8.4
 # wasm-bindgen-cli must be exactly the version the lockfile resolved.
 wasm_bindgen_version() {

@@ -474,8 +474,11 @@ impl JsCheckout {
     /// Checks the options and loads the session from the merchant backend.
     #[wasm_bindgen(js_name = create)]
     pub async fn create(options: JsValue) -> Result<JsCheckout, JsValue> {
-        // A panic aborts the wasm: at least say where, for the merchant's bug report.
+        // A panic aborts the wasm: at least say where, for the merchant's bug report. (Not in
+        // the script-tag bundle, built with panics as a bare trap: no hook ever runs there.)
+        #[cfg(not(panic = "immediate-abort"))]
         static PANIC_HOOK: std::sync::Once = std::sync::Once::new();
+        #[cfg(not(panic = "immediate-abort"))]
         PANIC_HOOK.call_once(|| {
             std::panic::set_hook(Box::new(|info| leptos::logging::error!("PaykkaCheckout crashed: {info}")));
         });
