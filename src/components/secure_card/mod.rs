@@ -489,9 +489,23 @@ pub fn SecureField(
             on_cleanup(move || fallback.clear());
         }
     }
-    // No `src` yet: the iframe holds its place in the layout, empty, and starts loading when
-    // the number's frame is ready.
-    let src = move || (!waits_for_number || may_load.get()).then(|| url.clone());
+    // No iframe yet: even an empty one costs a document and a script context while the form
+    // renders. The box keeps its size, so nothing moves when the frame arrives.
+    let title = ctx.t(title_id);
+    let iframe = move || {
+        (!waits_for_number || may_load.get()).then(|| {
+            view! {
+                <iframe
+                    node_ref=node_ref
+                    class=style::frame
+                    src=url.clone()
+                    title=title.clone()
+                    aria-describedby=described_by.clone()
+                    referrerpolicy="no-referrer"
+                ></iframe>
+            }
+        })
+    };
     let label = frames.0.labels[index(kind)].clone();
     let badge = (kind == FieldKind::Number).then(|| {
         view! {
@@ -526,14 +540,7 @@ pub fn SecureField(
                 data-focused=move || state.get().is_some_and(|s| s.focused).to_string()
                 data-invalid=move || error.get().is_some().to_string()
             >
-                <iframe
-                    node_ref=node_ref
-                    class=style::frame
-                    src=src
-                    title=ctx.t(title_id)
-                    aria-describedby=described_by
-                    referrerpolicy="no-referrer"
-                ></iframe>
+                {iframe}
                 {badge}
             </div>
             {hint}
