@@ -52,6 +52,26 @@ for (const [brand, number, cvv] of successCards) {
   });
 }
 
+test('the number field loads first, the other three once it is ready, and no field ever loads twice', async () => {
+  const { page, context, errors } = await openPage(browser, '/');
+  const loads = [];
+  page.on('framenavigated', (frame) => {
+    const field = /[#&]field=(\w+)/.exec(frame.url())?.[1];
+    if (field && frame.url().includes('/frames/card-field.html')) loads.push(field);
+  });
+  await secureInput(page, 'number').waitFor({ state: 'visible', timeout: 15000 });
+  for (const field of ['expiry', 'cvv', 'holder']) await secureInput(page, field).waitFor({ state: 'visible', timeout: 15000 });
+  // Past the 1.5 s after which the others would load anyway: nothing loads again.
+  await page.waitForTimeout(2500);
+  assert.equal(loads[0], 'number', loads.join());
+  assert.deepEqual([...loads].sort(), ['cvv', 'expiry', 'holder', 'number']);
+  await fillCard(page, { number: '4242 4242 4242 4242' });
+  await payButton(page).click();
+  await successText(page).waitFor({ timeout: 20000 });
+  assert.deepEqual(errors.map(String), []);
+  await context.close();
+});
+
 test('a declined card shows the reason, keeps the form, and another card then pays', async () => {
   const { page, context } = await openCheckout(browser);
   await fillCard(page, { number: '4000 0000 0000 0002' });

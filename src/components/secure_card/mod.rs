@@ -208,7 +208,8 @@ impl CardFrames {
         }
         match message {
             FrameToParent::Ready { field: reported } if reported == field => {
-                if field == FieldKind::Number {
+                // Once: every notification would re-render the waiting fields.
+                if field == FieldKind::Number && !inner.others_may_load.get_untracked() {
                     inner.others_may_load.set(true);
                 }
                 self.configure(field)
@@ -462,7 +463,12 @@ pub fn SecureField(
     let frames_for_ref = frames.clone();
     let frames_for_click = frames.clone();
     let node_ref = NodeRef::<Iframe>::new();
-    node_ref.on_load(move |iframe| frames_for_ref.attach(kind, iframe));
+    // Not `on_load`: it may run only once, and a field's frame element can be created again.
+    Effect::new(move |_| {
+        if let Some(iframe) = node_ref.get() {
+            frames_for_ref.attach(kind, iframe);
+        }
+    });
     let state = frames.state(kind);
     let error = frames.visible_error(kind);
     let error_ctx = ctx.clone();
@@ -482,7 +488,11 @@ pub fn SecureField(
     let may_load = frames.0.others_may_load;
     if waits_for_number && !may_load.get_untracked() {
         let fallback = set_timeout_with_handle(
-            move || may_load.set(true),
+            move || {
+                if !may_load.get_untracked() {
+                    may_load.set(true);
+                }
+            },
             std::time::Duration::from_millis(OTHER_FIELDS_AFTER_MS),
         );
         if let Ok(fallback) = fallback {
@@ -492,8 +502,10 @@ pub fn SecureField(
     // No iframe yet: even an empty one costs a document and a script context while the form
     // renders. The box keeps its size, so nothing moves when the frame arrives.
     let title = ctx.t(title_id);
+    // A memo, so the frame element is created once, when loading is first allowed.
+    let shown = Memo::new(move |_| !waits_for_number || may_load.get());
     let iframe = move || {
-        (!waits_for_number || may_load.get()).then(|| {
+        shown.get().then(|| {
             view! {
                 <iframe
                     node_ref=node_ref
