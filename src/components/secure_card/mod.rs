@@ -428,7 +428,10 @@ pub fn SecureCardForm(
 /// frame reports (focus ring, brand badge for the number, length hint for the security code,
 /// the error, tied to the frame with `aria-describedby`). Fields of one [`CardFrames`] act as one
 /// form wherever they are placed (Component mode): focus moves on, the number's brand sets the
-/// security code's length, and [`CardFrames::encrypt`] collects them all.
+/// security code's length, and [`CardFrames::encrypt`] collects them all. In a form with a
+/// number field, the other fields' frames load once the number's frame is ready (or after
+/// 1.5 s): the field a shopper types into first is ready sooner, and the box of a field still
+/// waiting keeps its size, so nothing moves when its frame arrives.
 ///
 /// ```no_run
 /// use leptos::prelude::*;
