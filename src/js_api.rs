@@ -452,11 +452,11 @@ impl Inner {
 /// integrity hashes, so a locale is fetched from the bundle's origin and checked like the rest).
 #[wasm_bindgen(js_name = configureLocales)]
 pub fn configure_locales(base: &str, integrity: JsValue) {
-    let mut hashes = std::collections::HashMap::new();
+    let mut hashes = Vec::new();
     if integrity.is_object() {
         for key in keys_of(&integrity) {
             if let Some(hash) = get(&integrity, &key).as_string() {
-                hashes.insert(key, hash);
+                hashes.push((key, hash));
             }
         }
     }

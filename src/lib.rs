@@ -11,6 +11,7 @@ pub mod api;
 pub mod components;
 pub mod context;
 pub mod i18n;
+mod small_map;
 
 // The script-tag API; only the SDK bundle (`scripts/build-sdk.sh`) is built with it.
 #[cfg(all(target_arch = "wasm32", feature = "js-api"))]

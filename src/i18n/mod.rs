@@ -7,8 +7,9 @@
 
 pub mod intl;
 
-use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard};
+
+use crate::small_map::SmallMap;
 
 pub use paykka_core::messages::MessageArg;
 use paykka_core::messages::Messages;
@@ -40,16 +41,16 @@ pub fn is_rtl(locale: &str) -> bool {
 #[derive(Default)]
 struct Catalogue {
     /// Fetched `checkout.ftl` sources, by tag (en-US is compiled in, never stored here).
-    loaded: HashMap<&'static str, Arc<str>>,
+    loaded: SmallMap<&'static str, Arc<str>>,
     /// Messages the merchant added or replaced, by tag, in the order given (later wins).
-    merchant: HashMap<&'static str, Vec<Arc<str>>>,
+    merchant: SmallMap<&'static str, Vec<Arc<str>>>,
     /// Where the locale files are: `<base><tag>/checkout.ftl`, with optional SRI hashes keyed
     /// `locales/<tag>/checkout.ftl` (the bundle's `integrity.json` keys).
     base: Option<String>,
-    integrity: HashMap<String, String>,
+    integrity: SmallMap<String, String>,
     /// Each locale's messages as parsed (its file, then the merchant's): parsed once, dropped
     /// when either changes.
-    parsed: HashMap<&'static str, Arc<Messages>>,
+    parsed: SmallMap<&'static str, Arc<Messages>>,
 }
 
 static CATALOGUE: Mutex<Option<Catalogue>> = Mutex::new(None);
@@ -124,7 +125,7 @@ pub fn add_messages(locale: &str, ftl: &str) -> Result<(), MessagesError> {
     }
     let tag = intern(tag);
     with_catalogue(|c| {
-        c.merchant.entry(tag).or_default().push(Arc::from(ftl));
+        c.merchant.get_or_default(tag).push(Arc::from(ftl));
         c.parsed.remove(tag);
     });
     Ok(())
@@ -133,7 +134,8 @@ pub fn add_messages(locale: &str, ftl: &str) -> Result<(), MessagesError> {
 /// Where [`load_locale`] fetches locale files: `<base><tag>/checkout.ftl`, each checked against
 /// `integrity` (an object of `locales/<tag>/checkout.ftl` -> `sha384-...`, or undefined) when
 /// given. The script-tag loader points it at the bundle's own folder.
-pub fn set_locale_source(base: &str, integrity: HashMap<String, String>) {
+pub fn set_locale_source(base: &str, integrity: impl IntoIterator<Item = (String, String)>) {
+    let integrity = integrity.into_iter().collect();
     with_catalogue(|c| {
         c.base = Some(base.to_owned());
         c.integrity = integrity;
@@ -181,8 +183,8 @@ pub async fn load_locale<'a>(requested: impl IntoIterator<Item = &'a str>) -> &'
 
 thread_local! {
     /// Locale files being fetched, by tag.
-    static IN_FLIGHT: std::cell::RefCell<std::collections::HashMap<&'static str, js_sys::Promise>> =
-        std::cell::RefCell::new(std::collections::HashMap::new());
+    static IN_FLIGHT: std::cell::RefCell<SmallMap<&'static str, js_sys::Promise>> =
+        const { std::cell::RefCell::new(SmallMap::new()) };
 }
 
 async fn fetch_locale(locale: &str) -> Option<String> {

@@ -10,7 +10,7 @@ use paykka_core::flow::{PaymentFlow, PaymentOutcome, PaymentState};
 use paykka_core::{Amount, Brand, CheckoutError};
 use send_wrapper::SendWrapper;
 
-use std::collections::HashMap;
+use crate::small_map::SmallMap;
 
 use crate::api::{BackendClient, EncryptedCard, SubmitHook, PaymentAction, PaymentAnswer, SaveCardOffer, Session, StoredCard};
 use crate::components::internal::{CheckoutScope, current_month};
@@ -276,13 +276,13 @@ fn DropInBody(
     let frames = card_method.as_ref().map(|method| CardFrames::new(&session.frames_origin, ctx.i18n(), method.brands.clone()));
     let frames = StoredValue::new_local(frames);
     let stored_cards = RwSignal::new(if card_method.is_some() { session.stored_cards.clone() } else { Vec::new() });
-    let stored_frames: HashMap<String, CardFrames> = stored_cards
+    let stored_frames: SmallMap<String, CardFrames> = stored_cards
         .get_untracked()
         .iter()
         .map(|c| (c.token.clone(), CardFrames::cvv_only(&session.frames_origin, ctx.i18n(), c.brand)))
         .collect();
     let stored_frames = StoredValue::new_local(stored_frames);
-    let remove_states = RwSignal::new(HashMap::<String, RemoveState>::new());
+    let remove_states = RwSignal::new(SmallMap::<String, RemoveState>::new());
     let first_other = other_methods.iter().find(|m| m.flow != MethodFlow::Wallet).copied();
     let choice = RwSignal::new(default_choice(&stored_cards.get_untracked(), has_card, &other_methods));
     let save_offer = session.save_card;
@@ -780,8 +780,8 @@ fn DropInBody(
 fn StoredCardOption(
     card: StoredCard,
     choice: RwSignal<Choice>,
-    frames: StoredValue<HashMap<String, CardFrames>, LocalStorage>,
-    remove_states: RwSignal<HashMap<String, RemoveState>>,
+    frames: StoredValue<SmallMap<String, CardFrames>, LocalStorage>,
+    remove_states: RwSignal<SmallMap<String, RemoveState>>,
     on_remove: Option<Callback<String>>,
 ) -> impl IntoView {
     let ctx = CheckoutContext::expect();

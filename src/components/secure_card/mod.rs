@@ -7,7 +7,7 @@
 //! and names the frames' exact origin in everything it posts.
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
+use crate::small_map::SmallMap;
 use std::rc::Rc;
 
 use futures_channel::oneshot;
@@ -75,7 +75,7 @@ struct Inner {
     /// document and a wasm instance, and on a phone they queue on one main thread).
     others_may_load: RwSignal<bool>,
     next_req: Cell<u32>,
-    pending: RefCell<HashMap<u32, oneshot::Sender<FrameToParent>>>,
+    pending: RefCell<SmallMap<u32, oneshot::Sender<FrameToParent>>>,
     listener: RefCell<Option<Closure<dyn FnMut(MessageEvent)>>>,
 }
 
@@ -115,7 +115,7 @@ impl CardFrames {
             submit_requests: RwSignal::new(0),
             others_may_load: RwSignal::new(false),
             next_req: Cell::new(1),
-            pending: RefCell::new(HashMap::new()),
+            pending: RefCell::new(SmallMap::new()),
             listener: RefCell::new(None),
         });
         let weak = Rc::downgrade(&inner);
