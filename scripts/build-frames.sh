@@ -16,7 +16,7 @@ inputs_digest() {
   {
     find frame core -type f \( -path '*/target/*' -o -path '*/tests/*' \) -prune -o -type f -print | LC_ALL=C sort | xargs sha256sum
     sha256sum Cargo.lock Cargo.toml
-    echo "trunk $(trunk --version 2>/dev/null) / $(wasm-bindgen --version 2>/dev/null) / $(wasm-opt --version 2>/dev/null) / $SDK_NIGHTLY / $(esbuild --version 2>/dev/null)"
+    echo "trunk $(trunk --version 2>/dev/null) / $(wasm-bindgen --version 2>/dev/null) / $(wasm-opt --version 2>/dev/null) / ${SHIPPED_WASM_ENV[*]} / $(esbuild --version 2>/dev/null)"
     echo "dist $DIST"
   } | sha256sum | cut -d' ' -f1
 }
@@ -30,21 +30,17 @@ fi
 
 echo "build-frames: building the card frame into ${DIST#"$REPO_ROOT"/}"
 rm -f "$STAMP"
-# On the SDK's pinned nightly, as the SDK (scripts/build-sdk.sh): std rebuilt for size, panics
-# as an immediate trap, no location strings. The frame's wasm: 34 -> 27 KB brotli. Its own
-# target folder, so the stable builds' caches are left alone.
-(cd frame && CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$REPO_ROOT/target/frame-build}" RUSTUP_TOOLCHAIN="$SDK_NIGHTLY" \
-  RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=shallow" \
-  CARGO_UNSTABLE_BUILD_STD=std,panic_abort CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
+# On the SDK's pinned nightly, built as the SDK is (SHIPPED_WASM_ENV in scripts/env.sh): the
+# frame's wasm 34 -> 27 KB brotli. Its own target folder, so the stable builds' caches are left
+# alone.
+(cd frame && env "${SHIPPED_WASM_ENV[@]}" CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$REPO_ROOT/target/frame-build}" \
   trunk build --release --dist "$DIST")
 test -f "$DIST/card-field.html"
 # trunk cannot minify the wasm-bindgen glue (`export default`): esbuild does, and the page's
 # subresource-integrity hash of it is updated to match. 1 KB brotli less per frame.
-command -v esbuild >/dev/null || { echo "build-frames: esbuild not found: run scripts/bootstrap.sh" >&2; exit 1; }
-sri() { printf 'sha384-%s' "$(openssl dgst -sha384 -binary "$1" | base64 -w0)"; }
 for js in "$DIST"/*.js; do
   before="$(sri "$js")"
-  esbuild "$js" --minify --log-level=warning --outfile="$js.min" && mv "$js.min" "$js"
+  minify "$js"
   python3 -c 'import sys; p, a, b = sys.argv[1:]; t = open(p).read(); assert t.count(a) == 1, "the frame page names its glue hash once"; open(p, "w").write(t.replace(a, b))' \
     "$DIST/card-field.html" "$before" "$(sri "$js")"
 done
@@ -56,7 +52,7 @@ done
   for f in $(cd "$DIST" && find . -maxdepth 1 -type f ! -name integrity.json -printf '%P\n' | LC_ALL=C sort); do
     ((first)) || printf ',\n'
     first=0
-    printf '    "%s": "sha384-%s"' "$f" "$(openssl dgst -sha384 -binary "$DIST/$f" | base64 -w0)"
+    printf '    "%s": "%s"' "$f" "$(sri "$DIST/$f")"
   done
   printf '\n  }\n}\n'
 } >"$DIST/integrity.json"

@@ -21,7 +21,7 @@ inputs_digest() {
   {
     find src core/src locales style sdk demo vendor -type f | LC_ALL=C sort | xargs sha256sum
     sha256sum Cargo.lock Cargo.toml scripts/build-sdk.sh
-    echo "$(wasm-bindgen --version 2>/dev/null) / $(wasm-opt --version 2>/dev/null) / $SDK_NIGHTLY ${PAYKKA_SDK_PANIC_MESSAGES:-} / $OUT"
+    echo "$(wasm-bindgen --version 2>/dev/null) / $(wasm-opt --version 2>/dev/null) / ${SHIPPED_WASM_ENV[*]} ${PAYKKA_SDK_PANIC_MESSAGES:-} / $(esbuild --version 2>/dev/null) / $OUT"
   } | sha256sum | cut -d' ' -f1
 }
 digest="$(inputs_digest)"
@@ -33,9 +33,8 @@ fi
 rm -f "$STAMP"
 echo "build-sdk: building the SDK $VERSION into ${OUT#"$REPO_ROOT"/}"
 
-# Built on a pinned nightly (scripts/env.sh) in its own target folder: std rebuilt for size
-# (build-std, optimize_for_size), a panic is an immediate trap with no message machinery,
-# no file/line strings, derived Debug prints names only. 14 KB brotli less than stable
+# Built on a pinned nightly (SHIPPED_WASM_ENV in scripts/env.sh) in its own target folder:
+# 14 KB brotli less than stable
 # (193 -> 179 KB); the core never panics by design, and a trap kills the widget as a panic did.
 # PAYKKA_SDK_PANIC_MESSAGES=1 builds on stable instead, whose panics log where they happened.
 if [ -n "${PAYKKA_SDK_PANIC_MESSAGES:-}" ]; then
@@ -43,9 +42,8 @@ if [ -n "${PAYKKA_SDK_PANIC_MESSAGES:-}" ]; then
   cargo build --locked -q -p paykka-checkout --lib --features js-api --target wasm32-unknown-unknown --profile wasm-release
 else
   SDK_TARGET="$REPO_ROOT/target/sdk-build"
-  CARGO_TARGET_DIR="$SDK_TARGET" RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=shallow" \
-    cargo +"$SDK_NIGHTLY" build --locked -q -p paykka-checkout --lib --features js-api --target wasm32-unknown-unknown \
-    --profile wasm-release -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size
+  env "${SHIPPED_WASM_ENV[@]}" CARGO_TARGET_DIR="$SDK_TARGET" \
+    cargo build --locked -q -p paykka-checkout --lib --features js-api --target wasm32-unknown-unknown --profile wasm-release
 fi
 stylance . >/dev/null
 
@@ -64,10 +62,8 @@ wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sig
 python3 -c 'import sys; p, g = sys.argv[1:]; t = open(p).read(); assert t.startswith("let " + g + " ="), "unexpected glue"; print("window." + g + " =" + t[len("let " + g + " ="):], end="")' \
   "$TMP/paykka_checkout.js" "$GLOBAL" > "$OUT/paykka_checkout.js"
 cat style/theme.css target/stylance/paykka-checkout.css > "$OUT/paykka-checkout.css"
-# What ships is minified (esbuild, installed with the e2e tools by bootstrap): the glue and the
-# stylesheet here, the loader below. 4 KB brotli less; the sources stay readable in the repo.
-command -v esbuild >/dev/null || { echo "build-sdk: esbuild not found: run scripts/bootstrap.sh" >&2; exit 1; }
-minify() { esbuild "$1" --minify --log-level=warning --outfile="$1.min" --allow-overwrite && mv "$1.min" "$1"; }
+# What ships is minified: the glue and the stylesheet here, the loader below. 4 KB brotli
+# less; the sources stay readable in the repo.
 minify "$OUT/paykka_checkout.js"
 minify "$OUT/paykka-checkout.css"
 cp sdk/paykka-checkout.d.ts "$OUT/paykka-checkout.d.ts"
@@ -82,7 +78,6 @@ for dir in locales/*/; do
 done
 LOCALE_FILES="$(cd "$OUT" && find locales -name checkout.ftl | LC_ALL=C sort)"
 
-sri() { printf 'sha384-%s' "$(openssl dgst -sha384 -binary "$1" | base64 -w0)"; }
 integrity_of_parts="{\"paykka_checkout.js\": \"$(sri "$OUT/paykka_checkout.js")\", \"paykka_checkout_bg.wasm\": \"$(sri "$OUT/paykka_checkout_bg.wasm")\", \"paykka-checkout.css\": \"$(sri "$OUT/paykka-checkout.css")\""
 for f in $LOCALE_FILES; do integrity_of_parts+=", \"$f\": \"$(sri "$OUT/$f")\""; done
 integrity_of_parts+="}"

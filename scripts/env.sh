@@ -12,6 +12,22 @@ TRUNK_VERSION=0.21.14
 # The shipped SDK wasm is built on this pinned nightly (scripts/build-sdk.sh): std rebuilt for
 # size, panics as a bare trap. Everything else builds and tests on stable.
 SDK_NIGHTLY=nightly-2026-05-19
+# How the shipped wasm (SDK and card frame) is built on it, as `env` arguments: std rebuilt for
+# size, a panic an immediate trap with no message machinery, no file/line strings, derived
+# Debug printing type names only. Given to one command at a time, never exported.
+SHIPPED_WASM_ENV=(
+  RUSTUP_TOOLCHAIN="$SDK_NIGHTLY"
+  RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=shallow"
+  CARGO_UNSTABLE_BUILD_STD=std,panic_abort
+  CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
+)
+# A file's subresource-integrity value.
+sri() { printf 'sha384-%s' "$(openssl dgst -sha384 -binary "$1" | base64 -w0)"; }
+# Minifies a shipped JS or CSS file in place with esbuild (installed with the e2e tools).
+minify() {
+  command -v esbuild >/dev/null || { echo "minify: esbuild not found: run scripts/bootstrap.sh" >&2; return 1; }
+  esbuild "$1" --minify --log-level=warning --outfile="$1.min" --allow-overwrite && mv "$1.min" "$1"
+}
 STYLANCE_VERSION=0.8.4
 # wasm-bindgen-cli must be exactly the version the lockfile resolved.
 wasm_bindgen_version() {

@@ -276,21 +276,19 @@ impl<'m> Resolver<'m, '_> {
     }
 
     fn select<'v>(&self, selector: &Expression, variants: &'v [Variant]) -> Option<&'v Variant> {
-        let value = match selector {
-            Expression::Variable(name) => self.arg(name)?.clone(),
-            Expression::Literal(text) => MessageArg::Text(Cow::Borrowed(text)),
+        let by_text = |text: &str| variants.iter().find(|v| !v.numeric && v.key == text);
+        let n = match selector {
+            Expression::Variable(name) => match self.arg(name)? {
+                MessageArg::Text(text) => return by_text(text),
+                MessageArg::Number(n) => *n,
+            },
+            Expression::Literal(text) => return by_text(text),
             _ => return None,
         };
-        match value {
-            MessageArg::Text(text) => variants.iter().find(|v| !v.numeric && v.key == text),
-            MessageArg::Number(n) => variants
-                .iter()
-                .find(|v| v.numeric && number_key_equals(&v.key, n))
-                .or_else(|| {
-                    let category = (self.plural)(n).as_str();
-                    variants.iter().find(|v| !v.numeric && v.key == category)
-                }),
-        }
+        variants
+            .iter()
+            .find(|v| v.numeric && number_key_equals(&v.key, n))
+            .or_else(|| by_text((self.plural)(n).as_str()))
     }
 }
 

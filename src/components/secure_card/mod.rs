@@ -208,8 +208,7 @@ impl CardFrames {
         }
         match message {
             FrameToParent::Ready { field: reported } if reported == field => {
-                // Once: every notification would re-render the waiting fields.
-                if field == FieldKind::Number && !inner.others_may_load.get_untracked() {
+                if field == FieldKind::Number {
                     inner.others_may_load.set(true);
                 }
                 self.configure(field)
@@ -491,11 +490,7 @@ pub fn SecureField(
     let may_load = frames.0.others_may_load;
     if waits_for_number && !may_load.get_untracked() {
         let fallback = set_timeout_with_handle(
-            move || {
-                if !may_load.get_untracked() {
-                    may_load.set(true);
-                }
-            },
+            move || may_load.set(true),
             std::time::Duration::from_millis(OTHER_FIELDS_AFTER_MS),
         );
         if let Ok(fallback) = fallback {
@@ -505,7 +500,8 @@ pub fn SecureField(
     // No iframe yet: even an empty one costs a document and a script context while the form
     // renders. The box keeps its size, so nothing moves when the frame arrives.
     let title = ctx.t(title_id);
-    // A memo, so the frame element is created once, when loading is first allowed.
+    // A memo, so the frame element is created once, when loading is first allowed: the number's
+    // ready and the fallback may both allow it, the number's more than once.
     let shown = Memo::new(move |_| !waits_for_number || may_load.get());
     let iframe = move || {
         shown.get().then(|| {
