@@ -21,7 +21,7 @@ inputs_digest() {
   {
     find src core/src locales style sdk demo vendor -type f | LC_ALL=C sort | xargs sha256sum
     sha256sum Cargo.lock Cargo.toml scripts/build-sdk.sh
-    echo "$(wasm-bindgen --version 2>/dev/null) / $(wasm-opt --version 2>/dev/null) / ${SHIPPED_WASM_ENV[*]} ${PAYKKA_SDK_PANIC_MESSAGES:-} / $(esbuild --version 2>/dev/null) / $OUT"
+    echo "$(wasm-bindgen --version 2>/dev/null) / $(wasm-opt --version 2>/dev/null) / ${SHIPPED_WASM_ENV[*]} ${PAYKKA_SDK_PANIC_MESSAGES:-} ${PAYKKA_SDK_PROFILE:-} / $(esbuild --version 2>/dev/null) / $OUT"
   } | sha256sum | cut -d' ' -f1
 }
 digest="$(inputs_digest)"
@@ -50,11 +50,19 @@ stylance . >/dev/null
 TMP="$(mktemp -d)"
 trap 'rm -rf "$TMP"' EXIT
 GLOBAL="__paykka_wasm_${VERSION//[^A-Za-z0-9]/_}"
-wasm-bindgen --target no-modules --no-modules-global "$GLOBAL" --no-typescript \
+# PAYKKA_SDK_PROFILE=1 keeps the wasm's function names and the glue unminified, so a CPU
+# profile (e2e/bench/tti-profile.mjs) names what it samples. Bigger and slower: not for sizes.
+KEEP_NAMES=()
+[ -n "${PAYKKA_SDK_PROFILE:-}" ] && KEEP_NAMES=(--keep-debug)
+wasm-bindgen --target no-modules --no-modules-global "$GLOBAL" --no-typescript "${KEEP_NAMES[@]}" \
   --out-dir "$TMP" --out-name paykka_checkout \
   "$SDK_TARGET/wasm32-unknown-unknown/wasm-release/paykka_checkout.wasm"
 rm -rf "$OUT" && mkdir -p "$OUT"
-wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+# Beside -Oz: Rust's wasm leaves the first KB of memory unused and its memory starts zeroed (it
+# is not imported), which lets binaryen fold more; --converge repeats until nothing shrinks.
+# 2 KB brotli less than -Oz alone. (The card frame passes the same through trunk.)
+wasm-opt -Oz ${PAYKKA_SDK_PROFILE:+-g} --low-memory-unused --zero-filled-memory --converge --strip-producers --strip-target-features \
+  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   "$TMP/paykka_checkout_bg.wasm" -o "$OUT/paykka_checkout_bg.wasm"
 # The no-modules glue declares `let <global> = ...`, which is not a property of window: make it
@@ -64,7 +72,7 @@ python3 -c 'import sys; p, g = sys.argv[1:]; t = open(p).read(); assert t.starts
 cat style/theme.css target/stylance/paykka-checkout.css > "$OUT/paykka-checkout.css"
 # What ships is minified: the glue and the stylesheet here, the loader below. 4 KB brotli
 # less; the sources stay readable in the repo.
-minify "$OUT/paykka_checkout.js"
+[ -n "${PAYKKA_SDK_PROFILE:-}" ] || minify "$OUT/paykka_checkout.js"
 minify "$OUT/paykka-checkout.css"
 cp sdk/paykka-checkout.d.ts "$OUT/paykka-checkout.d.ts"
 

@@ -42,17 +42,33 @@
     });
   }
 
+  /// The wasm, compiled as it streams in (V8 compiles each function on its first call, so this
+  /// is mostly decoding), fetched alongside the glue rather than after it.
+  function wasmModule() {
+    var file = url('paykka_checkout_bg.wasm');
+    return fetch(file, { integrity: INTEGRITY['paykka_checkout_bg.wasm'], mode: 'cors', credentials: 'omit' })
+      .then(function (response) {
+        if (!response.ok) throw new Error('could not load ' + file + ' (HTTP ' + response.status + ')');
+        // compileStreaming insists on the wasm MIME type; a server that sends another still works.
+        if (WebAssembly.compileStreaming && /^application\/wasm\b/.test(response.headers.get('content-type') || '')) {
+          return WebAssembly.compileStreaming(response);
+        }
+        return response.arrayBuffer().then(function (bytes) { return WebAssembly.compile(bytes); });
+      });
+  }
+
   /// Loads the SDK once; later calls share the same promise. After a failure, the next call
   /// tries again.
   function load() {
     if (loading) return loading;
     if (!document.querySelector('link[data-paykka-css="' + VERSION + '"]')) stylesheet(document.head);
-    loading = script(url('paykka_checkout.js'), INTEGRITY['paykka_checkout.js'])
-      .then(function () {
+    var module = wasmModule();
+    module.catch(function () {}); // Reported through `loading` below.
+    loading = Promise.all([script(url('paykka_checkout.js'), INTEGRITY['paykka_checkout.js']), module])
+      .then(function (parts) {
         var glue = global[GLUE_GLOBAL];
         if (!glue) throw new Error('the SDK glue did not define itself');
-        var wasm = fetch(url('paykka_checkout_bg.wasm'), { integrity: INTEGRITY['paykka_checkout_bg.wasm'], mode: 'cors', credentials: 'omit' });
-        return glue({ module_or_path: wasm }).then(function (exports) {
+        return glue({ module_or_path: parts[1] }).then(function (exports) {
           wasmExports = exports;
           // Shoppers' locales other than en-US come from beside this file, checked the same way.
           glue.configureLocales(url('locales/'), INTEGRITY);
@@ -69,6 +85,35 @@
     return loading;
   }
 
+  /// The session and its payment so far, asked for from the merchant backend while the SDK
+  /// downloads: the wasm takes these answers instead of asking again (a round trip less before
+  /// the checkout shows). Only for options the wasm will accept; it checks them all again.
+  function earlyResponses(options) {
+    var id = options && options.sessionId;
+    var base = options && options.backendUrl != null ? options.backendUrl : '';
+    if (typeof id !== 'string' || !/^[\w-]{1,64}$/.test(id)) return undefined;
+    if (typeof base !== 'string' || !/^(https?:\/\/|\/|$)/.test(base) || !global.AbortSignal || !AbortSignal.timeout) return undefined;
+    base = base.replace(/\/+$/, '');
+    var early = {};
+    ['/api/sessions/' + id, '/api/sessions/' + id + '/result'].forEach(function (path) {
+      // The wasm's own requests wait 15 s for the backend; so does this one.
+      var response = fetch(base + path, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(15000) });
+      response.catch(function () {}); // Read (and reported) by the wasm, or dropped if create fails first.
+      early[path] = response;
+    });
+    return early;
+  }
+
+  /// The first `Intl.NumberFormat` in a page loads ICU's number data: 15-20 ms of main thread
+  /// on a 2-core machine, which the checkout's first render (its amounts) would otherwise pay
+  /// for. Paid here instead, while the SDK and the session are still on the wire.
+  var numbersWarm = false;
+  function warmNumberFormat() {
+    if (numbersWarm) return;
+    numbersWarm = true;
+    try { new Intl.NumberFormat().format(0); } catch (e) { /* formatted then, or a fallback */ }
+  }
+
   var PaykkaCheckout = {
     version: VERSION,
     load: load,
@@ -76,7 +121,10 @@
     memoryBytes: function () { return wasmExports && wasmExports.memory ? wasmExports.memory.buffer.byteLength : 0; },
     /// Checks the options, loads the session, and resolves to a checkout (see the README).
     create: function (options) {
-      return load().then(function (glue) { return glue.PaykkaCheckout.create(options); });
+      var early = earlyResponses(options);
+      var loaded = load();
+      warmNumberFormat();
+      return loaded.then(function (glue) { return glue.PaykkaCheckout.create(options, early); });
     },
   };
 

@@ -471,9 +471,11 @@ pub struct JsCheckout {
 
 #[wasm_bindgen(js_class = PaykkaCheckout)]
 impl JsCheckout {
-    /// Checks the options and loads the session from the merchant backend.
+    /// Checks the options and loads the session from the merchant backend. `early` is the
+    /// loader's: the session's GETs it started while the wasm downloaded (see
+    /// `BackendClient::with_early_responses`); undefined when called without the loader.
     #[wasm_bindgen(js_name = create)]
-    pub async fn create(options: JsValue) -> Result<JsCheckout, JsValue> {
+    pub async fn create(options: JsValue, early: JsValue) -> Result<JsCheckout, JsValue> {
         // A panic aborts the wasm: at least say where, for the merchant's bug report. (Not in
         // the script-tag bundle, built with panics as a bare trap: no hook ever runs there.)
         #[cfg(not(panic = "immediate-abort"))]
@@ -489,7 +491,8 @@ impl JsCheckout {
         }
         let controller = AbortController::new().map_err(|_| type_error("AbortController is missing"))?;
         let client = BackendClient::new(&options.backend_url, controller.signal())
-            .with_submit_hook(options.on_submit.clone().map(SubmitHook));
+            .with_submit_hook(options.on_submit.clone().map(SubmitHook))
+            .with_early_responses(&early);
         let browser: Vec<String> = web_sys::window()
             .map(|w| w.navigator().languages().iter().filter_map(|l| l.as_string()).collect())
             .unwrap_or_default();

@@ -24,6 +24,9 @@ try {
     readySum += ready;
     const { profile } = await cdp.send('Profiler.stop');
     const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+    const parents = new Map(profile.nodes.flatMap((n) => (n.children ?? []).map((c) => [c, n])));
+    // Anonymous functions by line:column; a browser built-in with the script function calling it.
+    const name = (f) => f.functionName || (f.url ? `(anonymous ${f.lineNumber + 1}:${f.columnNumber + 1})` : '(anonymous)');
     const self = new Map();
     for (let i = 0; i < profile.samples.length; i += 1) {
       self.set(profile.samples[i], (self.get(profile.samples[i]) ?? 0) + profile.timeDeltas[i] / 1000);
@@ -31,7 +34,9 @@ try {
     for (const [id, ms] of self) {
       const f = nodes.get(id).callFrame;
       const script = (f.url || '').split('/').pop().split('#')[0] || '(native)';
-      const key = `${script} ${f.functionName || '(anonymous)'}`;
+      const caller = parents.get(id)?.callFrame;
+      const via = !f.url && f.functionName && !f.functionName.startsWith('(') && caller?.url ? ` <- ${name(caller)}` : '';
+      const key = `${script} ${name(f)}${via}`;
       totals.set(key, (totals.get(key) ?? 0) + ms);
       byScript.set(script, (byScript.get(script) ?? 0) + ms);
     }

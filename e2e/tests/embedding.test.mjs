@@ -265,6 +265,33 @@ test('a failed load (network, or a tampered file) rejects clearly, and a later c
   await context2.close();
 });
 
+test('create() asks for the session while the SDK downloads, once, and a backend failure there still reads clearly', async () => {
+  const context2 = await browser.newContext();
+  const page2 = await context2.newPage();
+  await page2.goto(new URL('/component.html?blank', DEMO_URL).href);
+  const session = await createSession({});
+  const seen = [];
+  page2.on('request', (r) => seen.push(['start', new URL(r.url()).pathname]));
+  page2.on('requestfinished', (r) => seen.push(['end', new URL(r.url()).pathname]));
+  const amount = await page2.evaluate(async (sessionId) => (await PaykkaCheckout.create({ sessionId })).amount, session.session_id);
+  assert.deepEqual(amount, { value: 4999, currency: 'USD' });
+  const path = `/api/sessions/${session.session_id}`;
+  assert.equal(seen.filter(([k, p]) => k === 'start' && p === path).length, 1, 'the session is asked for once');
+  assert.equal(seen.filter(([k, p]) => k === 'start' && p === `${path}/result`).length, 1, 'its payment so far, once');
+  const sessionAsked = seen.findIndex(([k, p]) => k === 'start' && p === path);
+  const wasmLoaded = seen.findIndex(([k, p]) => k === 'end' && p.endsWith('_bg.wasm'));
+  assert.ok(wasmLoaded >= 0 && sessionAsked < wasmLoaded, `the session is asked for before the wasm has arrived: ${JSON.stringify(seen)}`);
+
+  // The early answer is read as the SDK's own would be: a backend that fails says so.
+  await page2.route(/\/api\/sessions\/[^/]+$/, (route) => route.fulfill({ status: 500, contentType: 'text/html', body: '<h1>Bad gateway</h1>' }));
+  const failure = await page2.evaluate(async (sessionId) => {
+    let told = null;
+    try { await PaykkaCheckout.create({ sessionId, onError: (e) => { told = e.code; } }); return 'created'; } catch (e) { return `${e.code} / ${told}`; }
+  }, session.session_id);
+  assert.equal(failure, "server / server");
+  await context2.close();
+});
+
 test('the TypeScript declarations accept a merchant\'s typed usage', () => {
   const types = join(HERE, '..', 'types');
   copyFileSync(join(SDK_ROOT, SDK_VERSION, 'paykka-checkout.d.ts'), join(types, 'paykka-checkout.d.ts'));

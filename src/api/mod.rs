@@ -167,13 +167,42 @@ pub struct BackendClient {
     base_url: String,
     signal: AbortSignal,
     submit_hook: Option<SubmitHook>,
+    /// GET answers the script-tag loader asked for while the SDK downloaded (path -> promise of
+    /// the `Response`), each taken by the first request for its path.
+    early: std::rc::Rc<std::cell::RefCell<Vec<(String, js_sys::Promise)>>>,
 }
 
 impl BackendClient {
     /// `base_url` is the backend's origin plus any prefix, e.g. `""` (same origin) or
     /// `https://shop.example.com`; paths `/api/...` are appended.
     pub fn new(base_url: &str, signal: AbortSignal) -> Self {
-        Self { base_url: base_url.trim_end_matches('/').to_owned(), signal, submit_hook: None }
+        Self { base_url: base_url.trim_end_matches('/').to_owned(), signal, submit_hook: None, early: Default::default() }
+    }
+
+    /// Takes the loader's early GETs, `{ "/api/sessions/CS1": Promise<Response>, ... }`: the
+    /// session was asked for while the wasm downloaded, a round trip less before the checkout
+    /// shows. Anything else in `early` is ignored.
+    pub fn with_early_responses(self, early: &JsValue) -> Self {
+        if early.is_object() {
+            let entries = js_sys::Object::entries(early.unchecked_ref());
+            let mut taken = self.early.borrow_mut();
+            for entry in entries.iter() {
+                let entry: js_sys::Array = entry.unchecked_into();
+                if let (Some(path), Ok(promise)) = (entry.get(0).as_string(), entry.get(1).dyn_into::<js_sys::Promise>()) {
+                    taken.push((path, promise));
+                }
+            }
+        }
+        self
+    }
+
+    fn take_early(&self, method: &str, path: &str) -> Option<js_sys::Promise> {
+        if method != "GET" {
+            return None;
+        }
+        let mut early = self.early.borrow_mut();
+        let index = early.iter().position(|(p, _)| p == path)?;
+        Some(early.swap_remove(index).1)
     }
 
     /// Payments go through `hook` instead of `POST /api/payments`.
@@ -358,15 +387,27 @@ impl BackendClient {
         let url = format!("{}{}", self.base_url, path);
         let request = Request::new_with_str_and_init(&url, &init).map_err(|_| CheckoutError::RequestRejected)?;
 
+        // The loader's early fetch has its own 15 s timeout (`AbortSignal.timeout`), which
+        // rejects with a `TimeoutError`.
+        let (sent, early) = match self.take_early(method, path) {
+            Some(promise) => (promise, true),
+            None => (window.fetch_with_request(&request), false),
+        };
+        let failure = |error: JsValue| {
+            let timed_out = early
+                && js_sys::Reflect::get(&error, &"name".into()).ok().and_then(|n| n.as_string()).as_deref()
+                    == Some("TimeoutError");
+            if timed_out { CheckoutError::RequestTimedOut } else { self.failure_reason(&timeout) }
+        };
         let outcome = async {
-            let response: Response = JsFuture::from(window.fetch_with_request(&request))
+            let response: Response = JsFuture::from(sent)
                 .await
-                .map_err(|_| self.failure_reason(&timeout))?
+                .map_err(failure)?
                 .dyn_into()
                 .map_err(|_| CheckoutError::InvalidResponse)?;
             let text = JsFuture::from(response.text().map_err(|_| CheckoutError::InvalidResponse)?)
                 .await
-                .map_err(|_| self.failure_reason(&timeout))?
+                .map_err(failure)?
                 .as_string()
                 .unwrap_or_default();
             let json = JsonObject::parse(&text);
