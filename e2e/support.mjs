@@ -169,7 +169,9 @@ export function stopServer(name) {
   const pid = Number(readFileSync(join(logs, `${name}.pid`), 'utf8'));
   process.kill(pid, 'SIGKILL');
   return async () => {
-    const binary = join(dirname(fileURLToPath(import.meta.url)), '..', 'target', 'debug', `paykka-${name}`);
+    // The build scripts/servers.sh started (release unless the test run asked for debug).
+    const profile = process.env.PAYKKA_SERVERS_PROFILE ?? 'release';
+    const binary = join(dirname(fileURLToPath(import.meta.url)), '..', 'target', profile, `paykka-${name}`);
     const child = spawn(binary, [], { cwd: join(logs, '..', '..'), stdio: 'ignore', detached: true, env: process.env });
     child.unref();
     writeFileSync(join(logs, `${name}.pid`), `${child.pid}\n`);

@@ -23,8 +23,17 @@ for port in 8788 8787 8080; do
   fi
 done
 
-echo "servers: building the sandbox and the backend"
-cargo build --locked -q -p paykka-sandbox -p paykka-backend
+# The servers run optimized, as a merchant would deploy them (`make bench`'s load times include
+# their answers). The test run sets PAYKKA_SERVERS_PROFILE=debug to reuse its own build; the
+# end-to-end tests that restart a server read it too.
+export PAYKKA_SERVERS_PROFILE="${PAYKKA_SERVERS_PROFILE:-release}"
+case "$PAYKKA_SERVERS_PROFILE" in
+  release) profile_flag=(--release) ;;
+  debug) profile_flag=() ;;
+  *) echo "servers: PAYKKA_SERVERS_PROFILE must be release or debug" >&2; exit 1 ;;
+esac
+echo "servers: building the sandbox and the backend ($PAYKKA_SERVERS_PROFILE)"
+cargo build --locked -q "${profile_flag[@]}" -p paykka-sandbox -p paykka-backend
 # The secure card frames the sandbox serves at /frames/ (skipped when nothing changed).
 export SANDBOX_FRAMES_DIR="${SANDBOX_FRAMES_DIR:-$REPO_ROOT/target/frames}"
 FRAMES_DIST="$SANDBOX_FRAMES_DIR" scripts/build-frames.sh
@@ -67,10 +76,10 @@ start() { # name log command...
   echo "servers: $name started (pid $!, log ${log#"$REPO_ROOT"/})"
 }
 
-start sandbox "$LOGS/sandbox.log" target/debug/paykka-sandbox
+start sandbox "$LOGS/sandbox.log" "target/$PAYKKA_SERVERS_PROFILE/paykka-sandbox"
 # The demo shop's logo, as a merchant configures it (shown beside its name in the checkout).
 export PAYKKA_MERCHANT_LOGO_URL="${PAYKKA_MERCHANT_LOGO_URL:-http://127.0.0.1:8080/shop-logo.svg}"
-start backend "$LOGS/backend.log" target/debug/paykka-backend
+start backend "$LOGS/backend.log" "target/$PAYKKA_SERVERS_PROFILE/paykka-backend"
 start web "$LOGS/trunk.log" trunk serve --release
 
 wait_for() { # name url seconds

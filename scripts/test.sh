@@ -24,6 +24,9 @@ cargo test --locked -p paykka-checkout --target wasm32-unknown-unknown --test '*
 step "end-to-end tests (playwright-core + Chromium against the demo servers)"
 # A fresh data dir, so the tests see a gateway and a backend that start empty.
 export PAYKKA_DATA_DIR="$REPO_ROOT/target/e2e-data"
+# The servers' debug build, which the native tests above already compiled (the demo and the
+# bench run them in release).
+export PAYKKA_SERVERS_PROFILE=debug
 rm -rf "$PAYKKA_DATA_DIR"
 scripts/servers.sh --exec bash -c 'cd e2e && node --test --test-concurrency=1 --test-reporter=spec tests/' 2>&1 | tee "$OUT/e2e.log"
 

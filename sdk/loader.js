@@ -233,4 +233,8 @@
 
   global.PaykkaCheckout = PaykkaCheckout;
   defineElements();
+  // A page includes the SDK to take a payment: start downloading it now, while the page still
+  // parses, rather than when it first asks for a checkout. A failure here is reported to that
+  // first ask, which tries again.
+  load().catch(function () {});
 })(window, __BASE__);

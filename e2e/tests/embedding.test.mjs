@@ -265,22 +265,30 @@ test('a failed load (network, or a tampered file) rejects clearly, and a later c
   await context2.close();
 });
 
-test('create() asks for the session while the SDK downloads, once, and a backend failure there still reads clearly', async () => {
+test('the SDK downloads as soon as the page has its script tag, and create() asks for the session meanwhile, once', async () => {
   const context2 = await browser.newContext();
   const page2 = await context2.newPage();
-  await page2.goto(new URL('/component.html?blank', DEMO_URL).href);
-  const session = await createSession({});
   const seen = [];
   page2.on('request', (r) => seen.push(['start', new URL(r.url()).pathname]));
   page2.on('requestfinished', (r) => seen.push(['end', new URL(r.url()).pathname]));
+  // The wasm takes its time, as on a slow network.
+  await page2.route(/\/sdk\/.*_bg\.wasm$/, async (route) => {
+    await new Promise((resolve) => { setTimeout(resolve, 700); });
+    await route.continue();
+  });
+  await page2.goto(new URL('/component.html?blank', DEMO_URL).href, { waitUntil: 'domcontentloaded' });
+  const session = await createSession({});
+  seen.push(['create', '']);
   const amount = await page2.evaluate(async (sessionId) => (await PaykkaCheckout.create({ sessionId })).amount, session.session_id);
   assert.deepEqual(amount, { value: 4999, currency: 'USD' });
   const path = `/api/sessions/${session.session_id}`;
+  const at = (kind, test) => seen.findIndex(([k, p]) => k === kind && test(p));
   assert.equal(seen.filter(([k, p]) => k === 'start' && p === path).length, 1, 'the session is asked for once');
   assert.equal(seen.filter(([k, p]) => k === 'start' && p === `${path}/result`).length, 1, 'its payment so far, once');
-  const sessionAsked = seen.findIndex(([k, p]) => k === 'start' && p === path);
-  const wasmLoaded = seen.findIndex(([k, p]) => k === 'end' && p.endsWith('_bg.wasm'));
-  assert.ok(wasmLoaded >= 0 && sessionAsked < wasmLoaded, `the session is asked for before the wasm has arrived: ${JSON.stringify(seen)}`);
+  const order = JSON.stringify(seen);
+  assert.ok(at('start', (p) => p.endsWith('_bg.wasm')) < at('create', () => true), `the wasm is asked for before create(): ${order}`);
+  assert.ok(at('start', (p) => p === path) < at('end', (p) => p.endsWith('_bg.wasm')), `the session is asked for while the wasm downloads: ${order}`);
+  await page2.unroute(/\/sdk\/.*_bg\.wasm$/);
 
   // The early answer is read as the SDK's own would be: a backend that fails says so.
   await page2.route(/\/api\/sessions\/[^/]+$/, (route) => route.fulfill({ status: 500, contentType: 'text/html', body: '<h1>Bad gateway</h1>' }));
