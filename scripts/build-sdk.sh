@@ -20,7 +20,7 @@ STAMP="$ROOT/.stamp-$VERSION"
 inputs_digest() {
   {
     find src core/src locales style sdk demo vendor -type f | LC_ALL=C sort | xargs sha256sum
-    sha256sum Cargo.lock Cargo.toml scripts/build-sdk.sh
+    sha256sum Cargo.lock Cargo.toml scripts/build-sdk.sh scripts/drop-stream-exports.py
     echo "$(wasm-bindgen --version 2>/dev/null) / $(wasm-opt --version 2>/dev/null) / ${SHIPPED_WASM_ENV[*]} ${PAYKKA_SDK_PANIC_MESSAGES:-} ${PAYKKA_SDK_PROFILE:-} / $(esbuild --version 2>/dev/null) / $OUT"
   } | sha256sum | cut -d' ' -f1
 }
@@ -57,11 +57,15 @@ KEEP_NAMES=()
 wasm-bindgen --target no-modules --no-modules-global "$GLOBAL" --no-typescript "${KEEP_NAMES[@]}" \
   --out-dir "$TMP" --out-name paykka_checkout \
   "$SDK_TARGET/wasm32-unknown-unknown/wasm-release/paykka_checkout.wasm"
+# wasm-streams' ReadableStream adapters are exported (so kept) though the SDK never makes one:
+# out of the glue here, and out of the wasm by wasm-opt below. 1 KB brotli.
+python3 scripts/drop-stream-exports.py "$TMP/paykka_checkout.js"
 rm -rf "$OUT" && mkdir -p "$OUT"
 # Beside -Oz: Rust's wasm leaves the first KB of memory unused and its memory starts zeroed (it
 # is not imported), which lets binaryen fold more; --converge repeats until nothing shrinks.
 # 2 KB brotli less than -Oz alone. (The card frame passes the same through trunk.)
 wasm-opt -Oz ${PAYKKA_SDK_PROFILE:+-g} --low-memory-unused --zero-filled-memory --converge --strip-producers --strip-target-features \
+  '--remove-exports=*intounderlying*' \
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   "$TMP/paykka_checkout_bg.wasm" -o "$OUT/paykka_checkout_bg.wasm"

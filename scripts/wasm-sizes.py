@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Where a wasm's bytes go: its sections, and its biggest functions by name (from the `name`
-section, when the build kept it), grouped by crate. Usage: wasm-sizes.py FILE.wasm [TOP]"""
+section, when the build kept it), grouped by crate. Usage: wasm-sizes.py FILE.wasm [TOP [CRATE]]"""
 import re
 import sys
 from collections import Counter
@@ -26,6 +26,10 @@ def crate_of(name):
             segment = name[start : start + int(m.group(1))]
             inner = re.match(r"_\$LT\$(?:\$RF\$)?(?:mut\$u20\$)?([a-z_][a-z0-9_]*)\.\.", segment)
             return inner.group(1) if inner else segment
+    # Demangled v0 (what wasm-opt -g keeps): `<tachys[3590..]::html::...>` names its crate first.
+    m = re.match(r"[<&(\s]*(?:mut |dyn |impl )*([a-z_][a-z0-9_]*)\[[0-9a-f]+\]", name)
+    if m:
+        return m.group(1)
     m = re.search(r"Cs[0-9A-Za-z]*_(\d+)([a-z_][a-z0-9_]*)", name)
     if m:
         return m.group(2)[: int(m.group(1))]
@@ -111,8 +115,9 @@ def main():
     print("  code by crate:")
     for crate, size in by_crate.most_common(top):
         print(f"    {crate:<32} {size:>9}")
-    print(f"  {top} biggest functions:")
-    for size, name in sorted(funcs, reverse=True)[:top]:
+    only = sys.argv[3] if len(sys.argv) > 3 else None
+    print(f"  {top} biggest functions{' of ' + only if only else ''}:")
+    for size, name in sorted((f for f in funcs if only is None or crate_of(f[1]) == only), reverse=True)[:top]:
         print(f"    {size:>7}  {name[:110]}")
 
 

@@ -232,7 +232,7 @@ fn translations(value: &JsValue) -> Result<Vec<(String, String)>, JsValue> {
     for locale in keys_of(value) {
         let messages = get(value, &locale);
         if !is_plain_object(&messages) {
-            return Err(type_error(&format!("option `translations[{locale:?}]` must be an object of message ids to text")));
+            return Err(type_error(&format!("option `translations[{}]` must be an object of message ids to text", quoted(&locale))));
         }
         let mut ftl = String::new();
         for id in keys_of(&messages) {
@@ -241,7 +241,9 @@ fn translations(value: &JsValue) -> Result<Vec<(String, String)>, JsValue> {
             let text = get(&messages, &id).as_string().filter(|t| !t.trim().is_empty());
             let (true, Some(text)) = (valid_id, text) else {
                 return Err(type_error(&format!(
-                    "option `translations[{locale:?}][{id:?}]` must map a message id (e.g. \"pay-button\") to a non-empty string"
+                    "option `translations[{}][{}]` must map a message id (e.g. \"pay-button\") to a non-empty string",
+                    quoted(&locale),
+                    quoted(&id)
                 )));
             };
             // Continuation lines are indented, as Fluent reads a multiline value.
@@ -315,6 +317,12 @@ fn answer_object(answer: &PaymentAnswer, session_id: &str, context: &CheckoutCon
     object.into()
 }
 
+/// `text` as a JS string literal, for error messages: the browser's JSON quoting rather than
+/// Rust's `{:?}`, whose escaping brings Unicode tables into the wasm.
+fn quoted(text: &str) -> String {
+    js_sys::JSON::stringify(&JsValue::from_str(text)).ok().and_then(|s| s.as_string()).unwrap_or_default()
+}
+
 /// Calls a merchant callback; a throwing callback is reported, never propagated into the SDK.
 fn call(callback: &Option<Function>, argument: &JsValue) {
     if let Some(callback) = callback {
@@ -334,9 +342,9 @@ fn element_of(target: &JsValue, method: &str) -> Result<HtmlElement, JsValue> {
     let document = web_sys::window().and_then(|w| w.document()).ok_or_else(|| type_error("no document"))?;
     document
         .query_selector(&selector)
-        .map_err(|_| type_error(&format!("{method}({selector:?}): not a valid CSS selector")))?
+        .map_err(|_| type_error(&format!("{method}({}): not a valid CSS selector", quoted(&selector))))?
         .and_then(|e| e.dyn_into::<HtmlElement>().ok())
-        .ok_or_else(|| type_error(&format!("{method}({selector:?}): no element matches")))
+        .ok_or_else(|| type_error(&format!("{method}({}): no element matches", quoted(&selector))))
 }
 
 /// One mounted view: dropping it unmounts the view and frees its element.
@@ -487,7 +495,7 @@ impl JsCheckout {
         let options = parse_options(&options)?;
         for (locale, ftl) in &options.translations {
             i18n::add_messages(locale, ftl)
-                .map_err(|e| type_error(&format!("option `translations[{locale:?}]`: {e}")))?;
+                .map_err(|e| type_error(&format!("option `translations[{}]`: {e}", quoted(locale))))?;
         }
         let controller = AbortController::new().map_err(|_| type_error("AbortController is missing"))?;
         let client = BackendClient::new(&options.backend_url, controller.signal())
@@ -661,7 +669,8 @@ impl JsCheckout {
             "card" => ComponentKind::Card,
             other => {
                 return Err(type_error(&format!(
-                    "create({other:?}): unknown component (known: cardNumber, expiry, cvv, holderName, card)"
+                    "create({}): unknown component (known: cardNumber, expiry, cvv, holderName, card)",
+                    quoted(other)
                 )));
             }
         };

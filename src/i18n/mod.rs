@@ -118,7 +118,7 @@ impl std::fmt::Display for MessagesError {
 pub fn add_messages(locale: &str, ftl: &str) -> Result<(), MessagesError> {
     let tag = locale.trim();
     if tag.is_empty() || tag.len() > 35 || !tag.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
-        return Err(MessagesError(format!("{locale:?} is not a language tag such as \"fr-FR\"")));
+        return Err(MessagesError(format!("\"{locale}\" is not a language tag such as \"fr-FR\"")));
     }
     if let Some(first) = Messages::parse(ftl).1.first() {
         return Err(MessagesError(format!("the messages for {tag} are not valid Fluent: {first}")));

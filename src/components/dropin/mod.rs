@@ -267,7 +267,7 @@ fn DropInBody(
         .filter_map(|m| {
             let known = methods::lookup(&m.code).filter(|k| k.flow != MethodFlow::Card);
             if known.is_none() {
-                leptos::logging::warn!("paykka-checkout: unknown payment method {:?} skipped", m.code);
+                leptos::logging::warn!("paykka-checkout: unknown payment method \"{}\" skipped", m.code);
             }
             known
         })
