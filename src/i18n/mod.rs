@@ -18,7 +18,40 @@ use paykka_core::messages::Messages;
 /// into the wasm: the others are fetched when a shopper needs them (see [`load_locale`]).
 pub const SOURCE_LOCALE: &str = "en-US";
 
-const SOURCE_MESSAGES: &str = include_str!("../../locales/en-US/checkout.ftl");
+const SOURCE_FILE: &str = include_str!("../../locales/en-US/checkout.ftl");
+
+/// The en-US messages as compiled in: the file without its comment lines (notes for
+/// translators, ~1 KB the shopper would download for nothing). A line starting with `#` is
+/// always a comment in Fluent: a pattern's continuation lines are indented.
+const SOURCE_MESSAGES: &str = {
+    const STRIPPED: ([u8; SOURCE_FILE.len()], usize) = without_comment_lines(SOURCE_FILE.as_bytes());
+    match std::str::from_utf8(STRIPPED.0.split_at(STRIPPED.1).0) {
+        Ok(text) => text,
+        Err(_) => panic!("en-US messages are not UTF-8 once stripped"),
+    }
+};
+
+/// `source`'s lines, except those starting with `#`, in an array as long as `source` (the rest
+/// zeros, which compress to nothing), and the length used.
+const fn without_comment_lines<const N: usize>(source: &[u8]) -> ([u8; N], usize) {
+    let mut out = [0u8; N];
+    let (mut read, mut written) = (0, 0);
+    while read < source.len() {
+        let comment = source[read] == b'#';
+        while read < source.len() {
+            let byte = source[read];
+            read += 1;
+            if !comment {
+                out[written] = byte;
+                written += 1;
+            }
+            if byte == b'\n' {
+                break;
+            }
+        }
+    }
+    (out, written)
+}
 
 /// Every locale shipped beside the bundle in `locales/<tag>/checkout.ftl`, PayKKa's markets
 /// first. Negotiation picks among these (and any locale a merchant adds).
@@ -316,6 +349,7 @@ pub type I18n = Arc<Localizer>;
 mod tests {
     use super::*;
     use std::path::Path;
+    use paykka_core::messages::{MessageArg, PluralCategory};
 
     fn locale_source(tag: &str) -> String {
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales").join(tag).join("checkout.ftl");
@@ -374,6 +408,23 @@ mod tests {
         shipped.sort();
         assert_eq!(on_disk, shipped);
         assert!(AVAILABLE_LOCALES.len() >= 32, "{} locales", AVAILABLE_LOCALES.len());
+    }
+
+    #[test]
+    fn the_compiled_in_messages_are_the_source_file_without_its_comments() {
+        assert!(SOURCE_MESSAGES.len() < SOURCE_FILE.len() && !SOURCE_MESSAGES.lines().any(|l| l.starts_with('#')));
+        let (full, errors) = Messages::parse(SOURCE_FILE);
+        assert!(errors.is_empty(), "{errors:?}");
+        let (stripped, errors) = Messages::parse(SOURCE_MESSAGES);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(full.ids().collect::<Vec<_>>(), stripped.ids().collect::<Vec<_>>());
+        let plural = |n: i64| if n == 1 { PluralCategory::One } else { PluralCategory::Other };
+        for id in full.ids() {
+            for n in [0, 1, 2, 5] {
+                let args = [("digits", MessageArg::Number(n)), ("minutes", MessageArg::Number(n)), ("count", MessageArg::Number(n))];
+                assert_eq!(full.format(id, &args, &plural), stripped.format(id, &args, &plural), "{id} with {n}");
+            }
+        }
     }
 
     #[test]
