@@ -24,6 +24,11 @@ inputs_digest() {
     echo "$(wasm-bindgen --version 2>/dev/null) / $(wasm-opt --version 2>/dev/null) / ${SHIPPED_WASM_ENV[*]} ${PAYKKA_SDK_PANIC_MESSAGES:-} ${PAYKKA_SDK_PROFILE:-} / $(esbuild --version 2>/dev/null) / $OUT"
   } | sha256sum | cut -d' ' -f1
 }
+# One build at a time: `make demo`'s trunk runs this script when a source changes, perhaps while
+# someone runs it by hand (two at once would empty each other's output folder).
+mkdir -p "$ROOT"
+exec 9>"$ROOT/.build-lock"
+flock 9
 digest="$(inputs_digest)"
 if [ "${1:-}" != "--force" ] && [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$digest" ] && [ -f "$OUT/integrity.json" ] \
   && [ -f "$REPO_ROOT/target/sdk-pages/component.html" ] && [ -f "$REPO_ROOT/target/sdk-pages/csp.txt" ]; then
