@@ -39,8 +39,8 @@ rm -f "$STAMP"
 echo "build-sdk: building the SDK $VERSION into ${OUT#"$REPO_ROOT"/}"
 
 # Built on a pinned nightly (SHIPPED_WASM_ENV in scripts/env.sh) in its own target folder:
-# 14 KB brotli less than stable
-# (193 -> 179 KB); the core never panics by design, and a trap kills the widget as a panic did.
+# 14 KB brotli less than stable (193 -> 179 KB); the core never panics by design, and a trap
+# kills the widget as a panic did.
 # PAYKKA_SDK_PANIC_MESSAGES=1 builds on stable instead, whose panics log where they happened.
 if [ -n "${PAYKKA_SDK_PANIC_MESSAGES:-}" ]; then
   SDK_TARGET="$REPO_ROOT/target"

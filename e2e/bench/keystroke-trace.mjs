@@ -1,9 +1,10 @@
 // What the slowest keystrokes overlap: 1,000 digits typed into the Drop-in's number frame as
-// speed.mjs types them, under a Chrome trace; for each key of 500 µs or more, the trace events
+// speed.mjs types them (keys.mjs), under a Chrome trace; for each key of 500 µs or more, the trace events
 // (any thread) that overlap it, counted by name. On this 2-core machine most slow keys overlap
 // V8's background tier-up of the frame's wasm (wasm.TopTierCompilation), a few a minor GC.
 //   cd e2e/bench && node keystroke-trace.mjs
 import { launch, createSession, DEMO_URL } from '../support.mjs';
+import { typeDigits } from './keys.mjs';
 const browser = await launch();
 const session = await createSession({});
 const context = await browser.newContext();
@@ -13,18 +14,7 @@ await page.waitForFunction(() => 'benchReady' in window);
 await page.evaluate(() => window.benchAllReady);
 const frame = page.frames().find((f) => f.url().includes('/frames/') && f.url().includes('number'));
 await browser.startTracing(page, { categories: ['devtools.timeline', 'v8', 'v8.wasm', 'disabled-by-default-v8.gc', 'blink', 'v8.execute'] });
-const t0 = await frame.evaluate(() => performance.timeOrigin + performance.now());
-const keys = await frame.evaluate((count) => {
-  const input = document.querySelector('input'); const times = []; console.timeStamp('kstart'); const base = performance.now();
-  for (let k = 0; k < count; k += 1) {
-    if (input.value.replace(/\D/g, '').length >= 16) { input.value = ''; input.dispatchEvent(new InputEvent('input', { inputType: 'deleteContentBackward', bubbles: true })); }
-    const digit = String((k * 7) % 10); const s = performance.now();
-    input.value += digit; input.setSelectionRange(input.value.length, input.value.length);
-    input.dispatchEvent(new InputEvent('input', { inputType: 'insertText', data: digit, bubbles: true }));
-    void input.value; times.push([s - base, (performance.now() - s) * 1000]);
-  }
-  return times;
-}, 1000);
+const keys = await frame.evaluate(typeDigits, 1000);
 const trace = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
 const slow = keys.filter(([, us]) => us >= 500);
 console.log('slow keys', slow.length, slow.map(([, us]) => us.toFixed(0)).join(' '));

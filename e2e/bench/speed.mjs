@@ -3,6 +3,7 @@
 // all four card fields), the same page without
 // the SDK, a keystroke in the secure number field, and the wasm memory after mount.
 import { launch, createSession, DEMO_URL } from '../support.mjs';
+import { typeDigits } from './keys.mjs';
 
 const LOADS = Number(process.env.BENCH_LOADS ?? 20);
 const KEYS = Number(process.env.BENCH_KEYS ?? 1000);
@@ -43,24 +44,7 @@ try {
       memory = await loaded.page.evaluate(() => PaykkaCheckout.memoryBytes());
       // Keystrokes: a digit put in the number field as the browser does, to the formatted value.
       const frame = loaded.page.frames().find((f) => f.url().includes('/frames/') && f.url().includes('number'));
-      keystrokes = await frame.evaluate((count) => {
-        const input = document.querySelector('input');
-        const times = [];
-        for (let k = 0; k < count; k += 1) {
-          if (input.value.replace(/\D/g, '').length >= 16) {
-            input.value = '';
-            input.dispatchEvent(new InputEvent('input', { inputType: 'deleteContentBackward', bubbles: true }));
-          }
-          const digit = String((k * 7) % 10);
-          const started = performance.now();
-          input.value += digit;
-          input.setSelectionRange(input.value.length, input.value.length);
-          input.dispatchEvent(new InputEvent('input', { inputType: 'insertText', data: digit, bubbles: true }));
-          void input.value; // the formatted value, as the next paint reads it
-          times.push((performance.now() - started) * 1000);
-        }
-        return times;
-      }, KEYS);
+      keystrokes = (await frame.evaluate(typeDigits, KEYS)).map(([, us]) => us);
     }
     await loaded.context.close();
   }

@@ -7,6 +7,7 @@ mod json;
 
 pub use json::{JsonBuilder, JsonObject};
 
+use crate::small_map::SmallMap;
 use paykka_core::flow::PaymentOutcome;
 use paykka_core::{Amount, Brand, CheckoutError, Currency};
 use wasm_bindgen::{JsCast, JsValue};
@@ -169,7 +170,7 @@ pub struct BackendClient {
     submit_hook: Option<SubmitHook>,
     /// GET answers the script-tag loader asked for while the SDK downloaded (path -> promise of
     /// the `Response`), each taken by the first request for its path.
-    early: std::rc::Rc<std::cell::RefCell<Vec<(String, js_sys::Promise)>>>,
+    early: std::rc::Rc<std::cell::RefCell<SmallMap<String, js_sys::Promise>>>,
 }
 
 impl BackendClient {
@@ -189,7 +190,7 @@ impl BackendClient {
             for entry in entries.iter() {
                 let entry: js_sys::Array = entry.unchecked_into();
                 if let (Some(path), Ok(promise)) = (entry.get(0).as_string(), entry.get(1).dyn_into::<js_sys::Promise>()) {
-                    taken.push((path, promise));
+                    taken.insert(path, promise);
                 }
             }
         }
@@ -200,9 +201,7 @@ impl BackendClient {
         if method != "GET" {
             return None;
         }
-        let mut early = self.early.borrow_mut();
-        let index = early.iter().position(|(p, _)| p == path)?;
-        Some(early.swap_remove(index).1)
+        self.early.borrow_mut().remove(path)
     }
 
     /// Payments go through `hook` instead of `POST /api/payments`.
@@ -371,27 +370,11 @@ impl BackendClient {
         let signals = js_sys::Array::of2(&self.signal, &timeout.signal());
         let signal = AbortSignal::any(&signals);
 
-        let init = RequestInit::new();
-        init.set_method(method);
-        init.set_signal(Some(&signal));
-        let headers = web_sys::Headers::new().map_err(|_| CheckoutError::NetworkUnavailable)?;
-        let _ = headers.set("accept", "application/json");
-        if let Some(body) = body {
-            let _ = headers.set("content-type", "application/json");
-            init.set_body(&JsValue::from_str(body));
-        }
-        if let Some(key) = idempotency_key {
-            let _ = headers.set("idempotency-key", key);
-        }
-        init.set_headers(&headers);
-        let url = format!("{}{}", self.base_url, path);
-        let request = Request::new_with_str_and_init(&url, &init).map_err(|_| CheckoutError::RequestRejected)?;
-
         // The loader's early fetch has its own 15 s timeout (`AbortSignal.timeout`), which
         // rejects with a `TimeoutError`.
         let (sent, early) = match self.take_early(method, path) {
             Some(promise) => (promise, true),
-            None => (window.fetch_with_request(&request), false),
+            None => (self.fetch(&window, method, path, body, idempotency_key, &signal)?, false),
         };
         let failure = |error: JsValue| {
             let timed_out = early
@@ -424,6 +407,34 @@ impl BackendClient {
         }
         .await;
         outcome
+    }
+
+    /// Sends the request: the promise of its `Response`.
+    fn fetch(
+        &self,
+        window: &web_sys::Window,
+        method: &str,
+        path: &str,
+        body: Option<&str>,
+        idempotency_key: Option<&str>,
+        signal: &AbortSignal,
+    ) -> Result<js_sys::Promise, CheckoutError> {
+        let init = RequestInit::new();
+        init.set_method(method);
+        init.set_signal(Some(signal));
+        let headers = web_sys::Headers::new().map_err(|_| CheckoutError::NetworkUnavailable)?;
+        let _ = headers.set("accept", "application/json");
+        if let Some(body) = body {
+            let _ = headers.set("content-type", "application/json");
+            init.set_body(&JsValue::from_str(body));
+        }
+        if let Some(key) = idempotency_key {
+            let _ = headers.set("idempotency-key", key);
+        }
+        init.set_headers(&headers);
+        let url = format!("{}{}", self.base_url, path);
+        let request = Request::new_with_str_and_init(&url, &init).map_err(|_| CheckoutError::RequestRejected)?;
+        Ok(window.fetch_with_request(&request))
     }
 
     fn failure_reason(&self, timeout: &AbortController) -> CheckoutError {
