@@ -16,11 +16,21 @@
     });
   });
   window.benchReady = new Promise(function (resolve) {
+    // Ready when both hold: the number frame has sent its first message to its parent (its
+    // input takes keys), and that frame is in the Drop-in on the page (the loader may start it
+    // early, hidden, before the Drop-in is mounted and moves it into place).
+    var frameSpoke = false;
+    function check() {
+      if (frameSpoke && document.querySelector('#dropin iframe[src*="field=number"]')) resolve(performance.now());
+    }
     addEventListener('message', function (event) {
-      // The number frame's first message to its parent: its input takes keys.
       if (typeof event.data === 'string' && event.data.indexOf('t=ready') >= 0 && event.data.indexOf('field=number') >= 0) {
-        resolve(performance.now());
+        frameSpoke = true;
+        check();
       }
+    });
+    addEventListener('DOMContentLoaded', function () {
+      new MutationObserver(check).observe(document.getElementById('dropin'), { childList: true, subtree: true });
     });
     addEventListener('load', function () {
       if (!window.PaykkaCheckout) resolve(performance.now());

@@ -29,7 +29,8 @@ export async function launch() {
 /// A fresh page (own context: no shared storage) that fails the test on any page error.
 /// `bypassCSP` only to inject a test tool (axe) into the CSP-protected frames.
 /// `watchCsp: true` records Content Security Policy violations (read with `cspViolations`).
-export async function openPage(browser, path = '/', { locale = 'en-US', viewport, colorScheme = 'light', reducedMotion, bypassCSP = false, watchCsp: watch = false } = {}) {
+/// `beforeGoto(page)` runs before the page loads (to route a request, say).
+export async function openPage(browser, path = '/', { locale = 'en-US', viewport, colorScheme = 'light', reducedMotion, bypassCSP = false, watchCsp: watch = false, beforeGoto } = {}) {
   const context = await browser.newContext({ locale, colorScheme, reducedMotion, bypassCSP, viewport: viewport ?? { width: 1280, height: 900 } });
   if (watch) await watchCsp(context);
   const page = await context.newPage();
@@ -38,6 +39,7 @@ export async function openPage(browser, path = '/', { locale = 'en-US', viewport
   page.on('console', (msg) => {
     if (msg.type() === 'error') errors.push(new Error(`console.error: ${msg.text()}`));
   });
+  if (beforeGoto) await beforeGoto(page);
   await page.goto(new URL(path, DEMO_URL).href);
   return { page, context, errors };
 }

@@ -114,6 +114,58 @@
     try { new Intl.NumberFormat().format(0); } catch (e) { /* formatted then, or a fallback */ }
   }
 
+  /// The card number's secure frame, started as soon as the session says where frames come from,
+  /// so its page, script and wasm download beside the SDK's instead of after the checkout has
+  /// rendered. It waits hidden at the end of <body> until a card number field of this checkout
+  /// moves it into place with `moveBefore`, which keeps a frame's document (without it, nothing
+  /// is started here). The wasm checks everything again (channel, origin) before it adopts it.
+  ///   session  the session id: only that checkout's card forms take it
+  ///   channel  the frame's message channel, 16 random bytes in hex, as the wasm makes them
+  ///   iframe   the element, once the session answered (null before, and when nothing started)
+  ///   ready    whether the frame has said so (its one `ready` may come before anyone listens)
+  ///   claimed  set by the wasm when it takes the frame or decides not to: nothing starts after
+  function numberFrame(options, sessionResponse) {
+    if (!sessionResponse || !Element.prototype.moveBefore || !global.crypto || !crypto.getRandomValues) return undefined;
+    var bytes = crypto.getRandomValues(new Uint8Array(16));
+    var frame = { session: options.sessionId, channel: '', origin: '', iframe: null, ready: false, claimed: false };
+    for (var i = 0; i < bytes.length; i += 1) frame.channel += (bytes[i] < 16 ? '0' : '') + bytes[i].toString(16);
+    sessionResponse.then(function (response) { return response.ok ? response.clone().json() : null; }).then(function (session) {
+      if (frame.claimed || !session || !document.body || session.status === 'EXPIRED' || session.status === 'COMPLETED') return;
+      var hasCard = (session.payment_methods || []).some(function (m) { return m && m.flow === 'card'; });
+      var origin = typeof session.gateway_origin === 'string' ? session.gateway_origin.replace(/\/+$/, '') : '';
+      if (!hasCard || !/^https?:\/\/[^/?#@\s]+$/.test(origin) || new URL(origin).origin !== origin) return;
+      var locale = typeof options.locale === 'string' && /^[A-Za-z0-9-]{1,35}$/.test(options.locale) ? options.locale : 'en-US';
+      var iframe = document.createElement('iframe');
+      iframe.referrerPolicy = 'no-referrer';
+      iframe.setAttribute('aria-hidden', 'true');
+      iframe.tabIndex = -1;
+      // CSSOM, not a style attribute: allowed under a CSP without 'unsafe-inline'; `important`,
+      // so a stylesheet's `iframe { display: block }` cannot show it.
+      iframe.style.setProperty('display', 'none', 'important');
+      iframe.setAttribute('data-paykka-prewarmed', '');
+      iframe.src = origin + '/frames/card-field.html#field=number&ch=' + frame.channel + '&origin=' + encodeURIComponent(location.origin) + '&locale=' + locale;
+      function onMessage(event) {
+        if (event.source !== iframe.contentWindow || event.origin !== origin || typeof event.data !== 'string') return;
+        if (event.data.indexOf('ch=' + frame.channel) >= 0 && /(^|&)t=ready(&|$)/.test(event.data)) {
+          frame.ready = true;
+          global.removeEventListener('message', onMessage);
+        }
+      }
+      global.addEventListener('message', onMessage);
+      frame.origin = origin;
+      frame.iframe = iframe;
+      document.body.appendChild(iframe);
+    }).catch(function () {});
+    return frame;
+  }
+
+  /// A started number frame nobody will use (the checkout failed or was never mounted).
+  function dropNumberFrame(frame) {
+    if (!frame || frame.claimed) return;
+    frame.claimed = true;
+    if (frame.iframe) frame.iframe.remove();
+  }
+
   var PaykkaCheckout = {
     version: VERSION,
     load: load,
@@ -122,9 +174,11 @@
     /// Checks the options, loads the session, and resolves to a checkout (see the README).
     create: function (options) {
       var early = earlyResponses(options);
+      var frame = early && numberFrame(options, early['/api/sessions/' + options.sessionId]);
       var loaded = load();
       warmNumberFormat();
-      return loaded.then(function (glue) { return glue.PaykkaCheckout.create(options, early); });
+      return loaded.then(function (glue) { return glue.PaykkaCheckout.create(options, early, frame); })
+        .catch(function (error) { dropNumberFrame(frame); throw error; });
     },
   };
 

@@ -407,6 +407,9 @@ struct Inner {
     dropin_mounted: Cell<bool>,
     /// The session's payment as `create()` found it, for the first Drop-in mounted.
     first_answer: RefCell<Option<PaymentAnswer>>,
+    /// The loader's early number frame offered at `create()`, withdrawn by `unmount()` (and so
+    /// `destroy()`) if no card form took it.
+    number_frame: JsValue,
 }
 
 impl Inner {
@@ -450,7 +453,7 @@ impl Inner {
             return frames;
         }
         let brands = self.session.methods.iter().find(|m| m.flow == "card").map(|m| m.brands.clone()).unwrap_or_default();
-        let frames = self.owner.with(|| CardFrames::new(&self.session.frames_origin, self.context.i18n(), brands));
+        let frames = self.owner.with(|| CardFrames::for_session(&self.session, self.context.i18n(), brands));
         *self.frames.borrow_mut() = Some(frames.clone());
         frames
     }
@@ -479,11 +482,12 @@ pub struct JsCheckout {
 
 #[wasm_bindgen(js_class = PaykkaCheckout)]
 impl JsCheckout {
-    /// Checks the options and loads the session from the merchant backend. `early` is the
-    /// loader's: the session's GETs it started while the wasm downloaded (see
-    /// `BackendClient::with_early_responses`); undefined when called without the loader.
+    /// Checks the options and loads the session from the merchant backend. `early` and
+    /// `number_frame` are the loader's: the session's GETs it started while the wasm downloaded
+    /// (see `BackendClient::with_early_responses`), and the card number frame it started when the
+    /// session answered (see `secure_card::offer_prewarmed_number_frame`); undefined without it.
     #[wasm_bindgen(js_name = create)]
-    pub async fn create(options: JsValue, early: JsValue) -> Result<JsCheckout, JsValue> {
+    pub async fn create(options: JsValue, early: JsValue, number_frame: JsValue) -> Result<JsCheckout, JsValue> {
         // A panic aborts the wasm: at least say where, for the merchant's bug report. (Not in
         // the script-tag bundle, built with panics as a bare trap: no hook ever runs there.)
         #[cfg(not(panic = "immediate-abort"))]
@@ -517,6 +521,8 @@ impl JsCheckout {
                 return Err(object);
             }
         };
+        // The number frame the loader started early, for this checkout's first card form.
+        crate::components::secure_card::offer_prewarmed_number_frame(&number_frame);
         let locale = i18n::load_locale(session.display_locale.as_deref().into_iter().chain([fallback])).await;
         let owner = Owner::new();
         let context = owner.with(|| CheckoutContext::new(locale));
@@ -544,6 +550,7 @@ impl JsCheckout {
                 dropin_pending: RefCell::new(None),
                 dropin_mounted: Cell::new(false),
                 first_answer: RefCell::new(answer.ok()),
+                number_frame,
             }),
         })
     }
@@ -749,6 +756,8 @@ impl JsCheckout {
     pub fn unmount(&self) {
         let mounts = std::mem::take(&mut *self.inner.mounts.borrow_mut());
         drop(mounts);
+        // Nothing of this checkout stays on the page, not even the frame started for it early.
+        crate::components::secure_card::withdraw_prewarmed_number_frame(&self.inner.number_frame);
         let_go(&self.inner);
     }
 

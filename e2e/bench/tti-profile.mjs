@@ -14,7 +14,17 @@ try {
     const session = await createSession({});
     const context = await browser.newContext();
     const page = await context.newPage();
+    // A marker the profile can be cut at: a named function that spins 2 ms when the number frame
+    // says it is ready, so only the work before the ready event is summed.
+    await page.addInitScript(() => {
+      addEventListener('message', function benchReadyMarker(event) {
+        if (typeof event.data !== 'string' || !event.data.includes('t=ready') || !event.data.includes('field=number')) return;
+        const until = performance.now() + 2;
+        while (performance.now() < until);
+      });
+    });
     const cdp = await context.newCDPSession(page);
+    if (process.env.DEBUGGER) await cdp.send('Debugger.enable');
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
     await cdp.send('Profiler.start');
@@ -28,7 +38,9 @@ try {
     // Anonymous functions by line:column; a browser built-in with the script function calling it.
     const name = (f) => f.functionName || (f.url ? `(anonymous ${f.lineNumber + 1}:${f.columnNumber + 1})` : '(anonymous)');
     const self = new Map();
-    for (let i = 0; i < profile.samples.length; i += 1) {
+    const markerNodes = new Set(profile.nodes.filter((n) => n.callFrame.functionName === 'benchReadyMarker').map((n) => n.id));
+    const cut = profile.samples.findIndex((s) => markerNodes.has(s));
+    for (let i = 0; i < (cut < 0 ? profile.samples.length : cut); i += 1) {
       self.set(profile.samples[i], (self.get(profile.samples[i]) ?? 0) + profile.timeDeltas[i] / 1000);
     }
     for (const [id, ms] of self) {

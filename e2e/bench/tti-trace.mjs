@@ -33,8 +33,8 @@ try {
       stack.push(e);
     }
     for (const e of events) if (e.self !== undefined) selfByName.set(e.name, (selfByName.get(e.name) ?? 0) + e.self / 1000);
-    console.log(`run ${run}: ready ${ready.toFixed(0)} ms; tasks over 8 ms (start, ms):`);
-    for (const t of tasks.filter((t) => t.dur > 8000)) {
+    console.log(`run ${run}: ready ${ready.toFixed(0)} ms; tasks over ${process.env.MIN_TASK_MS ?? 8} ms (start, ms):`);
+    for (const t of tasks.filter((t) => t.dur > Number(process.env.MIN_TASK_MS ?? 8) * 1000)) {
       const kids = events.filter((e) => e.ts >= t.ts && e.ts < t.ts + t.dur && e !== t).sort((a, b) => b.self - a.self).slice(0, 4)
         .map((e) => `${e.name}${e.args?.data?.url ? '(' + e.args.data.url.split('/').pop().slice(0, 30) + ')' : ''} ${(e.self / 1000).toFixed(1)}`);
       console.log(`  ${((t.ts - navStart) / 1000).toFixed(0).padStart(5)} ${(t.dur / 1000).toFixed(1).padStart(6)}  ${kids.join(', ')}`);

@@ -9,7 +9,7 @@ import { copyFileSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  launch, openPage, screenshot, cspViolations, eventually, recordMerchantRequests, assertNoCardDataOnMerchantPage,
+  launch, openPage, screenshot, cspViolations, watchCsp, eventually, recordMerchantRequests, assertNoCardDataOnMerchantPage,
   gatewayTransactions, createSession, SANDBOX_URL, DEMO_URL,
 } from '../support.mjs';
 
@@ -117,8 +117,10 @@ test('<paykka-dropin> inside the shop\'s shadow root pays and tells the page', a
 });
 
 /// A blank page of the demo's origin with the SDK's script tag, as a merchant pastes it.
+/// A merchant page with the SDK's script tag and none of its own script: these tests' checkouts
+/// are the page's only ones.
 async function sdkPage() {
-  const opened = await openPage(browser, '/component.html?blank');
+  const opened = await openPage(browser, '/component.html?blank', { beforeGoto: (page) => page.route(/\/component\.js$/, (route) => route.fulfill({ contentType: 'text/javascript', body: '' })) });
   const { page } = opened;
   await page.evaluate(() => { document.body.innerHTML = '<div id="a"></div><div id="b"></div>'; });
   return opened;
@@ -171,7 +173,7 @@ test('the SDK loads once for many checkouts; mounting twice on one element is re
   assert.equal(outcome.framesWhileMounted, 8);
   assert.match(outcome.afterDestroy, /destroyed/);
   assert.deepEqual([outcome.left, outcome.marked, outcome.html], [0, 0, '']);
-  // The page's own checkout, then these two: one fetch of the wasm in all.
+  // The page's script tag, then these two checkouts: one fetch of the wasm in all.
   const wasmLoads = await page.evaluate(() => performance.getEntriesByType('resource')
     .filter((e) => e.name.includes('/sdk/') && e.name.endsWith('_bg.wasm')).length);
   assert.equal(wasmLoads, 1, `the wasm was fetched ${wasmLoads} times`);
@@ -297,6 +299,60 @@ test('the SDK downloads as soon as the page has its script tag, and create() ask
     try { await PaykkaCheckout.create({ sessionId, onError: (e) => { told = e.code; } }); return 'created'; } catch (e) { return `${e.code} / ${told}`; }
   }, session.session_id);
   assert.equal(failure, "server / server");
+  await context2.close();
+});
+
+test('the card number frame loads while the SDK downloads, and moves into the Drop-in without loading again', async () => {
+  const context2 = await browser.newContext();
+  await watchCsp(context2);
+  const page2 = await context2.newPage();
+  const frameLoads = [];
+  page2.on('request', (r) => { if (r.resourceType() === 'document' && r.url().includes('/frames/card-field.html')) frameLoads.push(r.url()); });
+  // (A request's URL has no fragment; a frame's, which names its field, does.)
+  const numberLoads = [];
+  page2.on('framenavigated', (f) => { if (f.url().includes('field=number')) numberLoads.push(f.url()); });
+  const seen = [];
+  page2.on('requestfinished', (r) => { if (r.url().endsWith('_bg.wasm') && r.url().includes('/sdk/')) seen.push('sdk wasm'); });
+  // The SDK's wasm takes its time, as on a slow network.
+  await page2.route(/\/sdk\/.*_bg\.wasm$/, async (route) => {
+    await new Promise((resolve) => { setTimeout(resolve, 1500); });
+    await route.continue();
+  });
+  // A merchant page with the SDK's script tag and nothing else of its own.
+  await page2.route(/\/component\.js$/, (route) => route.fulfill({ contentType: 'text/javascript', body: '' }));
+  await page2.goto(new URL('/component.html', DEMO_URL).href, { waitUntil: 'domcontentloaded' });
+  const session = await createSession({});
+  await page2.evaluate((sessionId) => { window.pending = PaykkaCheckout.create({ sessionId }); }, session.session_id);
+  // The session answers long before the SDK arrives: the number frame is already loading.
+  await eventually(() => frameLoads.length === 1, { message: 'the number frame starts before the SDK has loaded' });
+  assert.deepEqual(seen, [], 'the SDK wasm is still on its way');
+  await eventually(() => numberLoads.length === 1, { message: 'the frame loaded is the number\'s' });
+  const early = await page2.evaluate(() => [...document.querySelectorAll('iframe')].map((f) => [getComputedStyle(f).display, f.getAttribute('aria-hidden')]));
+  assert.deepEqual(early, [['none', 'true']], 'it waits hidden, out of the accessibility tree');
+
+  await page2.evaluate(async () => {
+    const checkout = await window.pending;
+    const target = document.createElement('div');
+    target.id = 'late-dropin';
+    document.body.appendChild(target);
+    checkout.mount(target);
+    window.lateCheckout = checkout;
+  });
+  const number = page2.frameLocator('#late-dropin iframe[title="Secure card number input"]').getByLabel('Card number');
+  await number.click();
+  await number.pressSequentially('4242424242424242');
+  await eventually(async () => (await number.inputValue()) === '4242 4242 4242 4242', { message: 'the number formatted' });
+  const numberFrames = await page2.evaluate(() => [...document.querySelectorAll('iframe[src*="field=number"]')].map((f) => f.closest('#late-dropin') !== null));
+  assert.deepEqual(numberFrames, [true], 'one number frame, in the Drop-in');
+  assert.equal(numberLoads.length, 1, 'moved, not loaded again');
+  await eventually(() => page2.locator('#late-dropin [data-brand="visa"]').isVisible(), { message: 'the Drop-in hears the frame it adopted' });
+
+  // A checkout destroyed before it was ever mounted leaves no frame behind.
+  await page2.evaluate(() => window.lateCheckout.destroy());
+  const again = await createSession({});
+  await page2.evaluate(async (sessionId) => { (await PaykkaCheckout.create({ sessionId })).destroy(); }, again.session_id);
+  assert.equal(await page2.locator('iframe').count(), 0);
+  assert.deepEqual(await cspViolations(page2), []);
   await context2.close();
 });
 

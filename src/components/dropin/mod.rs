@@ -273,7 +273,7 @@ fn DropInBody(
         })
         .collect();
     let has_card = card_method.is_some();
-    let frames = card_method.as_ref().map(|method| CardFrames::new(&session.frames_origin, ctx.i18n(), method.brands.clone()));
+    let frames = card_method.as_ref().map(|method| CardFrames::for_session(&session, ctx.i18n(), method.brands.clone()));
     let frames = StoredValue::new_local(frames);
     let stored_cards = RwSignal::new(if card_method.is_some() { session.stored_cards.clone() } else { Vec::new() });
     let stored_frames: SmallMap<String, CardFrames> = stored_cards

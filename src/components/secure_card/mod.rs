@@ -39,6 +39,72 @@ const OTHER_FIELDS_AFTER_MS: u64 = 1_500;
 
 const FIELDS: [FieldKind; 4] = [FieldKind::Number, FieldKind::Expiry, FieldKind::Cvv, FieldKind::Holder];
 
+thread_local! {
+    /// Number frames the script-tag loader started while the SDK downloaded (`numberFrame` in
+    /// sdk/loader.js), one per `create()`, until a card form of that checkout's session takes
+    /// it or the checkout is destroyed.
+    static PREWARMED_NUMBER_FRAMES: RefCell<Vec<js_sys::Object>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Offers the loader's early number frame (an object; anything else is none) to card forms.
+pub fn offer_prewarmed_number_frame(frame: &wasm_bindgen::JsValue) {
+    if let Some(frame) = frame.dyn_ref::<js_sys::Object>() {
+        PREWARMED_NUMBER_FRAMES.with(|frames| frames.borrow_mut().push(frame.clone()));
+    }
+}
+
+/// Drops `frame` if no card form has taken it (its checkout is destroyed).
+pub fn withdraw_prewarmed_number_frame(frame: &wasm_bindgen::JsValue) {
+    let waiting = PREWARMED_NUMBER_FRAMES.with(|frames| {
+        let mut frames = frames.borrow_mut();
+        let at = frames.iter().position(|f| wasm_bindgen::JsValue::from(f) == *frame)?;
+        Some(frames.remove(at))
+    });
+    if let Some(frame) = waiting {
+        drop_prewarmed(&frame);
+    }
+}
+
+fn prewarm_field(frame: &js_sys::Object, key: &str) -> wasm_bindgen::JsValue {
+    js_sys::Reflect::get(frame, &key.into()).unwrap_or_default()
+}
+
+/// Marks the loader's frame as decided on, so the loader starts nothing after this.
+fn claim_prewarmed(frame: &js_sys::Object) {
+    let _ = js_sys::Reflect::set(frame, &"claimed".into(), &true.into());
+}
+
+fn drop_prewarmed(frame: &js_sys::Object) {
+    claim_prewarmed(frame);
+    if let Ok(iframe) = prewarm_field(frame, "iframe").dyn_into::<web_sys::Element>() {
+        iframe.remove();
+    }
+}
+
+/// The early number frame of `session_id`'s checkout, if it is what it claims to be: its
+/// element, its channel and the loader's record (whose `ready` says whether it has spoken). One
+/// whose session has not answered the loader yet is told to start nothing.
+fn take_prewarmed(session_id: &str, frames_origin: Option<&Origin>) -> Option<(HtmlIFrameElement, Channel, js_sys::Object)> {
+    let frame = PREWARMED_NUMBER_FRAMES.with(|frames| {
+        let mut frames = frames.borrow_mut();
+        let at = frames.iter().position(|f| prewarm_field(f, "session").as_string().as_deref() == Some(session_id))?;
+        Some(frames.remove(at))
+    })?;
+    claim_prewarmed(&frame);
+    let iframe = prewarm_field(&frame, "iframe").dyn_into::<HtmlIFrameElement>().ok();
+    let channel = prewarm_field(&frame, "channel").as_string().and_then(|c| Channel::parse(&c));
+    let origin = prewarm_field(&frame, "origin").as_string().and_then(|o| Origin::parse(&o));
+    match (iframe, channel) {
+        (Some(iframe), Some(channel)) if origin.is_some() && origin.as_ref() == frames_origin => {
+            Some((iframe, channel, frame))
+        }
+        _ => {
+            drop_prewarmed(&frame);
+            None
+        }
+    }
+}
+
 fn index(field: FieldKind) -> usize {
     match field {
         FieldKind::Number => 0,
@@ -66,6 +132,9 @@ struct Inner {
     labels: [String; 4],
     placeholders: [Option<String>; 4],
     iframes: RefCell<[Option<HtmlIFrameElement>; 4]>,
+    /// Whether each frame's document has said ready: until then its window is the iframe's
+    /// initial blank page (the parent's origin), and a message for it would be refused.
+    ready: [Cell<bool>; 4],
     states: [RwSignal<Option<FieldState>>; 4],
     /// An error the parent adds on top of the frame's own (a brand the merchant does not take).
     parent_errors: [RwSignal<Option<CheckoutError>>; 4],
@@ -74,6 +143,9 @@ struct Inner {
     /// alone first, so the field a shopper types into first is ready sooner (each frame is a
     /// document and a wasm instance, and on a phone they queue on one main thread).
     others_may_load: RwSignal<bool>,
+    /// The loader's early number frame, until the number field moves it into place, and the
+    /// loader's record of it.
+    prewarmed: RefCell<Option<(HtmlIFrameElement, js_sys::Object)>>,
     next_req: Cell<u32>,
     pending: RefCell<SmallMap<u32, oneshot::Sender<FrameToParent>>>,
     listener: RefCell<Option<Closure<dyn FnMut(MessageEvent)>>>,
@@ -83,12 +155,18 @@ impl CardFrames {
     /// Frames served by `frames_origin`, speaking `localizer`'s language, for a card method that
     /// accepts `accepted` brands (all when empty).
     pub fn new(frames_origin: &str, localizer: &Localizer, accepted: Vec<Brand>) -> Self {
-        Self::with_fields(frames_origin, localizer, accepted, FIELDS.to_vec(), None)
+        Self::with_fields(frames_origin, localizer, accepted, FIELDS.to_vec(), None, None)
+    }
+
+    /// As [`CardFrames::new`], for `session`'s checkout: its number field takes the frame the
+    /// script-tag loader started for that session while the SDK downloaded, if there is one.
+    pub fn for_session(session: &crate::api::Session, localizer: &Localizer, accepted: Vec<Brand>) -> Self {
+        Self::with_fields(&session.frames_origin, localizer, accepted, FIELDS.to_vec(), None, Some(&session.id))
     }
 
     /// The security-code frame of a saved card of `brand` (3 digits, or 4 for American Express).
     pub fn cvv_only(frames_origin: &str, localizer: &Localizer, brand: Brand) -> Self {
-        Self::with_fields(frames_origin, localizer, Vec::new(), vec![FieldKind::Cvv], Some(brand))
+        Self::with_fields(frames_origin, localizer, Vec::new(), vec![FieldKind::Cvv], Some(brand), None)
     }
 
     fn with_fields(
@@ -97,23 +175,34 @@ impl CardFrames {
         accepted: Vec<Brand>,
         fields: Vec<FieldKind>,
         fixed_brand: Option<Brand>,
+        session_id: Option<&str>,
     ) -> Self {
         let t = |id: &str| localizer.t(id);
+        let origin = Origin::parse(frames_origin.trim_end_matches('/'));
+        let prewarmed = session_id
+            .filter(|_| fields.contains(&FieldKind::Number))
+            .and_then(|id| take_prewarmed(id, origin.as_ref()));
+        let (channel, prewarmed) = match prewarmed {
+            Some((iframe, channel, record)) => (channel, Some((iframe, record))),
+            None => (Channel::from_bytes(random_bytes()), None),
+        };
         let inner = Rc::new(Inner {
-            channel: Channel::from_bytes(random_bytes()),
+            channel,
             fields,
             fixed_brand,
-            frames_origin: Origin::parse(frames_origin.trim_end_matches('/')),
+            frames_origin: origin,
             parent_origin: web_sys::window().and_then(|w| w.location().origin().ok()).and_then(|o| Origin::parse(&o)),
             locale: localizer.locale().to_owned(),
             accepted,
             labels: [t("card-number-label"), t("card-expiry-label"), t("card-cvv-label"), t("card-holder-label")],
             placeholders: [Some("1234 1234 1234 1234".into()), Some(t("card-expiry-placeholder")), None, None],
             iframes: RefCell::new([None, None, None, None]),
+            ready: Default::default(),
             states: std::array::from_fn(|_| RwSignal::new(None)),
             parent_errors: std::array::from_fn(|_| RwSignal::new(None)),
             submit_requests: RwSignal::new(0),
             others_may_load: RwSignal::new(false),
+            prewarmed: RefCell::new(prewarmed),
             next_req: Cell::new(1),
             pending: RefCell::new(SmallMap::new()),
             listener: RefCell::new(None),
@@ -172,6 +261,9 @@ impl CardFrames {
     /// Sends `message` to one frame, addressed to the frames' exact origin.
     fn post(&self, field: FieldKind, message: &ParentToFrame) {
         let Some(origin) = &self.0.frames_origin else { return };
+        if !self.0.ready[index(field)].get() {
+            return;
+        }
         let window = self.0.iframes.borrow()[index(field)].as_ref().and_then(HtmlIFrameElement::content_window);
         if let Some(window) = window {
             let _ = window.post_message(&encode(&self.0.channel, message).into(), origin.as_str());
@@ -207,18 +299,50 @@ impl CardFrames {
             return;
         }
         match message {
-            FrameToParent::Ready { field: reported } if reported == field => {
-                if field == FieldKind::Number {
-                    inner.others_may_load.set(true);
-                }
-                self.configure(field)
-            }
+            FrameToParent::Ready { field: reported } if reported == field => self.on_ready(field),
             FrameToParent::State { field: reported, state } if reported == field => self.on_state(field, state),
             FrameToParent::Submit { .. } => inner.submit_requests.update(|n| *n += 1),
             FrameToParent::Encrypted { req, ref value } if value.field() == field => self.resolve(req, message),
             FrameToParent::Failed { req, field: reported, .. } if reported == field => self.resolve(req, message),
             // A frame speaking for another field than its own is not ours to believe.
             _ => {}
+        }
+    }
+
+    fn on_ready(&self, field: FieldKind) {
+        self.0.ready[index(field)].set(true);
+        if field == FieldKind::Number {
+            self.0.others_may_load.set(true);
+        }
+        self.configure(field)
+    }
+
+    /// The loader's early number frame, for the number field to put in place (once).
+    fn take_prewarmed(&self) -> Option<(HtmlIFrameElement, js_sys::Object)> {
+        self.0.prewarmed.borrow_mut().take()
+    }
+
+    /// Puts the early number frame first in `frame_box` and treats it as this form's:
+    /// `moveBefore` keeps its document (a plain insert would load it again, which also works: it
+    /// then says ready again). A frame that already said ready before anyone listened is
+    /// configured now.
+    fn adopt(&self, frame_box: &web_sys::Element, iframe: HtmlIFrameElement, record: &js_sys::Object) {
+        let _ = iframe.remove_attribute("style");
+        let _ = iframe.remove_attribute("aria-hidden");
+        let _ = iframe.remove_attribute("tabindex");
+        let _ = iframe.remove_attribute("data-paykka-prewarmed");
+        let first = frame_box.first_child();
+        let move_before = js_sys::Reflect::get(frame_box, &"moveBefore".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+        let before = first.as_ref().map_or(wasm_bindgen::JsValue::NULL, |n| n.into());
+        let moved = move_before.is_some_and(|f| f.call2(frame_box, &iframe, &before).is_ok());
+        if !moved {
+            let _ = frame_box.insert_before(&iframe, first.as_ref());
+        }
+        self.attach(FieldKind::Number, iframe);
+        if moved && prewarm_field(record, "ready").as_bool() == Some(true) {
+            self.on_ready(FieldKind::Number);
         }
     }
 
@@ -346,12 +470,17 @@ impl CardFrames {
     }
 
     fn attach(&self, field: FieldKind, iframe: HtmlIFrameElement) {
+        self.0.ready[index(field)].set(false);
         self.0.iframes.borrow_mut()[index(field)] = Some(iframe);
     }
 }
 
 impl Drop for Inner {
     fn drop(&mut self) {
+        // The loader's early frame, never put in place (no number field was ever shown).
+        if let Some((iframe, _)) = self.prewarmed.borrow_mut().take() {
+            iframe.remove();
+        }
         if let (Some(window), Some(listener)) = (web_sys::window(), self.listener.borrow_mut().take()) {
             let _ = window.remove_event_listener_with_callback("message", listener.as_ref().unchecked_ref());
         }
@@ -503,7 +632,29 @@ pub fn SecureField(
     // A memo, so the frame element is created once, when loading is first allowed: the number's
     // ready and the fallback may both allow it, the number's more than once.
     let shown = Memo::new(move |_| !waits_for_number || may_load.get());
+    // The loader's early number frame, when there is one: moved into the field's box (ahead of
+    // the brand badge) once the box exists, instead of a new frame.
+    let prewarmed = if kind == FieldKind::Number { frames.take_prewarmed() } else { None };
+    let frame_box = NodeRef::<leptos::html::Div>::new();
+    if let Some((iframe, record)) = prewarmed.clone() {
+        let _ = iframe.set_attribute("class", style::frame);
+        let _ = iframe.set_attribute("title", &title);
+        let _ = iframe.set_attribute("aria-describedby", &described_by);
+        let frames = frames.clone();
+        let mut pending = Some((iframe, record));
+        Effect::new(move |_| {
+            if let Some(frame_box) = frame_box.get() {
+                if let Some((iframe, record)) = pending.take() {
+                    frames.adopt(&frame_box, iframe, &record);
+                }
+            }
+        });
+    }
+    let adopted = prewarmed.is_some();
     let iframe = move || {
+        if adopted {
+            return None;
+        }
         shown.get().then(|| {
             view! {
                 <iframe
@@ -547,6 +698,7 @@ pub fn SecureField(
         <div class=style::field data-field=kind.code()>
             <span class=style::label on:click=move |_| frames_for_click.focus(kind)>{label}</span>
             <div
+                node_ref=frame_box
                 class=style::frame_box
                 data-focused=move || state.get().is_some_and(|s| s.focused).to_string()
                 data-invalid=move || error.get().is_some().to_string()
