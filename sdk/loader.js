@@ -106,10 +106,12 @@
 
   /// The first `Intl.NumberFormat` in a page loads ICU's number data: 15-20 ms of main thread
   /// on a 2-core machine, which the checkout's first render (its amounts) would otherwise pay
-  /// for. Paid here instead, while the SDK and the session are still on the wire.
+  /// for. Paid here instead, while the SDK is still on the wire; not for a shopper in en-US,
+  /// whose amounts the SDK writes without `Intl` (the session's language comes first, as there).
   var numbersWarm = false;
-  function warmNumberFormat() {
-    if (numbersWarm) return;
+  function warmNumberFormat(options, session) {
+    var locale = (session && session.display_locale) || (options && options.locale) || navigator.language || '';
+    if (numbersWarm || /^en(-US)?$/i.test(locale)) return;
     numbersWarm = true;
     try { new Intl.NumberFormat().format(0); } catch (e) { /* formatted then, or a fallback */ }
   }
@@ -124,12 +126,12 @@
   ///   iframe   the element, once the session answered (null before, and when nothing started)
   ///   ready    whether the frame has said so (its one `ready` may come before anyone listens)
   ///   claimed  set by the wasm when it takes the frame or decides not to: nothing starts after
-  function numberFrame(options, sessionResponse) {
-    if (!sessionResponse || !Element.prototype.moveBefore || !global.crypto || !crypto.getRandomValues) return undefined;
+  function numberFrame(options, sessionAnswer) {
+    if (!sessionAnswer || !Element.prototype.moveBefore || !global.crypto || !crypto.getRandomValues) return undefined;
     var bytes = crypto.getRandomValues(new Uint8Array(16));
     var frame = { session: options.sessionId, channel: '', origin: '', iframe: null, ready: false, claimed: false };
     for (var i = 0; i < bytes.length; i += 1) frame.channel += (bytes[i] < 16 ? '0' : '') + bytes[i].toString(16);
-    sessionResponse.then(function (response) { return response.ok ? response.clone().json() : null; }).then(function (session) {
+    sessionAnswer.then(function (session) {
       if (frame.claimed || !session || !document.body || session.status === 'EXPIRED' || session.status === 'COMPLETED') return;
       var hasCard = (session.payment_methods || []).some(function (m) { return m && m.flow === 'card'; });
       var origin = typeof session.gateway_origin === 'string' ? session.gateway_origin.replace(/\/+$/, '') : '';
@@ -174,9 +176,14 @@
     /// Checks the options, loads the session, and resolves to a checkout (see the README).
     create: function (options) {
       var early = earlyResponses(options);
-      var frame = early && numberFrame(options, early['/api/sessions/' + options.sessionId]);
+      // The session as the loader reads it (a copy of the answer: the wasm reads its own).
+      var session = early && early['/api/sessions/' + options.sessionId]
+        .then(function (response) { return response.ok ? response.clone().json() : null; })
+        .catch(function () { return null; });
+      var frame = numberFrame(options, session);
       var loaded = load();
-      warmNumberFormat();
+      if (session) session.then(function (s) { warmNumberFormat(options, s); });
+      else warmNumberFormat(options, null);
       return loaded.then(function (glue) { return glue.PaykkaCheckout.create(options, early, frame); })
         .catch(function (error) { dropNumberFrame(frame); throw error; });
     },

@@ -43,6 +43,52 @@ pub fn plural_category(locale: &str, n: i64) -> PluralCategory {
         .unwrap_or_else(|_| english())
 }
 
+/// The symbols CLDR's `en-US` writes before an amount, for the currencies shoppers here pay in
+/// most. Every one is checked against the browser's own `Intl` (tests/amounts.rs).
+pub const EN_US_SYMBOLS: [(&str, &str); 17] = [
+    ("USD", "$"),
+    ("EUR", "€"),
+    ("GBP", "£"),
+    ("JPY", "¥"),
+    ("CNY", "CN¥"),
+    ("HKD", "HK$"),
+    ("TWD", "NT$"),
+    ("KRW", "₩"),
+    ("INR", "₹"),
+    ("PHP", "₱"),
+    ("VND", "₫"),
+    ("AUD", "A$"),
+    ("NZD", "NZ$"),
+    ("CAD", "CA$"),
+    ("MXN", "MX$"),
+    ("BRL", "R$"),
+    ("ILS", "₪"),
+];
+
+/// `amount` as `Intl.NumberFormat("en-US", { style: "currency" })` writes it (`CN¥1,234.50`),
+/// for a currency in [`EN_US_SYMBOLS`]; `None` for any other. The first `Intl.NumberFormat` of a
+/// page costs 15-20 ms of main thread (ICU loads its number data), which the checkout's first
+/// render would pay for its amounts; in the default locale it need not.
+pub fn en_us_amount(amount: &Amount) -> Option<String> {
+    let code = amount.currency().code();
+    let symbol = EN_US_SYMBOLS.iter().find(|(c, _)| *c == code)?.1;
+    let decimal = amount.to_decimal_string();
+    let (whole, fraction) = decimal.split_once('.').map_or((decimal.as_str(), None), |(w, f)| (w, Some(f)));
+    let mut out = String::with_capacity(symbol.len() + decimal.len() + whole.len() / 3);
+    out.push_str(symbol);
+    for (i, digit) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    if let Some(fraction) = fraction {
+        out.push('.');
+        out.push_str(fraction);
+    }
+    Some(out)
+}
+
 /// `amount` as the shopper's locale writes it, e.g. `$49.99`, `49,99 €`, `￥4,999`.
 ///
 /// Falls back to `49.99 USD` outside a browser or when `Intl` refuses the input.
@@ -51,6 +97,11 @@ pub fn format_amount(amount: &Amount, locale: &str) -> String {
     let plain = || format!("{decimal} {}", amount.currency().code());
     if !cfg!(target_arch = "wasm32") {
         return plain();
+    }
+    if locale == "en-US" {
+        if let Some(text) = en_us_amount(amount) {
+            return text;
+        }
     }
     let options = js_sys::Object::new();
     let set = |key: &str, value: JsValue| js_sys::Reflect::set(&options, &JsValue::from_str(key), &value);
@@ -65,4 +116,38 @@ pub fn format_amount(amount: &Amount, locale: &str) -> String {
     NumberFormat::new(locale, &options)
         .and_then(|formatter| formatter.format(&decimal))
         .unwrap_or_else(|_| plain())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use paykka_core::Currency;
+
+    fn amount(minor: i64, code: &str) -> Amount {
+        Amount::new(minor, Currency::parse(code).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn en_us_amounts_are_grouped_by_thousands_with_the_symbol_first() {
+        for (minor, code, expected) in [
+            (0, "USD", "$0.00"),
+            (5, "USD", "$0.05"),
+            (4999, "USD", "$49.99"),
+            (100_000, "USD", "$1,000.00"),
+            (123_456_789, "EUR", "€1,234,567.89"),
+            (4999, "JPY", "¥4,999"),
+            (999, "JPY", "¥999"),
+            (1_000_000, "KRW", "₩1,000,000"),
+            (123_450, "CNY", "CN¥1,234.50"),
+            (99, "HKD", "HK$0.99"),
+        ] {
+            assert_eq!(en_us_amount(&amount(minor, code)).as_deref(), Some(expected), "{minor} {code}");
+        }
+    }
+
+    #[test]
+    fn currencies_without_a_known_en_us_symbol_are_left_to_intl() {
+        assert_eq!(en_us_amount(&amount(4999, "SGD")), None);
+        assert_eq!(en_us_amount(&amount(1234, "KWD")), None);
+    }
 }
