@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Gives the wasm's imports one- or two-letter names, in the wasm and in its wasm-bindgen glue.
+"""Gives the wasm's imports and exports one- or two-letter names, in the wasm and in its
+wasm-bindgen glue.
 
 wasm-bindgen names each import after the JS it calls plus a 16-digit hash
 (`__wbg_contentWindow_a8b1756e49695176`), and the name is written twice, in the wasm's import
@@ -120,9 +121,56 @@ def main():
 
     for old, new in renames.items():
         glue = re.sub(r"(?<![\w$])" + re.escape(old) + r"(?=\s*:)", new, glue)
+    wasm, glue, exported = minify_exports(wasm, glue)
     open(wasm_path, "wb").write(wasm)
     open(glue_path, "w", encoding="utf-8").write(glue)
-    print(f"minify-imports: {len(renames)} of {len(imports)} imports renamed")
+    print(f"minify-imports: {len(renames)} of {len(imports)} imports renamed, and {exported} exports")
+
+
+def minify_exports(wasm, glue):
+    """The same for the exports the glue only ever reads as `.name` (closure shims are named
+    after their full Rust types: hundreds of characters)."""
+    i = 8
+    while i < len(wasm):
+        section_start = i
+        sid = wasm[i]
+        size, body = leb(wasm, i + 1)
+        if sid == 7:
+            break
+        i = body + size
+    else:
+        return wasm, glue, 0
+    count, j = leb(wasm, body)
+    exports = []
+    for _ in range(count):
+        n, j = leb(wasm, j)
+        name = wasm[j : j + n].decode("utf-8")
+        j += n
+        desc_start = j
+        _, j = leb(wasm, j + 1)
+        exports.append((name, wasm[desc_start:j]))
+    assert j == body + size, "export section not read to its end"
+
+    def renamable(name):
+        # `memory` is read by the loader; a name the glue assigns (`exports.configureLocales =`)
+        # is the SDK's JS API, which the glue defines under the wasm export's own name.
+        if name == "memory" or re.search(r"\." + re.escape(name) + r"\s*=(?!=)", glue):
+            return False
+        anywhere = re.findall(r"(?<![\w$])" + re.escape(name) + r"(?![\w$])", glue)
+        as_property = re.findall(r"\." + re.escape(name) + r"(?![\w$])", glue)
+        return len(anywhere) > 0 and len(anywhere) == len(as_property)
+
+    kept = {name for name, _ in exports if not renamable(name)}
+    names = short_names(kept)
+    renames = {name: next(names) for name, _ in exports if name not in kept}
+    section = bytearray(uleb(len(exports)))
+    for name, desc in exports:
+        new = renames.get(name, name).encode("utf-8")
+        section += uleb(len(new)) + new + desc
+    wasm = wasm[:section_start] + bytes([7]) + uleb(len(section)) + bytes(section) + wasm[body + size :]
+    for old, new in renames.items():
+        glue = re.sub(r"\." + re.escape(old) + r"(?![\w$])", "." + new, glue)
+    return wasm, glue, len(renames)
 
 
 main()
