@@ -15,7 +15,7 @@ STAMP="$DIST.stamp"
 inputs_digest() {
   {
     find frame core -type f \( -path '*/target/*' -o -path '*/tests/*' \) -prune -o -type f -print | LC_ALL=C sort | xargs sha256sum
-    sha256sum Cargo.lock Cargo.toml
+    sha256sum Cargo.lock Cargo.toml scripts/minify-imports.py
     echo "trunk $(trunk --version 2>/dev/null) / $(wasm-bindgen --version 2>/dev/null) / $(wasm-opt --version 2>/dev/null) / ${SHIPPED_WASM_ENV[*]} / $(esbuild --version 2>/dev/null)"
     echo "dist $DIST"
   } | sha256sum | cut -d' ' -f1
@@ -36,14 +36,21 @@ rm -f "$STAMP"
 (cd frame && env "${SHIPPED_WASM_ENV[@]}" CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$REPO_ROOT/target/frame-build}" \
   trunk build --release --dist "$DIST")
 test -f "$DIST/card-field.html"
-# trunk cannot minify the wasm-bindgen glue (`export default`): esbuild does, and the page's
-# subresource-integrity hash of it is updated to match. 1 KB brotli less per frame.
-for js in "$DIST"/*.js; do
-  before="$(sri "$js")"
-  minify "$js"
-  python3 -c 'import sys; p, a, b = sys.argv[1:]; t = open(p).read(); assert t.count(a) == 1, "the frame page names its glue hash once"; open(p, "w").write(t.replace(a, b))' \
-    "$DIST/card-field.html" "$before" "$(sri "$js")"
-done
+# trunk cannot minify the wasm-bindgen glue (`export default`): esbuild does (1 KB brotli less
+# per frame), and the imports and exports get short names in the glue and the wasm, as the SDK's
+# (scripts/minify-imports.py); the page's subresource-integrity hashes are updated to match.
+js="$(echo "$DIST"/*.js)"
+wasm="$(echo "$DIST"/*_bg.wasm)"
+js_before="$(sri "$js")"
+wasm_before="$(sri "$wasm")"
+minify "$js"
+python3 scripts/minify-imports.py "$js" "$wasm" >/dev/null
+rehash() { # old new
+  python3 -c 'import sys; p, a, b = sys.argv[1:]; t = open(p).read(); assert t.count(a) == 1, "the frame page names each hash once"; open(p, "w").write(t.replace(a, b))' \
+    "$DIST/card-field.html" "$1" "$2"
+}
+rehash "$js_before" "$(sri "$js")"
+rehash "$wasm_before" "$(sri "$wasm")"
 # The inventory of what the gateway serves for the frames, with sha384 hashes, beside them
 # (the SDK's own is target/sdk/<version>/integrity.json).
 {
