@@ -94,8 +94,14 @@ fn take_prewarmed(session_id: &str, frames_origin: Option<&Origin>) -> Option<(H
     let iframe = prewarm_field(&frame, "iframe").dyn_into::<HtmlIFrameElement>().ok();
     let channel = prewarm_field(&frame, "channel").as_string().and_then(|c| Channel::parse(&c));
     let origin = prewarm_field(&frame, "origin").as_string().and_then(|o| Origin::parse(&o));
-    match (iframe, channel) {
-        (Some(iframe), Some(channel)) if origin.is_some() && origin.as_ref() == frames_origin => {
+    // The frame must be the provider's number page on that channel, whatever else touched it.
+    let expected = |origin: &Origin, channel: &Channel| {
+        format!("{}/frames/card-field.html#field=number&ch={}&", origin.as_str(), channel.as_str())
+    };
+    match (iframe, channel, origin) {
+        (Some(iframe), Some(channel), Some(origin))
+            if Some(&origin) == frames_origin && iframe.src().starts_with(&expected(&origin, &channel)) =>
+        {
             Some((iframe, channel, frame))
         }
         _ => {
