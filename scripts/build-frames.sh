@@ -15,7 +15,7 @@ STAMP="$DIST.stamp"
 inputs_digest() {
   {
     find frame core -type f \( -path '*/target/*' -o -path '*/tests/*' \) -prune -o -type f -print | LC_ALL=C sort | xargs sha256sum
-    sha256sum Cargo.lock Cargo.toml scripts/minify-imports.py
+    sha256sum Cargo.lock Cargo.toml scripts/minify-imports.py scripts/wasm_binary.py
     echo "trunk $(trunk --version 2>/dev/null) / $(wasm-bindgen --version 2>/dev/null) / $(wasm-opt --version 2>/dev/null) / ${SHIPPED_WASM_ENV[*]} / $(esbuild --version 2>/dev/null)"
     echo "dist $DIST"
   } | sha256sum | cut -d' ' -f1

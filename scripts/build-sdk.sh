@@ -20,7 +20,7 @@ STAMP="$ROOT/.stamp-$VERSION"
 inputs_digest() {
   {
     find src core/src locales style sdk demo vendor -type f | LC_ALL=C sort | xargs sha256sum
-    sha256sum Cargo.lock Cargo.toml scripts/build-sdk.sh scripts/drop-stream-exports.py scripts/minify-imports.py
+    sha256sum Cargo.lock Cargo.toml scripts/build-sdk.sh scripts/drop-stream-exports.py scripts/minify-imports.py scripts/wasm_binary.py
     echo "$(wasm-bindgen --version 2>/dev/null) / $(wasm-opt --version 2>/dev/null) / ${SHIPPED_WASM_ENV[*]} ${PAYKKA_SDK_PANIC_MESSAGES:-} ${PAYKKA_SDK_PROFILE:-} / $(esbuild --version 2>/dev/null) / $OUT"
   } | sha256sum | cut -d' ' -f1
 }
@@ -82,8 +82,9 @@ cat style/theme.css target/stylance/paykka-checkout.css > "$OUT/paykka-checkout.
 # What ships is minified: the glue and the stylesheet here, the loader below. 4 KB brotli
 # less; the sources stay readable in the repo.
 [ -n "${PAYKKA_SDK_PROFILE:-}" ] || minify "$OUT/paykka_checkout.js"
-# The imports' names (`__wbg_contentWindow_a8b1756e49695176`, ~300 of them, each in the wasm and
-# in the glue) become one or two letters in both: 4 KB brotli. Kept when profiling.
+# The imports' names (`__wbg_contentWindow_a8b1756e49695176`, ~160 of them, each in the wasm and
+# in the glue), and the exports the glue only reads, become one or two letters in both: 4.5 KB
+# brotli. Kept when profiling.
 [ -n "${PAYKKA_SDK_PROFILE:-}" ] || python3 scripts/minify-imports.py "$OUT/paykka_checkout.js" "$OUT/paykka_checkout_bg.wasm" >/dev/null
 minify "$OUT/paykka-checkout.css"
 cp sdk/paykka-checkout.d.ts "$OUT/paykka-checkout.d.ts"

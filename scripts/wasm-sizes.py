@@ -5,16 +5,7 @@ import re
 import sys
 from collections import Counter
 
-
-def leb(data, i):
-    result = shift = 0
-    while True:
-        b = data[i]
-        i += 1
-        result |= (b & 0x7F) << shift
-        shift += 7
-        if b < 0x80:
-            return result, i
+from wasm_binary import leb, sections as wasm_sections, skip_import_desc
 
 
 def crate_of(name):
@@ -40,15 +31,11 @@ def main():
     path = sys.argv[1]
     top = int(sys.argv[2]) if len(sys.argv) > 2 else 25
     data = open(path, "rb").read()
-    assert data[:4] == b"\0asm", "not a wasm file"
-    i = 8
     sections = []
     code = None
     names = {}
     imported_funcs = 0
-    while i < len(data):
-        sid = data[i]
-        size, j = leb(data, i + 1)
+    for sid, _, j, size in wasm_sections(data):
         body = data[j : j + size]
         label = {0: "custom", 1: "type", 2: "import", 3: "function", 5: "memory", 6: "global", 7: "export", 9: "elem", 10: "code", 11: "data"}.get(sid, str(sid))
         if sid == 0:
@@ -74,28 +61,12 @@ def main():
                 for _ in range(2):
                     l, r = leb(body, r)
                     r += l
-                kind = body[r]
-                r += 1
+                kind, r = skip_import_desc(body, r)
                 if kind == 0:
-                    _, r = leb(body, r)
                     imported_funcs += 1
-                elif kind == 1:
-                    r += 1
-                    flags, r = leb(body, r)
-                    _, r = leb(body, r)
-                    if flags & 1:
-                        _, r = leb(body, r)
-                elif kind == 2:
-                    flags, r = leb(body, r)
-                    _, r = leb(body, r)
-                    if flags & 1:
-                        _, r = leb(body, r)
-                elif kind == 3:
-                    r += 2
         if sid == 10:
             code = body
         sections.append((label, size))
-        i = j + size
     print(f"{path}: {len(data)} bytes")
     for label, size in sorted(sections, key=lambda s: -s[1]):
         print(f"  section {label:<24} {size:>9}")

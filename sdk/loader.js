@@ -85,6 +85,8 @@
     return loading;
   }
 
+  function sessionPath(id) { return '/api/sessions/' + id; }
+
   /// The session and its payment so far, asked for from the merchant backend while the SDK
   /// downloads: the wasm takes these answers instead of asking again (a round trip less before
   /// the checkout shows). Only for options the wasm will accept; it checks them all again.
@@ -95,7 +97,7 @@
     if (typeof base !== 'string' || !/^(https?:\/\/|\/|$)/.test(base) || !global.AbortSignal || !AbortSignal.timeout) return undefined;
     base = base.replace(/\/+$/, '');
     var early = {};
-    ['/api/sessions/' + id, '/api/sessions/' + id + '/result'].forEach(function (path) {
+    [sessionPath(id), sessionPath(id) + '/result'].forEach(function (path) {
       // The wasm's own requests wait 15 s for the backend; so does this one.
       var response = fetch(base + path, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(15000) });
       response.catch(function () {}); // Read (and reported) by the wasm, or dropped if create fails first.
@@ -177,7 +179,7 @@
     create: function (options) {
       var early = earlyResponses(options);
       // The session as the loader reads it (a copy of the answer: the wasm reads its own).
-      var session = early && early['/api/sessions/' + options.sessionId]
+      var session = early && early[sessionPath(options.sessionId)]
         .then(function (response) { return response.ok ? response.clone().json() : null; })
         .catch(function () { return null; });
       var frame = numberFrame(options, session);

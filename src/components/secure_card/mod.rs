@@ -37,6 +37,9 @@ const ENCRYPT_TIMEOUT_MS: i32 = 10_000;
 /// says so: they must not wait on a number frame that failed.
 const OTHER_FIELDS_AFTER_MS: u64 = 1_500;
 
+/// The secure field's page on the frames' origin (the loader's early frame names it too).
+const FRAME_PAGE: &str = "/frames/card-field.html";
+
 const FIELDS: [FieldKind; 4] = [FieldKind::Number, FieldKind::Expiry, FieldKind::Cvv, FieldKind::Holder];
 
 thread_local! {
@@ -96,7 +99,7 @@ fn take_prewarmed(session_id: &str, frames_origin: Option<&Origin>) -> Option<(H
     let origin = prewarm_field(&frame, "origin").as_string().and_then(|o| Origin::parse(&o));
     // The frame must be the provider's number page on that channel, whatever else touched it.
     let expected = |origin: &Origin, channel: &Channel| {
-        format!("{}/frames/card-field.html#field=number&ch={}&", origin.as_str(), channel.as_str())
+        format!("{}{FRAME_PAGE}#field=number&ch={}&", origin.as_str(), channel.as_str())
     };
     match (iframe, channel, origin) {
         (Some(iframe), Some(channel), Some(origin))
@@ -235,7 +238,7 @@ impl CardFrames {
             origin: self.0.parent_origin.clone()?,
             locale: Locale::new(&self.0.locale)?,
         };
-        Some(format!("{}/frames/card-field.html#{}", self.0.frames_origin.as_ref()?.as_str(), params.to_fragment()))
+        Some(format!("{}{FRAME_PAGE}#{}", self.0.frames_origin.as_ref()?.as_str(), params.to_fragment()))
     }
 
     /// The latest state a frame reported.
@@ -641,8 +644,9 @@ pub fn SecureField(
     // The loader's early number frame, when there is one: moved into the field's box (ahead of
     // the brand badge) once the box exists, instead of a new frame.
     let prewarmed = if kind == FieldKind::Number { frames.take_prewarmed() } else { None };
+    let adopted = prewarmed.is_some();
     let frame_box = NodeRef::<leptos::html::Div>::new();
-    if let Some((iframe, record)) = prewarmed.clone() {
+    if let Some((iframe, record)) = prewarmed {
         let _ = iframe.set_attribute("class", style::frame);
         let _ = iframe.set_attribute("title", &title);
         let _ = iframe.set_attribute("aria-describedby", &described_by);
@@ -656,7 +660,6 @@ pub fn SecureField(
             }
         });
     }
-    let adopted = prewarmed.is_some();
     let iframe = move || {
         if adopted {
             return None;
