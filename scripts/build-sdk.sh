@@ -137,7 +137,10 @@ done
 # 'wasm-unsafe-eval' to compile the wasm; the card frames from the gateway's origin, which 3DS
 # forms also post to.
 CSP="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-src http://127.0.0.1:8788 http://localhost:8788; form-action 'self' http://127.0.0.1:8788 http://localhost:8788; base-uri 'none'; object-src 'none'"
+# A build into another folder (SDK_DIST, say a profiling build) keeps its pages beside it: the
+# demo's pages carry the integrity hashes of the SDK the demo serves.
 PAGES="$REPO_ROOT/target/sdk-pages"
+[ -n "${SDK_DIST:-}" ] && PAGES="$ROOT/pages"
 rm -rf "$PAGES" && mkdir -p "$PAGES"
 page() { # source output snippet-file-or-empty
   python3 -c 'import sys; t = open(sys.argv[1]).read(); snippet = open(sys.argv[2]).read().strip() if sys.argv[2] else ""
