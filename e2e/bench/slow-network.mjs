@@ -5,6 +5,7 @@
 // servers do not compress, so bytes count raw here: compare runs with each other, not with sizes.
 //   cd e2e/bench && LOADS=6 RTT_MS=150 DOWN_KBPS=1600 node slow-network.mjs   (demo servers running)
 import { launch, createSession, DEMO_URL } from '../support.mjs';
+import { pageTime } from './page-times.mjs';
 
 const LOADS = Number(process.env.LOADS ?? 6);
 const RTT_MS = Number(process.env.RTT_MS ?? 150);
@@ -24,9 +25,9 @@ try {
       await cdp.send('Network.emulateNetworkConditions', {
         offline: false, latency: RTT_MS, downloadThroughput: (DOWN_KBPS * 1000) / 8, uploadThroughput: (UP_KBPS * 1000) / 8,
       });
+      const ready = pageTime(page, 'bench-ready', 120000);
       await page.goto(new URL(`${path}?session_id=${encodeURIComponent(session.session_id)}`, DEMO_URL).href, { waitUntil: 'commit' });
-      await page.waitForFunction(() => 'benchReady' in window, null, { timeout: 120000 });
-      times[path].push(await page.evaluate(() => window.benchReady));
+      times[path].push(await ready);
       await context.close();
     }
   }

@@ -3,6 +3,7 @@
 // all four card fields), the same page without
 // the SDK, a keystroke in the secure number field, and the wasm memory after mount.
 import { launch, createSession, DEMO_URL } from '../support.mjs';
+import { pageTime } from './page-times.mjs';
 import { typeDigits } from './keys.mjs';
 
 const LOADS = Number(process.env.BENCH_LOADS ?? 20);
@@ -19,10 +20,11 @@ async function timeToReady(browser, withSdk) {
   const context = await browser.newContext();
   const page = await context.newPage();
   const path = withSdk ? '/bench.html' : '/bench-blank.html';
+  const ready = pageTime(page, 'bench-ready');
+  const allReady = withSdk ? pageTime(page, 'bench-all-ready') : ready;
   await page.goto(new URL(`${path}?session_id=${encodeURIComponent(session.session_id)}`, DEMO_URL).href, { waitUntil: 'commit' });
-  await page.waitForFunction(() => 'benchReady' in window);
-  const ms = await page.evaluate(() => window.benchReady);
-  const allMs = withSdk ? await page.evaluate(() => window.benchAllReady) : ms;
+  const ms = await ready;
+  const allMs = await allReady;
   return { ms, allMs, page, context };
 }
 

@@ -1,6 +1,7 @@
 // Where the Drop-in's time to interactive goes: one cold load of /bench.html, every resource the
 // page and its number frame fetch (start and end, ms from navigation start), and the ready time.
 import { launch, createSession, DEMO_URL } from '../support.mjs';
+import { pageTime } from './page-times.mjs';
 
 const browser = await launch();
 try {
@@ -8,9 +9,9 @@ try {
     const session = await createSession({});
     const context = await browser.newContext();
     const page = await context.newPage();
+    const readyTime = pageTime(page, 'bench-ready');
     await page.goto(new URL(`/bench.html?session_id=${encodeURIComponent(session.session_id)}`, DEMO_URL).href, { waitUntil: 'commit' });
-    await page.waitForFunction(() => 'benchReady' in window);
-    const ready = await page.evaluate(() => window.benchReady);
+    const ready = await readyTime;
     const rows = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => [e.startTime, e.responseEnd, e.name]));
     const nav = await page.evaluate(() => { const n = performance.getEntriesByType('navigation')[0]; return [n.responseEnd, n.domContentLoadedEventEnd]; });
     const frame = page.frames().find((f) => f.url().includes('/frames/') && f.url().includes('number'));

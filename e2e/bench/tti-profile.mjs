@@ -3,6 +3,7 @@
 // function. On loopback the card frames share the page's process, so their work shows here too.
 //   cd e2e/bench && RUNS=3 TOP=30 node tti-profile.mjs
 import { launch, createSession, DEMO_URL } from '../support.mjs';
+import { pageTime } from './page-times.mjs';
 
 const browser = await launch();
 const totals = new Map();
@@ -28,9 +29,9 @@ try {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
     await cdp.send('Profiler.start');
+    const readyTime = pageTime(page, 'bench-ready');
     await page.goto(new URL(`/bench.html?session_id=${encodeURIComponent(session.session_id)}`, DEMO_URL).href, { waitUntil: 'commit' });
-    await page.waitForFunction(() => 'benchReady' in window);
-    const ready = await page.evaluate(() => window.benchReady);
+    const ready = await readyTime;
     readySum += ready;
     const { profile } = await cdp.send('Profiler.stop');
     const nodes = new Map(profile.nodes.map((n) => [n.id, n]));

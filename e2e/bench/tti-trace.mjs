@@ -3,6 +3,11 @@
 // a coarse time line of the longest tasks. On loopback the card frames share the page's process.
 //   cd e2e/bench && RUNS=3 node tti-trace.mjs
 import { launch, createSession, DEMO_URL } from '../support.mjs';
+import { pageTime } from './page-times.mjs';
+import { floorScript } from './floor-page.mjs';
+
+// FLOOR=1 traces the floor instead: the blank page with only the number frame (floor-page.mjs).
+const floor = Boolean(process.env.FLOOR);
 
 const browser = await launch();
 const runs = Number(process.env.RUNS ?? 3);
@@ -13,9 +18,11 @@ try {
     const context = await browser.newContext();
     const page = await context.newPage();
     await browser.startTracing(page, { categories: ['devtools.timeline', 'v8', 'v8.wasm', 'blink', 'loading', 'disabled-by-default-devtools.timeline'] });
-    await page.goto(new URL(`/bench.html?session_id=${encodeURIComponent(session.session_id)}`, DEMO_URL).href, { waitUntil: 'commit' });
-    await page.waitForFunction(() => 'benchReady' in window);
-    const ready = await page.evaluate(() => window.benchReady);
+    if (floor) await page.addInitScript(floorScript);
+    const path = floor ? '/bench-blank.html' : `/bench.html?session_id=${encodeURIComponent(session.session_id)}`;
+    const readyTime = pageTime(page, floor ? 'floor-ready' : 'bench-ready');
+    await page.goto(new URL(path, DEMO_URL).href, { waitUntil: 'commit' });
+    const ready = await readyTime;
     const origin = await page.evaluate(() => performance.timeOrigin);
     const trace = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
     const main = trace.find((e) => e.name === 'thread_name' && e.args.name === 'CrRendererMain' && trace.some((x) => x.pid === e.pid && x.name === 'ParseHTML'));
