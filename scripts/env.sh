@@ -13,11 +13,12 @@ TRUNK_VERSION=0.21.14
 # size, panics as a bare trap. Everything else builds and tests on stable.
 SDK_NIGHTLY=nightly-2026-05-19
 # How the shipped wasm (SDK and card frame) is built on it, as `env` arguments: std rebuilt for
-# size, a panic an immediate trap with no message machinery, no file/line strings, derived
-# Debug printing type names only. Given to one command at a time, never exported.
+# size, a panic an immediate trap with no message machinery, no file/line strings, and `{:?}`
+# printing nothing (3 KB brotli: no message of ours may rely on Debug). Given to one command at a
+# time, never exported.
 SHIPPED_WASM_ENV=(
   RUSTUP_TOOLCHAIN="$SDK_NIGHTLY"
-  RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=shallow"
+  RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none"
   CARGO_UNSTABLE_BUILD_STD=std,panic_abort
   CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
 )

@@ -327,7 +327,9 @@ fn quoted(text: &str) -> String {
 fn call(callback: &Option<Function>, argument: &JsValue) {
     if let Some(callback) = callback {
         if let Err(error) = callback.call1(&JsValue::NULL, argument) {
-            leptos::logging::error!("PaykkaCheckout: a callback threw: {error:?}");
+            // The thrown value itself goes to the console (its stack stays clickable); the shipped
+            // wasm has no Debug formatting to print it with.
+            web_sys::console::error_2(&JsValue::from_str("PaykkaCheckout: a callback threw:"), &error);
         }
     }
 }

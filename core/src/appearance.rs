@@ -188,16 +188,18 @@ pub enum AppearanceError {
     BadValue(String, String),
 }
 
+// Quoted with plain `"{}"`, not `{:?}`: the shipped wasm is built with Debug formatting off
+// (scripts/env.sh), and these messages reach the merchant.
 impl std::fmt::Display for AppearanceError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Self::UnknownTheme(t) => write!(f, "theme {t:?} is not one of light, dark, flat"),
+            Self::UnknownTheme(t) => write!(f, "theme \"{t}\" is not one of light, dark, flat"),
             Self::UnknownVariable(v) => {
                 let known: Vec<&str> = VARIABLES.iter().map(|(n, _, _)| *n).collect();
-                write!(f, "unknown variable {v:?} (known: {})", known.join(", "))
+                write!(f, "unknown variable \"{v}\" (known: {})", known.join(", "))
             }
-            Self::UnknownRule(r) => write!(f, "unknown rule {r:?}"),
-            Self::BadValue(name, value) => write!(f, "{name}: {value:?} is not an allowed value"),
+            Self::UnknownRule(r) => write!(f, "unknown rule \"{r}\""),
+            Self::BadValue(name, value) => write!(f, "{name}: \"{value}\" is not an allowed value"),
         }
     }
 }
