@@ -1,9 +1,11 @@
 // Speed figures of `make bench`, against the running demo servers, one line per figure
 // (`name value unit`): time to interactive of the Drop-in (cold cache; the number field, then
-// all four card fields), the same page without
-// the SDK, a keystroke in the secure number field, and the wasm memory after mount.
+// all four card fields), the same page without the SDK, two floors under the TTI (that page with
+// a bare iframe of the provider's origin, and with only the card number frame: floor-page.mjs),
+// a keystroke in the secure number field, and the wasm memory after mount.
 import { launch, createSession, DEMO_URL } from '../support.mjs';
 import { pageTime } from './page-times.mjs';
+import { floorScript, bareFrameScript } from './floor-page.mjs';
 import { typeDigits } from './keys.mjs';
 
 const LOADS = Number(process.env.BENCH_LOADS ?? 20);
@@ -28,17 +30,33 @@ async function timeToReady(browser, withSdk) {
   return { ms, allMs, page, context };
 }
 
+/// The blank page with one iframe and no SDK (floor-page.mjs): its `floor-ready` time.
+async function floorTime(browser, script) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(script);
+  const ready = pageTime(page, 'floor-ready');
+  await page.goto(new URL('/bench-blank.html', DEMO_URL).href, { waitUntil: 'commit' });
+  const ms = await ready;
+  await context.close();
+  return ms;
+}
+
 const browser = await launch();
 try {
   const tti = [];
   const allFields = [];
   const blank = [];
+  const bareFrame = [];
+  const numberFrame = [];
   let memory = 0;
   let keystrokes = [];
   for (let i = 0; i < LOADS; i += 1) {
     const bare = await timeToReady(browser, false);
     blank.push(bare.ms);
     await bare.context.close();
+    bareFrame.push(await floorTime(browser, bareFrameScript));
+    numberFrame.push(await floorTime(browser, floorScript));
     const loaded = await timeToReady(browser, true);
     tti.push(loaded.ms);
     allFields.push(loaded.allMs);
@@ -56,6 +74,8 @@ try {
   line('tti_all_fields_ms_p50', percentile(allFields, 50).toFixed(0), 'ms');
   line('blank_page_ms_p50', percentile(blank, 50).toFixed(0), 'ms');
   line('tti_ratio_vs_blank', (percentile(tti, 50) / percentile(blank, 50)).toFixed(2), 'x');
+  line('bare_frame_page_ms_p50', percentile(bareFrame, 50).toFixed(0), 'ms');
+  line('number_frame_page_ms_p50', percentile(numberFrame, 50).toFixed(0), 'ms');
   line('keystroke_us_p50', percentile(keystrokes, 50).toFixed(0), 'us');
   line('keystroke_us_p99', percentile(keystrokes, 99).toFixed(0), 'us');
   line('wasm_memory_kib', (memory / 1024).toFixed(0), 'KiB');
