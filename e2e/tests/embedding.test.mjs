@@ -116,11 +116,15 @@ test('<paykka-dropin> inside the shop\'s shadow root pays and tells the page', a
   await context.close();
 });
 
+/// Serves the Components page's own script empty: what is left is a merchant page with the
+/// SDK's script tag, as pasted, whose only checkouts are the test's.
+function withoutPageScript(page) {
+  return page.route(/\/component\.js$/, (route) => route.fulfill({ contentType: 'text/javascript', body: '' }));
+}
+
 /// A blank page of the demo's origin with the SDK's script tag, as a merchant pastes it.
-/// A merchant page with the SDK's script tag and none of its own script: these tests' checkouts
-/// are the page's only ones.
 async function sdkPage() {
-  const opened = await openPage(browser, '/component.html?blank', { beforeGoto: (page) => page.route(/\/component\.js$/, (route) => route.fulfill({ contentType: 'text/javascript', body: '' })) });
+  const opened = await openPage(browser, '/component.html?blank', { beforeGoto: withoutPageScript });
   const { page } = opened;
   await page.evaluate(() => { document.body.innerHTML = '<div id="a"></div><div id="b"></div>'; });
   return opened;
@@ -318,8 +322,7 @@ test('the card number frame loads while the SDK downloads, and moves into the Dr
     await new Promise((resolve) => { setTimeout(resolve, 1500); });
     await route.continue();
   });
-  // A merchant page with the SDK's script tag and nothing else of its own.
-  await page2.route(/\/component\.js$/, (route) => route.fulfill({ contentType: 'text/javascript', body: '' }));
+  await withoutPageScript(page2);
   await page2.goto(new URL('/component.html', DEMO_URL).href, { waitUntil: 'domcontentloaded' });
   const session = await createSession({});
   await page2.evaluate((sessionId) => { window.pending = PaykkaCheckout.create({ sessionId }); }, session.session_id);
