@@ -6,6 +6,37 @@ source "$(dirname "$0")/env.sh"
 cd "$REPO_ROOT"
 
 say() { printf '\033[1mbootstrap:\033[0m %s\n' "$*"; }
+# Each phase that did work says how long it took, so a fresh machine's first run can be read off.
+phase_started=$(date +%s)
+phase_done() { local now; now=$(date +%s); say "$1 done in $((now - phase_started)) s"; phase_started=$now; }
+
+# The std workspace that -Zbuild-std resolves for the shipped wasm (scripts/env.sh).
+std_workspace() { echo "$(rustc +"$SDK_NIGHTLY" --print sysroot)/lib/rustlib/src/rust/library"; }
+
+# Every build that later runs offline (trunk's `offline = true` passes --offline to cargo) must
+# resolve from the local cache: the workspace's lockfile on stable and on the nightly, and the
+# nightly's own std workspace. `cargo metadata` reads every package's manifest, so a crate that
+# was never fetched fails here, named, instead of minutes later inside a trunk build.
+offline_check() {
+  local failed=0 std
+  std="$(std_workspace)"
+  if ! cargo metadata --offline --locked --format-version 1 --manifest-path "$REPO_ROOT/Cargo.toml" >/dev/null 2>"$TMPDIR_CHECK/ws.err"; then
+    echo "bootstrap: the workspace's crates are not all in the cargo cache: run \`cargo fetch --locked\`" >&2
+    sed 's/^/    /' "$TMPDIR_CHECK/ws.err" | head -5 >&2; failed=1
+  fi
+  if ! cargo +"$SDK_NIGHTLY" metadata --offline --locked --format-version 1 --manifest-path "$std/Cargo.toml" >/dev/null 2>"$TMPDIR_CHECK/std.err"; then
+    echo "bootstrap: the $SDK_NIGHTLY std workspace's crates (for -Zbuild-std) are not in the cargo cache: run \`cargo +$SDK_NIGHTLY fetch --manifest-path $std/Cargo.toml\`" >&2
+    sed 's/^/    /' "$TMPDIR_CHECK/std.err" | head -5 >&2; failed=1
+  fi
+  return $failed
+}
+TMPDIR_CHECK="$(mktemp -d)"
+trap 'rm -rf "$TMPDIR_CHECK"' EXIT
+# `bootstrap.sh --check-offline` only checks (the test run uses it on an empty cache, where it must fail).
+if [ "${1:-}" = "--check-offline" ]; then
+  offline_check
+  exit
+fi
 
 # --- Debian packages ------------------------------------------------------------------------
 need_apt=()
@@ -17,12 +48,14 @@ if ((${#need_apt[@]})); then
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
+  phase_done "apt-get"
 fi
 
 # --- Rust target ----------------------------------------------------------------------------
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "rustup target add wasm32-unknown-unknown"
   rustup target add wasm32-unknown-unknown
+  phase_done "rustup target"
 fi
 
 # The pinned nightly the SDK bundle is built with, and the std sources it rebuilds.
@@ -30,21 +63,29 @@ if ! rustup run "$SDK_NIGHTLY" rustc --version >/dev/null 2>&1 \
   || ! rustup component list --installed --toolchain "$SDK_NIGHTLY" 2>/dev/null | grep -q '^rust-src'; then
   say "rustup toolchain install $SDK_NIGHTLY (rust-src)"
   rustup toolchain install "$SDK_NIGHTLY" --profile minimal --component rust-src
+  phase_done "rustup nightly"
 fi
 
 # --- cargo tools, pinned, in $PAYKKA_TOOLS ---------------------------------------------------
+# Built without LTO and in 16 codegen units (trunk's own profile asks for fat LTO in one unit):
+# on 2 cores trunk compiles in about 3 minutes instead of 9, and a build tool's speed is not the
+# shopper's. trunk also leaves out its default features (a crates.io update check and rustls for
+# downloading tools, both useless with `offline = true` and every tool on PATH).
 mkdir -p "$PAYKKA_TOOLS/bin"
-install_crate() { # crate version binary version-probe-regex
+install_crate() { # crate version binary [cargo install arguments...]
   local crate=$1 version=$2 bin=$3
+  shift 3
   if [ -x "$PAYKKA_TOOLS/bin/$bin" ] && "$PAYKKA_TOOLS/bin/$bin" --version 2>/dev/null | grep -q " $version\b"; then
     return
   fi
-  say "cargo install $crate $version"
+  say "cargo install $crate $version $*"
   # The registry here is a snapshot: a locked install can miss a version, so fall back to unlocked.
-  cargo install "$crate" --version "$version" --locked --force --root "$PAYKKA_TOOLS" \
-    || cargo install "$crate" --version "$version" --force --root "$PAYKKA_TOOLS"
+  local profile=(env CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16)
+  "${profile[@]}" cargo install "$crate" --version "$version" --locked --force --root "$PAYKKA_TOOLS" "$@" \
+    || "${profile[@]}" cargo install "$crate" --version "$version" --force --root "$PAYKKA_TOOLS" "$@"
+  phase_done "cargo install $crate"
 }
-install_crate trunk "$TRUNK_VERSION" trunk
+install_crate trunk "$TRUNK_VERSION" trunk --no-default-features
 WBG_VERSION="$(wasm_bindgen_version)"
 install_crate wasm-bindgen-cli "$WBG_VERSION" wasm-bindgen
 install_crate stylance-cli "$STYLANCE_VERSION" stylance
@@ -56,12 +97,23 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   say "npm ci (e2e)"
   (cd e2e && npm ci --no-audit --no-fund --loglevel=error)
   echo "$want" > "$stamp"
+  phase_done "npm ci"
 fi
 
 # --- crates, so trunk's offline mode and --locked builds never reach for the network ----------
-if [ ! -f target/.paykka-fetched ] || [ Cargo.lock -nt target/.paykka-fetched ]; then
-  say "cargo fetch --locked"
+# The workspace's, and the pinned nightly's std workspace's, which -Zbuild-std compiles for the
+# shipped wasm. The stamp names the nightly too: a new pin needs its own std crates.
+fetched="target/.paykka-fetched"
+if [ ! -f "$fetched" ] || [ Cargo.lock -nt "$fetched" ] || [ "$(cat "$fetched")" != "$SDK_NIGHTLY" ]; then
+  say "cargo fetch --locked (workspace)"
   cargo fetch --locked
-  mkdir -p target && touch target/.paykka-fetched
+  say "cargo fetch ($SDK_NIGHTLY std workspace, for -Zbuild-std)"
+  cargo +"$SDK_NIGHTLY" fetch --locked --manifest-path "$(std_workspace)/Cargo.toml"
+  mkdir -p target && echo "$SDK_NIGHTLY" > "$fetched"
+  phase_done "cargo fetch"
 fi
-say "ready (trunk $TRUNK_VERSION, wasm-bindgen $WBG_VERSION, stylance $STYLANCE_VERSION, $(wasm-opt --version))"
+if ! offline_check; then
+  echo "bootstrap: an offline build would fail; see above" >&2
+  exit 1
+fi
+say "ready (trunk $TRUNK_VERSION, wasm-bindgen $WBG_VERSION, stylance $STYLANCE_VERSION, $(wasm-opt --version)); offline builds resolve"

@@ -5,6 +5,16 @@ source "$(dirname "$0")/env.sh"
 cd "$REPO_ROOT"
 "$REPO_ROOT/scripts/bootstrap.sh"
 
+# The bootstrap's offline self-check must catch a cache that lacks crates (issue 19: the
+# nightly's std crates were never fetched, and only a fresh machine's e2e build found out).
+empty_cargo_home="$(mktemp -d)"
+if CARGO_HOME="$empty_cargo_home" "$REPO_ROOT/scripts/bootstrap.sh" --check-offline 2>"$empty_cargo_home.err" \
+  || ! grep -q "std workspace" "$empty_cargo_home.err"; then
+  echo "test: bootstrap --check-offline passed on an empty cargo cache; it must name the missing fetch" >&2
+  exit 1
+fi
+rm -rf "$empty_cargo_home" "$empty_cargo_home.err"
+
 OUT="$REPO_ROOT/target/test-output"
 mkdir -p "$OUT"
 started=$(date +%s)
