@@ -21,7 +21,7 @@
     const response = await fetch('/api/sessions', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ amount: 4999, currency: 'USD', mode: 'component' }),
+      body: JSON.stringify({ cart: [{ sku: 'kettle-pour-over', quantity: 1 }], mode: 'component' }),
     });
     if (!response.ok) { show('The shop could not start a checkout. Reload to try again.'); return; }
     sessionId = (await response.json()).session_id;

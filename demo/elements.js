@@ -9,7 +9,7 @@ customElements.define('shop-checkout', class extends HTMLElement {
       const response = await fetch('/api/sessions', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ amount: 4999, currency: 'USD' }),
+        body: JSON.stringify({ cart: [{ sku: 'kettle-pour-over', quantity: 1 }] }),
       });
       if (!response.ok) { root.textContent = 'The shop could not start a checkout. Reload to try again.'; return; }
       sessionId = (await response.json()).session_id;

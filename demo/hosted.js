@@ -17,7 +17,7 @@
     const response = await fetch('/api/sessions', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ amount: 4999, currency: 'USD', mode: 'hosted', return_url: `${location.origin}/hosted.html` }),
+      body: JSON.stringify({ cart: [{ sku: 'kettle-pour-over', quantity: 1 }], mode: 'hosted', return_url: `${location.origin}/hosted.html` }),
     });
     if (!response.ok) { status.textContent = 'The shop could not start a checkout. Try again.'; go.disabled = false; return; }
     location.assign((await response.json()).session_url);

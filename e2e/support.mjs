@@ -30,9 +30,11 @@ export async function launch() {
 /// `bypassCSP` only to inject a test tool (axe) into the CSP-protected frames.
 /// `watchCsp: true` records Content Security Policy violations (read with `cspViolations`).
 /// `beforeGoto(page)` runs before the page loads (to route a request, say).
-export async function openPage(browser, path = '/', { locale = 'en-US', viewport, colorScheme = 'light', reducedMotion, bypassCSP = false, watchCsp: watch = false, beforeGoto } = {}) {
+/// `shopper`: the page is signed in as that shopper (see `signIn`).
+export async function openPage(browser, path = '/', { locale = 'en-US', viewport, colorScheme = 'light', reducedMotion, bypassCSP = false, watchCsp: watch = false, beforeGoto, shopper } = {}) {
   const context = await browser.newContext({ locale, colorScheme, reducedMotion, bypassCSP, viewport: viewport ?? { width: 1280, height: 900 } });
   if (watch) await watchCsp(context);
+  if (shopper) await signIn(context, shopper);
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(error));
@@ -144,15 +146,37 @@ print(json.dumps([{"order_id": r[0], "status": r[1]} for r in rows]))`;
   return JSON.parse(out);
 }
 
-/// A session created the way a merchant server does, through the merchant backend.
-export async function createSession(body = {}) {
-  const response = await fetch(`${BACKEND_URL}/api/sessions`, {
+/// The merchant server's secret: what the backend was given, or generated into its data folder.
+export function serverSecret() {
+  if (process.env.BACKEND_SERVER_SECRET) return process.env.BACKEND_SERVER_SECRET;
+  const dir = process.env.BACKEND_DATA_DIR ?? join(dirname(fileURLToPath(import.meta.url)), '..', '.data', 'backend');
+  return readFileSync(join(dir, 'server_secret'), 'utf8').trim();
+}
+
+/// A request of the merchant's own server to its backend (`/api/server/...`, with the secret).
+export async function serverPost(path, body) {
+  const response = await fetch(`${BACKEND_URL}${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ amount: 4999, currency: 'USD', ...body }),
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${serverSecret()}` },
+    body: JSON.stringify(body),
   });
-  if (!response.ok) throw new Error(`create session: ${response.status} ${await response.text()}`);
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
   return response.json();
+}
+
+/// A session created the way a merchant server does, through the merchant backend's server door
+/// (USD 49.99 unless `body` says otherwise; a `shopper_reference` binds it to that shopper,
+/// whose saved cards only a page signed in as them sees: `openPage(..., { shopper })`).
+export async function createSession(body = {}) {
+  const terms = body.cart || body.amount !== undefined ? body : { amount: 4999, currency: 'USD', ...body };
+  return serverPost('/api/server/sessions', terms);
+}
+
+/// Signs the browser `context` in as `shopper`, as the merchant's login would (the backend's
+/// demo login cookie, minted through its server door).
+export async function signIn(context, shopper) {
+  const { cookie } = await serverPost('/api/server/logins', { shopper_reference: shopper });
+  await context.addCookies([{ name: cookie.name, value: cookie.value, url: DEMO_URL, httpOnly: true, sameSite: 'Lax' }]);
 }
 
 /// The session id the Drop-in on `page` is paying (the demo writes it nowhere visible; the

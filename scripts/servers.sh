@@ -79,6 +79,11 @@ start() { # name log command...
 start sandbox "$LOGS/sandbox.log" "target/$PAYKKA_SERVERS_PROFILE/paykka-sandbox"
 # The demo shop's logo, as a merchant configures it (shown beside its name in the checkout).
 export PAYKKA_MERCHANT_LOGO_URL="${PAYKKA_MERCHANT_LOGO_URL:-http://127.0.0.1:8080/shop-logo.svg}"
+# Every shopper reaches the backend through trunk's proxy, so all share one address: the
+# per-address limits are raised for that (the per-session limits, which stop card testing,
+# stay at their defaults). backend/README.md, "Configuration".
+export BACKEND_LIMIT_SESSIONS_PER_IP="${BACKEND_LIMIT_SESSIONS_PER_IP:-600}"
+export BACKEND_LIMIT_PAYMENTS_PER_IP="${BACKEND_LIMIT_PAYMENTS_PER_IP:-600}"
 start backend "$LOGS/backend.log" "target/$PAYKKA_SERVERS_PROFILE/paykka-backend"
 start web "$LOGS/trunk.log" trunk serve --release
 

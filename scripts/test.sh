@@ -15,10 +15,21 @@ if CARGO_HOME="$empty_cargo_home" "$REPO_ROOT/scripts/bootstrap.sh" --check-offl
 fi
 rm -rf "$empty_cargo_home" "$empty_cargo_home.err"
 
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+step "crypto crates: one major version each (scripts/check-crypto-versions.py)"
+python3 scripts/check-crypto-versions.py
+# ... and the check does fail on a lockfile with a second sha2.
+second_sha2="$(mktemp)"
+{ cat Cargo.lock; printf '\n[[package]]\nname = "sha2"\nversion = "0.11.0"\n'; } >"$second_sha2"
+if python3 scripts/check-crypto-versions.py "$second_sha2" >/dev/null 2>&1; then
+  echo "test: check-crypto-versions.py accepted two major versions of sha2" >&2
+  exit 1
+fi
+rm -f "$second_sha2"
+
 OUT="$REPO_ROOT/target/test-output"
 mkdir -p "$OUT"
 started=$(date +%s)
-step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 step "native tests (cargo test --workspace)"
 cargo test --locked --workspace 2>&1 | tee "$OUT/native.log"

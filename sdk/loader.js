@@ -130,9 +130,13 @@
   ///   claimed  set by the wasm when it takes the frame or decides not to: nothing starts after
   function numberFrame(options, sessionAnswer) {
     if (!sessionAnswer || !Element.prototype.moveBefore || !global.crypto || !crypto.getRandomValues) return undefined;
-    var bytes = crypto.getRandomValues(new Uint8Array(16));
+    // No random channel, no early frame (never a predictable one): the wasm then finds the
+    // random source broken itself and shows its localized error instead of a card form.
+    var bytes = new Uint8Array(16);
+    try { crypto.getRandomValues(bytes); } catch (e) { return undefined; }
     var frame = { session: options.sessionId, channel: '', origin: '', iframe: null, ready: false, claimed: false };
     for (var i = 0; i < bytes.length; i += 1) frame.channel += (bytes[i] < 16 ? '0' : '') + bytes[i].toString(16);
+    if (/^0+$/.test(frame.channel)) return undefined;
     sessionAnswer.then(function (session) {
       if (frame.claimed || !session || !document.body || session.status === 'EXPIRED' || session.status === 'COMPLETED') return;
       var hasCard = (session.payment_methods || []).some(function (m) { return m && m.flow === 'card'; });

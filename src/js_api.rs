@@ -26,7 +26,8 @@ use wasm_bindgen_futures::future_to_promise;
 use web_sys::{AbortController, HtmlElement};
 
 use crate::api::{BackendClient, PaymentAction, PaymentAnswer, Session, SubmitHook};
-use crate::components::dropin::{current_page_url, new_idempotency_key, redirect};
+use crate::components::dropin::{current_page_url, redirect};
+use crate::components::internal::new_idempotency_key;
 use crate::components::{CardFrames, CheckoutScope, DropIn, PaymentSummary, SecureCardForm, SecureField};
 use crate::context::CheckoutContext;
 use crate::i18n;
@@ -457,7 +458,30 @@ impl Inner {
         let brands = self.session.methods.iter().find(|m| m.flow == "card").map(|m| m.brands.clone()).unwrap_or_default();
         let frames = self.owner.with(|| CardFrames::for_session(&self.session, self.context.i18n(), brands));
         *self.frames.borrow_mut() = Some(frames.clone());
+        if frames.unavailable().is_some() {
+            // No random channel for the frames: they never load (their first field says why),
+            // and this checkout takes no payment.
+            self.randomness_failed();
+        }
         frames
+    }
+
+    /// The browser's random source failed: no payment may start (see
+    /// [`PaymentFlow::randomness_failed`]); the merchant's `onError` hears it once, after the
+    /// current call (a mount) has finished, so whatever it does to the checkout comes after.
+    fn randomness_failed(&self) {
+        let was_open = {
+            let mut flow = self.flow.borrow_mut();
+            flow.cancel_submit();
+            let was_open = flow.can_submit();
+            flow.randomness_failed();
+            was_open
+        };
+        if was_open {
+            let on_error = self.options.on_error.clone();
+            let error = error_object(CheckoutError::RandomnessUnavailable, &self.context);
+            wasm_bindgen_futures::spawn_local(async move { call(&on_error, &error) });
+        }
     }
 }
 
@@ -710,17 +734,28 @@ impl JsCheckout {
             let Some(frames) = inner.frames.borrow().clone() else {
                 return Err(type_error("submit(): mount the card components first (create('cardNumber').mount(...))"));
             };
+            let was_open = inner.flow.borrow().can_submit();
             let key = inner.flow.borrow_mut().submit(new_idempotency_key);
             let Some(key) = key else {
                 let error = match inner.flow.borrow().state() {
                     PaymentState::Expired => CheckoutError::SessionExpired,
                     PaymentState::Succeeded => CheckoutError::SessionCompleted,
+                    PaymentState::Unavailable(error) => error,
                     _ => return Err(type_error("submit(): a payment is already in progress")),
                 };
-                return Err(error_object(error, &context));
+                let object = error_object(error, &context);
+                if was_open {
+                    // The random source failed just now: no key, no request.
+                    call(&inner.options.on_error, &object);
+                }
+                return Err(object);
             };
             let card = match frames.encrypt().await {
                 Ok(card) => card,
+                Err(CheckoutError::RandomnessUnavailable) => {
+                    inner.randomness_failed();
+                    return Err(error_object(CheckoutError::RandomnessUnavailable, &context));
+                }
                 Err(error) => {
                     inner.flow.borrow_mut().cancel_submit();
                     return Err(error_object(error, &context));

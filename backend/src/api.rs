@@ -20,13 +20,25 @@ use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 use std::time::Duration;
 
+mod account;
 #[doc(hidden)]
 pub mod fuzzing;
+mod sessions;
+
+use crate::limits::Counted;
+use sessions::{CreateSessionBody, client_ip, too_many};
 
 pub fn routes() -> Router<Shared> {
     Router::new()
         .route("/health", get(health))
-        .route("/api/sessions", post(create_session))
+        .route("/api/sessions", post(sessions::browser_create_session))
+        .route("/api/server/sessions", post(sessions::server_create_session))
+        .route("/api/server/logins", post(account::server_sign_in))
+        .route("/api/server/payments/{order_id}/capture", post(server_capture))
+        .route("/api/server/payments/{order_id}/void", post(server_void))
+        .route("/api/account", get(account::account))
+        .route("/api/account/sign-in", post(account::sign_in))
+        .route("/api/account/sign-out", post(account::sign_out))
         .route("/api/sessions/{session_id}", get(get_session))
         .route("/api/sessions/{session_id}/result", get(session_result))
         .route("/api/payments", post(submit_payment))
@@ -41,6 +53,8 @@ pub struct ApiError {
     pub status: StatusCode,
     pub code: &'static str,
     pub message: String,
+    /// Seconds for `Retry-After` (a 429).
+    pub retry_after: Option<u64>,
 }
 
 impl ApiError {
@@ -49,7 +63,12 @@ impl ApiError {
             status,
             code,
             message: message.into(),
+            retry_after: None,
         }
+    }
+    fn retry_after(mut self, seconds: u64) -> Self {
+        self.retry_after = Some(seconds);
+        self
     }
     fn bad(code: &'static str, message: impl Into<String>) -> Self {
         Self::new(StatusCode::BAD_REQUEST, code, message)
@@ -92,8 +111,38 @@ impl From<GatewayError> for ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        json_text(self.status, self.body())
+        let mut r = json_text(self.status, self.body());
+        if let Some(s) = self.retry_after {
+            r.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(s));
+        }
+        r
     }
+}
+
+fn internal() -> ApiError {
+    ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal_error", "internal error")
+}
+
+/// Lets only the merchant's own server through: `Authorization: Bearer <server secret>`,
+/// compared in constant time (of digests, so the length does not leak either).
+fn server_only(st: &AppState, headers: &HeaderMap) -> Result<(), ApiError> {
+    use subtle::ConstantTimeEq;
+    let given = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .unwrap_or("");
+    let ok: bool = Sha256::digest(given.as_bytes())
+        .ct_eq(&Sha256::digest(st.server_secret.as_bytes()))
+        .into();
+    if given.is_empty() || !ok {
+        return Err(ApiError::new(
+            StatusCode::UNAUTHORIZED,
+            "unauthorized",
+            "this endpoint is for the merchant's server: Authorization: Bearer <BACKEND_SERVER_SECRET>",
+        ));
+    }
+    Ok(())
 }
 
 fn json_text(status: StatusCode, body: String) -> Response {
@@ -282,231 +331,41 @@ pub async fn register_with_sandbox(st: &AppState) -> bool {
     true
 }
 
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct CreateSessionBody {
-    amount: Option<i64>,
-    currency: Option<String>,
-    /// drop_in (default), component, hosted.
-    mode: Option<String>,
-    shopper_reference: Option<String>,
-    store_payment_method: Option<bool>,
-    /// PURCHASE (default) or RECURRING.
-    payment_type: Option<String>,
-    token_usage: Option<String>,
-    display_locale: Option<String>,
-    return_url: Option<String>,
-    capture_method: Option<String>,
-    payment_methods: Option<Vec<String>>,
-    /// Session lifetime, 1 s to 24 h (default: the gateway's).
-    expires_in_seconds: Option<i64>,
-}
-
-#[derive(Serialize)]
-struct SessionCreated {
-    session_id: String,
-    trans_id: String,
-    session_mode: String,
-    status: String,
-    amount: i64,
-    currency: String,
-    expire_time: String,
-    session_url: String,
-}
-
-fn allowed_return_url(st: &AppState, url: &str) -> bool {
-    st.cfg
+/// `url` if it is an absolute http(s) URL on exactly an allowed origin (scheme, host and
+/// port), without userinfo or control characters; its normalised form. Compared as parsed
+/// origins, never as string prefixes (`https://shop.example.com.evil.tld/` and
+/// `https://shop.example.com@evil.tld/` are other hosts).
+fn allowed_return_url(st: &AppState, url: &str) -> Option<String> {
+    // The URL parser would silently drop tabs and newlines: refuse them, and every control.
+    if url.len() > 2048 || url.chars().any(|c| c.is_control()) {
+        return None;
+    }
+    let parsed = url::Url::parse(url).ok()?;
+    if !matches!(parsed.scheme(), "http" | "https")
+        || !parsed.username().is_empty()
+        || parsed.password().is_some()
+    {
+        return None;
+    }
+    let origin = parsed.origin();
+    let allowed = st
+        .cfg
         .allowed_origins
         .iter()
-        .any(|o| url == o || url.starts_with(&format!("{o}/")) || url.starts_with(&format!("{o}?")))
-        || url == st.cfg.return_url
-        || url.starts_with(&st.cfg.return_url)
+        .map(String::as_str)
+        .chain([st.cfg.return_url.as_str()])
+        .filter_map(|o| url::Url::parse(o).ok())
+        .any(|o| o.origin() == origin);
+    allowed.then(|| parsed.to_string())
 }
 
-async fn create_session(State(st): State<Shared>, body: Body) -> Result<Response, ApiError> {
-    let bytes = read_body(body)?;
-    let b: CreateSessionBody = parse(&bytes)?;
-    let currency = b
-        .currency
-        .unwrap_or_else(|| st.cfg.default_currency.clone())
-        .to_ascii_uppercase();
-    if money::exponent(&currency).is_none() {
-        return Err(ApiError::bad(
-            "unsupported_currency",
-            format!("currency {currency:?} is not supported"),
-        ));
-    }
-    let amount = b.amount.unwrap_or(st.cfg.default_amount);
-    if !money::amount_ok(amount) {
-        return Err(ApiError::bad(
-            "invalid_amount",
-            format!(
-                "amount must be between 1 and {} minor units",
-                money::MAX_AMOUNT_MINOR
-            ),
-        ));
-    }
-    let mode = match b
-        .mode
-        .as_deref()
-        .map(|m| m.to_ascii_lowercase().replace('-', "_"))
-        .as_deref()
-    {
-        None | Some("drop_in" | "dropin") => "DROP_IN",
-        Some("component" | "components") => "COMPONENT",
-        Some("hosted") => "HOSTED",
-        Some(_) => {
-            return Err(ApiError::bad(
-                "invalid_request",
-                "mode must be drop_in, component or hosted",
-            ));
-        }
-    };
-    let payment_type = match b.payment_type.as_deref() {
-        None | Some("PURCHASE") => "PURCHASE",
-        Some("RECURRING") => "RECURRING",
-        Some(_) => {
-            return Err(ApiError::bad(
-                "invalid_request",
-                "payment_type must be PURCHASE or RECURRING",
-            ));
-        }
-    };
-    let capture_method = match b.capture_method.as_deref() {
-        None | Some("AUTOMATIC") => "AUTOMATIC",
-        Some("MANUAL") => "MANUAL",
-        Some(_) => {
-            return Err(ApiError::bad(
-                "invalid_request",
-                "capture_method must be AUTOMATIC or MANUAL",
-            ));
-        }
-    };
-    let shopper = b
-        .shopper_reference
-        .or_else(|| st.cfg.default_shopper_reference.clone());
-    if let Some(s) = &shopper {
-        check_ref("shopper_reference", s)?;
-    }
-    let store = b.store_payment_method.unwrap_or(false) || payment_type == "RECURRING";
-    let token_usage = match b.token_usage {
-        Some(u)
-            if ["CARD_ON_FILE", "SUBSCRIPTION", "UNSCHEDULED_CARD_ON_FILE"]
-                .contains(&u.as_str()) =>
-        {
-            Some(u)
-        }
-        Some(_) => {
-            return Err(ApiError::bad(
-                "invalid_request",
-                "token_usage must be CARD_ON_FILE, SUBSCRIPTION or UNSCHEDULED_CARD_ON_FILE",
-            ));
-        }
-        None if payment_type == "RECURRING" => Some("SUBSCRIPTION".to_string()),
-        None if shopper.is_some() => Some("CARD_ON_FILE".to_string()),
-        None => None,
-    };
-    if store && shopper.is_none() {
-        return Err(ApiError::bad(
-            "invalid_request",
-            "store_payment_method needs a shopper_reference",
-        ));
-    }
-    let return_url = match b.return_url {
-        Some(u) if allowed_return_url(&st, &u) => u,
-        Some(_) => {
-            return Err(ApiError::bad(
-                "invalid_request",
-                "return_url must be on an allowed origin",
-            ));
-        }
-        None => st.cfg.return_url.clone(),
-    };
-    if let Some(l) = &b.display_locale
-        && (l.is_empty()
-            || l.len() > 35
-            || !l.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-'))
-    {
-        return Err(ApiError::bad(
-            "invalid_request",
-            "display_locale must be a BCP 47 tag like fr-FR",
-        ));
-    }
-    let expire_time = match b.expires_in_seconds {
-        None => None,
-        // Rounded up to the next whole second: the gateway's timestamps have seconds precision.
-        Some(s) if (1..=86_400).contains(&s) => Some(paykka_protocol::time::format_rfc3339(
-            (now_ms() + s * 1000 + 999) / 1000 * 1000,
-        )),
-        Some(_) => {
-            return Err(ApiError::bad(
-                "invalid_request",
-                "expires_in_seconds must be between 1 and 86400",
-            ));
-        }
-    };
-    // Time and 12 random digits. With 4, two sessions created in the same millisecond shared
-    // a trans_id once in 10^4 and the second got 409 duplicate_order (the load test met it
-    // at ~110 sessions/s).
-    let trans_id = format!("M{}{:012}", now_ms(), rand_u64() % 1_000_000_000_000);
-    let req = CreateSessionRequest {
-        merchant_id: String::new(),
-        timestamp: 0,
-        trans_id: trans_id.clone(),
-        payment_type: Some(payment_type.into()),
-        authorisation_type: Some("FINAL_AUTH".into()),
-        capture_method: Some(capture_method.into()),
-        expire_time,
-        session_mode: Some(mode.into()),
-        display_locale: b.display_locale.clone(),
-        currency: currency.clone(),
-        amount,
-        return_url: Some(return_url),
-        notify_url: Some(st.cfg.notify_url()),
-        mit: None,
-        payment: shopper.as_ref().map(|s| SessionPayment {
-            store_payment_method: Some(store),
-            token_usage: token_usage.clone(),
-            shopper_reference: Some(s.clone()),
-        }),
-        // The methods this merchant offers unless the cart says otherwise (the gateway would
-        // otherwise offer every method the merchant has, Google Pay included).
-        payment_methods: b
-            .payment_methods
-            .or_else(|| Some(DEFAULT_METHODS.iter().map(|m| m.to_string()).collect())),
-        goods: Some(
-            json!([{ "id": "demo-tee", "name": "PayKKa T-shirt", "price": amount, "quantity": 1 }]),
-        ),
-        bill: None,
-        shipping: None,
-        customer: None,
-    };
-    let s: SessionData = gw_data(gw_call(&st, paths::CREATE_SESSION, &req, None).await?)?;
-    st.store.insert_order(&Order {
-        session_id: s.session_id.clone(),
-        trans_id: trans_id.clone(),
-        amount,
-        currency: currency.clone(),
-        shopper_reference: shopper,
-        token_usage,
-        status: "CREATED".into(),
-        order_id: None,
-    })?;
-    Ok(json_ok(&SessionCreated {
-        session_id: s.session_id,
-        trans_id,
-        session_mode: s.session_mode,
-        status: s.status,
-        amount: s.amount,
-        currency: s.currency,
-        expire_time: s.expire_time,
-        session_url: s.session_url,
-    }))
-}
-
-fn rand_u64() -> u64 {
-    use paykka_protocol::rsa::rand_core::{OsRng, RngCore};
-    OsRng.next_u64()
+/// The session's shopper, if that shopper is the one signed in on this request: saved cards
+/// are listed, used, saved and removed only then. A session id alone (which a shopper may
+/// share, or leave in a link) gives nobody else's cards.
+fn session_shopper(st: &AppState, order: &Order, headers: &HeaderMap) -> Option<String> {
+    let session_shopper = order.shopper_reference.as_deref()?;
+    let signed_in = crate::accounts::signed_in_shopper(st, headers)?;
+    (signed_in == session_shopper).then_some(signed_in)
 }
 
 fn our_order(st: &AppState, session_id: &str) -> Result<Order, ApiError> {
@@ -581,8 +440,10 @@ async fn saved_cards(st: &AppState, shopper: &str) -> Result<Vec<SavedCard>, Api
 async fn get_session(
     State(st): State<Shared>,
     Path(session_id): Path<String>,
+    headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let order = our_order(&st, &session_id)?;
+    let shopper = session_shopper(&st, &order, &headers);
     let s: SessionData = gw_data(
         gw_call(
             &st,
@@ -592,7 +453,7 @@ async fn get_session(
         )
         .await?,
     )?;
-    let cards = match &order.shopper_reference {
+    let cards = match &shopper {
         Some(r) if s.status == "PROCESSING" => saved_cards(&st, r).await?,
         _ => vec![],
     };
@@ -638,7 +499,7 @@ async fn get_session(
         "payment_methods": methods,
         "saved_cards": cards,
         "store_payment_method": s.store_payment_method.unwrap_or(false),
-        "can_store_payment_method": order.shopper_reference.is_some(),
+        "can_store_payment_method": shopper.is_some(),
         "payment_type": if s.payment_type.is_empty() { "PURCHASE" } else { s.payment_type.as_str() },
         "token_usage": s.token_usage,
         "order_id": s.order_id,
@@ -686,9 +547,29 @@ pub struct PaymentResult {
 }
 
 fn result_of(t: TransactionData) -> PaymentResult {
+    // Towards the shopper, a decline says only what the shopper can act on (no funds, card
+    // expired, authentication failed, too slow); whether the number or the security code was
+    // wrong is not told, or the checkout would be a card-testing oracle. The precise reason
+    // goes to the backend's log.
     let failure = (t.status == "FAILURE").then(|| {
         let code = t.error_code.clone().unwrap_or_default();
-        json!({ "code": decline::reason(&code), "gateway_code": code, "message": t.error_description.clone().unwrap_or_else(|| decline::description(&code).into()) })
+        eprintln!(
+            "backend: payment {} declined: {code} {}",
+            t.order_id,
+            t.error_description.as_deref().unwrap_or_default()
+        );
+        let reason = match decline::reason(&code) {
+            r @ ("insufficient_funds" | "expired_card" | "authentication_failed" | "payment_expired") => r,
+            _ => "card_declined",
+        };
+        let message = match reason {
+            "insufficient_funds" => "The card has insufficient funds.",
+            "expired_card" => "The card has expired.",
+            "authentication_failed" => "The card's authentication failed.",
+            "payment_expired" => "The payment was not completed in time.",
+            _ => "The card was declined.",
+        };
+        json!({ "code": reason, "message": message })
     });
     PaymentResult {
         status: t.status,
@@ -745,14 +626,12 @@ fn refuse_clear_card(v: &Value) -> Result<(), ApiError> {
 fn body_hash(bytes: &[u8]) -> String {
     let mut v: Value = serde_json::from_slice(bytes).unwrap_or_default();
     paykka_protocol::without_envelopes(&mut v);
-    Sha256::digest(v.to_string().as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    crate::hex(&Sha256::digest(v.to_string().as_bytes()))
 }
 
 async fn submit_payment(
     State(st): State<Shared>,
+    addr: axum::extract::ConnectInfo<std::net::SocketAddr>,
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
@@ -781,6 +660,9 @@ async fn submit_payment(
     let raw: Value = parse(&bytes)?;
     refuse_clear_card(&raw)?;
     let b: PaymentBody = parse(&bytes)?;
+    let shopper = our_order(&st, &b.session_id)
+        .ok()
+        .and_then(|order| session_shopper(&st, &order, &headers));
     let hash = body_hash(&bytes);
     let deadline = tokio::time::Instant::now() + Duration::from_secs(30);
     loop {
@@ -811,11 +693,25 @@ async fn submit_payment(
             }
         }
     }
+    // Counted once the key is ours: a retry that replays a stored answer costs nothing.
+    let limits = &st.cfg.limits;
+    let now = now_ms();
+    if let Err(retry) = st
+        .limits
+        .hit(Counted::PaymentPerIp, &client_ip(&addr), limits.payments_per_ip, now)
+        .and_then(|()| {
+            st.limits
+                .hit(Counted::PaymentPerSession, &b.session_id, limits.payments_per_session, now)
+        })
+    {
+        let _ = st.store.release_claim(&key);
+        return Err(too_many(retry));
+    }
     // The payment runs in its own task: if the shopper's browser goes away mid-request, the
     // gateway call still completes and its answer is kept for the retry with the same key.
     let st2 = st.clone();
     let key2 = key.clone();
-    let outcome = match tokio::spawn(async move { pay(&st2, &key2, b).await }).await {
+    let outcome = match tokio::spawn(async move { pay(&st2, &key2, b, shopper).await }).await {
         Ok(o) => o,
         Err(_) => Err(ApiError::new(
             StatusCode::INTERNAL_SERVER_ERROR,
@@ -842,8 +738,45 @@ async fn submit_payment(
     }
 }
 
-async fn pay(st: &AppState, key: &str, b: PaymentBody) -> Result<PaymentResult, ApiError> {
+/// One payment attempt. `shopper` is the session's shopper when signed in on this request
+/// (see [`session_shopper`]): only then may the attempt use or save a card of theirs.
+async fn pay(
+    st: &AppState,
+    key: &str,
+    b: PaymentBody,
+    shopper: Option<String>,
+) -> Result<PaymentResult, ApiError> {
+    let session_id = our_order(st, &b.session_id)?.session_id;
+    if b.token.is_some() && shopper.is_none() {
+        return Err(ApiError::new(
+            StatusCode::FORBIDDEN,
+            "sign_in_required",
+            "saved cards can only be used by their signed-in shopper",
+        ));
+    }
+    // One attempt of a session at the gateway at a time, whichever instance or request it
+    // comes from: two at once would each see the order unpaid.
+    if !st.store.lock_attempt(&session_id, key)? {
+        return Err(ApiError::new(
+            StatusCode::CONFLICT,
+            "payment_pending",
+            "a payment for this checkout is still waiting to be completed",
+        ));
+    }
+    let outcome = attempt(st, key, b, shopper).await;
+    let _ = st.store.unlock_attempt(key);
+    outcome
+}
+
+/// The attempt itself, under the session's attempt lock: the order as it is now.
+async fn attempt(
+    st: &AppState,
+    key: &str,
+    b: PaymentBody,
+    shopper: Option<String>,
+) -> Result<PaymentResult, ApiError> {
     let order = our_order(st, &b.session_id)?;
+    one_attempt_at_a_time(st, &order).await?;
     let method = b.payment_method.clone();
     if method.is_empty() || method.len() > 32 {
         return Err(ApiError::bad(
@@ -858,15 +791,11 @@ async fn pay(st: &AppState, key: &str, b: PaymentBody) -> Result<PaymentResult, 
             "a card payment needs encrypted_card_no (or a saved card token)",
         ));
     }
-    let store = b.store_payment_method.unwrap_or(false) && order.shopper_reference.is_some();
-    let return_url = match b.return_url {
-        Some(u) if allowed_return_url(st, &u) => Some(u),
-        Some(_) => {
-            return Err(ApiError::bad(
-                "invalid_request",
-                "return_url must be on an allowed origin",
-            ));
-        }
+    let store = b.store_payment_method.unwrap_or(false) && shopper.is_some();
+    let return_url = match b.return_url.as_deref() {
+        Some(u) => Some(allowed_return_url(st, u).ok_or_else(|| {
+            ApiError::bad("invalid_request", "return_url must be on an allowed origin")
+        })?),
         None => None,
     };
     if let Some(h) = &b.holder_name
@@ -910,10 +839,138 @@ async fn pay(st: &AppState, key: &str, b: PaymentBody) -> Result<PaymentResult, 
         browser: b.browser,
         ..Default::default()
     };
+    if !st
+        .store
+        .count_attempt(&order.session_id, key, st.cfg.limits.attempts_per_session)?
+    {
+        return Err(ApiError::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            "too_many_attempts",
+            "too many payment attempts for this checkout; start a new checkout",
+        ));
+    }
     let t: TransactionData = gw_data(gw_call(st, paths::PAYMENTS, &req, Some(key)).await?)?;
     st.store
         .record_payment(&order.session_id, &t.order_id, &t.status)?;
+    reverse_second_charges(st).await;
     Ok(result_of(t))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct CaptureBody {
+    /// Minor units; default the whole authorised amount.
+    amount: Option<i64>,
+}
+
+/// The payment `order_id` of one of our sessions, and that session's order.
+fn our_payment(st: &AppState, order_id: &str) -> Result<Order, ApiError> {
+    let not_found = || ApiError::new(StatusCode::NOT_FOUND, "payment_not_found", "no such payment");
+    if order_id.len() > 64 {
+        return Err(not_found());
+    }
+    let sid = st.store.payment_session(order_id)?.ok_or_else(not_found)?;
+    our_order(st, &sid)
+}
+
+/// Captures an authorised payment (capture method `MANUAL`), for the merchant's server once
+/// it ships: `POST /api/server/payments/{order_id}/capture` `{ "amount"? }`.
+async fn server_capture(
+    State(st): State<Shared>,
+    Path(order_id): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    server_only(&st, &headers)?;
+    let b: CaptureBody = parse(&read_body(body)?)?;
+    let order = our_payment(&st, &order_id)?;
+    let amount = b.amount.unwrap_or(order.amount);
+    if !(1..=order.amount).contains(&amount) {
+        return Err(ApiError::bad(
+            "invalid_amount",
+            format!("amount must be between 1 and the authorised {}", order.amount),
+        ));
+    }
+    let req = json!({ "order_id": order_id, "amount": amount, "currency": order.currency, "capture_final": true });
+    let r: ApiResponse<Value> = gw_call(&st, paths::CAPTURE, &req, Some(&format!("capture-{order_id}"))).await?;
+    if !r.is_success() {
+        return Err(gateway_refusal(&r));
+    }
+    Ok(json_ok(&query_result(&st, json!({ "order_id": order_id }), &order.session_id).await?))
+}
+
+/// Voids an authorised payment that will not be captured: `POST /api/server/payments/{order_id}/void`.
+async fn server_void(
+    State(st): State<Shared>,
+    Path(order_id): Path<String>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    server_only(&st, &headers)?;
+    let order = our_payment(&st, &order_id)?;
+    let req = json!({ "order_id": order_id, "reason": "voided by the merchant" });
+    let r: ApiResponse<Value> = gw_call(&st, paths::VOID, &req, Some(&format!("void-{order_id}"))).await?;
+    if !r.is_success() {
+        return Err(gateway_refusal(&r));
+    }
+    Ok(json_ok(&query_result(&st, json!({ "order_id": order_id }), &order.session_id).await?))
+}
+
+/// Reverses every recorded second charge (see `Store::record_payment`): voids an
+/// authorisation, refunds a capture, in full, and records which. A gateway that is down leaves
+/// it for the next call (after the next payment news, and every hour).
+pub(crate) async fn reverse_second_charges(st: &AppState) {
+    let Ok(pending) = st.store.unresolved_second_charges() else {
+        return;
+    };
+    for (order_id, status, amount, currency) in pending {
+        let (path, body, resolution) = if status == "AUTHORIZED" {
+            (paths::VOID, json!({ "order_id": order_id, "reason": "second charge of one order" }), "VOIDED")
+        } else {
+            (
+                paths::REFUND,
+                json!({ "order_id": order_id, "amount": amount, "currency": currency, "reason": "second charge of one order" }),
+                "REFUNDED",
+            )
+        };
+        match gw_call::<_, Value>(st, path, &body, Some(&format!("reverse-{order_id}"))).await {
+            Ok(r) if r.is_success() => {
+                eprintln!("backend: second charge {order_id} ({status}) {resolution}");
+                let _ = st.store.resolve_second_charge(&order_id, resolution);
+            }
+            Ok(r) => eprintln!("backend: reversing second charge {order_id}: {} {}", r.ret_code, r.ret_msg),
+            Err(e) => eprintln!("backend: reversing second charge {order_id}: {e:?}"),
+        }
+    }
+}
+
+/// Refuses a new attempt while the session is paid, or while an earlier attempt still waits
+/// for the shopper (3DS, QR, redirect) at the gateway: one order, one charge. An attempt the
+/// backend last saw pending is asked for again first, so one that has since failed or expired
+/// does not block the shopper.
+async fn one_attempt_at_a_time(st: &AppState, order: &Order) -> Result<(), ApiError> {
+    let mut status = order.status.clone();
+    if status == "PROCESSING"
+        && let Some(order_id) = &order.order_id
+    {
+        status = query_result(st, json!({ "order_id": order_id }), &order.session_id)
+            .await?
+            .status;
+    }
+    match status.as_str() {
+        "PROCESSING" => Err(ApiError::new(
+            StatusCode::CONFLICT,
+            "payment_pending",
+            "a payment for this checkout is still waiting to be completed",
+        )),
+        "SUCCESS" | "AUTHORIZED" | "REFUNDED" | "PARTIALLY_REFUNDED" | "PARTIALLY_REVERSED" => {
+            Err(ApiError::new(
+                StatusCode::CONFLICT,
+                "already_paid",
+                "this checkout has already been paid",
+            ))
+        }
+        _ => Ok(()),
+    }
 }
 
 async fn query_result(
@@ -957,6 +1014,7 @@ async fn query_result(
     let t = gw_data(r)?;
     st.store
         .record_payment(session_id, &t.order_id, &t.status)?;
+    reverse_second_charges(st).await;
     Ok(result_of(t))
 }
 
@@ -998,12 +1056,13 @@ struct RemoveQuery {
     shopper_reference: Option<String>,
 }
 
-/// Removes a saved card of the shopper of `session_id`. The shopper is the one the backend
-/// recorded for the session, never one named by the browser (a `shopper_reference` parameter,
-/// if sent, must be that one). A real merchant takes the shopper from its own login.
+/// Removes a saved card of the shopper of `session_id`, who must be the one signed in (see
+/// [`session_shopper`]); never one named by the browser (a `shopper_reference` parameter, if
+/// sent, must be that one).
 async fn remove_saved_card(
     State(st): State<Shared>,
     Path(token): Path<String>,
+    headers: HeaderMap,
     q: Result<Query<RemoveQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Response, ApiError> {
     let Query(q) = q.map_err(|e| ApiError::bad("invalid_request", e.body_text()))?;
@@ -1017,9 +1076,8 @@ async fn remove_saved_card(
             "no such saved card for this shopper",
         )
     };
-    let shopper = our_order(&st, &sid)?
-        .shopper_reference
-        .ok_or_else(not_found)?;
+    let order = our_order(&st, &sid)?;
+    let shopper = session_shopper(&st, &order, &headers).ok_or_else(not_found)?;
     if q.shopper_reference.is_some_and(|r| r != shopper) {
         return Err(not_found());
     }
@@ -1115,5 +1173,6 @@ async fn webhook(
     )? {
         return Ok(json_ok(&json!({ "status": "duplicate" })));
     }
+    reverse_second_charges(&st).await;
     Ok(json_ok(&json!({ "status": "ok" })))
 }

@@ -1,6 +1,8 @@
 //! Configuration: environment variables, optionally from a `KEY=VALUE` file named by
 //! `BACKEND_CONFIG` (the environment wins over the file).
 
+use crate::catalogue::Catalogue;
+use crate::limits::LimitConfig;
 use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -43,10 +45,17 @@ pub struct Config {
     /// Origin of the secure card frames / card key (default: the gateway URL).
     pub frames_origin: Option<String>,
     pub gateway_timeout: Duration,
-    /// Demo cart used when `POST /api/sessions` gives no amount.
-    pub default_amount: i64,
-    pub default_currency: String,
-    pub default_shopper_reference: Option<String>,
+    /// What the shop sells, at what price (`BACKEND_CATALOGUE`, a JSON file; default the demo
+    /// shop's `backend/catalogue.json`): the only source of a browser checkout's money terms.
+    pub catalogue: Catalogue,
+    /// The secret of the merchant's own server (`BACKEND_SERVER_SECRET`, at least 32
+    /// characters); default: generated into `<data_dir>/server_secret`.
+    pub server_secret: Option<String>,
+    /// Request-rate limits (`BACKEND_LIMIT_*`).
+    pub limits: LimitConfig,
+    /// How long idempotency records, attempts and unpaid orders are kept
+    /// (`BACKEND_RETENTION_DAYS`, default 30).
+    pub retention_ms: i64,
     /// One line per request on stderr (`BACKEND_LOG=0` turns it off).
     pub log_requests: bool,
 }
@@ -78,9 +87,10 @@ impl Config {
             register: None,
             frames_origin: None,
             gateway_timeout: Duration::from_secs(20),
-            default_amount: 1999,
-            default_currency: "USD".into(),
-            default_shopper_reference: Some("demo-shopper-0001".into()),
+            catalogue: Catalogue::demo(),
+            server_secret: None,
+            limits: LimitConfig::default(),
+            retention_ms: 30 * 86_400_000,
             log_requests: true,
         }
     }
@@ -124,6 +134,12 @@ impl Config {
                 .unwrap_or("http://127.0.0.1:8787")
                 .trim_end_matches('/')
         )
+    }
+
+    /// Is this backend reached over https (so its cookies must be `Secure`)?
+    pub fn serves_https(&self) -> bool {
+        self.public_url.as_deref().is_some_and(|u| u.starts_with("https://"))
+            || self.allowed_origins.iter().any(|o| o.starts_with("https://"))
     }
 
     pub fn frames_origin(&self) -> String {
@@ -221,6 +237,34 @@ impl Config {
         c.frames_origin = get("PAYKKA_FRAMES_ORIGIN");
         if let Some(v) = get("BACKEND_LOG") {
             c.log_requests = !matches!(v.as_str(), "0" | "false" | "off");
+        }
+        if let Some(file) = get("BACKEND_CATALOGUE") {
+            let text = std::fs::read_to_string(&file).map_err(|e| format!("BACKEND_CATALOGUE {file}: {e}"))?;
+            c.catalogue = Catalogue::parse(&text).map_err(|e| format!("BACKEND_CATALOGUE {file}: {e}"))?;
+        }
+        if let Some(v) = get("BACKEND_SERVER_SECRET") {
+            if v.len() < 32 {
+                return Err("BACKEND_SERVER_SECRET must be at least 32 characters".into());
+            }
+            c.server_secret = Some(v);
+        }
+        let limit = |name: &str, default: u32| -> Result<u32, String> {
+            get(name).map_or(Ok(default), |v| v.parse().map_err(|e| format!("{name}: {e}")))
+        };
+        let d = LimitConfig::default();
+        c.limits = LimitConfig {
+            sessions_per_ip: limit("BACKEND_LIMIT_SESSIONS_PER_IP", d.sessions_per_ip)?,
+            sign_ins_per_ip: limit("BACKEND_LIMIT_SIGN_INS_PER_IP", d.sign_ins_per_ip)?,
+            payments_per_ip: limit("BACKEND_LIMIT_PAYMENTS_PER_IP", d.payments_per_ip)?,
+            payments_per_session: limit("BACKEND_LIMIT_PAYMENTS_PER_SESSION", d.payments_per_session)?,
+            attempts_per_session: limit("BACKEND_LIMIT_ATTEMPTS_PER_SESSION", d.attempts_per_session)?,
+        };
+        if let Some(v) = get("BACKEND_RETENTION_DAYS") {
+            let days: i64 = v.parse().map_err(|e| format!("BACKEND_RETENTION_DAYS: {e}"))?;
+            if !(1..=3650).contains(&days) {
+                return Err("BACKEND_RETENTION_DAYS must be between 1 and 3650".into());
+            }
+            c.retention_ms = days * 86_400_000;
         }
         if let Some(v) = get("PAYKKA_GATEWAY_TIMEOUT_MS") {
             c.gateway_timeout = Duration::from_millis(

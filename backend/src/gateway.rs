@@ -5,12 +5,13 @@ use paykka_protocol::types::ApiResponse;
 use paykka_protocol::{headers as hdr, time::now_ms};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+use std::sync::Arc;
 use std::time::Duration;
 
 pub struct Gateway {
     base: String,
     merchant_id: String,
-    key: SigningKey,
+    key: Arc<SigningKey>,
     http: reqwest::Client,
 }
 
@@ -37,7 +38,7 @@ impl Gateway {
         Ok(Self {
             base: base.trim_end_matches('/').to_string(),
             merchant_id: merchant_id.to_string(),
-            key,
+            key: Arc::new(key),
             http,
         })
     }
@@ -74,7 +75,15 @@ impl Gateway {
             o.insert("timestamp".into(), ts.into());
         }
         let text = serde_json::to_string(&v).expect("serialises");
-        let sig = self.key.sign(&self.merchant_id, ts, text.as_bytes());
+        // An RSA signature takes about a millisecond of CPU: on the blocking pool, so a burst of
+        // requests does not stall the async workers that serve everyone else.
+        let (key, merchant_id) = (self.key.clone(), self.merchant_id.clone());
+        let (sig, text) = tokio::task::spawn_blocking(move || {
+            let sig = key.sign(&merchant_id, ts, text.as_bytes());
+            (sig, text)
+        })
+        .await
+        .map_err(|_| GatewayError::Unavailable("signing failed".into()))?;
         let mut req = self
             .http
             .post(format!("{}{path}", self.base))

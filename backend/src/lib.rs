@@ -2,12 +2,16 @@
 //! every gateway call, verifies the gateway's webhooks, keeps its orders in SQLite, and serves
 //! the small JSON API under `/api/` that the checkout SDK speaks. See `backend/README.md`.
 
+pub mod accounts;
 mod api;
+pub mod catalogue;
 mod config;
 mod gateway;
+mod limits;
 mod store;
 
 pub use config::Config;
+pub use limits::LimitConfig;
 /// The request parsers and the webhook check, for the fuzz targets (`fuzz/`). Not an API.
 #[doc(hidden)]
 pub use api::fuzzing;
@@ -34,6 +38,88 @@ pub struct AppState {
     /// or, when none is configured, learnt when registering with the sandbox portal. Empty: not
     /// known yet, webhooks are answered 503.
     pub gateway_keys: RwLock<VerifyingKeys>,
+    /// The secret a merchant's own server presents (`Authorization: Bearer ...`) to create
+    /// sessions with any terms, capture and void: `BACKEND_SERVER_SECRET`, or generated into
+    /// `<data_dir>/server_secret` (0600) on first start. Never sent to a browser.
+    pub server_secret: String,
+    /// Request-rate limits per client address and per session.
+    pub limits: limits::Limits,
+}
+
+/// The system's random source failed: nothing that needs an unguessable value may go on.
+#[derive(Debug)]
+pub struct RandomUnavailable;
+
+/// `N` bytes from the operating system's random source, or an error (never zeros).
+pub fn random_bytes<const N: usize>() -> Result<[u8; N], RandomUnavailable> {
+    use paykka_protocol::rsa::rand_core::{OsRng, RngCore};
+    let mut bytes = [0u8; N];
+    OsRng.try_fill_bytes(&mut bytes).map_err(|_| RandomUnavailable)?;
+    Ok(bytes)
+}
+
+/// Lower-case hex of `bytes`.
+pub fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        s.push(DIGITS[usize::from(b >> 4)] as char);
+        s.push(DIGITS[usize::from(b & 15)] as char);
+    }
+    s
+}
+
+/// A value from a request, quoted and cut short, for an error message.
+pub(crate) fn quote(s: &str) -> String {
+    let short: String = s.chars().take(40).collect();
+    serde_json::to_string(&short).unwrap_or_default()
+}
+
+pub(crate) fn now_ms() -> i64 {
+    paykka_protocol::time::now_ms()
+}
+
+/// Creates `dir` (and its parents) readable by this user only: it holds the merchant's
+/// signing key, the server secret and the shoppers' orders.
+fn private_dir(dir: &std::path::Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))?;
+    }
+    Ok(())
+}
+
+/// Writes `contents` to a new file readable by this user only.
+fn write_private_file(path: &std::path::Path, contents: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut opts = std::fs::OpenOptions::new();
+    opts.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.mode(0o600);
+    }
+    opts.open(path)?.write_all(contents)
+}
+
+fn load_server_secret(cfg: &Config) -> Result<String, StartError> {
+    if let Some(s) = &cfg.server_secret {
+        return Ok(s.clone());
+    }
+    let path = cfg.data_dir.join("server_secret");
+    if let Ok(s) = std::fs::read_to_string(&path) {
+        let s = s.trim().to_string();
+        if s.len() >= 32 {
+            return Ok(s);
+        }
+        return Err(StartError(format!("{}: shorter than 32 characters", path.display())));
+    }
+    let secret = hex(&random_bytes::<32>().map_err(|_| StartError("no system random source".into()))?);
+    write_private_file(&path, secret.as_bytes()).map_err(|e| StartError(format!("{}: {e}", path.display())))?;
+    eprintln!("paykka-backend: generated the server secret {} (first start)", path.display());
+    Ok(secret)
 }
 
 pub type Shared = Arc<AppState>;
@@ -85,21 +171,10 @@ fn load_key(cfg: &Config) -> Result<SigningKey, StartError> {
     );
     let key = SigningKey::generate(2048).map_err(|e| StartError(e.to_string()))?;
     if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| StartError(format!("{}: {e}", dir.display())))?;
+        private_dir(dir).map_err(|e| StartError(format!("{}: {e}", dir.display())))?;
     }
-    use std::io::Write;
-    let mut opts = std::fs::OpenOptions::new();
-    opts.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        opts.mode(0o600);
-    }
-    let mut f = opts
-        .open(&path)
+    write_private_file(&path, key.to_pkcs8_pem().as_bytes())
         .map_err(|e| StartError(format!("{}: {e}", path.display())))?;
-    f.write_all(key.to_pkcs8_pem().as_bytes())
-        .map_err(|e| StartError(e.to_string()))?;
     // The public half beside it, for registering with a gateway.
     let _ = std::fs::write(
         path.with_extension("pub.pem"),
@@ -109,8 +184,9 @@ fn load_key(cfg: &Config) -> Result<SigningKey, StartError> {
 }
 
 pub async fn start(cfg: Config) -> Result<Running, StartError> {
-    std::fs::create_dir_all(&cfg.data_dir)
+    private_dir(&cfg.data_dir)
         .map_err(|e| StartError(format!("{}: {e}", cfg.data_dir.display())))?;
+    let server_secret = load_server_secret(&cfg)?;
     let key = load_key(&cfg)?;
     let gateway_keys = match (&cfg.gateway_public_key_pem, &cfg.gateway_public_key_file) {
         (Some(pem), _) => VerifyingKeys::from_pem_bundle(pem)
@@ -143,6 +219,8 @@ pub async fn start(cfg: Config) -> Result<Running, StartError> {
         gateway,
         store,
         gateway_keys: RwLock::new(gateway_keys),
+        server_secret,
+        limits: limits::Limits::default(),
     });
     if register {
         // One quick try now (tests start the sandbox first), then keep trying in the background.
@@ -160,8 +238,12 @@ pub async fn start(cfg: Config) -> Result<Running, StartError> {
     }
     let app = router(state.clone());
     let (tx, mut rx) = watch::channel(false);
+    spawn_retention(state.clone(), rx.clone());
     let server = tokio::spawn(async move {
-        let r = axum::serve(listener, app)
+        let r = axum::serve(
+            listener,
+            app.into_make_service_with_connect_info::<SocketAddr>(),
+        )
             .with_graceful_shutdown(async move {
                 let _ = rx.wait_for(|v| *v).await;
             })
@@ -197,12 +279,47 @@ pub fn router(state: Shared) -> Router {
     api::routes()
         .fallback(api::not_found)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(axum::middleware::map_response(private_answers))
         .layer(cors)
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             log_request,
         ))
         .with_state(state)
+}
+
+/// Every answer is about one shopper's checkout: never cached by a browser or a proxy, and
+/// never sniffed into another type than it says.
+async fn private_answers(mut res: axum::response::Response) -> axum::response::Response {
+    let h = res.headers_mut();
+    h.insert(
+        axum::http::header::CACHE_CONTROL,
+        HeaderValue::from_static("no-store"),
+    );
+    h.insert(
+        axum::http::header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    res
+}
+
+/// The hourly job: second charges a gateway outage left unreversed are reversed; expired logins go, and idempotency records, attempts and
+/// unpaid orders older than `BACKEND_RETENTION_DAYS` (default 30).
+fn spawn_retention(st: Shared, mut stop: watch::Receiver<bool>) {
+    tokio::spawn(async move {
+        loop {
+            api::reverse_second_charges(&st).await;
+            match st.store.purge(now_ms(), st.cfg.retention_ms) {
+                Ok(n) if n > 0 => eprintln!("backend: retention purged {n} records"),
+                Ok(_) => {}
+                Err(e) => eprintln!("backend: retention: {e}"),
+            }
+            tokio::select! {
+                _ = tokio::time::sleep(Duration::from_secs(3600)) => {}
+                _ = stop.wait_for(|v| *v) => return,
+            }
+        }
+    });
 }
 
 async fn log_request(

@@ -63,6 +63,30 @@ CREATE TABLE IF NOT EXISTS idempotency (
     response TEXT,
     created_at INTEGER NOT NULL
 );
+CREATE TABLE IF NOT EXISTS logins (
+    token_digest TEXT PRIMARY KEY,
+    shopper_reference TEXT NOT NULL,
+    expires_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS attempts (
+    idem_key TEXT PRIMARY KEY,
+    session_id TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS attempts_by_session ON attempts (session_id);
+CREATE TABLE IF NOT EXISTS attempt_locks (
+    session_id TEXT PRIMARY KEY,
+    idem_key TEXT NOT NULL,
+    locked_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS second_charges (
+    order_id TEXT PRIMARY KEY,
+    session_id TEXT NOT NULL,
+    status TEXT NOT NULL,
+    detected_at INTEGER NOT NULL,
+    resolution TEXT,
+    resolved_at INTEGER
+);
 CREATE TABLE IF NOT EXISTS webhook_events (
     notify_id TEXT PRIMARY KEY,
     order_id TEXT NOT NULL,
@@ -83,6 +107,12 @@ fn now() -> i64 {
 
 impl Store {
     pub fn open(path: &Path) -> DbResult<Self> {
+        // Created readable by this user only; SQLite gives its -wal and -shm files the same mode.
+        #[cfg(unix)]
+        if !path.exists() {
+            use std::os::unix::fs::OpenOptionsExt;
+            let _ = std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(path);
+        }
         let conn = Connection::open(path)?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         conn.execute_batch(SCHEMA)?;
@@ -120,6 +150,119 @@ impl Store {
             },
         )
         .optional()
+    }
+
+    /// Stores a login (the digest of its cookie) until `expires_at`.
+    pub fn insert_login(&self, token_digest: &str, shopper_reference: &str, expires_at: i64) -> DbResult<()> {
+        let c = crate::lock(&self.conn);
+        c.execute(
+            "INSERT INTO logins (token_digest, shopper_reference, expires_at) VALUES (?1, ?2, ?3)",
+            params![token_digest, shopper_reference, expires_at],
+        )?;
+        Ok(())
+    }
+
+    /// The shopper of a login that has not expired.
+    pub fn login_shopper(&self, token_digest: &str, now: i64) -> DbResult<Option<String>> {
+        let c = crate::lock(&self.conn);
+        c.query_row(
+            "SELECT shopper_reference FROM logins WHERE token_digest = ?1 AND expires_at > ?2",
+            params![token_digest, now],
+            |r| r.get(0),
+        )
+        .optional()
+    }
+
+    pub fn delete_login(&self, token_digest: &str) -> DbResult<()> {
+        let c = crate::lock(&self.conn);
+        c.execute("DELETE FROM logins WHERE token_digest = ?1", [token_digest])?;
+        Ok(())
+    }
+
+    /// Counts a payment attempt (one idempotency key) on a session, unless the session already
+    /// has `max`: `Ok(false)` then. A retry with the same key is the same attempt.
+    pub fn count_attempt(&self, session_id: &str, idem_key: &str, max: u32) -> DbResult<bool> {
+        let mut c = crate::lock(&self.conn);
+        let tx = c.transaction()?;
+        let known: bool = tx
+            .query_row("SELECT 1 FROM attempts WHERE idem_key = ?1", [idem_key], |_| Ok(true))
+            .optional()?
+            .unwrap_or(false);
+        if !known {
+            let n: i64 = tx.query_row("SELECT COUNT(*) FROM attempts WHERE session_id = ?1", [session_id], |r| r.get(0))?;
+            if n >= i64::from(max) {
+                return Ok(false);
+            }
+            tx.execute(
+                "INSERT INTO attempts (idem_key, session_id, created_at) VALUES (?1, ?2, ?3)",
+                params![idem_key, session_id, now()],
+            )?;
+        }
+        tx.commit()?;
+        Ok(true)
+    }
+
+    /// Takes the session's attempt lock for `idem_key`: `Ok(false)` while another attempt holds
+    /// it (unless that one is older than a gateway call can take: a crashed request).
+    pub fn lock_attempt(&self, session_id: &str, idem_key: &str) -> DbResult<bool> {
+        let c = crate::lock(&self.conn);
+        let n = c.execute(
+            "INSERT INTO attempt_locks (session_id, idem_key, locked_at) VALUES (?1, ?2, ?3)
+             ON CONFLICT (session_id) DO UPDATE SET idem_key = ?2, locked_at = ?3
+             WHERE attempt_locks.idem_key = ?2 OR attempt_locks.locked_at < ?3 - ?4",
+            params![session_id, idem_key, now(), STALE_CLAIM_MS],
+        )?;
+        Ok(n == 1)
+    }
+
+    pub fn unlock_attempt(&self, idem_key: &str) -> DbResult<()> {
+        let c = crate::lock(&self.conn);
+        c.execute("DELETE FROM attempt_locks WHERE idem_key = ?1", [idem_key])?;
+        Ok(())
+    }
+
+    /// Second charges not reversed yet: (order id, status, amount, currency).
+    pub fn unresolved_second_charges(&self) -> DbResult<Vec<(String, String, i64, String)>> {
+        let c = crate::lock(&self.conn);
+        let mut q = c.prepare(
+            "SELECT s.order_id, s.status, o.amount, o.currency FROM second_charges s JOIN orders o ON o.session_id = s.session_id WHERE s.resolution IS NULL",
+        )?;
+        let rows = q.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+        rows.collect()
+    }
+
+    /// Records how a second charge was reversed (`VOIDED`, `REFUNDED`).
+    pub fn resolve_second_charge(&self, order_id: &str, resolution: &str) -> DbResult<()> {
+        let c = crate::lock(&self.conn);
+        c.execute(
+            "UPDATE second_charges SET resolution = ?2, resolved_at = ?3 WHERE order_id = ?1",
+            params![order_id, resolution, now()],
+        )?;
+        Ok(())
+    }
+
+    /// Every second charge: (order id, session id, status, resolution).
+    pub fn second_charges(&self) -> DbResult<Vec<(String, String, String, Option<String>)>> {
+        let c = crate::lock(&self.conn);
+        let mut q = c.prepare("SELECT order_id, session_id, status, resolution FROM second_charges ORDER BY detected_at")?;
+        let rows = q.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+        rows.collect()
+    }
+
+    /// The retention job: drops expired logins, and idempotency records, attempts and orders
+    /// older than `older_than_ms` (an order only once it can no longer change: settled, or
+    /// never paid). Returns how many rows went.
+    pub fn purge(&self, now: i64, older_than_ms: i64) -> DbResult<usize> {
+        let c = crate::lock(&self.conn);
+        let before = now - older_than_ms;
+        let mut n = c.execute("DELETE FROM logins WHERE expires_at <= ?1", [now])?;
+        n += c.execute("DELETE FROM idempotency WHERE created_at < ?1 AND state <> 'pending'", [before])?;
+        n += c.execute("DELETE FROM attempts WHERE created_at < ?1", [before])?;
+        n += c.execute(
+            "DELETE FROM orders WHERE updated_at < ?1 AND status IN ('CREATED', 'FAILURE', 'CANCELED', 'EXPIRED')",
+            [before],
+        )?;
+        Ok(n)
     }
 
     /// Records a payment attempt's status and, when it moves the order forward, the order's.
@@ -325,7 +468,19 @@ fn apply_payment(
     let take = match current.as_deref() {
         None => true,
         Some(cur) if cur == order_id => supersedes(status, &order_status),
-        Some(_) if settled(&order_status) => false,
+        Some(_) if settled(&order_status) => {
+            // This attempt charged the shopper although another one had already paid the
+            // order (a wallet approved late, two instances racing): one order, two charges.
+            // Recorded here, in the same transaction; the backend reverses it
+            // (`api::reverse_second_charges`).
+            if matches!(status, "SUCCESS" | "AUTHORIZED") {
+                tx.execute(
+                    "INSERT INTO second_charges (order_id, session_id, status, detected_at) VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING",
+                    params![order_id, session_id, status, t],
+                )?;
+            }
+            false
+        }
         Some(cur) => {
             // Attempts in the order this backend first heard of them (payments' rowid).
             let seq = |id: &str| -> DbResult<Option<i64>> {
@@ -465,5 +620,33 @@ mod tests {
         assert_eq!(order(&s), ("SUCCESS".into(), Some("GW1".into())));
         assert_eq!(s.payment_status("GW9").unwrap(), None);
         let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[test]
+    fn the_retention_job_keeps_paid_orders_and_live_logins_only() {
+        let (s, _dir) = store();
+        let o = |sid: &str, status: &str| Order {
+            session_id: sid.into(),
+            trans_id: format!("T{sid}"),
+            amount: 100,
+            currency: "USD".into(),
+            shopper_reference: None,
+            token_usage: None,
+            status: status.into(),
+            order_id: None,
+        };
+        s.insert_order(&o("CSold", "CREATED")).unwrap();
+        s.insert_order(&o("CSpaid", "SUCCESS")).unwrap();
+        s.insert_login("d1", "alice", now() - 1).unwrap();
+        s.insert_login("d2", "bob", now() + 2 * 86_400_000).unwrap();
+        assert!(s.count_attempt("CSold", "k1", 5).unwrap());
+        // Nothing is old yet: only the expired login goes.
+        assert_eq!(s.purge(now(), 86_400_000).unwrap(), 1);
+        assert!(s.order("CSold").unwrap().is_some());
+        // A day later, with a one-hour retention: the unpaid order and its attempt go.
+        assert_eq!(s.purge(now() + 86_400_000, 3_600_000).unwrap(), 2);
+        assert!(s.order("CSold").unwrap().is_none());
+        assert!(s.order("CSpaid").unwrap().is_some(), "a paid order is the merchant's record");
+        assert_eq!(s.login_shopper("d2", now()).unwrap().as_deref(), Some("bob"));
     }
 }

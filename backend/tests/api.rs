@@ -1,183 +1,22 @@
 //! Integration tests of the merchant backend against the sandbox gateway, both in-process on
 //! loopback ports picked by the OS.
 
+mod common;
+
+use common::*;
 use paykka_protocol::sign::SigningKey;
 use paykka_protocol::test_keys;
 use paykka_protocol::time::now_ms;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 use std::net::SocketAddr;
-use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
-
-fn temp_dir(tag: &str) -> PathBuf {
-    static N: AtomicUsize = AtomicUsize::new(0);
-    let d = std::env::temp_dir().join(format!(
-        "paykka-be-{tag}-{}-{}-{}",
-        std::process::id(),
-        now_ms(),
-        N.fetch_add(1, Ordering::SeqCst)
-    ));
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
-
-fn sandbox_config(dir: &std::path::Path, addr: SocketAddr) -> paykka_sandbox::Config {
-    let mut c = paykka_sandbox::Config::new(addr, dir.join("sandbox"));
-    c.gateway_key_pem = Some(test_keys::GATEWAY.into());
-    c.card_key_pem = Some(test_keys::CARD.into());
-    c.webhook_retry_base = Duration::from_millis(40);
-    c.worker_tick = Duration::from_millis(20);
-    c.log_requests = false;
-    c
-}
-
-fn backend_config(
-    dir: &std::path::Path,
-    addr: SocketAddr,
-    gateway: &str,
-) -> paykka_backend::Config {
-    let mut c = paykka_backend::Config::new(addr, dir.join("backend"), gateway);
-    c.merchant_key_pem = Some(test_keys::MERCHANT.into());
-    c.log_requests = false;
-    c
-}
-
-struct Env {
-    sb: Option<paykka_sandbox::Running>,
-    be: Option<paykka_backend::Running>,
-    dir: PathBuf,
-    http: reqwest::Client,
-}
-
-impl Drop for Env {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
-}
-
-impl Env {
-    async fn new() -> Self {
-        Self::with(|_, _| {}).await
-    }
-
-    /// With the sandbox's and the backend's configurations adjusted by `f`.
-    async fn with(
-        f: impl FnOnce(&mut paykka_sandbox::Config, &mut paykka_backend::Config),
-    ) -> Self {
-        let dir = temp_dir("api");
-        let any: SocketAddr = "127.0.0.1:0".parse().unwrap();
-        let mut sc = sandbox_config(&dir, any);
-        // the backend's gateway URL is only known once the sandbox listens: filled in below
-        let mut bc = backend_config(&dir, any, "http://127.0.0.1:1");
-        f(&mut sc, &mut bc);
-        let sb = paykka_sandbox::start(sc).await.unwrap();
-        bc.gateway_url = sb.base_url.clone();
-        let be = paykka_backend::start(bc).await.unwrap();
-        let http = reqwest::Client::builder()
-            .no_proxy()
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .unwrap();
-        Env {
-            sb: Some(sb),
-            be: Some(be),
-            dir,
-            http,
-        }
-    }
-
-    fn sb(&self) -> &paykka_sandbox::Running {
-        self.sb.as_ref().unwrap()
-    }
-
-    fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.be.as_ref().unwrap().base_url)
-    }
-
-    async fn send(&self, r: reqwest::RequestBuilder) -> (StatusCode, Value) {
-        let res = r.send().await.unwrap();
-        let st = res.status();
-        let text = res.text().await.unwrap();
-        assert!(!text.contains("panicked") && !text.contains("stack backtrace"));
-        (
-            st,
-            serde_json::from_str(&text).unwrap_or_else(|_| panic!("not JSON ({st}): {text}")),
-        )
-    }
-
-    async fn post(&self, path: &str, body: Value) -> (StatusCode, Value) {
-        self.send(self.http.post(self.url(path)).json(&body)).await
-    }
-
-    async fn get(&self, path: &str) -> (StatusCode, Value) {
-        self.send(self.http.get(self.url(path))).await
-    }
-
-    async fn session(&self, body: Value) -> String {
-        let (st, v) = self.post("/api/sessions", body).await;
-        assert_eq!(st, 200, "{v}");
-        v["session_id"].as_str().unwrap().to_string()
-    }
-
-    async fn pay(&self, key: &str, body: Value) -> (StatusCode, Value) {
-        self.send(
-            self.http
-                .post(self.url("/api/payments"))
-                .header("Idempotency-Key", key)
-                .json(&body),
-        )
-        .await
-    }
-
-    fn enc(&self, v: &str) -> String {
-        self.sb().state.card_key.encrypt(v)
-    }
-
-    fn card(&self, session_id: &str, pan: &str) -> Value {
-        let cvv = if pan.starts_with("37") { "1234" } else { "123" };
-        json!({ "session_id": session_id, "payment_method": "BANKCARD", "encrypted_card_no": self.enc(pan),
-            "encrypted_exp_month": self.enc("12"), "encrypted_exp_year": self.enc("2031"), "encrypted_cvv": self.enc(cvv), "holder_name": "Grace Hopper" })
-    }
-
-    async fn wait_webhooks(&self, n: i64) {
-        let deadline = std::time::Instant::now() + Duration::from_secs(10);
-        while self
-            .be
-            .as_ref()
-            .unwrap()
-            .state
-            .store
-            .webhook_count()
-            .unwrap()
-            < n
-            && std::time::Instant::now() < deadline
-        {
-            tokio::time::sleep(Duration::from_millis(20)).await;
-        }
-        assert_eq!(
-            self.be
-                .as_ref()
-                .unwrap()
-                .state
-                .store
-                .webhook_count()
-                .unwrap(),
-            n
-        );
-    }
-}
-
-fn key() -> String {
-    static N: AtomicUsize = AtomicUsize::new(0);
-    format!("idem-{}-{}", now_ms(), N.fetch_add(1, Ordering::SeqCst))
-}
 
 #[tokio::test]
 async fn create_and_get_session() {
     let env = Env::new().await;
-    let (st, v) = env.post("/api/sessions", json!({ "amount": 4500, "currency": "eur", "mode": "component", "display_locale": "fr-FR" })).await;
+    let (st, v) = env.server_post("/api/server/sessions", json!({ "amount": 4500, "currency": "eur", "mode": "component", "display_locale": "fr-FR" })).await;
     assert_eq!(st, 200, "{v}");
     assert_eq!(
         (
@@ -208,11 +47,13 @@ async fn create_and_get_session() {
     assert!(methods.contains(&"VietQR"));
     assert_eq!(s["saved_cards"], json!([]));
     assert_eq!(s["card_key_url"], format!("{}/card-key", env.sb().base_url));
-    // empty body: the demo cart
-    let (st, v) = env.post("/api/sessions", json!({})).await;
+    // the browser's door: a cart, priced by the catalogue
+    let (st, v) = env
+        .post("/api/sessions", json!({ "cart": [{ "sku": "kettle-pour-over", "quantity": 2 }] }))
+        .await;
     assert_eq!(
         (st.as_u16(), v["amount"].as_i64(), v["currency"].as_str()),
-        (200, Some(1999), Some("USD"))
+        (200, Some(9998), Some("USD"))
     );
     let (st, e) = env.get("/api/sessions/CS404").await;
     assert_eq!(
@@ -280,6 +121,7 @@ async fn cors_allows_the_demo_origin_only() {
 #[tokio::test]
 async fn card_payment_saved_card_and_removal() {
     let env = Env::new().await;
+    env.sign_in(Some("alice-01")).await;
     let sid = env
         .session(json!({ "shopper_reference": "alice-01" }))
         .await;
@@ -379,7 +221,8 @@ async fn declines_map_to_reason_codes() {
     for (pan, code) in [
         ("4000000000000002", "card_declined"),
         ("4000000000009995", "insufficient_funds"),
-        ("4242424242424241", "invalid_card"),
+        // Whether the number or the security code was wrong is not told to the page.
+        ("4242424242424241", "card_declined"),
     ] {
         let sid = env.session(json!({})).await;
         let (st, r) = env.pay(&key(), env.card(&sid, pan)).await;
@@ -519,11 +362,11 @@ async fn twenty_concurrent_identical_submissions_charge_once() {
         (st.as_u16(), e["error"]["code"].as_str()),
         (422, Some("idempotency_conflict"))
     );
-    // new key on a paid session: the gateway refuses a second charge
+    // new key on a paid session: refused before the gateway is asked for a second charge
     let (st, e) = env.pay(&key(), body).await;
     assert_eq!(
         (st.as_u16(), e["error"]["code"].as_str()),
-        (409, Some("session_completed"))
+        (409, Some("already_paid"))
     );
     assert_eq!(env.sb().state.db.count_transactions(&sid).unwrap(), 1);
 }
@@ -531,9 +374,11 @@ async fn twenty_concurrent_identical_submissions_charge_once() {
 #[tokio::test]
 async fn bad_input_gets_clear_errors_and_writes_nothing() {
     let env = Env::new().await;
+    // The merchant server's door checks every term it is given...
     let raw = |body: &'static str| {
         env.http
-            .post(env.url("/api/sessions"))
+            .post(env.url("/api/server/sessions"))
+            .bearer_auth(SERVER_SECRET)
             .header("content-type", "application/json")
             .body(body)
     };
@@ -547,22 +392,22 @@ async fn bad_input_gets_clear_errors_and_writes_nothing() {
             400,
             "invalid_request",
         ),
-        (raw("{\"amount\": 0}"), 400, "invalid_amount"),
-        (raw("{\"amount\": -5}"), 400, "invalid_amount"),
+        (raw("{\"amount\": 0, \"currency\": \"USD\"}"), 400, "invalid_amount"),
+        (raw("{\"amount\": -5, \"currency\": \"USD\"}"), 400, "invalid_amount"),
         (
-            raw("{\"amount\": 99999999999999999}"),
+            raw("{\"amount\": 99999999999999999, \"currency\": \"USD\"}"),
             400,
             "invalid_amount",
         ),
-        (raw("{\"currency\": \"XYZ\"}"), 400, "unsupported_currency"),
-        (raw("{\"mode\": \"popup\"}"), 400, "invalid_request"),
+        (raw("{\"amount\": 100, \"currency\": \"XYZ\"}"), 400, "unsupported_currency"),
+        (raw("{\"amount\": 100, \"currency\": \"USD\", \"mode\": \"popup\"}"), 400, "invalid_request"),
         (
-            raw("{\"return_url\": \"https://evil.example/\"}"),
+            raw("{\"amount\": 100, \"currency\": \"USD\", \"return_url\": \"https://evil.example/\"}"),
             400,
             "invalid_request",
         ),
         (
-            raw("{\"shopper_reference\": \"a b\"}"),
+            raw("{\"amount\": 100, \"currency\": \"USD\", \"shopper_reference\": \"a b\"}"),
             400,
             "invalid_request",
         ),
@@ -1298,7 +1143,7 @@ async fn a_merchant_key_rotation_keeps_both_backends_working_until_the_old_key_i
         async move {
             let r = http
                 .post(format!("{base}/api/sessions"))
-                .json(&json!({}))
+                .json(&demo_cart())
                 .send()
                 .await
                 .unwrap();
@@ -1378,7 +1223,7 @@ async fn gateway_down_is_a_clear_error() {
     let http = reqwest::Client::builder().no_proxy().build().unwrap();
     let r = http
         .post(format!("{}/api/sessions", be.base_url))
-        .json(&json!({}))
+        .json(&demo_cart())
         .send()
         .await
         .unwrap();
@@ -1407,7 +1252,7 @@ async fn merchant_key_is_generated_once_and_never_served() {
     // registered with the sandbox by itself (loopback gateway): a session works
     let r = http
         .post(format!("{}/api/sessions", be.base_url))
-        .json(&json!({}))
+        .json(&demo_cart())
         .send()
         .await
         .unwrap();
@@ -1462,14 +1307,15 @@ async fn throughput_create_session() {
     for _ in 0..concurrency {
         let next = next.clone();
         let http = env.http.clone();
-        let url = env.url("/api/sessions");
+        let url = env.url("/api/server/sessions");
         tasks.push(tokio::spawn(async move {
             let mut lat = Vec::new();
             while next.fetch_add(1, Ordering::SeqCst) < total {
                 let t = std::time::Instant::now();
                 let r = http
                     .post(&url)
-                    .json(&json!({ "amount": 1999 }))
+                    .bearer_auth(SERVER_SECRET)
+                    .json(&json!({ "amount": 1999, "currency": "USD" }))
                     .send()
                     .await
                     .unwrap();

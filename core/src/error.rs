@@ -57,6 +57,13 @@ pub enum CheckoutError {
     SessionCompleted,
     /// The secure card fields or the card encryption key could not be loaded.
     SecureFieldsUnavailable,
+    /// The browser's random source (`crypto.getRandomValues`) is missing or failed: no payment
+    /// may start, since its idempotency key and the secure frames' channel would be predictable.
+    RandomnessUnavailable,
+    /// The merchant backend refused for now: too many requests or payment attempts (HTTP 429).
+    TooManyRequests,
+    /// Another payment of this checkout (3DS, QR, redirect) is still waiting to be completed.
+    PaymentPending,
     /// The issuer declined the card.
     CardDeclined,
     /// Declined for insufficient funds.
@@ -104,6 +111,9 @@ impl CheckoutError {
         Self::SessionNotFound,
         Self::SessionCompleted,
         Self::SecureFieldsUnavailable,
+        Self::RandomnessUnavailable,
+        Self::TooManyRequests,
+        Self::PaymentPending,
         Self::CardDeclined,
         Self::InsufficientFunds,
         Self::CardExpired,
@@ -143,6 +153,9 @@ impl CheckoutError {
             Self::SessionNotFound => "error-session-not-found",
             Self::SessionCompleted => "error-session-completed",
             Self::SecureFieldsUnavailable => "error-secure-fields-unavailable",
+            Self::RandomnessUnavailable => "error-randomness-unavailable",
+            Self::TooManyRequests => "error-too-many-requests",
+            Self::PaymentPending => "error-payment-pending",
             Self::CardDeclined => "error-card-declined",
             Self::InsufficientFunds => "error-insufficient-funds",
             Self::CardExpired => "error-card-expired",
@@ -175,8 +188,10 @@ impl CheckoutError {
         match code {
             "session_expired" => Self::SessionExpired,
             "session_not_found" => Self::SessionNotFound,
-            "session_completed" => Self::SessionCompleted,
+            "session_completed" | "already_paid" => Self::SessionCompleted,
+            "payment_pending" => Self::PaymentPending,
             "gateway_unavailable" => Self::NetworkUnavailable,
+            _ if http_status == 429 => Self::TooManyRequests,
             _ if http_status >= 500 => Self::ServerError,
             _ => Self::RequestRejected,
         }
@@ -228,6 +243,9 @@ mod tests {
                 | CheckoutError::SessionNotFound
                 | CheckoutError::SessionCompleted
                 | CheckoutError::SecureFieldsUnavailable
+                | CheckoutError::RandomnessUnavailable
+                | CheckoutError::TooManyRequests
+                | CheckoutError::PaymentPending
                 | CheckoutError::CardDeclined
                 | CheckoutError::InsufficientFunds
                 | CheckoutError::CardExpired
@@ -238,7 +256,7 @@ mod tests {
                 | CheckoutError::PaymentFailed => CheckoutError::ALL.contains(&e),
             }
         }
-        assert_eq!(CheckoutError::ALL.len(), 34);
+        assert_eq!(CheckoutError::ALL.len(), 37);
         for (i, e) in CheckoutError::ALL.iter().enumerate() {
             assert!(listed(*e));
             let id = e.message_id();
@@ -253,5 +271,23 @@ mod tests {
                 assert_ne!(id, other.message_id());
             }
         }
+    }
+
+    #[test]
+    fn the_backends_refusals_read_as_what_the_shopper_can_do() {
+        let table = [
+            ("rate_limited", 429, CheckoutError::TooManyRequests),
+            ("too_many_attempts", 429, CheckoutError::TooManyRequests),
+            ("anything", 429, CheckoutError::TooManyRequests),
+            ("payment_pending", 409, CheckoutError::PaymentPending),
+            ("already_paid", 409, CheckoutError::SessionCompleted),
+            ("session_completed", 409, CheckoutError::SessionCompleted),
+            ("server_decides", 400, CheckoutError::RequestRejected),
+            ("internal_error", 500, CheckoutError::ServerError),
+        ];
+        for (code, status, want) in table {
+            assert_eq!(CheckoutError::from_backend_error(code, status), want, "{code} {status}");
+        }
+        assert!(!CheckoutError::TooManyRequests.is_retryable(), "the shopper waits, no automatic retry");
     }
 }

@@ -108,16 +108,21 @@ impl PaymentFlow {
     /// payment may start now (one is in flight, or the checkout is over): a double click pays once.
     ///
     /// A retry after an interruption reuses the previous key, so the backend and the gateway
-    /// recognise it; any other attempt gets a fresh key from `fresh_key`.
-    pub fn submit(&mut self, fresh_key: impl FnOnce() -> String) -> Option<String> {
+    /// recognise it; any other attempt gets a fresh key from `fresh_key`. When `fresh_key` has
+    /// none (the browser's random source failed), nothing starts and the checkout fails closed:
+    /// [`PaymentFlow::randomness_failed`].
+    pub fn submit(&mut self, fresh_key: impl FnOnce() -> Option<String>) -> Option<String> {
         if !self.can_submit() {
             return None;
         }
         let (key, minted) = match (self.state, &self.attempt_key) {
             (PaymentState::Interrupted(_), Some(key)) => (key.clone(), false),
             _ => {
+                let Some(key) = fresh_key() else {
+                    self.randomness_failed();
+                    return None;
+                };
                 self.attempts += 1;
-                let key = fresh_key();
                 self.attempt_key = Some(key.clone());
                 (key, true)
             }
@@ -153,6 +158,19 @@ impl PaymentFlow {
         self.state = Self::state_after(outcome);
         if matches!(self.state, PaymentState::Succeeded | PaymentState::Declined(_)) {
             // A decided attempt is over: the next one needs its own key.
+            self.attempt_key = None;
+        }
+    }
+
+    /// The browser cannot draw random bytes (`crypto.getRandomValues` missing or failing), so
+    /// neither an idempotency key nor a secure frame channel can be made unpredictable: a
+    /// checkout that could still take a payment becomes unavailable with
+    /// [`CheckoutError::RandomnessUnavailable`], and a submit stopped before its request is
+    /// undone. A payment already underway or decided keeps its state (it needs no new id).
+    pub fn randomness_failed(&mut self) {
+        self.cancel_submit();
+        if self.can_submit() || self.state == PaymentState::Loading {
+            self.state = PaymentState::Unavailable(CheckoutError::RandomnessUnavailable);
             self.attempt_key = None;
         }
     }
@@ -195,11 +213,11 @@ impl PaymentFlow {
 mod tests {
     use super::*;
 
-    fn keys() -> impl FnMut() -> String {
+    fn keys() -> impl FnMut() -> Option<String> {
         let mut n = 0;
         move || {
             n += 1;
-            format!("key-{n}")
+            Some(format!("key-{n}"))
         }
     }
 
@@ -213,7 +231,7 @@ mod tests {
     fn pay_cannot_be_pressed_while_the_session_loads() {
         let mut flow = PaymentFlow::new();
         assert!(!flow.can_submit());
-        assert_eq!(flow.submit(|| "k".into()), None);
+        assert_eq!(flow.submit(|| Some("k".into())), None);
     }
 
     #[test]
@@ -257,10 +275,10 @@ mod tests {
         let mut flow = PaymentFlow::new();
         flow.session_loaded(true, PaymentOutcome::NotStarted);
         assert_eq!(flow.state(), PaymentState::Expired);
-        assert_eq!(flow.submit(|| "k".into()), None);
+        assert_eq!(flow.submit(|| Some("k".into())), None);
 
         let mut flow = ready();
-        flow.submit(|| "k".into());
+        flow.submit(|| Some("k".into()));
         flow.request_failed(CheckoutError::SessionExpired);
         assert_eq!(flow.state(), PaymentState::Expired);
         assert!(!flow.can_submit());
@@ -269,7 +287,7 @@ mod tests {
     #[test]
     fn a_redirect_answer_leaves_the_page_and_the_return_waits_for_the_result() {
         let mut flow = ready();
-        flow.submit(|| "k".into());
+        flow.submit(|| Some("k".into()));
         flow.answered(PaymentOutcome::Redirect);
         assert_eq!(flow.state(), PaymentState::Redirecting);
         assert!(!flow.can_submit());
@@ -307,7 +325,7 @@ mod tests {
     #[test]
     fn a_late_answer_cannot_overwrite_a_final_state() {
         let mut flow = ready();
-        flow.submit(|| "k".into());
+        flow.submit(|| Some("k".into()));
         flow.answered(PaymentOutcome::Paid);
         flow.answered(PaymentOutcome::Declined(CheckoutError::CardDeclined));
         flow.request_failed(CheckoutError::NetworkUnavailable);
@@ -347,5 +365,69 @@ mod tests {
         assert_eq!(flow.state(), PaymentState::AwaitingScan);
         flow.answered(PaymentOutcome::Paid);
         assert_eq!(flow.state(), PaymentState::Succeeded);
+    }
+
+    const NO_RANDOMNESS: PaymentState =
+        PaymentState::Unavailable(CheckoutError::RandomnessUnavailable);
+
+    #[test]
+    fn without_random_bytes_no_payment_starts_and_the_checkout_fails_closed() {
+        let mut flow = ready();
+        assert_eq!(flow.submit(|| None), None);
+        assert_eq!(flow.state(), NO_RANDOMNESS);
+        assert_eq!(flow.attempts(), 0);
+        assert!(!flow.can_submit());
+        // Even once the source works again: no second chance within this checkout.
+        assert_eq!(flow.submit(|| Some("k".into())), None);
+        // A declined shopper's next attempt needs a new key: refused as well.
+        let mut flow = ready();
+        flow.submit(|| Some("k".into()));
+        flow.answered(PaymentOutcome::Declined(CheckoutError::CardDeclined));
+        assert_eq!(flow.submit(|| None), None);
+        assert_eq!(flow.state(), NO_RANDOMNESS);
+        assert_eq!(flow.attempts(), 1);
+    }
+
+    #[test]
+    fn a_retry_after_an_interruption_needs_no_new_random_bytes() {
+        let mut flow = ready();
+        let mut next = keys();
+        flow.submit(&mut next);
+        flow.request_failed(CheckoutError::NetworkUnavailable);
+        assert_eq!(flow.submit(|| None).as_deref(), Some("key-1"));
+        assert_eq!(flow.state(), PaymentState::Submitting);
+    }
+
+    #[test]
+    fn randomness_failing_mid_submit_undoes_the_submit_and_blocks_the_next() {
+        let mut flow = ready();
+        flow.submit(|| Some("k".into()));
+        flow.randomness_failed();
+        assert_eq!(flow.state(), NO_RANDOMNESS);
+        assert_eq!(flow.attempts(), 0);
+        assert_eq!(flow.submit(|| Some("k2".into())), None);
+    }
+
+    #[test]
+    fn randomness_failing_leaves_a_decided_or_running_payment_alone() {
+        let mut paid = PaymentFlow::new();
+        paid.session_loaded(false, PaymentOutcome::Paid);
+        paid.randomness_failed();
+        assert_eq!(paid.state(), PaymentState::Succeeded);
+
+        let mut expired = PaymentFlow::new();
+        expired.session_loaded(true, PaymentOutcome::NotStarted);
+        expired.randomness_failed();
+        assert_eq!(expired.state(), PaymentState::Expired);
+
+        let mut scanning = ready();
+        scanning.submit(|| Some("k".into()));
+        scanning.answered(PaymentOutcome::ShowQr);
+        scanning.randomness_failed();
+        assert_eq!(scanning.state(), PaymentState::AwaitingScan);
+
+        let mut loading = PaymentFlow::new();
+        loading.randomness_failed();
+        assert_eq!(loading.state(), NO_RANDOMNESS);
     }
 }

@@ -38,6 +38,7 @@ mod holder;
 pub mod messages;
 pub mod methods;
 mod money;
+pub mod random;
 
 pub use brand::Brand;
 pub use card_number::CardNumber;

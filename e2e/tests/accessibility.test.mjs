@@ -81,7 +81,7 @@ test('a declined payment, the expired state and the dark theme have no axe viola
 
 test('saved cards, their removal step and a QR code have no axe violation', async () => {
   const shopper = freshShopper('a11y');
-  const first = await openPage(browser, `/?session_id=${(await createSession({ shopper_reference: shopper })).session_id}`);
+  const first = await openPage(browser, `/?session_id=${(await createSession({ shopper_reference: shopper })).session_id}`, { shopper });
   await secureInput(first.page, 'number').waitFor({ state: 'visible', timeout: 15000 });
   await fillCard(first.page, { number: '4242 4242 4242 4242' });
   await first.page.getByRole('checkbox', { name: 'Save this card for future payments' }).check();
@@ -89,7 +89,7 @@ test('saved cards, their removal step and a QR code have no axe violation', asyn
   await first.page.getByRole('heading', { name: 'Payment successful' }).waitFor({ timeout: 20000 });
   await first.context.close();
 
-  const { page, context } = await checkoutFor({ shopper_reference: shopper }, AXE_OK);
+  const { page, context } = await checkoutFor({ shopper_reference: shopper }, { ...AXE_OK, shopper });
   await page.getByRole('radio', { name: /Visa •••• 4242/ }).waitFor({ timeout: 15000 });
   await assertAccessible(page, 'saved cards');
   await page.getByRole('button', { name: 'Remove card' }).click();

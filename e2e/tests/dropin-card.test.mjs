@@ -198,3 +198,36 @@ test('the Drop-in speaks French with a French amount', async () => {
   await page.frameLocator('iframe[title="Champ sécurisé du numéro de carte"]').getByLabel('Numéro de carte').waitFor();
   await context.close();
 });
+
+test('a payment the shop captures later is said as authorized, not paid', async () => {
+  const session = await createSession({ capture_method: 'MANUAL' });
+  const { page, context } = await openPage(browser, `/?session_id=${encodeURIComponent(session.session_id)}`);
+  await secureInput(page, 'number').waitFor({ state: 'visible', timeout: 15000 });
+  await fillCard(page, { number: '4242 4242 4242 4242' });
+  await payButton(page).click();
+  await page.getByRole('heading', { name: 'Payment authorized' }).waitFor({ timeout: 20000 });
+  await page.getByText('You will be charged when the shop confirms your order.').waitFor();
+  assert.equal(await successText(page).count(), 0);
+  assert.deepEqual(gatewayTransactions(session.session_id).map((r) => r.status), ['AUTHORIZED']);
+  await context.close();
+});
+
+test('pressing Pay again and again on one checkout meets its limit, said in the shopper\'s language', async () => {
+  const { page, context } = await openCheckout(browser, '/?locale=fr-FR', { locale: 'fr-FR' });
+  await fillCard(page, { number: '4000 0000 0000 0002' });
+  const pay = page.getByRole('button', { name: /^Payer / });
+  // The backend allows 10 attempts a minute per checkout (BACKEND_LIMIT_PAYMENTS_PER_SESSION).
+  const paid = () => page.waitForResponse((r) => r.url().endsWith('/api/payments') && r.request().method() === 'POST', { timeout: 20000 });
+  for (let i = 0; i < 10; i += 1) {
+    const [answer] = await Promise.all([paid(), pay.click()]);
+    assert.equal(answer.status(), 200);
+    await page.getByRole('alert').filter({ hasText: /refusée/ }).waitFor({ timeout: 20000 });
+    await eventually(() => pay.isEnabled(), { timeout: 10000, message: 'Pay enabled again' });
+  }
+  const [refused] = await Promise.all([paid(), pay.click()]);
+  assert.equal(refused.status(), 429);
+  await page.getByRole('alert').filter({ hasText: 'Trop de tentatives' }).waitFor({ timeout: 20000 });
+  const sessionId = await sessionIdOf(page);
+  assert.equal(gatewayTransactions(sessionId).length, 10, 'the eleventh never reached the gateway');
+  await context.close();
+});

@@ -355,7 +355,7 @@ test('encrypt hands over envelopes the gateway decrypts: a payment through the b
     });
     return [r.status, await r.json()];
   };
-  const [status, session] = await post('/api/sessions', {});
+  const [status, session] = await post('/api/sessions', { cart: [{ sku: 'kettle-pour-over', quantity: 1 }] });
   assert.equal(status, 200, JSON.stringify(session));
   const [payStatus, payment] = await post('/api/payments', {
     session_id: session.session_id,

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   launch, openPage, fillCard, secureInput, screenshot, eventually, recordMerchantRequests,
-  gatewayTransactions, gatewayTokens, createSession, freshShopper, DEMO_URL,
+  gatewayTransactions, gatewayTokens, createSession, freshShopper, signIn, DEMO_URL,
 } from '../support.mjs';
 
 let browser;
@@ -19,7 +19,7 @@ const storedCvv = (page) => page.frameLocator('iframe[title="Secure security cod
 /// Opens the Drop-in for a new session of `shopper`, created as the merchant's server does.
 async function checkoutFor(shopper, body = {}) {
   const session = await createSession({ shopper_reference: shopper, ...body });
-  const opened = await openPage(browser, `/?session_id=${encodeURIComponent(session.session_id)}`);
+  const opened = await openPage(browser, `/?session_id=${encodeURIComponent(session.session_id)}`, { shopper });
   await payButton(opened.page).waitFor({ timeout: 15000 });
   return { ...opened, sessionId: session.session_id };
 }
@@ -139,6 +139,7 @@ test('an expired saved card is shown as expired and cannot be picked', async () 
   const session = await createSession({ shopper_reference: shopper });
   const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
   await context.clock.setFixedTime(new Date('2031-02-01T12:00:00Z'));
+  await signIn(context, shopper);
   const page = await context.newPage();
   await page.goto(new URL(`/?session_id=${encodeURIComponent(session.session_id)}`, DEMO_URL).href);
   const saved = page.getByRole('radio', { name: /Visa •••• 4242/ });
@@ -149,5 +150,37 @@ test('an expired saved card is shown as expired and cannot be picked', async () 
   await secureInput(page, 'number').waitFor({ state: 'visible', timeout: 15000 });
   assert.equal(await page.locator('iframe[title="Secure security code input"]:visible').count(), 1, 'only the new card\'s');
   await screenshot(page, 'saved-card-expired');
+  await context.close();
+});
+
+test('a shopper signs in on the shop\'s account page to save a card, and a guest sees none', async () => {
+  const { page, context, errors } = await openPage(browser, '/account.html');
+  await page.getByRole('status').filter({ hasText: 'You are shopping as a guest.' }).waitFor({ timeout: 10000 });
+  await page.getByRole('radio', { name: 'Bob Martin' }).check();
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('status').filter({ hasText: 'Signed in as Bob Martin.' }).waitFor({ timeout: 10000 });
+  // The login is an HttpOnly cookie: the page's scripts cannot read it.
+  assert.equal(await page.evaluate(() => document.cookie.includes('paykka_demo_login')), false);
+
+  await page.getByRole('link', { name: 'Back to checkout' }).click();
+  await secureInput(page, 'number').waitFor({ state: 'visible', timeout: 15000 });
+  await fillCard(page, { number: '4242 4242 4242 4242' });
+  await page.getByRole('checkbox', { name: 'Save this card for future payments' }).check();
+  await payButton(page).click();
+  await success(page).waitFor({ timeout: 20000 });
+  assert.equal(gatewayTokens('demo-shopper-bob').length, 1);
+
+  await page.goto(new URL('/', DEMO_URL).href);
+  await page.getByRole('radio', { name: /Visa •••• 4242/ }).waitFor({ timeout: 15000 });
+
+  await page.goto(new URL('/account.html', DEMO_URL).href);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('status').filter({ hasText: 'You are shopping as a guest.' }).waitFor({ timeout: 10000 });
+  await page.goto(new URL('/', DEMO_URL).href);
+  await payButton(page).waitFor({ timeout: 15000 });
+  await secureInput(page, 'number').waitFor({ state: 'visible', timeout: 15000 });
+  assert.equal(await page.getByRole('radio', { name: /Visa •••• 4242/ }).count(), 0, 'a guest sees no saved card');
+  assert.equal(await page.getByRole('checkbox', { name: /Save this card/ }).count(), 0, 'nor is offered to save one');
+  assert.deepEqual(errors.map(String), []);
   await context.close();
 });

@@ -264,7 +264,7 @@ impl Ctx {
         let a = self
             .send(
                 self.http
-                    .post(format!("{}/api/sessions", self.backend))
+                    .post(format!("{}/api/server/sessions", self.backend))
                     .header("content-type", "application/json")
                     .body(
                         json!({ "amount": amount, "currency": "USD", "mode": "drop_in",

@@ -54,6 +54,9 @@ struct Servers {
     backend: paykka_backend::Running,
 }
 
+/// The in-process backend's server secret, sent by every request of the load test.
+const SERVER_SECRET: &str = "load-test-server-secret-0123456789";
+
 async fn start_servers(dir: &Path) -> Result<Servers, String> {
     use paykka_protocol::test_keys;
     let any: SocketAddr = "127.0.0.1:0".parse().expect("an address");
@@ -70,6 +73,11 @@ async fn start_servers(dir: &Path) -> Result<Servers, String> {
     let mut bc = paykka_backend::Config::new(any, dir.join("backend"), sandbox.base_url.clone());
     bc.merchant_key_pem = Some(test_keys::MERCHANT.into());
     bc.log_requests = false;
+    // The shoppers create their sessions as the merchant's server does (the flows' terms are
+    // the load test's), and all come from one address: the abuse limits are not what this
+    // measures (the backend's tests drive past each of them).
+    bc.server_secret = Some(SERVER_SECRET.into());
+    bc.limits = paykka_backend::LimitConfig::unlimited();
     let backend = paykka_backend::start(bc)
         .await
         .map_err(|e| format!("backend: {e}"))?;
@@ -421,8 +429,14 @@ async fn get_json(r: reqwest::RequestBuilder, what: &str) -> Result<Value, Strin
 }
 
 async fn setup(o: &Opts, backend: &str) -> Result<Arc<Ctx>, String> {
+    let mut auth = reqwest::header::HeaderMap::new();
+    auth.insert(
+        reqwest::header::AUTHORIZATION,
+        reqwest::header::HeaderValue::from_str(&format!("Bearer {SERVER_SECRET}")).map_err(|e| e.to_string())?,
+    );
     let http = reqwest::Client::builder()
         .no_proxy()
+        .default_headers(auth)
         .timeout(REQUEST_TIMEOUT)
         .redirect(reqwest::redirect::Policy::none())
         .build()
@@ -430,9 +444,9 @@ async fn setup(o: &Opts, backend: &str) -> Result<Arc<Ctx>, String> {
     // What the Drop-in does first: create a session, read it, and (in the frames) fetch the
     // card key from the URL the backend gives.
     let s = get_json(
-        http.post(format!("{backend}/api/sessions"))
+        http.post(format!("{backend}/api/server/sessions"))
             .header("content-type", "application/json")
-            .body("{}"),
+            .body(r#"{"amount": 1999, "currency": "USD"}"#),
         "create session",
     )
     .await?;

@@ -114,9 +114,12 @@ impl CardKey {
         if kid != self.kid {
             return Err(EnvelopeError::UnknownKey);
         }
+        // Blinded: the ciphertext is chosen by whoever posts a payment, and the unblinded
+        // decryption's timing leaks the key to an attacker who can time many of them
+        // (RUSTSEC-2023-0071, the Marvin attack).
         let pt = self
             .private
-            .decrypt(Oaep::new::<Sha256>(), &ct)
+            .decrypt_blinded(&mut rsa::rand_core::OsRng, Oaep::new::<Sha256>(), &ct)
             .map_err(|_| EnvelopeError::Undecryptable)?;
         String::from_utf8(pt).map_err(|_| EnvelopeError::Undecryptable)
     }

@@ -7,7 +7,8 @@ use rsa::pkcs1::{DecodeRsaPrivateKey, DecodeRsaPublicKey};
 use rsa::pkcs8::{
     DecodePrivateKey, DecodePublicKey, EncodePrivateKey, EncodePublicKey, LineEnding,
 };
-use rsa::signature::{SignatureEncoding, Signer, Verifier};
+use rsa::rand_core::OsRng;
+use rsa::signature::{RandomizedSigner, SignatureEncoding, Verifier};
 use rsa::{RsaPrivateKey, RsaPublicKey};
 use sha2::Sha256;
 use std::fmt;
@@ -116,9 +117,11 @@ impl SigningKey {
         &self.public
     }
 
-    /// Signs raw bytes, base64 result.
+    /// Signs raw bytes, base64 result. With RSA blinding (a random factor per signature), so
+    /// the private-key operation's timing says nothing of the key (RUSTSEC-2023-0071, the
+    /// Marvin attack, concerns the unblinded one); PKCS#1 v1.5 signatures stay deterministic.
     pub fn sign_bytes(&self, data: &[u8]) -> String {
-        STANDARD.encode(self.key.sign(data).to_bytes())
+        STANDARD.encode(self.key.sign_with_rng(&mut OsRng, data).to_bytes())
     }
 
     /// Signs a request or webhook body.
@@ -413,6 +416,17 @@ mod tests {
             VerifyingKeys::default().verify("m1", 5, body, &a.sign("m1", 5, body)),
             Err(SignatureError::Mismatch)
         );
+    }
+
+    #[test]
+    fn blinded_signing_gives_the_deterministic_pkcs1_signature() {
+        use rsa::signature::Signer;
+        let k = SigningKey::from_pem(crate::test_keys::MERCHANT).unwrap();
+        let data = b"merchantId=m1&timestamp=5&requestBody={}";
+        let unblinded = STANDARD.encode(k.key.sign(data).to_bytes());
+        for _ in 0..3 {
+            assert_eq!(k.sign_bytes(data), unblinded);
+        }
     }
 
     #[test]

@@ -3,6 +3,7 @@
 use crate::db;
 use crate::scenario::{
     self, CHALLENGE_CODE, Outcome, Pending, SessionRec, StoreReq, TokenRec, TxRec, new_id,
+    new_session_id,
 };
 use crate::{AppState, Shared};
 use axum::Router;
@@ -636,7 +637,7 @@ async fn create_session(
         ));
     }
     let s = SessionRec {
-        session_id: new_id("CS"),
+        session_id: new_session_id(),
         merchant_id: mid.clone(),
         trans_id: r.trans_id.clone(),
         session_mode,

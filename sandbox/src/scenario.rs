@@ -99,6 +99,16 @@ pub fn method_info(name: &str) -> MethodInfo {
     }
 }
 
+/// A session id: the shopper's only credential towards the merchant backend until it pays, so
+/// 128 random bits (32 hex digits), not a counter or a short number.
+pub fn new_session_id() -> String {
+    use paykka_protocol::rsa::rand_core::{OsRng, RngCore};
+    let mut bytes = [0u8; 16];
+    OsRng.fill_bytes(&mut bytes);
+    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    format!("CS{hex}")
+}
+
 pub fn new_id(prefix: &str) -> String {
     use paykka_protocol::rsa::rand_core::{OsRng, RngCore};
     format!(

@@ -97,6 +97,12 @@ pub struct PaymentAnswer {
 }
 
 impl PaymentAnswer {
+    /// Authorised only (capture method `MANUAL`): the shop captures later, the shopper has not
+    /// paid yet.
+    pub fn is_authorization(&self) -> bool {
+        self.status == "AUTHORIZED"
+    }
+
     /// The flow's reading of this answer.
     pub fn outcome(&self) -> PaymentOutcome {
         match self.status.as_str() {

@@ -4,7 +4,7 @@
 //! the result (the URL only says which session, never how it ended).
 
 use leptos::prelude::*;
-use paykka_checkout::api::{JsonBuilder, JsonObject};
+use paykka_checkout::api::JsonObject;
 use paykka_checkout::components::{DropIn, PaymentSummary};
 use paykka_checkout::core::appearance::Appearance;
 use wasm_bindgen::JsCast;
@@ -58,7 +58,7 @@ fn mount(target: web_sys::HtmlElement, session_id: String, locale: Option<String
     .forget();
 }
 
-/// What a merchant's server does on "checkout": create a session for the cart (here through the
+/// What a merchant's page does on "checkout": ask its server for a session of the cart (here the
 /// demo backend's `POST /api/sessions`, same origin through trunk's proxy).
 async fn create_session() -> Option<String> {
     let window = web_sys::window()?;
@@ -67,8 +67,10 @@ async fn create_session() -> Option<String> {
     let headers = web_sys::Headers::new().ok()?;
     headers.set("content-type", "application/json").ok()?;
     init.set_headers(&headers);
-    let body = JsonBuilder::new().set("amount", 4999).set("currency", "USD").to_json();
-    init.set_body(&body.into());
+    // The cart, never its price: the backend prices it from its catalogue, and knows the
+    // shopper from the login cookie.
+    let body = r#"{"cart":[{"sku":"kettle-pour-over","quantity":1}]}"#;
+    init.set_body(&wasm_bindgen::JsValue::from_str(body));
     let response: web_sys::Response =
         JsFuture::from(window.fetch_with_str_and_init("/api/sessions", &init)).await.ok()?.dyn_into().ok()?;
     if !response.ok() {

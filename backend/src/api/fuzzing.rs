@@ -2,6 +2,7 @@
 //! (`backend/tests/fuzz_corpus.rs`): the request parsing of the JSON API and the webhook's
 //! verification, run the way the handlers run them. Not an API: hidden from the docs.
 
+use super::sessions::BrowserSessionBody;
 use super::{
     ApplePayBody, CreateSessionBody, PaymentBody, RemoveQuery, body_hash, parse, refuse_clear_card,
 };
@@ -33,8 +34,10 @@ impl From<super::ApiError> for Refusal {
 /// Which request parser an [`Outcome`] is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Parser {
-    /// `POST /api/sessions` body.
+    /// `POST /api/sessions` body (the browser's).
     CreateSession,
+    /// `POST /api/server/sessions` body (the merchant server's).
+    ServerSession,
     /// `POST /api/payments` body: the clear-card guard, then the typed body.
     Payment,
     /// `POST /api/apple-pay/session` body.
@@ -55,7 +58,7 @@ impl Parser {
     pub fn denies_unknown_fields(self) -> bool {
         matches!(
             self,
-            Parser::CreateSession | Parser::Payment | Parser::ApplePay
+            Parser::CreateSession | Parser::ServerSession | Parser::Payment | Parser::ApplePay
         )
     }
 }
@@ -76,6 +79,10 @@ pub fn parse_any_request(bytes: &[u8]) -> Vec<Outcome> {
     let mut out = vec![
         done(
             Parser::CreateSession,
+            parse::<BrowserSessionBody>(bytes).map(drop),
+        ),
+        done(
+            Parser::ServerSession,
             parse::<CreateSessionBody>(bytes).map(drop),
         ),
         done(

@@ -14,6 +14,7 @@ use crate::small_map::SmallMap;
 
 use crate::api::{BackendClient, EncryptedCard, SubmitHook, PaymentAction, PaymentAnswer, SaveCardOffer, Session, StoredCard};
 use crate::components::internal::{CheckoutScope, current_month};
+use crate::components::internal::{new_idempotency_key, random_bytes};
 use crate::components::secure_card::{CardFrames, SecureCardForm};
 use crate::components::qr::QrPanel;
 use crate::components::stored_card::{self, RemoveState, StoredCardForm};
@@ -253,10 +254,6 @@ fn DropInBody(
     } else {
         initial.session_loaded(session.expired, answer.outcome());
     }
-    let flow = RwSignal::new(initial);
-    let state = Memo::new(move |_| flow.read().state());
-    let last_answer = RwSignal::new(Some(answer));
-
     let card_method = session.methods.iter().find(|m| m.flow == "card").cloned();
     // The session's other methods, in its order, as the catalogue knows them. Unknown codes are
     // skipped, never a crash; wallets show once the browser says it can pay with them.
@@ -282,6 +279,20 @@ fn DropInBody(
         .map(|c| (c.token.clone(), CardFrames::cvv_only(&session.frames_origin, ctx.i18n(), c.brand)))
         .collect();
     let stored_frames = StoredValue::new_local(stored_frames);
+    // Without random bytes no payment can get an unpredictable idempotency key, nor the card
+    // frames a channel: say so now rather than at Pay (a payment already decided is still shown).
+    let randomness_failed = random_bytes().is_none()
+        || frames.with_value(|f| f.as_ref().is_some_and(|f| f.unavailable().is_some()))
+        || stored_frames.with_value(|m| {
+            m.keys()
+                .any(|k| m.get(k).is_some_and(|f| f.unavailable().is_some()))
+        });
+    if randomness_failed {
+        initial.randomness_failed();
+    }
+    let flow = RwSignal::new(initial);
+    let state = Memo::new(move |_| flow.read().state());
+    let last_answer = RwSignal::new(Some(answer));
     let remove_states = RwSignal::new(SmallMap::<String, RemoveState>::new());
     let first_other = other_methods.iter().find(|m| m.flow != MethodFlow::Wallet).copied();
     let choice = RwSignal::new(default_choice(&stored_cards.get_untracked(), has_card, &other_methods));
@@ -324,6 +335,19 @@ fn DropInBody(
     if let Some(answer) = last_answer.get_untracked() {
         notify(state.get_untracked(), Some(&answer));
     }
+    // Pay was refused before any request left: the merchant hears why when it is news (the
+    // random source failed just now), and a `submit()` waiting on this press gets its answer.
+    let refused = move |was_open: bool| {
+        let state = flow.get_untracked().state();
+        if was_open {
+            notify(state, None);
+        }
+        if let (Some(settled), PaymentState::Unavailable(_) | PaymentState::Expired) =
+            (callbacks.on_submit_settled, state)
+        {
+            settled.try_run(state);
+        }
+    };
 
     let session_id = StoredValue::new(session.id.clone());
     let return_url = StoredValue::new(return_url);
@@ -361,9 +385,13 @@ fn DropInBody(
     let wallet_ctx = ctx.clone();
     let pay_with_wallet = move |wallet: Wallet| {
         let Some(client) = client.get_value() else { return };
+        let was_open = flow.with_untracked(PaymentFlow::can_submit);
         let mut key = None;
         flow.update(|f| key = f.submit(new_idempotency_key));
-        let Some(key) = key else { return };
+        let Some(key) = key else {
+            refused(was_open);
+            return;
+        };
         let sheet = wallet_request.with_value(|request| WalletSheet::open(wallet, request, client.clone()));
         let ctx = wallet_ctx.clone();
         let unavailable = move || {
@@ -428,14 +456,23 @@ fn DropInBody(
         if card_frames.is_none() && !matches!(choice, Choice::Method(_)) {
             return;
         }
+        let was_open = flow.with_untracked(PaymentFlow::can_submit);
         let mut key = None;
         flow.update(|f| key = f.submit(new_idempotency_key));
-        let Some(key) = key else { return };
+        let Some(key) = key else {
+            refused(was_open);
+            return;
+        };
         let card = match &card_frames {
             None => EncryptedCard::default(),
             Some(card_frames) => match card_frames.encrypt().await {
                 _ if flow.is_disposed() => return,
                 Ok(card) => card,
+                Err(CheckoutError::RandomnessUnavailable) => {
+                    flow.update(PaymentFlow::randomness_failed);
+                    notify(flow.get_untracked().state(), None);
+                    return;
+                }
                 Err(error) => {
                     flow.update(PaymentFlow::cancel_submit);
                     // Invalid fields speak for themselves, beside each field; this one has no field.
@@ -575,7 +612,13 @@ fn DropInBody(
             PaymentState::Submitting => Some(announce_ctx.t("dropin-processing")),
             PaymentState::Redirecting => Some(announce_ctx.t("dropin-redirecting")),
             PaymentState::Declined(e) | PaymentState::Interrupted(e) => Some(announce_ctx.t(e.message_id())),
-            PaymentState::Succeeded => Some(announce_ctx.t("dropin-success-title")),
+            PaymentState::Succeeded => Some(announce_ctx.t(
+                if last_answer.with_untracked(|a| a.as_ref().is_some_and(PaymentAnswer::is_authorization)) {
+                    "dropin-authorized-title"
+                } else {
+                    "dropin-success-title"
+                },
+            )),
             _ => None,
         };
         if let Some(message) = message {
@@ -656,7 +699,9 @@ fn DropInBody(
             {move || match state.get() {
                 PaymentState::Succeeded => {
                     let order = last_answer.with(|a| a.as_ref().and_then(|a| a.order_id.clone()));
-                    view! { <SuccessView amount=amount_for_success.clone() order_id=order /> }.into_any()
+                    let authorized = last_answer.with(|a| a.as_ref().is_some_and(PaymentAnswer::is_authorization));
+                    view! { <SuccessView amount=amount_for_success.clone() order_id=order authorized=authorized /> }
+                        .into_any()
                 }
                 PaymentState::Expired => view! { <ExpiredView /> }.into_any(),
                 PaymentState::Unavailable(error) => view! { <ErrorView error=error /> }.into_any(),
@@ -936,11 +981,6 @@ pub(crate) fn redirect(url: &str, post: bool, data: &[(String, String)]) {
             let _ = form.submit();
         }
     }
-}
-
-/// A fresh idempotency key: 128 random bits, hex.
-pub(crate) fn new_idempotency_key() -> String {
-    format!("pk-{}", crate::components::internal::random_hex(16))
 }
 
 pub(crate) fn current_page_url() -> String {

@@ -32,14 +32,22 @@ pub fn AwaitingView(redirecting: bool) -> impl IntoView {
 }
 
 #[component]
-pub fn SuccessView(amount: String, order_id: Option<String>) -> impl IntoView {
+pub fn SuccessView(
+    amount: String,
+    order_id: Option<String>,
+    /// Authorised, not yet captured (the shop captures later): said as such, not as paid.
+    #[prop(optional)]
+    authorized: bool,
+) -> impl IntoView {
     let ctx = CheckoutContext::expect();
     let detail = order_id.map(|order| ctx.i18n().t_with("dropin-success-order", &[("order", order.into())]));
+    let title = ctx.t(if authorized { "dropin-authorized-title" } else { "dropin-success-title" });
     view! {
-        <div class=style::result data-result="success">
+        <div class=style::result data-result=if authorized { "authorized" } else { "success" }>
             <span class=style::result_icon aria-hidden="true">"✓"</span>
-            <h3 class=style::result_title>{ctx.t("dropin-success-title")}</h3>
+            <h3 class=style::result_title>{title}</h3>
             <p class=style::amount dir="ltr">{amount}</p>
+            {authorized.then(|| view! { <p class=style::result_detail>{ctx.t("dropin-authorized-detail")}</p> })}
             {detail.map(|d| view! { <p class=style::result_detail>{d}</p> })}
         </div>
     }

@@ -16,29 +16,22 @@ pub fn unique_id_prefix() -> String {
     format!("pk{}", NEXT.fetch_add(1, Ordering::Relaxed))
 }
 
-/// 16 bytes from the browser's CSPRNG (channel ids, idempotency keys).
-pub fn random_bytes() -> [u8; 16] {
+/// 16 bytes from the browser's CSPRNG (frame channels, idempotency keys), or `None` when
+/// `crypto.getRandomValues` is missing, throws, or leaves the buffer untouched. Never a
+/// fallback: every caller refuses to pay without them ([`CheckoutError::RandomnessUnavailable`]).
+///
+/// [`CheckoutError::RandomnessUnavailable`]: paykka_core::CheckoutError::RandomnessUnavailable
+pub fn random_bytes() -> Option<[u8; 16]> {
+    let crypto = web_sys::window()?.crypto().ok()?;
     let mut bytes = [0u8; 16];
-    if let Some(crypto) = web_sys::window().and_then(|w| w.crypto().ok()) {
-        let _ = crypto.get_random_values_with_u8_array(&mut bytes);
-    }
-    bytes
+    crypto.get_random_values_with_u8_array(&mut bytes).ok()?;
+    paykka_core::random::checked(bytes)
 }
 
-/// `n` random bytes as lowercase hex.
-pub fn random_hex(n: usize) -> String {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    let mut out = String::with_capacity(n * 2);
-    while out.len() < n * 2 {
-        for b in random_bytes() {
-            if out.len() == n * 2 {
-                break;
-            }
-            out.push(char::from(HEX[usize::from(b >> 4)]));
-            out.push(char::from(HEX[usize::from(b & 15)]));
-        }
-    }
-    out
+/// A fresh idempotency key for one payment attempt (`pk-` and 128 random bits in hex), or
+/// `None` when the browser cannot draw random bytes.
+pub fn new_idempotency_key() -> Option<String> {
+    random_bytes().map(paykka_core::random::idempotency_key)
 }
 
 /// The current month by the shopper's clock: expiry dates are judged as the shopper sees them.

@@ -4,7 +4,10 @@
 //! [`CardFrames`] is the parent's end of the frame protocol (`paykka_core::frame_protocol`):
 //! it builds each frame's URL with a per-mount random channel, accepts a message only from the
 //! frames' origin, from one of its own frames' windows, on its channel and of a valid shape,
-//! and names the frames' exact origin in everything it posts.
+//! and names the frames' exact origin in everything it posts. Without random bytes for the
+//! channel (`crypto.getRandomValues` missing or failing) it loads no frame, shows
+//! [`CheckoutError::RandomnessUnavailable`] and refuses to encrypt: a guessable channel would let
+//! another page speak for the frames.
 
 use std::cell::{Cell, RefCell};
 use crate::small_map::SmallMap;
@@ -95,7 +98,11 @@ fn take_prewarmed(session_id: &str, frames_origin: Option<&Origin>) -> Option<(H
     })?;
     claim_prewarmed(&frame);
     let iframe = prewarm_field(&frame, "iframe").dyn_into::<HtmlIFrameElement>().ok();
-    let channel = prewarm_field(&frame, "channel").as_string().and_then(|c| Channel::parse(&c));
+    // All zeros is what a failed or stubbed `getRandomValues` leaves: not a channel to trust.
+    let channel = prewarm_field(&frame, "channel")
+        .as_string()
+        .and_then(|c| Channel::parse(&c))
+        .filter(|c| c.as_str().bytes().any(|b| b != b'0'));
     let origin = prewarm_field(&frame, "origin").as_string().and_then(|o| Origin::parse(&o));
     // The frame must be the provider's number page on that channel, whatever else touched it.
     let expected = |origin: &Origin, channel: &Channel| {
@@ -129,7 +136,9 @@ fn index(field: FieldKind) -> usize {
 pub struct CardFrames(Rc<Inner>);
 
 struct Inner {
-    channel: Channel,
+    /// `None` when the browser could not draw random bytes for it: then no frame loads, no
+    /// message is sent or believed, and [`CardFrames::encrypt`] refuses.
+    channel: Option<Channel>,
     /// The fields this controller owns, in form order (focus and encryption follow it).
     fields: Vec<FieldKind>,
     /// A saved card's brand: its CVV length is known, not typed.
@@ -192,9 +201,14 @@ impl CardFrames {
             .filter(|_| fields.contains(&FieldKind::Number))
             .and_then(|id| take_prewarmed(id, origin.as_ref()));
         let (channel, prewarmed) = match prewarmed {
-            Some((iframe, channel, record)) => (channel, Some((iframe, record))),
-            None => (Channel::from_bytes(random_bytes()), None),
+            Some((iframe, channel, record)) => (Some(channel), Some((iframe, record))),
+            None => (random_bytes().map(Channel::from_bytes), None),
         };
+        // Said under the form's first field (no frame loads in any of them).
+        let unavailable = channel
+            .is_none()
+            .then_some(CheckoutError::RandomnessUnavailable);
+        let first_field = fields.first().copied();
         let inner = Rc::new(Inner {
             channel,
             fields,
@@ -208,7 +222,9 @@ impl CardFrames {
             iframes: RefCell::new([None, None, None, None]),
             ready: Default::default(),
             states: std::array::from_fn(|_| RwSignal::new(None)),
-            parent_errors: std::array::from_fn(|_| RwSignal::new(None)),
+            parent_errors: std::array::from_fn(|i| {
+                RwSignal::new(unavailable.filter(|_| first_field.is_some_and(|f| index(f) == i)))
+            }),
             submit_requests: RwSignal::new(0),
             others_may_load: RwSignal::new(false),
             prewarmed: RefCell::new(prewarmed),
@@ -234,11 +250,20 @@ impl CardFrames {
     fn frame_url(&self, field: FieldKind) -> Option<String> {
         let params = FrameParams {
             field,
-            channel: self.0.channel.clone(),
+            channel: self.0.channel?,
             origin: self.0.parent_origin.clone()?,
             locale: Locale::new(&self.0.locale)?,
         };
         Some(format!("{}{FRAME_PAGE}#{}", self.0.frames_origin.as_ref()?.as_str(), params.to_fragment()))
+    }
+
+    /// [`CheckoutError::RandomnessUnavailable`] when the browser could not draw the channel's
+    /// random bytes: these frames never load, and no payment may be made with them.
+    pub fn unavailable(&self) -> Option<CheckoutError> {
+        self.0
+            .channel
+            .is_none()
+            .then_some(CheckoutError::RandomnessUnavailable)
     }
 
     /// The latest state a frame reported.
@@ -269,13 +294,15 @@ impl CardFrames {
 
     /// Sends `message` to one frame, addressed to the frames' exact origin.
     fn post(&self, field: FieldKind, message: &ParentToFrame) {
-        let Some(origin) = &self.0.frames_origin else { return };
+        let (Some(origin), Some(channel)) = (&self.0.frames_origin, &self.0.channel) else {
+            return;
+        };
         if !self.0.ready[index(field)].get() {
             return;
         }
         let window = self.0.iframes.borrow()[index(field)].as_ref().and_then(HtmlIFrameElement::content_window);
         if let Some(window) = window {
-            let _ = window.post_message(&encode(&self.0.channel, message).into(), origin.as_str());
+            let _ = window.post_message(&encode(channel, message).into(), origin.as_str());
         }
     }
 
@@ -304,7 +331,7 @@ impl CardFrames {
         let Some(field) = field else { return };
         let Some(data) = event.data().as_string() else { return };
         let Ok((channel, message)) = decode_frame_message(&data) else { return };
-        if channel != inner.channel {
+        if inner.channel != Some(channel) {
             return;
         }
         match message {
@@ -434,9 +461,13 @@ impl CardFrames {
     }
 
     /// Validates every field (showing errors in the frames) and, when all are valid, collects
-    /// their ciphertexts. Errs with the first invalid field's error (and focuses it), or with
-    /// [`CheckoutError::SecureFieldsUnavailable`] when a frame or the key is unreachable.
+    /// their ciphertexts. Errs with the first invalid field's error (and focuses it), with
+    /// [`CheckoutError::SecureFieldsUnavailable`] when a frame or the key is unreachable, or with
+    /// [`CheckoutError::RandomnessUnavailable`] when the frames have no channel.
     pub async fn encrypt(&self) -> Result<EncryptedCard, CheckoutError> {
+        if let Some(error) = self.unavailable() {
+            return Err(error);
+        }
         let fields = self.0.fields.clone();
         for &field in &fields {
             self.post(field, &ParentToFrame::Touch);
@@ -622,7 +653,11 @@ pub fn SecureField(
         FieldKind::Holder => "secure-frame-title-holder",
     };
     let described_by = if kind == FieldKind::Cvv { format!("{hint_id} {error_id}") } else { error_id.clone() };
-    let url = frames.frame_url(kind).unwrap_or_default();
+    // No frame at all without a channel (no random bytes): nothing could speak to it safely.
+    let url = frames
+        .unavailable()
+        .is_none()
+        .then(|| frames.frame_url(kind).unwrap_or_default());
     // Only a form with a number field waits for it (a saved card's lone security code does not).
     let waits_for_number = kind != FieldKind::Number && frames.0.fields.contains(&FieldKind::Number);
     let may_load = frames.0.others_may_load;
@@ -661,15 +696,13 @@ pub fn SecureField(
         });
     }
     let iframe = move || {
-        if adopted {
-            return None;
-        }
+        let url = url.clone().filter(|_| !adopted)?;
         shown.get().then(|| {
             view! {
                 <iframe
                     node_ref=node_ref
                     class=style::frame
-                    src=url.clone()
+                    src=url
                     title=title.clone()
                     aria-describedby=described_by.clone()
                     referrerpolicy="no-referrer"

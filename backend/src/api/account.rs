@@ -1,0 +1,106 @@
+//! The demo sign-in (`/api/account...`): a shopper picks a demo account, the backend keeps the
+//! login and hands the browser an opaque HttpOnly cookie. And `POST /api/server/logins`, the
+//! merchant server's door to the same logins (tests sign a browser in through it).
+
+use super::{ApiError, Body, check_ref, client_ip, json_ok, parse, read_body, too_many};
+use crate::accounts::{self, DEMO_ACCOUNTS, signed_in_shopper};
+use crate::limits::Counted;
+use crate::{Shared, now_ms};
+use axum::extract::{ConnectInfo, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::Response;
+use serde::Deserialize;
+use serde_json::json;
+use std::net::SocketAddr;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct SignInBody {
+    account: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct ServerSignInBody {
+    shopper_reference: String,
+}
+
+/// Who is signed in, and the demo accounts to pick from.
+pub(super) async fn account(State(st): State<Shared>, headers: HeaderMap) -> Response {
+    let me = signed_in_shopper(&st, &headers);
+    let account = DEMO_ACCOUNTS
+        .iter()
+        .find(|a| Some(a.shopper_reference) == me.as_deref());
+    json_ok(&json!({
+        "signed_in": me.is_some(),
+        "account": account.map(|a| json!({ "id": a.id, "name": a.name })),
+        "accounts": DEMO_ACCOUNTS.iter().map(|a| json!({ "id": a.id, "name": a.name })).collect::<Vec<_>>(),
+    }))
+}
+
+pub(super) async fn sign_in(
+    State(st): State<Shared>,
+    addr: ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    st.limits
+        .hit(
+            Counted::SignInPerIp,
+            &client_ip(&addr),
+            st.cfg.limits.sign_ins_per_ip,
+            now_ms(),
+        )
+        .map_err(too_many)?;
+    let b: SignInBody = parse(&read_body(body)?)?;
+    let account = DEMO_ACCOUNTS
+        .iter()
+        .find(|a| a.id == b.account)
+        .ok_or_else(|| {
+            ApiError::new(
+                StatusCode::UNAUTHORIZED,
+                "unknown_account",
+                "no such demo account",
+            )
+        })?;
+    // A new login replaces the one this browser had.
+    accounts::sign_out(&st, &headers);
+    let token = accounts::sign_in(&st, account.shopper_reference).map_err(|_| super::internal())?;
+    Ok(with_cookie(
+        json_ok(
+            &json!({ "signed_in": true, "account": { "id": account.id, "name": account.name } }),
+        ),
+        &accounts::set_cookie(&st, Some(&token)),
+    ))
+}
+
+pub(super) async fn sign_out(State(st): State<Shared>, headers: HeaderMap) -> Response {
+    accounts::sign_out(&st, &headers);
+    with_cookie(
+        json_ok(&json!({ "signed_in": false })),
+        &accounts::set_cookie(&st, None),
+    )
+}
+
+/// A login for any shopper, for the merchant's own server (a single sign-on hand-over) and
+/// for the tests: behind the server secret. Answers the cookie to set.
+pub(super) async fn server_sign_in(
+    State(st): State<Shared>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    super::server_only(&st, &headers)?;
+    let b: ServerSignInBody = parse(&read_body(body)?)?;
+    check_ref("shopper_reference", &b.shopper_reference)?;
+    let token = accounts::sign_in(&st, &b.shopper_reference).map_err(|_| super::internal())?;
+    Ok(json_ok(
+        &json!({ "cookie": { "name": accounts::LOGIN_COOKIE, "value": token } }),
+    ))
+}
+
+fn with_cookie(mut r: Response, cookie: &str) -> Response {
+    if let Ok(v) = HeaderValue::from_str(cookie) {
+        r.headers_mut().insert(header::SET_COOKIE, v);
+    }
+    r
+}
