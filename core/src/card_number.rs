@@ -82,9 +82,11 @@ impl CardNumber {
         d.get(d.len().saturating_sub(4)..).unwrap_or("")
     }
 
-    /// The first six digits (the BIN), safe to show and to send with the ciphertext.
-    pub fn bin6(&self) -> &str {
-        self.digits().get(..6).unwrap_or("")
+    /// The leading digits the page may know (the BIN, cut by [`revealed_head`]): six for a
+    /// number of 16 digits or more, fewer for shorter ones. Safe to show and to send with the
+    /// ciphertext.
+    pub fn bin(&self) -> &str {
+        self.digits().get(..revealed_head(self.digits().len())).unwrap_or("")
     }
 
     /// Fails with [`CheckoutError::NumberUnsupported`] unless the brand is among `accepted`.
@@ -106,11 +108,11 @@ impl FromStr for CardNumber {
 }
 
 impl fmt::Debug for CardNumber {
-    /// Prints the first six and last four digits only (`424242******4242`). Shorter numbers
-    /// show fewer leading digits, so that at least four digits always stay hidden.
+    /// Prints what [`revealed_head`] and the last four allow (`424242******4242`, and
+    /// `37828*****10005` for a 15-digit number): at least six digits stay hidden.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let len = usize::from(self.len);
-        let shown_head = 6.min(len.saturating_sub(8));
+        let shown_head = revealed_head(len);
         let mut masked = self.digits;
         for (i, d) in masked.iter_mut().enumerate() {
             if i >= shown_head && i + 4 < len {
@@ -120,6 +122,18 @@ impl fmt::Debug for CardNumber {
         f.write_str(core::str::from_utf8(masked.get(..len).unwrap_or(&[])).unwrap_or(""))
     }
 }
+
+/// How many leading digits of a `len`-digit card number may be revealed beside its last four:
+/// six from 16 digits on, and for shorter numbers as many as leave six digits hidden (15: five,
+/// 14: four, 13: three, 12: two). The one truncation rule: `Debug`, the frames' `bin6` and
+/// anything shown to the page follow it.
+pub const fn revealed_head(len: usize) -> usize {
+    let head = len.saturating_sub(4 + HIDDEN_AT_LEAST);
+    if head < 6 { head } else { 6 }
+}
+
+/// Digits of a card number never revealed, whatever its length (from 12 digits on).
+pub const HIDDEN_AT_LEAST: usize = 6;
 
 /// The Luhn (mod 10) checksum over ASCII digits.
 pub(crate) fn luhn_valid(digits: &[u8]) -> bool {
@@ -142,22 +156,50 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_brand_length_keeps_at_least_six_digits_hidden_and_debug_reveals_no_more() {
+        // (length, leading digits revealed): the table a reviewer checks against PCI DSS.
+        let table = [(12, 2), (13, 3), (14, 4), (15, 5), (16, 6), (17, 6), (18, 6), (19, 6)];
+        for (len, head) in table {
+            assert_eq!(revealed_head(len), head, "{len}");
+        }
+        for brand in Brand::ALL.iter().copied().chain([Brand::Unknown]) {
+            for &len in brand.lengths() {
+                let len = usize::from(len);
+                let hidden = len - revealed_head(len) - 4;
+                assert!(hidden >= HIDDEN_AT_LEAST, "{brand:?} {len}: {hidden} hidden");
+            }
+        }
+        // Real numbers of each length: Debug and bin() say exactly what the rule allows.
+        for (pan, debug, bin) in [
+            ("4242424242424242", "424242******4242", "424242"),
+            ("378282246310005", "37828******0005", "37828"),
+            ("36227206271667", "3622******1667", "3622"),
+            ("4222222222222", "422******2222", "422"),
+            ("6200000000000005", "620000******0005", "620000"),
+        ] {
+            let n = CardNumber::parse(pan).unwrap();
+            assert_eq!((format!("{n:?}").as_str(), n.bin()), (debug, bin), "{pan}");
+            assert_eq!(format!("{n:?}").bytes().filter(|b| *b == b'*').count(), pan.len() - 4 - bin.len());
+        }
+    }
+
+    #[test]
     fn debug_masks_everything_but_the_bin_and_last_four() {
         let n = CardNumber::parse("4242 4242 4242 4242").unwrap();
         assert_eq!(format!("{n:?}"), "424242******4242");
         assert_eq!(format!("{:?}", Some(&n)), "Some(424242******4242)");
         let amex = CardNumber::parse("378282246310005").unwrap();
-        assert_eq!(format!("{amex:?}"), "378282*****0005");
+        assert_eq!(format!("{amex:?}"), "37828******0005");
         let diners = CardNumber::parse("36227206271667").unwrap();
-        assert_eq!(format!("{diners:?}"), "362272****1667");
+        assert_eq!(format!("{diners:?}"), "3622******1667");
     }
 
     #[test]
-    fn debug_of_a_twelve_digit_number_keeps_four_digits_hidden() {
+    fn debug_of_a_twelve_digit_number_keeps_six_digits_hidden() {
         // 12 digits, Unknown brand, Luhn-valid.
         let n = CardNumber::parse("990000000002").unwrap();
         assert_eq!(n.brand(), Brand::Unknown);
-        assert_eq!(format!("{n:?}"), "9900****0002");
+        assert_eq!(format!("{n:?}"), "99******0002");
     }
 
     #[test]

@@ -43,7 +43,7 @@
 //!
 //! By construction: no variant has a place for one. Frame → parent, the only free text is the
 //! holder name ([`HolderText`], which refuses every digit); the card number leaves as an
-//! [`Envelope`] plus [`Bin6`] (6 digits) and [`Last4`] (4 digits). Parent → frame, the free
+//! [`Envelope`] plus [`Bin`] (at most 6 digits) and [`Last4`] (4 digits). Parent → frame, the free
 //! texts are label, placeholder and locale, which the parent never has card data for.
 //!
 //! And by a guard: [`decode_frame_message`] and [`decode_parent_message`] reject any message
@@ -316,8 +316,31 @@ impl<const N: usize> FixedDigits<N> {
     }
 }
 
-/// The first six digits of a card number.
-pub type Bin6 = FixedDigits<6>;
+/// The leading digits of a card number the page may know: two to six, as
+/// [`crate::revealed_head`] allows for its length (wire key `bin6`, its name since
+/// it always held six).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub struct Bin {
+    digits: [u8; 6],
+    len: u8,
+}
+
+impl Bin {
+    /// Checks the digits; `None` unless two to six ASCII digits.
+    pub fn new(s: &str) -> Option<Self> {
+        if !(2..=6).contains(&s.len()) || !s.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let mut digits = [0u8; 6];
+        digits.get_mut(..s.len())?.copy_from_slice(s.as_bytes());
+        Some(Self { digits, len: s.len() as u8 })
+    }
+
+    /// The digits.
+    pub fn as_str(&self) -> &str {
+        core::str::from_utf8(self.digits.get(..usize::from(self.len)).unwrap_or(&[])).unwrap_or("")
+    }
+}
 /// The last four digits of a card number.
 pub type Last4 = FixedDigits<4>;
 
@@ -348,8 +371,8 @@ pub enum Encrypted {
         enc: Envelope,
         /// Its brand.
         brand: Brand,
-        /// First six digits.
-        bin6: Bin6,
+        /// Leading digits, as many as the truncation rule allows (at most six).
+        bin: Bin,
         /// Last four digits.
         last4: Last4,
     },
@@ -595,12 +618,12 @@ impl Message for FrameToParent {
                     Encrypted::Number {
                         enc,
                         brand,
-                        bin6,
+                        bin,
                         last4,
                     } => {
                         w.pair("enc", enc.as_str());
                         w.pair("brand", brand.code());
-                        w.pair("bin6", bin6.as_str());
+                        w.pair("bin6", bin.as_str());
                         w.pair("last4", last4.as_str());
                     }
                     Encrypted::Expiry {
@@ -850,7 +873,7 @@ pub fn decode_frame_message(data: &str) -> Result<(Channel, FrameToParent), Prot
                 FieldKind::Number => Encrypted::Number {
                     enc: f.parsed("enc", Envelope::parse)?,
                     brand: f.parsed("brand", Brand::from_code)?,
-                    bin6: f.parsed("bin6", Bin6::new)?,
+                    bin: f.parsed("bin6", Bin::new)?,
                     last4: f.parsed("last4", Last4::new)?,
                 },
                 FieldKind::Expiry => Encrypted::Expiry {

@@ -41,7 +41,7 @@ mod money;
 pub mod random;
 
 pub use brand::Brand;
-pub use card_number::CardNumber;
+pub use card_number::{CardNumber, HIDDEN_AT_LEAST, revealed_head};
 pub use cvv::SecurityCode;
 pub use digits::digits_only;
 pub use error::CheckoutError;

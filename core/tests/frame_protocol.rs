@@ -64,7 +64,7 @@ fn frame_message() -> impl Strategy<Value = FrameToParent> {
             Encrypted::Number {
                 enc,
                 brand,
-                bin6: Bin6::new(&b).unwrap(),
+                bin: Bin::new(&b).unwrap(),
                 last4: Last4::new(&l).unwrap(),
             }
         }),

@@ -151,7 +151,7 @@ proptest! {
             let len = n.digits().len();
             prop_assert!(n.brand().lengths().contains(&(len as u8)));
             prop_assert_eq!(n.brand(), Brand::detect(n.digits()));
-            prop_assert!(n.digits().starts_with(n.bin6()) && n.digits().ends_with(n.last4()));
+            prop_assert!(n.digits().starts_with(n.bin()) && n.digits().ends_with(n.last4()));
             let debug = format!("{n:?}");
             prop_assert_eq!(debug.len(), len);
             prop_assert!(debug.bytes().filter(|&b| b == b'*').count() >= 4);

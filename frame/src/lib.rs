@@ -22,7 +22,7 @@ use std::rc::Rc;
 use js_sys::{Array, Object, Promise, Reflect, Uint8Array};
 use paykka_core::field::{self, FieldVerdict};
 use paykka_core::frame_protocol::{
-    Bin6, Channel, Encrypted, Envelope, FailReason, FieldKind, FieldState, FrameParams,
+    Bin, Channel, Encrypted, Envelope, FailReason, FieldKind, FieldState, FrameParams,
     FrameToParent, HolderText, Last4, Origin, ParentToFrame, decode_parent_message, encode,
 };
 use paykka_core::{
@@ -336,11 +336,11 @@ impl Frame {
         Ok(match self.kind {
             FieldKind::Number => {
                 let n = CardNumber::parse(&value)?;
-                let summary = (Bin6::new(n.bin6()), Last4::new(n.last4()));
-                let (Some(bin6), Some(last4)) = summary else {
+                let summary = (Bin::new(n.bin()), Last4::new(n.last4()));
+                let (Some(bin), Some(last4)) = summary else {
                     return Err(CheckoutError::NumberInvalid);
                 };
-                Clear::Number(n.digits().to_owned(), n.brand(), bin6, last4)
+                Clear::Number(n.digits().to_owned(), n.brand(), bin, last4)
             }
             FieldKind::Expiry => {
                 let e = Expiry::parse(&value, today())?;
@@ -393,10 +393,10 @@ impl Frame {
     async fn seal(&self, clear: Clear) -> Result<Encrypted, FailReason> {
         let key = self.card_key().await.ok_or(FailReason::KeyUnavailable)?;
         Ok(match clear {
-            Clear::Number(digits, brand, bin6, last4) => Encrypted::Number {
+            Clear::Number(digits, brand, bin, last4) => Encrypted::Number {
                 enc: envelope(&key, &digits).await?,
                 brand,
-                bin6,
+                bin,
                 last4,
             },
             Clear::Expiry(month, year) => Encrypted::Expiry {
@@ -427,7 +427,7 @@ fn ascii(digits: &[u8]) -> String {
 
 /// A value checked and ready to encrypt.
 enum Clear {
-    Number(String, Brand, Bin6, Last4),
+    Number(String, Brand, Bin, Last4),
     /// Month `01`-`12` and four-digit year, as the gateway takes them.
     Expiry(String, String),
     Cvv(String),

@@ -180,7 +180,7 @@ fn frame_message() {
                 value: Encrypted::Number {
                     enc: enc(342),
                     brand: Brand::Visa,
-                    bin6: Bin6::new("424242").expect("6 digits"),
+                    bin: Bin::new("424242").expect("6 digits"),
                     last4: Last4::new("4242").expect("4 digits"),
                 },
             },

@@ -196,7 +196,7 @@ fn check_card(n: &CardNumber, digits: &str) {
     assert!(luhn(d));
     assert_eq!(n.brand(), Brand::detect(d));
     assert_eq!(n.last4(), &d[d.len() - 4..]);
-    assert_eq!(n.bin6(), &d[..6]);
+    assert_eq!(n.bin(), &d[..paykka_core::revealed_head(d.len())]);
     assert_eq!(n.check_accepted(&[n.brand()]), Ok(()));
     let others: Vec<Brand> = Brand::ALL
         .iter()
@@ -693,7 +693,7 @@ fn check_values(s: &str) {
     if let Some(c) = Channel::parse(s) {
         assert_eq!(c.as_str(), s);
     }
-    if let Some(b) = Bin6::new(s) {
+    if let Some(b) = Bin::new(s) {
         assert_eq!(b.as_str(), s);
     }
 }
@@ -813,7 +813,7 @@ impl Entropy<'_> {
                     FieldKind::Number => Encrypted::Number {
                         enc: self.envelope(),
                         brand: self.brand(),
-                        bin6: Bin6::new(&self.digits::<6>()).expect("6 digits"),
+                        bin: Bin::new(&self.digits::<6>()).expect("6 digits"),
                         last4: Last4::new(&self.digits::<4>()).expect("4 digits"),
                     },
                     FieldKind::Expiry => Encrypted::Expiry {

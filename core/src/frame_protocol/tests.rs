@@ -59,7 +59,7 @@ fn frame_samples() -> Vec<FrameToParent> {
         value: Encrypted::Number {
             enc: env("n"),
             brand: Brand::Amex,
-            bin6: Bin6::new("378282").unwrap(),
+            bin: Bin::new("37828").unwrap(),
             last4: Last4::new("0005").unwrap(),
         },
     });
@@ -324,7 +324,7 @@ fn malformed_messages_are_refused() {
         ),
         (
             format!(
-                "{h}&t=encrypted&req=1&field=number&enc=pkenc.v1.k.abc&brand=visa&bin6=42424&last4=4242"
+                "{h}&t=encrypted&req=1&field=number&enc=pkenc.v1.k.abc&brand=visa&bin6=4242421&last4=4242"
             ),
             BadValue("bin6"),
         ),
