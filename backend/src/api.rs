@@ -175,6 +175,8 @@ fn gateway_refusal<T>(r: &ApiResponse<T>) -> ApiError {
         ret::INVALID_AMOUNT => (StatusCode::BAD_REQUEST, "invalid_amount"),
         ret::CLEAR_CARD_REFUSED => (StatusCode::BAD_REQUEST, "clear_card_data"),
         ret::CARD_DATA_INVALID => (StatusCode::BAD_REQUEST, "invalid_card_data"),
+        // The shopper enters the card again; the frames seal it afresh on the next Pay.
+        ret::CARD_DATA_EXPIRED => (StatusCode::BAD_REQUEST, "card_data_expired"),
         ret::TOKEN_NOT_FOUND => (StatusCode::NOT_FOUND, "saved_card_not_found"),
         ret::IDEMPOTENCY_CONFLICT => (StatusCode::UNPROCESSABLE_ENTITY, "idempotency_conflict"),
         ret::UNSUPPORTED_PAYMENT_METHOD => (StatusCode::BAD_REQUEST, "unsupported_payment_method"),

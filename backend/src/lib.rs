@@ -10,7 +10,7 @@ mod gateway;
 mod limits;
 mod store;
 
-pub use config::Config;
+pub use config::{Config, DEMO_MERCHANT_ID};
 pub use limits::LimitConfig;
 /// The request parsers and the webhook check, for the fuzz targets (`fuzz/`). Not an API.
 #[doc(hidden)]

@@ -476,6 +476,7 @@ mod tests {
             locale: Locale::new("en-US").unwrap(),
             brand: None,
             style,
+            binding: None,
         });
         assert_eq!(decode_parent_message(&encode(&ch, &msg)), Ok((ch, msg)));
     }

@@ -64,6 +64,9 @@ pub enum CheckoutError {
     TooManyRequests,
     /// Another payment of this checkout (3DS, QR, redirect) is still waiting to be completed.
     PaymentPending,
+    /// The gateway found the encrypted card data too old: the shopper enters the card again
+    /// (the frames seal it afresh on the next Pay).
+    CardDataExpired,
     /// The issuer declined the card.
     CardDeclined,
     /// Declined for insufficient funds.
@@ -114,6 +117,7 @@ impl CheckoutError {
         Self::RandomnessUnavailable,
         Self::TooManyRequests,
         Self::PaymentPending,
+        Self::CardDataExpired,
         Self::CardDeclined,
         Self::InsufficientFunds,
         Self::CardExpired,
@@ -156,6 +160,7 @@ impl CheckoutError {
             Self::RandomnessUnavailable => "error-randomness-unavailable",
             Self::TooManyRequests => "error-too-many-requests",
             Self::PaymentPending => "error-payment-pending",
+            Self::CardDataExpired => "error-card-data-expired",
             Self::CardDeclined => "error-card-declined",
             Self::InsufficientFunds => "error-insufficient-funds",
             Self::CardExpired => "error-card-expired",
@@ -190,6 +195,7 @@ impl CheckoutError {
             "session_not_found" => Self::SessionNotFound,
             "session_completed" | "already_paid" => Self::SessionCompleted,
             "payment_pending" => Self::PaymentPending,
+            "card_data_expired" => Self::CardDataExpired,
             "gateway_unavailable" => Self::NetworkUnavailable,
             _ if http_status == 429 => Self::TooManyRequests,
             _ if http_status >= 500 => Self::ServerError,
@@ -246,6 +252,7 @@ mod tests {
                 | CheckoutError::RandomnessUnavailable
                 | CheckoutError::TooManyRequests
                 | CheckoutError::PaymentPending
+                | CheckoutError::CardDataExpired
                 | CheckoutError::CardDeclined
                 | CheckoutError::InsufficientFunds
                 | CheckoutError::CardExpired
@@ -256,7 +263,7 @@ mod tests {
                 | CheckoutError::PaymentFailed => CheckoutError::ALL.contains(&e),
             }
         }
-        assert_eq!(CheckoutError::ALL.len(), 37);
+        assert_eq!(CheckoutError::ALL.len(), 38);
         for (i, e) in CheckoutError::ALL.iter().enumerate() {
             assert!(listed(*e));
             let id = e.message_id();
@@ -280,6 +287,7 @@ mod tests {
             ("too_many_attempts", 429, CheckoutError::TooManyRequests),
             ("anything", 429, CheckoutError::TooManyRequests),
             ("payment_pending", 409, CheckoutError::PaymentPending),
+            ("card_data_expired", 400, CheckoutError::CardDataExpired),
             ("already_paid", 409, CheckoutError::SessionCompleted),
             ("session_completed", 409, CheckoutError::SessionCompleted),
             ("server_decides", 400, CheckoutError::RequestRejected),

@@ -35,7 +35,7 @@
 //!
 //! `field` is `number`, `expiry`, `cvv` or `holder`; `brand` a [`Brand::code`]; `error` a
 //! [`CheckoutError::message_id`]; `req` a decimal `u32` without leading zeros; `enc*` an
-//! envelope `pkenc.v1.<kid>.<base64url>` (see [`Envelope`]). Theme values will arrive as
+//! envelope `pkenc.v2.<kid>.<base64url>` (see [`Envelope`]). Theme values will arrive as
 //! further `configure` keys (the pair budget leaves room); today they are refused like any
 //! unknown key.
 //!
@@ -78,7 +78,7 @@ pub const MAX_LOCALE_BYTES: usize = 35;
 /// The protocol version, the value of `pk`.
 pub const VERSION: &str = "1";
 /// The envelope prefix, as `GET /card-key` announces it.
-pub const ENVELOPE_PREFIX: &str = "pkenc.v1.";
+pub use crate::card_envelope::ENVELOPE_PREFIX;
 
 /// Why a message was refused. The receiving side drops refused messages silently; the variant
 /// is for tests and logs.
@@ -221,6 +221,37 @@ impl Label {
     }
 }
 
+/// The checkout a frame seals its field for (`sid`, `mid` of `configure`): the session id and
+/// the merchant id (empty when the session names none). See [`crate::card_envelope`].
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Binding {
+    session_id: String,
+    merchant_id: String,
+}
+
+impl Binding {
+    /// Checks the ids: 1 to 64 (session) and 0 to 32 (merchant) of `A-Z a-z 0-9 - _`.
+    pub fn new(session_id: &str, merchant_id: &str) -> Option<Binding> {
+        use crate::card_envelope::{MAX_MERCHANT_ID_LEN, MAX_SESSION_ID_LEN};
+        let id = |s: &str| s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+        let ok = (1..=MAX_SESSION_ID_LEN).contains(&session_id.len())
+            && merchant_id.len() <= MAX_MERCHANT_ID_LEN
+            && id(session_id)
+            && id(merchant_id);
+        ok.then(|| Binding { session_id: session_id.to_owned(), merchant_id: merchant_id.to_owned() })
+    }
+
+    /// The checkout session.
+    pub fn session_id(&self) -> &str {
+        &self.session_id
+    }
+
+    /// The merchant; empty when the session names none.
+    pub fn merchant_id(&self) -> &str {
+        &self.merchant_id
+    }
+}
+
 /// A holder name as the holder frame hands it over: 1 to 64 characters, no control
 /// characters and no digit at all (no numeric character: `char::is_numeric`).
 #[derive(Clone, PartialEq, Eq, Debug)]
@@ -260,7 +291,7 @@ impl Locale {
     }
 }
 
-/// One encrypted card value: `pkenc.v1.<kid>.<ciphertext>`, where `kid` is 1 to 64 characters
+/// One encrypted card value: `pkenc.v2.<kid>.<ciphertext>`, where `kid` is 1 to 64 characters
 /// of `A-Z a-z 0-9 _ -`, the ciphertext base64url without padding, the whole at most
 /// [`MAX_ENVELOPE_BYTES`], and the ciphertext free of a card-number-like digit run.
 ///
@@ -491,6 +522,9 @@ pub struct Configure {
     pub brand: Option<Brand>,
     /// The parent's look (text colour, font...), each value checked (`s_*` keys).
     pub style: crate::appearance::FrameStyle,
+    /// The checkout the field's envelopes are sealed for; without it the frame refuses to
+    /// encrypt (an envelope bound to nothing could be replayed anywhere).
+    pub binding: Option<Binding>,
 }
 
 /// A message from the parent to a frame.
@@ -673,6 +707,10 @@ impl Message for ParentToFrame {
                 for (var, value) in &c.style.0 {
                     w.pair(var.key(), value.as_str());
                 }
+                if let Some(b) = &c.binding {
+                    w.pair("sid", b.session_id());
+                    w.pair("mid", b.merchant_id());
+                }
             }
             Self::Brand { brand } => {
                 w = Writer::new(channel, "brand");
@@ -743,7 +781,10 @@ fn pairs(data: &str) -> Result<Vec<(&str, String)>, ProtocolError> {
             return Err(ProtocolError::DuplicateKey);
         }
         let value = unescape(value)?;
-        if key != "ch" && !key.starts_with("enc") && has_card_number_run(&value) {
+        // The channel, the checkout's ids (a merchant id is 14 digits) and envelopes are
+        // digit runs by design; any other value that reads as a card number is refused.
+        let ids = matches!(key, "ch" | "sid" | "mid");
+        if !ids && !key.starts_with("enc") && has_card_number_run(&value) {
             return Err(ProtocolError::LooksLikeCardData);
         }
         out.push((key, value));
@@ -917,6 +958,13 @@ pub fn decode_parent_message(data: &str) -> Result<(Channel, ParentToFrame), Pro
                     }
                 }
                 crate::appearance::FrameStyle(style)
+            },
+            binding: match f.take("sid") {
+                None => None,
+                Some(sid) => {
+                    let mid = f.take("mid").unwrap_or_default();
+                    Some(Binding::new(&sid, &mid).ok_or(ProtocolError::BadValue("sid"))?)
+                }
             },
         }),
         "brand" => ParentToFrame::Brand {

@@ -24,6 +24,7 @@
 #![warn(missing_docs)]
 
 mod brand;
+pub mod card_envelope;
 mod card_number;
 mod cvv;
 pub mod appearance;

@@ -36,7 +36,7 @@ fn error() -> impl Strategy<Value = Option<CheckoutError>> {
 
 fn envelope() -> impl Strategy<Value = Envelope> {
     ("[0-9a-f]{16}", "[A-Za-z0-9_-]{2,400}").prop_filter_map("shape", |(kid, ct)| {
-        Envelope::parse(&format!("pkenc.v1.{kid}.{ct}"))
+        Envelope::parse(&format!("pkenc.v2.{kid}.{ct}"))
     })
 }
 
@@ -108,6 +108,7 @@ fn parent_message() -> impl Strategy<Value = ParentToFrame> {
                 locale: Locale::new(&locale)?,
                 brand,
                 style: paykka_core::appearance::FrameStyle::default(),
+                binding: None,
             }))
         });
     prop_oneof![

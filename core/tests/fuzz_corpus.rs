@@ -30,3 +30,8 @@ fn expiries_of_the_corpus_round_trip_through_their_display_form() {
 fn frame_messages_of_the_corpus_decode_to_what_they_encode_and_carry_no_card_number() {
     replay("frame_message", checks::frame_message);
 }
+
+#[test]
+fn envelope_payloads_of_the_corpus_decode_totally_and_are_refused_anywhere_else() {
+    replay("card_envelope", checks::card_envelope);
+}

@@ -330,23 +330,7 @@ test('encrypt hands over envelopes the gateway decrypts: a payment through the b
   await input(page, 'holder').pressSequentially('Jane Doe');
   await waitMsg(page, 'holder', { t: 'state', valid: '1' });
 
-  await page.evaluate(() => {
-    ['number', 'expiry', 'cvv', 'holder'].forEach((f, i) => window.send(f, { t: 'encrypt', req: String(i + 1) }));
-  });
-  const number = await waitMsg(page, 'number', { t: 'encrypted' });
-  const expiry = await waitMsg(page, 'expiry', { t: 'encrypted' });
-  const cvv = await waitMsg(page, 'cvv', { t: 'encrypted' });
-  const holder = await waitMsg(page, 'holder', { t: 'encrypted' });
-  const envelope = /^pkenc\.v1\.[0-9a-f]{16}\.[A-Za-z0-9_-]{300,}$/;
-  assert.match(number.enc, envelope);
-  assert.deepEqual([number.brand, number.bin6, number.last4], ['mastercard', '555555', '4444']);
-  assert.match(expiry.enc_month, envelope);
-  assert.match(expiry.enc_year, envelope);
-  assert.match(cvv.enc, envelope);
-  assert.equal(holder.holder, 'Jane Doe');
-  const kid = (await (await fetch(`${SANDBOX}/card-key`)).json()).kid;
-  assert.ok(number.enc.startsWith(`pkenc.v1.${kid}.`));
-
+  // The checkout the envelopes are sealed for: a session of the shop, told to each frame.
   const post = async (path, body) => {
     const r = await fetch(`${BACKEND_URL}${path}`, {
       method: 'POST',
@@ -357,6 +341,27 @@ test('encrypt hands over envelopes the gateway decrypts: a payment through the b
   };
   const [status, session] = await post('/api/sessions', { cart: [{ sku: 'kettle-pour-over', quantity: 1 }] });
   assert.equal(status, 200, JSON.stringify(session));
+  const { merchant_id: mid } = await (await fetch(`${BACKEND_URL}/api/sessions/${session.session_id}`)).json();
+  await page.evaluate(({ sid, mid }) => {
+    ['number', 'expiry', 'cvv', 'holder'].forEach((f, i) => {
+      window.send(f, { t: 'configure', label: f, locale: 'en-US', sid, mid });
+      window.send(f, { t: 'encrypt', req: String(i + 1) });
+    });
+  }, { sid: session.session_id, mid });
+  const number = await waitMsg(page, 'number', { t: 'encrypted' });
+  const expiry = await waitMsg(page, 'expiry', { t: 'encrypted' });
+  const cvv = await waitMsg(page, 'cvv', { t: 'encrypted' });
+  const holder = await waitMsg(page, 'holder', { t: 'encrypted' });
+  const envelope = /^pkenc\.v2\.[0-9a-f]{16}\.[A-Za-z0-9_-]{300,}$/;
+  assert.match(number.enc, envelope);
+  assert.deepEqual([number.brand, number.bin6, number.last4], ['mastercard', '555555', '4444']);
+  assert.match(expiry.enc_month, envelope);
+  assert.match(expiry.enc_year, envelope);
+  assert.match(cvv.enc, envelope);
+  assert.equal(holder.holder, 'Jane Doe');
+  const kid = (await (await fetch(`${SANDBOX}/card-key`)).json()).kid;
+  assert.ok(number.enc.startsWith(`pkenc.v2.${kid}.`));
+
   const [payStatus, payment] = await post('/api/payments', {
     session_id: session.session_id,
     payment_method: 'BANKCARD',

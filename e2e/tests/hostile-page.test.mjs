@@ -63,7 +63,7 @@ function forgeries(ch) {
   const encrypted = [];
   for (let req = 0; req < 64; req += 1) {
     encrypted.push(forgedFromFrame(ch, {
-      t: 'encrypted', req: String(req), field: 'number', enc: 'pkenc.v1.k1.AAAA', brand: 'visa', bin6: '400000', last4: '0002',
+      t: 'encrypted', req: String(req), field: 'number', enc: 'pkenc.v2.k1.AAAA', brand: 'visa', bin6: '400000', last4: '0002',
     }));
     encrypted.push(forgedFromFrame(ch, { t: 'failed', req: String(req), field: 'number', reason: 'crypto_failed' }));
   }
@@ -258,7 +258,7 @@ test('whatever the parent asks, no frame ever tells it the card number or the se
     for (const [key, value] of new URLSearchParams(data)) {
       // Ciphertexts are checked for their shape; their content is random by design.
       if (key.startsWith('enc')) {
-        assert.match(value, /^pkenc\.v1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
+        assert.match(value, /^pkenc\.v2\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
         continue;
       }
       if (key === 'ch') continue;

@@ -66,7 +66,7 @@ test('a shopper saves a card, and next time pays with the security code only', a
   assert.equal(posts.length, 1);
   const body = JSON.parse(posts[0].postData());
   assert.equal(body.token, tokens[0].token);
-  assert.match(body.encrypted_cvv, /^pkenc\.v1\./);
+  assert.match(body.encrypted_cvv, /^pkenc\.v2\./);
   assert.deepEqual(Object.keys(body).filter((k) => /cvv|card_no|exp_/.test(k)), ['encrypted_cvv']);
   assert.deepEqual(errors.map(String), []);
   await context.close();

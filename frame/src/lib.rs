@@ -20,9 +20,10 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use js_sys::{Array, Object, Promise, Reflect, Uint8Array};
+use paykka_core::card_envelope::{ENVELOPE_PREFIX, EnvelopeField, Payload};
 use paykka_core::field::{self, FieldVerdict};
 use paykka_core::frame_protocol::{
-    Bin, Channel, Encrypted, Envelope, FailReason, FieldKind, FieldState, FrameParams,
+    Bin, Binding, Channel, Encrypted, Envelope, FailReason, FieldKind, FieldState, FrameParams,
     FrameToParent, HolderText, Last4, Origin, ParentToFrame, decode_parent_message, encode,
 };
 use paykka_core::{
@@ -57,6 +58,8 @@ struct Frame {
     /// The last `state` sent, to send each state once.
     last_state: RefCell<String>,
     key: RefCell<Option<Rc<Key>>>,
+    /// The checkout this field's envelopes are sealed for (`configure`'s `sid`, `mid`).
+    binding: RefCell<Option<Binding>>,
 }
 
 /// Entry point: called by the wasm-bindgen glue once the module is instantiated.
@@ -116,6 +119,7 @@ fn mount() -> Option<()> {
         focused: Cell::new(false),
         last_state: RefCell::new(String::new()),
         key: RefCell::new(None),
+        binding: RefCell::new(None),
     });
 
     listen(&frame.window, "message", {
@@ -277,6 +281,9 @@ impl Frame {
         }
         match msg {
             ParentToFrame::Configure(c) => {
+                if c.binding.is_some() {
+                    *self.binding.borrow_mut() = c.binding.clone();
+                }
                 let _ = self.input.set_attribute("aria-label", c.label.as_str());
                 match &c.placeholder {
                     Some(p) => self.input.set_placeholder(p.as_str()),
@@ -391,20 +398,23 @@ impl Frame {
     }
 
     async fn seal(&self, clear: Clear) -> Result<Encrypted, FailReason> {
+        // Nothing is sealed for no checkout: such an envelope could be replayed anywhere.
+        let binding = self.binding.borrow().clone().ok_or(FailReason::KeyUnavailable)?;
         let key = self.card_key().await.ok_or(FailReason::KeyUnavailable)?;
+        let seal = |field, value: &str| envelope(&key, &binding, field, value.to_owned());
         Ok(match clear {
             Clear::Number(digits, brand, bin, last4) => Encrypted::Number {
-                enc: envelope(&key, &digits).await?,
+                enc: seal(EnvelopeField::Number, &digits).await?,
                 brand,
                 bin,
                 last4,
             },
             Clear::Expiry(month, year) => Encrypted::Expiry {
-                enc_month: envelope(&key, &month).await?,
-                enc_year: envelope(&key, &year).await?,
+                enc_month: seal(EnvelopeField::ExpMonth, &month).await?,
+                enc_year: seal(EnvelopeField::ExpYear, &year).await?,
             },
             Clear::Cvv(digits) => Encrypted::Cvv {
-                enc: envelope(&key, &digits).await?,
+                enc: seal(EnvelopeField::Cvv, &digits).await?,
             },
             Clear::Holder(holder) => Encrypted::Holder { holder },
         })
@@ -457,7 +467,7 @@ async fn fetch_key(window: &Window) -> Result<Key, JsValue> {
     let json = JsFuture::from(response.json()?).await?;
     let kid = Reflect::get(&json, &"kid".into())?
         .as_string()
-        .filter(|k| Envelope::parse(&["pkenc.v1.", k, ".AA"].concat()).is_some())
+        .filter(|k| Envelope::parse(&[ENVELOPE_PREFIX, k, ".AA"].concat()).is_some())
         .ok_or(JsValue::NULL)?;
     let jwk: Object = Reflect::get(&json, &"jwk".into())?.dyn_into()?;
     let subtle = window.crypto()?.subtle();
@@ -476,13 +486,30 @@ async fn fetch_key(window: &Window) -> Result<Key, JsValue> {
 
 /// Encrypts `value` into an [`Envelope`]. OAEP is randomised: in the one-in-ten-million case
 /// of a ciphertext the protocol's card-number guard would refuse, it encrypts again.
-async fn envelope(key: &Key, value: &str) -> Result<Envelope, FailReason> {
+async fn envelope(key: &Key, binding: &Binding, field: EnvelopeField, value: String) -> Result<Envelope, FailReason> {
+    // The payload of envelope v2 (paykka_core::card_envelope): this field, this checkout, now,
+    // and a nonce the gateway takes once.
+    let mut nonce = [0u8; 16];
+    web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .and_then(|c| c.get_random_values_with_u8_array(&mut nonce).ok())
+        .ok_or(FailReason::CryptoFailed)?;
+    let nonce = paykka_core::random::checked(nonce).ok_or(FailReason::CryptoFailed)?;
+    let payload = Payload {
+        field,
+        issued_at_ms: js_sys::Date::now() as u64,
+        nonce,
+        session_id: binding.session_id().to_owned(),
+        merchant_id: binding.merchant_id().to_owned(),
+        value,
+    }
+    .encode();
     for _ in 0..4 {
-        let sealed = encrypt_once(key, value)
+        let sealed = encrypt_once(key, &payload)
             .await
             .map_err(|_| FailReason::CryptoFailed)?;
         let mut text = String::with_capacity(16 + key.kid.len() + sealed.len() * 4 / 3);
-        text.push_str("pkenc.v1.");
+        text.push_str(ENVELOPE_PREFIX);
         text.push_str(&key.kid);
         text.push('.');
         base64url(&sealed, &mut text);

@@ -243,6 +243,7 @@ fn frame_message() {
                 locale: Locale::new("en-US").expect("valid"),
                 brand: None,
                 style,
+                binding: None,
             }),
         ),
         (
@@ -253,6 +254,7 @@ fn frame_message() {
                 locale: Locale::new("fr-FR").expect("valid"),
                 brand: Some(Brand::Amex),
                 style: FrameStyle::default(),
+                binding: None,
             }),
         ),
         (
@@ -318,11 +320,11 @@ fn backend_request() {
         ("blank", " \n\t"),
         (
             "payment_card",
-            r#"{"session_id":"CS1767225600001","payment_method":"BANKCARD","encrypted_card_no":"pkenc.v1.3f2a9c0d11e4b5a6.AbCdEf","encrypted_exp_month":"pkenc.v1.3f2a9c0d11e4b5a6.GhIjKl","encrypted_exp_year":"pkenc.v1.3f2a9c0d11e4b5a6.MnOpQr","encrypted_cvv":"pkenc.v1.3f2a9c0d11e4b5a6.StUvWx","holder_name":"Jane Doe","store_payment_method":true,"browser":{"user_agent":"Mozilla/5.0","language":"en-US","color_depth":24,"screen_height":1080,"screen_width":1920,"time_zone_offset":-60,"java_enabled":false},"return_url":"http://localhost:8080/result"}"#,
+            r#"{"session_id":"CS1767225600001","payment_method":"BANKCARD","encrypted_card_no":"pkenc.v2.3f2a9c0d11e4b5a6.AbCdEf","encrypted_exp_month":"pkenc.v2.3f2a9c0d11e4b5a6.GhIjKl","encrypted_exp_year":"pkenc.v2.3f2a9c0d11e4b5a6.MnOpQr","encrypted_cvv":"pkenc.v2.3f2a9c0d11e4b5a6.StUvWx","holder_name":"Jane Doe","store_payment_method":true,"browser":{"user_agent":"Mozilla/5.0","language":"en-US","color_depth":24,"screen_height":1080,"screen_width":1920,"time_zone_offset":-60,"java_enabled":false},"return_url":"http://localhost:8080/result"}"#,
         ),
         (
             "payment_token",
-            r#"{"session_id":"CS1767225600001","payment_method":"BANKCARD","token":"TK_9f8e7d","encrypted_cvv":"pkenc.v1.k.AAAA"}"#,
+            r#"{"session_id":"CS1767225600001","payment_method":"BANKCARD","token":"TK_9f8e7d","encrypted_cvv":"pkenc.v2.k.AAAA"}"#,
         ),
         (
             "payment_wallet",

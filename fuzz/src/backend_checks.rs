@@ -142,7 +142,7 @@ fn re_encrypt(v: &mut Value) {
         Value::Object(m) => {
             for (k, v) in m.iter_mut() {
                 if k.starts_with("encrypted_") {
-                    *v = json!("pkenc.v1.other.BBBB");
+                    *v = json!("pkenc.v2.other.BBBB");
                 } else {
                     re_encrypt(v);
                 }

@@ -762,7 +762,7 @@ impl Entropy<'_> {
         let kid = self.word(B64URL, 64);
         let ct = self.word(B64URL, 255) + &self.word(B64URL, 255);
         Envelope::parse(&format!("{ENVELOPE_PREFIX}{kid}.{ct}"))
-            .unwrap_or_else(|| Envelope::parse("pkenc.v1.k1.AAAA").expect("valid"))
+            .unwrap_or_else(|| Envelope::parse("pkenc.v2.k1.AAAA").expect("valid"))
     }
 
     fn digits<const N: usize>(&mut self) -> String {
@@ -908,6 +908,7 @@ impl Entropy<'_> {
                     locale,
                     brand,
                     style,
+    binding: None,
                 })
             }
             1 => ParentToFrame::Brand {
@@ -919,4 +920,30 @@ impl Entropy<'_> {
             _ => ParentToFrame::Clear,
         }
     }
+}
+
+/// Envelope v2's payload decoder (`paykka_core::card_envelope`), on any bytes: never panics;
+/// what it accepts encodes back to the very bytes, carries only digits as its value, and is
+/// refused for any other field, session or merchant, or once older than the limit.
+pub fn card_envelope(data: &[u8]) {
+    use paykka_core::card_envelope::{EnvelopeField, Expected, Payload, PayloadError};
+    let Ok(p) = Payload::decode(data) else { return };
+    assert_eq!(p.encode().as_bytes(), data, "a payload re-encodes to its bytes");
+    assert!(!p.value.is_empty() && p.value.bytes().all(|b| b.is_ascii_digit()));
+    let at = |now_ms| Expected {
+        field: p.field,
+        session_id: &p.session_id,
+        merchant_id: &p.merchant_id,
+        now_ms,
+        max_age_ms: 900_000,
+    };
+    assert_eq!(p.check(&at(p.issued_at_ms)), Ok(()));
+    assert_eq!(p.check(&at(p.issued_at_ms + 900_001)), Err(PayloadError::Expired));
+    let other = if p.field == EnvelopeField::Cvv { EnvelopeField::Number } else { EnvelopeField::Cvv };
+    assert_eq!(p.check(&Expected { field: other, ..at(p.issued_at_ms) }), Err(PayloadError::WrongField));
+    let other_session = format!("{}x", p.session_id);
+    assert_eq!(
+        p.check(&Expected { session_id: &other_session, ..at(p.issued_at_ms) }),
+        Err(PayloadError::WrongSession)
+    );
 }

@@ -4,6 +4,7 @@
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use paykka_core::frame_protocol::Envelope;
+use paykka_protocol::cardenc::EnvelopeField;
 use paykka_protocol::rsa::{BigUint, RsaPublicKey};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
@@ -43,7 +44,7 @@ impl CardKey {
     /// envelope, the key is the JWK (`n`, `e`).
     pub fn from_json(v: &Value) -> Result<Self, String> {
         let kid = v["kid"].as_str().ok_or("card key: no kid")?.to_string();
-        if Envelope::parse(&format!("pkenc.v1.{kid}.AA")).is_none() {
+        if Envelope::parse(&format!("pkenc.v2.{kid}.AA")).is_none() {
             return Err(format!("card key: kid {kid:?} makes no valid envelope"));
         }
         let b64 = |name: &str| -> Result<BigUint, String> {
@@ -60,12 +61,19 @@ impl CardKey {
         Ok(Self { kid, public })
     }
 
-    /// One field, as the frames seal it: RSA-OAEP SHA-256 over the UTF-8 value,
-    /// `pkenc.v1.<kid>.<base64url>`, encrypted again in the rare case the envelope breaks a
-    /// rule of the protocol (a run of digits that reads as a card number).
-    pub fn seal(&self, value: &str) -> String {
+    /// One field, as the frames seal it for the checkout `session_id` of the demo merchant:
+    /// envelope v2, `pkenc.v2.<kid>.<base64url>`, encrypted again in the rare case the envelope
+    /// breaks a rule of the protocol (a run of digits that reads as a card number).
+    pub fn seal(&self, field: EnvelopeField, session_id: &str, value: &str) -> String {
         loop {
-            let e = paykka_protocol::cardenc::encrypt(&self.public, &self.kid, value);
+            let e = paykka_protocol::cardenc::seal_now(
+                &self.public,
+                &self.kid,
+                field,
+                session_id,
+                paykka_backend::DEMO_MERCHANT_ID,
+                value,
+            );
             if Envelope::parse(&e).is_some() {
                 return e;
             }
@@ -295,10 +303,10 @@ impl Ctx {
         // 2. The secure frames seal each field; the Drop-in posts them with a new key.
         let body = json!({
             "session_id": sid, "payment_method": "BANKCARD",
-            "encrypted_card_no": self.key.seal(card.pan),
-            "encrypted_exp_month": self.key.seal("12"),
-            "encrypted_exp_year": self.key.seal(&self.exp_year),
-            "encrypted_cvv": self.key.seal(card.cvv),
+            "encrypted_card_no": self.key.seal(EnvelopeField::Number, &sid, card.pan),
+            "encrypted_exp_month": self.key.seal(EnvelopeField::ExpMonth, &sid, "12"),
+            "encrypted_exp_year": self.key.seal(EnvelopeField::ExpYear, &sid, &self.exp_year),
+            "encrypted_cvv": self.key.seal(EnvelopeField::Cvv, &sid, card.cvv),
             "holder_name": "Load Tester",
         });
         let body = serde_json::to_vec(&body).expect("serialises");
@@ -425,7 +433,7 @@ mod tests {
         let ck = paykka_protocol::cardenc::CardKey::new(k.private_key().clone());
         let imported = CardKey::from_json(&ck.public_json()).unwrap();
         assert_eq!(imported.kid, ck.kid());
-        let e = imported.seal("4242424242424242");
-        assert_eq!(ck.decrypt(&e).unwrap(), "4242424242424242");
+        let e = imported.seal(EnvelopeField::Number, "CS1", "4242424242424242");
+        assert_eq!(ck.open(&e).unwrap().value, "4242424242424242");
     }
 }

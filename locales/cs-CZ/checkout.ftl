@@ -57,6 +57,7 @@ error-secure-fields-unavailable = Zabezpečená pole pro zadání karty se nepod
 error-randomness-unavailable = Tento prohlížeč teď nemůže provést bezpečnou platbu. Aktualizujte prosím prohlížeč nebo zkuste jiný.
 error-too-many-requests = Příliš mnoho pokusů. Počkejte prosím minutu a zkuste to znovu.
 error-payment-pending = Platba za tuto objednávku stále čeká na dokončení. Dokončete ji, nebo to zkuste znovu za několik minut.
+error-card-data-expired = Z bezpečnostních důvodů zadejte prosím údaje karty znovu.
 error-card-declined = Vaše karta byla zamítnuta. Zkuste jinou kartu nebo kontaktujte svou banku.
 error-insufficient-funds = Vaše karta byla zamítnuta z důvodu nedostatku prostředků.
 error-card-expired = Platnost vaší karty vypršela. Použijte prosím jinou kartu.

@@ -58,6 +58,7 @@ error-secure-fields-unavailable = De sikre kortfelter kunne ikke indlæses. Prø
 error-randomness-unavailable = Denne browser kan ikke gennemføre en sikker betaling lige nu. Opdater din browser, eller prøv en anden.
 error-too-many-requests = For mange forsøg. Vent et minut, og prøv derefter igen.
 error-payment-pending = En betaling for denne ordre venter stadig på at blive gennemført. Gennemfør den, eller prøv igen om et par minutter.
+error-card-data-expired = Af hensyn til din sikkerhed skal du indtaste dine kortoplysninger igen.
 error-card-declined = Dit kort blev afvist. Prøv et andet kort, eller kontakt din bank.
 error-insufficient-funds = Dit kort blev afvist på grund af manglende dækning.
 error-card-expired = Dit kort er udløbet. Brug et andet kort.

@@ -58,6 +58,7 @@ error-secure-fields-unavailable = Die sicheren Kartenfelder konnten nicht gelade
 error-randomness-unavailable = Dieser Browser kann gerade keine sichere Zahlung ausführen. Bitte aktualisieren Sie Ihren Browser oder verwenden Sie einen anderen.
 error-too-many-requests = Zu viele Versuche. Bitte warten Sie eine Minute und versuchen Sie es dann erneut.
 error-payment-pending = Eine Zahlung für diese Bestellung wartet noch auf ihren Abschluss. Schließen Sie sie ab oder versuchen Sie es in ein paar Minuten erneut.
+error-card-data-expired = Zu Ihrer Sicherheit geben Sie Ihre Kartendaten bitte erneut ein.
 error-card-declined = Ihre Karte wurde abgelehnt. Verwenden Sie eine andere Karte oder wenden Sie sich an Ihre Bank.
 error-insufficient-funds = Ihre Karte wurde wegen unzureichender Deckung abgelehnt.
 error-card-expired = Ihre Karte ist abgelaufen. Bitte verwenden Sie eine andere Karte.

@@ -58,6 +58,7 @@ error-secure-fields-unavailable = The secure card fields could not be loaded. Pl
 error-randomness-unavailable = This browser cannot make a secure payment right now. Please update your browser or try another one.
 error-too-many-requests = Too many attempts. Please wait a minute, then try again.
 error-payment-pending = A payment for this order is still waiting to be completed. Finish it, or try again in a few minutes.
+error-card-data-expired = For your security, please enter your card details again.
 error-card-declined = Your card was declined. Try another card or contact your bank.
 error-insufficient-funds = Your card was declined for insufficient funds.
 error-card-expired = Your card has expired. Please use another card.

@@ -58,6 +58,7 @@ error-secure-fields-unavailable = No se han podido cargar los campos seguros de 
 error-randomness-unavailable = Este navegador no puede realizar un pago seguro en este momento. Actualiza el navegador o prueba con otro.
 error-too-many-requests = Demasiados intentos. Espera un minuto y vuelve a intentarlo.
 error-payment-pending = Un pago de este pedido sigue pendiente de completarse. Complétalo o vuelve a intentarlo en unos minutos.
+error-card-data-expired = Por tu seguridad, vuelve a introducir los datos de tu tarjeta.
 error-card-declined = Tu tarjeta ha sido rechazada. Prueba con otra tarjeta o ponte en contacto con tu banco.
 error-insufficient-funds = Tu tarjeta ha sido rechazada por saldo insuficiente.
 error-card-expired = Tu tarjeta ha caducado. Usa otra tarjeta.

@@ -58,6 +58,7 @@ error-secure-fields-unavailable = No se pudieron cargar los campos seguros de la
 error-randomness-unavailable = Este navegador no puede realizar un pago seguro en este momento. Actualiza tu navegador o usa otro.
 error-too-many-requests = Demasiados intentos. Espera un minuto y vuelve a intentarlo.
 error-payment-pending = Un pago de este pedido sigue pendiente de completarse. Complétalo o vuelve a intentarlo en unos minutos.
+error-card-data-expired = Por tu seguridad, vuelve a ingresar los datos de tu tarjeta.
 error-card-declined = Tu tarjeta fue rechazada. Intenta con otra tarjeta o comunícate con tu banco.
 error-insufficient-funds = Tu tarjeta fue rechazada por fondos insuficientes.
 error-card-expired = Tu tarjeta está vencida. Usa otra tarjeta.

@@ -58,6 +58,7 @@ error-secure-fields-unavailable = Suojattuja korttikenttiä ei voitu ladata. Yri
 error-randomness-unavailable = Tällä selaimella ei voi juuri nyt maksaa turvallisesti. Päivitä selain tai kokeile toista selainta.
 error-too-many-requests = Liian monta yritystä. Odota hetki ja yritä sitten uudelleen.
 error-payment-pending = Tämän tilauksen maksu odottaa yhä viimeistelyä. Viimeistele se tai yritä uudelleen muutaman minuutin kuluttua.
+error-card-data-expired = Turvallisuutesi vuoksi syötä korttisi tiedot uudelleen.
 error-card-declined = Korttisi hylättiin. Kokeile toista korttia tai ota yhteyttä pankkiisi.
 error-insufficient-funds = Korttisi hylättiin, koska tilillä ei ole riittävästi katetta.
 error-card-expired = Korttisi on vanhentunut. Käytä toista korttia.

@@ -59,6 +59,7 @@ error-secure-fields-unavailable = Hindi ma-load ang mga secure na field ng card.
 error-randomness-unavailable = Hindi makagawa ng secure na pagbabayad ang browser na ito ngayon. Pakiupdate ang iyong browser o sumubok ng ibang browser.
 error-too-many-requests = Masyadong maraming pagsubok. Maghintay ng isang minuto, saka subukang muli.
 error-payment-pending = May bayad para sa order na ito na naghihintay pa ring makumpleto. Tapusin ito, o subukang muli pagkalipas ng ilang minuto.
+error-card-data-expired = Para sa iyong seguridad, pakilagay muli ang mga detalye ng iyong card.
 error-card-declined = Na-decline ang iyong card. Sumubok ng ibang card o makipag-ugnayan sa iyong bangko.
 error-insufficient-funds = Na-decline ang iyong card dahil kulang ang pondo.
 error-card-expired = Expired na ang iyong card. Pakigamit ang ibang card.

@@ -55,6 +55,7 @@ error-secure-fields-unavailable = Les champs de carte sécurisés n’ont pas pu
 error-randomness-unavailable = Ce navigateur ne peut pas effectuer de paiement sécurisé pour le moment. Veuillez mettre à jour votre navigateur ou en utiliser un autre.
 error-too-many-requests = Trop de tentatives. Veuillez patienter une minute, puis réessayer.
 error-payment-pending = Un paiement de cette commande attend encore d'être finalisé. Finalisez-le, ou réessayez dans quelques minutes.
+error-card-data-expired = Pour votre sécurité, veuillez saisir à nouveau les informations de votre carte.
 error-card-declined = Votre carte a été refusée. Essayez une autre carte ou contactez votre banque.
 error-insufficient-funds = Votre carte a été refusée pour provision insuffisante.
 error-card-expired = Votre carte a expiré. Veuillez utiliser une autre carte.

@@ -56,6 +56,7 @@ error-secure-fields-unavailable = לא ניתן היה לטעון את שדות 
 error-randomness-unavailable = הדפדפן הזה לא יכול לבצע תשלום מאובטח כרגע. נא לעדכן את הדפדפן או לנסות דפדפן אחר.
 error-too-many-requests = יותר מדי ניסיונות. יש להמתין דקה ולנסות שוב.
 error-payment-pending = תשלום עבור הזמנה זו עדיין ממתין להשלמה. יש להשלים אותו או לנסות שוב בעוד כמה דקות.
+error-card-data-expired = למען אבטחתך, יש להזין שוב את פרטי הכרטיס.
 error-card-declined = הכרטיס נדחה. אפשר לנסות כרטיס אחר או לפנות לבנק.
 error-insufficient-funds = הכרטיס נדחה בשל יתרה לא מספיקה.
 error-card-expired = תוקף הכרטיס פג. נא להשתמש בכרטיס אחר.

@@ -55,6 +55,7 @@ error-secure-fields-unavailable = Nem sikerült betölteni a biztonságos kárty
 error-randomness-unavailable = Ez a böngésző most nem tud biztonságos fizetést végezni. Kérjük, frissítse a böngészőjét, vagy próbáljon ki egy másikat.
 error-too-many-requests = Túl sok próbálkozás. Várjon egy percet, majd próbálja újra.
 error-payment-pending = A rendelés egyik fizetése még befejezésre vár. Fejezze be, vagy próbálja újra néhány perc múlva.
+error-card-data-expired = Biztonsága érdekében adja meg újra a kártyaadatait.
 error-card-declined = A kártyát elutasították. Próbálkozzon másik kártyával, vagy forduljon a bankjához.
 error-insufficient-funds = A kártyát fedezethiány miatt elutasították.
 error-card-expired = A kártyája lejárt. Kérjük, használjon másik kártyát.

@@ -57,6 +57,7 @@ error-secure-fields-unavailable = Kolom kartu yang aman tidak dapat dimuat. Sila
 error-randomness-unavailable = Browser ini tidak dapat melakukan pembayaran yang aman saat ini. Silakan perbarui browser Anda atau coba browser lain.
 error-too-many-requests = Terlalu banyak percobaan. Harap tunggu sebentar, lalu coba lagi.
 error-payment-pending = Pembayaran untuk pesanan ini masih menunggu diselesaikan. Selesaikan, atau coba lagi dalam beberapa menit.
+error-card-data-expired = Demi keamanan Anda, masukkan kembali detail kartu Anda.
 error-card-declined = Kartu Anda ditolak. Coba kartu lain atau hubungi bank Anda.
 error-insufficient-funds = Kartu Anda ditolak karena saldo tidak mencukupi.
 error-card-expired = Kartu Anda sudah kedaluwarsa. Silakan gunakan kartu lain.

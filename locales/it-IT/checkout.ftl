@@ -58,6 +58,7 @@ error-secure-fields-unavailable = Impossibile caricare i campi sicuri della cart
 error-randomness-unavailable = Questo browser non può effettuare un pagamento sicuro in questo momento. Aggiorna il browser o provane un altro.
 error-too-many-requests = Troppi tentativi. Attendi un minuto, poi riprova.
 error-payment-pending = Un pagamento per questo ordine è ancora in attesa di essere completato. Completalo o riprova tra qualche minuto.
+error-card-data-expired = Per la tua sicurezza, inserisci di nuovo i dati della carta.
 error-card-declined = La tua carta è stata rifiutata. Prova con un’altra carta o contatta la tua banca.
 error-insufficient-funds = La tua carta è stata rifiutata per fondi insufficienti.
 error-card-expired = La tua carta è scaduta. Usa un’altra carta.

@@ -57,6 +57,7 @@ error-secure-fields-unavailable = カード情報の安全な入力欄を読み�
 error-randomness-unavailable = このブラウザでは現在、安全なお支払いができません。ブラウザを更新するか、別のブラウザをお試しください。
 error-too-many-requests = 試行回数が多すぎます。1分ほど待ってから、もう一度お試しください。
 error-payment-pending = この注文の支払いがまだ完了を待っています。支払いを完了するか、数分後にもう一度お試しください。
+error-card-data-expired = セキュリティのため、カード情報をもう一度入力してください。
 error-card-declined = カードが承認されませんでした。別のカードをお試しいただくか、カード発行会社にお問い合わせください。
 error-insufficient-funds = ご利用可能枠または残高が不足しているため、カードが承認されませんでした。
 error-card-expired = カードの有効期限が切れています。別のカードをご利用ください。

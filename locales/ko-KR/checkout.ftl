@@ -57,6 +57,7 @@ error-secure-fields-unavailable = 카드 정보 보안 입력란을 불러올 �
 error-randomness-unavailable = 이 브라우저에서는 지금 안전하게 결제할 수 없습니다. 브라우저를 업데이트하거나 다른 브라우저를 사용해 주세요.
 error-too-many-requests = 시도 횟수가 너무 많습니다. 1분 정도 기다린 후 다시 시도해 주세요.
 error-payment-pending = 이 주문의 결제가 아직 완료를 기다리고 있습니다. 결제를 완료하거나 몇 분 후에 다시 시도해 주세요.
+error-card-data-expired = 보안을 위해 카드 정보를 다시 입력해 주세요.
 error-card-declined = 카드가 거절되었습니다. 다른 카드를 사용하거나 카드사에 문의해 주세요.
 error-insufficient-funds = 잔액 또는 한도 부족으로 카드가 거절되었습니다.
 error-card-expired = 카드 유효기간이 지났습니다. 다른 카드를 사용해 주세요.

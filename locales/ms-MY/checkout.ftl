@@ -57,6 +57,7 @@ error-secure-fields-unavailable = Medan kad selamat tidak dapat dimuatkan. Sila 
 error-randomness-unavailable = Pelayar ini tidak dapat membuat pembayaran selamat sekarang. Sila kemas kini pelayar anda atau cuba pelayar lain.
 error-too-many-requests = Terlalu banyak percubaan. Sila tunggu seminit, kemudian cuba lagi.
 error-payment-pending = Pembayaran untuk pesanan ini masih menunggu untuk diselesaikan. Selesaikannya, atau cuba lagi dalam beberapa minit.
+error-card-data-expired = Demi keselamatan anda, sila masukkan butiran kad anda sekali lagi.
 error-card-declined = Kad anda ditolak. Cuba kad lain atau hubungi bank anda.
 error-insufficient-funds = Kad anda ditolak kerana baki tidak mencukupi.
 error-card-expired = Kad anda telah tamat tempoh. Sila gunakan kad lain.

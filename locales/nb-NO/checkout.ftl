@@ -58,6 +58,7 @@ error-secure-fields-unavailable = De sikre kortfeltene kunne ikke lastes inn. Pr
 error-randomness-unavailable = Denne nettleseren kan ikke gjennomføre en sikker betaling akkurat nå. Oppdater nettleseren, eller prøv en annen.
 error-too-many-requests = For mange forsøk. Vent et minutt, og prøv deretter igjen.
 error-payment-pending = En betaling for denne bestillingen venter fortsatt på å bli fullført. Fullfør den, eller prøv igjen om noen minutter.
+error-card-data-expired = Av sikkerhetshensyn må du skrive inn kortopplysningene på nytt.
 error-card-declined = Kortet ditt ble avvist. Prøv et annet kort eller kontakt banken din.
 error-insufficient-funds = Kortet ditt ble avvist på grunn av manglende dekning.
 error-card-expired = Kortet ditt er utløpt. Bruk et annet kort.

@@ -58,6 +58,7 @@ error-secure-fields-unavailable = De beveiligde kaartvelden konden niet worden g
 error-randomness-unavailable = Deze browser kan nu geen veilige betaling uitvoeren. Werk je browser bij of probeer een andere browser.
 error-too-many-requests = Te veel pogingen. Wacht een minuut en probeer het dan opnieuw.
 error-payment-pending = Een betaling voor deze bestelling wacht nog op voltooiing. Rond die af, of probeer het over een paar minuten opnieuw.
+error-card-data-expired = Voor je veiligheid vragen we je je kaartgegevens opnieuw in te voeren.
 error-card-declined = Je kaart is geweigerd. Probeer een andere kaart of neem contact op met je bank.
 error-insufficient-funds = Je kaart is geweigerd wegens onvoldoende saldo.
 error-card-expired = Je kaart is verlopen. Gebruik een andere kaart.

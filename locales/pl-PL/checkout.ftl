@@ -60,6 +60,7 @@ error-secure-fields-unavailable = Nie udało się załadować bezpiecznych pól 
 error-randomness-unavailable = Ta przeglądarka nie może teraz wykonać bezpiecznej płatności. Zaktualizuj przeglądarkę lub użyj innej.
 error-too-many-requests = Zbyt wiele prób. Poczekaj minutę i spróbuj ponownie.
 error-payment-pending = Płatność za to zamówienie wciąż czeka na dokończenie. Dokończ ją lub spróbuj ponownie za kilka minut.
+error-card-data-expired = Ze względów bezpieczeństwa wprowadź ponownie dane karty.
 error-card-declined = Karta została odrzucona. Użyj innej karty lub skontaktuj się z bankiem.
 error-insufficient-funds = Karta została odrzucona z powodu braku wystarczających środków.
 error-card-expired = Karta straciła ważność. Użyj innej karty.

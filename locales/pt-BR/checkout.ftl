@@ -58,6 +58,7 @@ error-secure-fields-unavailable = Não foi possível carregar os campos seguros 
 error-randomness-unavailable = Este navegador não consegue fazer um pagamento seguro agora. Atualize o navegador ou tente outro.
 error-too-many-requests = Muitas tentativas. Aguarde um minuto e tente novamente.
 error-payment-pending = Um pagamento deste pedido ainda aguarda conclusão. Conclua-o ou tente novamente em alguns minutos.
+error-card-data-expired = Para sua segurança, digite os dados do cartão novamente.
 error-card-declined = Seu cartão foi recusado. Tente outro cartão ou entre em contato com seu banco.
 error-insufficient-funds = Seu cartão foi recusado por saldo insuficiente.
 error-card-expired = Seu cartão está vencido. Use outro cartão.

@@ -58,6 +58,7 @@ error-secure-fields-unavailable = Não foi possível carregar os campos seguros 
 error-randomness-unavailable = Este navegador não consegue efetuar um pagamento seguro neste momento. Atualize o navegador ou experimente outro.
 error-too-many-requests = Demasiadas tentativas. Aguarde um minuto e tente novamente.
 error-payment-pending = Um pagamento desta encomenda ainda aguarda conclusão. Conclua-o ou tente novamente dentro de alguns minutos.
+error-card-data-expired = Para sua segurança, introduza novamente os dados do cartão.
 error-card-declined = O seu cartão foi recusado. Experimente outro cartão ou contacte o seu banco.
 error-insufficient-funds = O seu cartão foi recusado por saldo insuficiente.
 error-card-expired = O seu cartão expirou. Utilize outro cartão.

@@ -56,6 +56,7 @@ error-secure-fields-unavailable = Câmpurile securizate pentru card nu au putut 
 error-randomness-unavailable = Acest browser nu poate efectua acum o plată securizată. Vă rugăm să actualizați browserul sau să încercați altul.
 error-too-many-requests = Prea multe încercări. Așteptați un minut, apoi încercați din nou.
 error-payment-pending = O plată pentru această comandă încă așteaptă să fie finalizată. Finalizați-o sau încercați din nou peste câteva minute.
+error-card-data-expired = Pentru siguranța dvs., introduceți din nou datele cardului.
 error-card-declined = Cardul dvs. a fost refuzat. Încercați alt card sau contactați banca.
 error-insufficient-funds = Cardul dvs. a fost refuzat din cauza fondurilor insuficiente.
 error-card-expired = Cardul dvs. a expirat. Vă rugăm să folosiți alt card.

@@ -58,6 +58,7 @@ error-secure-fields-unavailable = De säkra kortfälten kunde inte laddas. Förs
 error-randomness-unavailable = Den här webbläsaren kan inte genomföra en säker betalning just nu. Uppdatera webbläsaren eller prova en annan.
 error-too-many-requests = För många försök. Vänta en minut och försök sedan igen.
 error-payment-pending = En betalning för den här beställningen väntar fortfarande på att slutföras. Slutför den eller försök igen om några minuter.
+error-card-data-expired = Av säkerhetsskäl behöver du ange dina kortuppgifter igen.
 error-card-declined = Ditt kort nekades. Prova ett annat kort eller kontakta din bank.
 error-insufficient-funds = Ditt kort nekades på grund av otillräckligt saldo.
 error-card-expired = Ditt kort har gått ut. Använd ett annat kort.

@@ -55,6 +55,7 @@ error-secure-fields-unavailable = Güvenli kart alanları yüklenemedi. Lütfen 
 error-randomness-unavailable = Bu tarayıcı şu anda güvenli bir ödeme yapamıyor. Lütfen tarayıcınızı güncelleyin veya başka bir tarayıcı deneyin.
 error-too-many-requests = Çok fazla deneme yapıldı. Lütfen bir dakika bekleyip yeniden deneyin.
 error-payment-pending = Bu siparişe ait bir ödeme hâlâ tamamlanmayı bekliyor. Ödemeyi tamamlayın veya birkaç dakika sonra yeniden deneyin.
+error-card-data-expired = Güvenliğiniz için lütfen kart bilgilerinizi yeniden girin.
 error-card-declined = Kartınız reddedildi. Başka bir kart deneyin veya bankanızla iletişime geçin.
 error-insufficient-funds = Kartınız yetersiz bakiye nedeniyle reddedildi.
 error-card-expired = Kartınızın süresi dolmuş. Lütfen başka bir kart kullanın.

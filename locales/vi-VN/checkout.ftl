@@ -57,6 +57,7 @@ error-secure-fields-unavailable = Không thể tải các trường nhập thôn
 error-randomness-unavailable = Trình duyệt này hiện không thể thực hiện thanh toán an toàn. Vui lòng cập nhật trình duyệt hoặc thử trình duyệt khác.
 error-too-many-requests = Quá nhiều lần thử. Vui lòng đợi một phút rồi thử lại.
 error-payment-pending = Một khoản thanh toán cho đơn hàng này vẫn đang chờ hoàn tất. Hãy hoàn tất hoặc thử lại sau vài phút.
+error-card-data-expired = Vì lý do bảo mật, vui lòng nhập lại thông tin thẻ của bạn.
 error-card-declined = Thẻ của bạn đã bị từ chối. Vui lòng thử thẻ khác hoặc liên hệ với ngân hàng của bạn.
 error-insufficient-funds = Thẻ của bạn đã bị từ chối do không đủ số dư.
 error-card-expired = Thẻ của bạn đã hết hạn. Vui lòng sử dụng thẻ khác.

@@ -57,6 +57,7 @@ error-secure-fields-unavailable = 无法加载安全卡信息输入框。请重�
 error-randomness-unavailable = 此浏览器当前无法进行安全支付。请更新浏览器或换用其他浏览器。
 error-too-many-requests = 尝试次数过多。请稍等一分钟后再试。
 error-payment-pending = 此订单的一笔付款仍在等待完成。请完成该付款，或几分钟后再试。
+error-card-data-expired = 为了您的安全，请重新输入银行卡信息。
 error-card-declined = 您的卡被拒绝。请换一张卡或联系您的发卡银行。
 error-insufficient-funds = 您的卡因余额不足被拒绝。
 error-card-expired = 您的卡已过期。请使用其他卡。

@@ -57,6 +57,7 @@ error-secure-fields-unavailable = 無法載入安全的卡資料欄位。請重�
 error-randomness-unavailable = 此瀏覽器目前無法進行安全付款。請更新瀏覽器或改用其他瀏覽器。
 error-too-many-requests = 嘗試次數過多。請稍等一分鐘後再試。
 error-payment-pending = 此訂單的一筆付款仍在等待完成。請完成該付款，或數分鐘後再試。
+error-card-data-expired = 為了您的安全，請重新輸入銀行卡資料。
 error-card-declined = 您的卡被拒絕。請使用其他卡或聯絡您的銀行。
 error-insufficient-funds = 您的卡因結餘不足被拒絕。
 error-card-expired = 您的卡已過期。請使用其他卡。

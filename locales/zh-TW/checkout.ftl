@@ -57,6 +57,7 @@ error-secure-fields-unavailable = 無法載入安全的信用卡欄位。請再�
 error-randomness-unavailable = 此瀏覽器目前無法進行安全付款。請更新瀏覽器或改用其他瀏覽器。
 error-too-many-requests = 嘗試次數過多。請稍候一分鐘後再試。
 error-payment-pending = 此訂單的一筆付款仍在等待完成。請完成該付款，或幾分鐘後再試。
+error-card-data-expired = 為了您的安全，請重新輸入信用卡資料。
 error-card-declined = 您的信用卡遭到拒絕。請改用其他信用卡，或聯絡您的發卡銀行。
 error-insufficient-funds = 您的信用卡因額度或餘額不足遭到拒絕。
 error-card-expired = 您的信用卡已過期。請改用其他信用卡。

@@ -164,6 +164,6 @@ mod tests {
         assert_eq!(validate_pan("42424242a2424242"), None);
         assert_eq!(validate_pan(""), None);
         assert!(looks_like_pan("4242 4242 4242 4242"));
-        assert!(!looks_like_pan("pkenc.v1.abc.def"));
+        assert!(!looks_like_pan("pkenc.v2.abc.def"));
     }
 }

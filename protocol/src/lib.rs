@@ -3,7 +3,7 @@
 //!
 //! * [`sign`]: SHA256withRSA over `merchantId=<id>&timestamp=<ms>&requestBody=<exact body>`,
 //!   base64 in header `signature`, with `type: RSA256` and `version: v1.2`.
-//! * [`cardenc`]: the `pkenc.v1.<kid>.<base64url>` envelope of card fields (RSA-OAEP SHA-256).
+//! * [`cardenc`]: the `pkenc.v2.<kid>.<base64url>` envelope of card fields (RSA-OAEP SHA-256).
 //! * [`types`]: request and response bodies of the gateway API (`ret_code` / `ret_msg` / `data`).
 //! * [`card`], [`money`], [`time`]: Luhn and brands, currencies and minor units, RFC 3339.
 
@@ -66,7 +66,11 @@ pub mod ret {
     pub const INVALID_STATUS: &str = "400002";
     pub const AMOUNT_EXCEEDS_BALANCE: &str = "400003";
     pub const TOKEN_NOT_FOUND: &str = "500001";
-    pub const CARD_DATA_INVALID: &str = "500002";
+    /// PayKKa's "card decryption failed": an envelope that does not open, or was sealed for
+    /// another field, session or merchant, or was already used.
+    pub const CARD_DATA_INVALID: &str = "206020";
+    /// PayKKa's "card encryption information expired, please retry payment".
+    pub const CARD_DATA_EXPIRED: &str = "206021";
     pub const CLEAR_CARD_REFUSED: &str = "500003";
     pub const RECURRING_NOT_FOUND: &str = "500004";
     pub const INTERNAL_ERROR: &str = "999999";

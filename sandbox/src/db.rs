@@ -64,6 +64,11 @@ CREATE TABLE IF NOT EXISTS idempotency (
     created_at INTEGER NOT NULL,
     PRIMARY KEY (merchant_id, idem_key)
 );
+CREATE TABLE IF NOT EXISTS card_nonces (
+    nonce TEXT PRIMARY KEY,
+    merchant_id TEXT NOT NULL,
+    used_at INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS webhooks (
     notify_id TEXT PRIMARY KEY,
     merchant_id TEXT NOT NULL,
@@ -379,6 +384,21 @@ pub fn live_tx_count(
         [value, merchant_id],
         |r| r.get(0),
     )
+}
+
+/// Records the nonces of the card envelopes of one payment; `Ok(false)` when one was already
+/// used (a replay), and then none is recorded.
+pub fn use_card_nonces(tx: &Transaction<'_>, merchant_id: &str, nonces: &[String], now: i64) -> DbResult<bool> {
+    for n in nonces {
+        let fresh = tx.execute(
+            "INSERT INTO card_nonces (nonce, merchant_id, used_at) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
+            rusqlite::params![n, merchant_id, now],
+        )?;
+        if fresh == 0 {
+            return Ok(false);
+        }
+    }
+    Ok(true)
 }
 
 pub fn insert_token(tx: &Transaction<'_>, t: &TokenRec) -> DbResult<()> {

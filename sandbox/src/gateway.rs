@@ -38,6 +38,9 @@ pub fn routes() -> Router<Shared> {
             "/portal/merchants/{merchant_id}/keys/{key_id}",
             delete(portal_retire_merchant_key),
         )
+        .route("/portal/card-key/rotate", post(portal_rotate_card_key))
+        .route("/portal/card-key/retire", post(portal_retire_card_key))
+        .route("/portal/card-data-clock", post(portal_card_data_clock))
         .route("/portal/gateway-key", get(gateway_key))
         .route(
             "/portal/gateway-key/next",
@@ -308,7 +311,7 @@ async fn health() -> impl IntoResponse {
 }
 
 async fn card_key(State(st): State<Shared>) -> Response {
-    let mut r = json_response(StatusCode::OK, &st.card_key.public_json());
+    let mut r = json_response(StatusCode::OK, &st.card_key().public_json());
     r.headers_mut().insert(
         header::ACCESS_CONTROL_ALLOW_ORIGIN,
         HeaderValue::from_static("*"),
@@ -376,6 +379,50 @@ async fn portal_switch_gateway_key(State(st): State<Shared>) -> Result<Response,
         )),
         Err(e) => Err(internal(&e)),
     }
+}
+
+fn card_keys_json(st: &AppState) -> serde_json::Value {
+    let keys = st.card_keys.read().unwrap_or_else(|e| e.into_inner());
+    serde_json::json!({ "current": keys.current.kid(), "previous": keys.previous.as_ref().map(|k| k.kid()) })
+}
+
+/// Demo portal: a card key rotation. A new key becomes current (`/card-key` publishes it); the
+/// old one keeps opening envelopes sealed before the switch until it is retired.
+async fn portal_rotate_card_key(State(st): State<Shared>) -> Result<Response, GwError> {
+    portal_enabled(&st)?;
+    let key = tokio::task::spawn_blocking(|| SigningKey::generate(2048))
+        .await
+        .map_err(|e| internal(&e))?
+        .map_err(|e| internal(&e))?;
+    let card_key = paykka_protocol::cardenc::CardKey::new(key.private_key().clone());
+    st.rotate_card_key(card_key, &key.to_pkcs8_pem()).map_err(|e| internal(&e))?;
+    ok(card_keys_json(&st))
+}
+
+/// Ends a card key rotation: envelopes sealed with the previous key are refused from now on.
+async fn portal_retire_card_key(State(st): State<Shared>) -> Result<Response, GwError> {
+    portal_enabled(&st)?;
+    if !st.retire_previous_card_key() {
+        return Err(GwError::bad(ret::INVALID_REQUEST, "no previous card key: rotate first"));
+    }
+    ok(card_keys_json(&st))
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ClockBody {
+    /// Milliseconds added to the clock card envelopes are judged by (0 resets it).
+    advance_ms: i64,
+}
+
+/// The sandbox's test clock for card data: ages every envelope by `advance_ms` without
+/// waiting, and without moving anything else (sessions, webhooks).
+async fn portal_card_data_clock(State(st): State<Shared>, body: Bytes) -> Result<Response, GwError> {
+    portal_enabled(&st)?;
+    let b: ClockBody = serde_json::from_slice(&body)
+        .map_err(|e| GwError::bad(ret::INVALID_REQUEST, format!("body: {e}")))?;
+    st.card_data_clock_ms.store(b.advance_ms, std::sync::atomic::Ordering::Relaxed);
+    ok(serde_json::json!({ "advance_ms": b.advance_ms }))
 }
 
 /// A failure of the sandbox itself: logged, answered without details.
@@ -519,7 +566,7 @@ async fn portal_register(State(st): State<Shared>, body: Body) -> Result<Respons
     v["name"] = name.into();
     v["gateway_public_key_pem"] = st.gateway_public_key().to_spki_pem().into();
     v["gateway_public_keys_pem"] = st.gateway_public_keys().to_pem_bundle().into();
-    v["card_key_id"] = st.card_key.kid().into();
+    v["card_key_id"] = st.card_key().kid().into();
     ok(v)
 }
 
@@ -712,14 +759,59 @@ enum CardSource {
     Card(CardDetails),
 }
 
-fn decrypt(st: &AppState, name: &str, v: &str) -> Result<String, GwError> {
-    st.card_key.decrypt(v.trim()).map_err(|e| match e {
-        EnvelopeError::Malformed if card::looks_like_pan(v) || v.trim().bytes().all(|b| b.is_ascii_digit()) => GwError::biz(
+/// What the card envelopes of one payment must have been sealed for.
+struct Binding<'a> {
+    session_id: &'a str,
+    merchant_id: &'a str,
+}
+
+/// Opens one card envelope sent as `name` and checks it was sealed for that field of this
+/// payment's session and merchant, recently; its nonce goes to `nonces` (the caller records
+/// them, once, with the payment). Every refusal is PayKKa's 206020 "decryption failed", but
+/// an expired envelope's, 206021, which tells the shopper to enter the card again.
+fn decrypt(
+    st: &AppState,
+    name: &str,
+    v: &str,
+    binding: &Binding<'_>,
+    nonces: &mut Vec<String>,
+) -> Result<String, GwError> {
+    use paykka_protocol::cardenc::{EnvelopeField, Expected, PayloadError, parse};
+    let v = v.trim();
+    let field = paykka_protocol::cardenc::field_of(name).unwrap_or(EnvelopeField::Cvv);
+    let opened = match parse(v) {
+        Ok((kid, _)) => {
+            let keys = st.card_keys.read().unwrap_or_else(|e| e.into_inner());
+            match keys.by_kid(kid) {
+                Some(key) => key.open(v),
+                None => Err(EnvelopeError::UnknownKey),
+            }
+        }
+        Err(e) => Err(e),
+    };
+    let payload = opened.map_err(|e| match e {
+        EnvelopeError::Malformed if card::looks_like_pan(v) || v.bytes().all(|b| b.is_ascii_digit()) => GwError::biz(
             ret::CLEAR_CARD_REFUSED,
             format!("{name} arrived in clear: card data from a browser must be encrypted with the card key (GET /card-key)"),
         ),
         e => GwError::biz(ret::CARD_DATA_INVALID, format!("{name}: {e}")),
-    })
+    })?;
+    let expected = Expected {
+        field,
+        session_id: binding.session_id,
+        merchant_id: binding.merchant_id,
+        now_ms: u64::try_from(st.card_data_now_ms()).unwrap_or(0),
+        max_age_ms: u64::try_from(st.card_data_max_age.as_millis()).unwrap_or(u64::MAX),
+    };
+    payload.check(&expected).map_err(|e| match e {
+        PayloadError::Expired => GwError::biz(
+            ret::CARD_DATA_EXPIRED,
+            "card encryption information expired, please retry payment",
+        ),
+        e => GwError::biz(ret::CARD_DATA_INVALID, format!("{name}: {e}")),
+    })?;
+    nonces.push(payload.nonce.iter().map(|b| format!("{b:02x}")).collect());
+    Ok(payload.value)
 }
 
 fn parse_month(v: &str) -> Result<u32, GwError> {
@@ -745,8 +837,14 @@ fn parse_year(v: &str) -> Result<u32, GwError> {
 }
 
 /// Reads the card of a BANKCARD payment: `token`, `card_no` (server to server) or
-/// `encrypted_card_no` (from the secure frames), exactly one.
-fn resolve_card(st: &AppState, p: &PaymentData) -> Result<CardSource, GwError> {
+/// `encrypted_card_no` (from the secure frames), exactly one. Envelopes must have been sealed
+/// for `binding`; their nonces are added to `nonces`.
+fn resolve_card(
+    st: &AppState,
+    p: &PaymentData,
+    binding: &Binding<'_>,
+    nonces: &mut Vec<String>,
+) -> Result<CardSource, GwError> {
     let sources = [
         p.token.is_some(),
         p.card_no.is_some(),
@@ -761,12 +859,12 @@ fn resolve_card(st: &AppState, p: &PaymentData) -> Result<CardSource, GwError> {
             "exactly one of payment.token, payment.card_no, payment.encrypted_card_no is required",
         ));
     }
-    let clear_or_enc = |clear: &Option<String>,
-                        enc: &Option<String>,
-                        name: &str|
+    let mut clear_or_enc = |clear: &Option<String>,
+                            enc: &Option<String>,
+                            name: &str|
      -> Result<Option<String>, GwError> {
         match (clear, enc) {
-            (_, Some(e)) => decrypt(st, name, e).map(Some),
+            (_, Some(e)) => decrypt(st, name, e, binding, nonces).map(Some),
             (Some(c), None) => Ok(Some(c.clone())),
             (None, None) => Ok(None),
         }
@@ -785,7 +883,7 @@ fn resolve_card(st: &AppState, p: &PaymentData) -> Result<CardSource, GwError> {
                 "cvv arrived in clear beside an encrypted card: send encrypted_cvv",
             ));
         }
-        decrypt(st, "encrypted_card_no", enc)?
+        clear_or_enc(&None, &Some(enc.clone()), "encrypted_card_no")?.unwrap_or_default()
     } else {
         p.card_no.clone().unwrap_or_default()
     };
@@ -853,8 +951,10 @@ async fn payments(
             format!("{method} takes no card fields"),
         ));
     }
+    let mut nonces = Vec::new();
+    let binding = Binding { session_id: r.session_id.as_deref().unwrap_or(""), merchant_id: &mid };
     let source = if flow == "card" {
-        Some(resolve_card(&st, &r.payment)?)
+        Some(resolve_card(&st, &r.payment, &binding, &mut nonces)?)
     } else {
         None
     };
@@ -872,6 +972,7 @@ async fn payments(
                 ))
             };
         }
+        use_nonces(tx, &mid, &nonces)?;
         let data = process_payment(&st, tx, &mid, &r, method, flow, source)?;
         let resp = serde_json::to_string(&ApiResponse::ok(data)).expect("serialises");
         if let Some(k) = &idem {
@@ -880,6 +981,16 @@ async fn payments(
         Ok(resp)
     })?;
     Ok(raw_json(StatusCode::OK, response))
+}
+
+/// Each card envelope is taken once: a replayed one (a skimmer's copy) is refused, and the
+/// payment with it.
+fn use_nonces(tx: &Transaction<'_>, mid: &str, nonces: &[String]) -> Result<(), GwError> {
+    if db::use_card_nonces(tx, mid, nonces, paykka_protocol::time::now_ms())? {
+        Ok(())
+    } else {
+        Err(GwError::biz(ret::CARD_DATA_INVALID, "card data already used: encrypt the card again"))
+    }
 }
 
 /// A payment from the gateway's own hosted page (browser-facing): the same checks and
@@ -903,7 +1014,9 @@ pub fn initiate_for_browser(
     if flow != "card" && (r.payment.encrypted_card_no.is_some() || r.payment.token.is_some()) {
         return Err(GwError::biz(ret::INVALID_REQUEST, format!("{method} takes no card fields")));
     }
-    let source = if flow == "card" { Some(resolve_card(st, &r.payment)?) } else { None };
+    let mut nonces = Vec::new();
+    let binding = Binding { session_id: r.session_id.as_deref().unwrap_or(""), merchant_id: mid };
+    let source = if flow == "card" { Some(resolve_card(st, &r.payment, &binding, &mut nonces)?) } else { None };
     let body = serde_json::to_vec(r).expect("serialises");
     // Hosted keys live apart from the merchant's own.
     let key = format!("hp:{idem_key}");
@@ -916,6 +1029,7 @@ pub fn initiate_for_browser(
                 Err(GwError::biz(ret::IDEMPOTENCY_CONFLICT, "idempotency-key already used with a different request body"))
             };
         }
+        use_nonces(tx, mid, &nonces)?;
         let data = process_payment(st, tx, mid, r, method, flow, source)?;
         let resp = serde_json::to_string(&data).expect("serialises");
         db::store_idempotent(tx, mid, &key, &hash, &resp)?;

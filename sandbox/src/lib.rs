@@ -48,6 +48,8 @@ pub struct Config {
     /// The announced next webhook key (with `gateway_key_pem`; tests of key rotation).
     pub gateway_next_key_pem: Option<String>,
     pub card_key_pem: Option<String>,
+    /// The oldest card envelope a payment takes (`SANDBOX_CARD_DATA_MAX_AGE_S`, default 15 min).
+    pub card_data_max_age: Duration,
     /// Merchants registered at start.
     pub merchants: Vec<MerchantSeed>,
     /// Enables the unsigned loopback portal (`POST /portal/merchants`).
@@ -80,6 +82,7 @@ impl Config {
             gateway_key_pem: None,
             gateway_next_key_pem: None,
             card_key_pem: None,
+            card_data_max_age: Duration::from_millis(paykka_protocol::cardenc::DEFAULT_MAX_AGE_MS),
             merchants: Vec::new(),
             portal: true,
             webhook_retry_base: Duration::from_secs(2),
@@ -123,6 +126,12 @@ impl Config {
             cfg.webhook_retry_base = Duration::from_millis(
                 v.parse()
                     .map_err(|e| format!("SANDBOX_WEBHOOK_RETRY_MS: {e}"))?,
+            );
+        }
+        if let Some(v) = var("SANDBOX_CARD_DATA_MAX_AGE_S") {
+            cfg.card_data_max_age = Duration::from_secs(
+                v.parse()
+                    .map_err(|e| format!("SANDBOX_CARD_DATA_MAX_AGE_S: {e}"))?,
             );
         }
         if let Some(v) = var("SANDBOX_FRAMES_DIR") {
@@ -180,13 +189,37 @@ impl GatewayKeys {
     }
 }
 
+/// The gateway's card keys (see [`AppState::card_keys`]).
+pub struct CardKeys {
+    pub current: CardKey,
+    pub previous: Option<CardKey>,
+}
+
+impl CardKeys {
+    /// The key an envelope names, current or previous.
+    pub fn by_kid(&self, kid: &str) -> Option<&CardKey> {
+        std::iter::once(&self.current)
+            .chain(self.previous.as_ref())
+            .find(|k| k.kid() == kid)
+    }
+}
+
 pub struct AppState {
     pub base_url: String,
     pub db: Db,
     pub gateway_keys: RwLock<GatewayKeys>,
     /// Where the gateway keys are kept (`None`: given in the config, rotations stay in memory).
     pub(crate) gateway_key_dir: Option<PathBuf>,
-    pub card_key: CardKey,
+    /// The card keys: the current one, which `/card-key` publishes, and during a rotation the
+    /// previous one, which still opens envelopes sealed before the switch until it is retired.
+    pub card_keys: RwLock<CardKeys>,
+    /// Where the card key is kept (`None`: given in the config, rotations stay in memory).
+    pub(crate) card_key_dir: Option<PathBuf>,
+    /// The oldest card envelope a payment takes.
+    pub card_data_max_age: Duration,
+    /// Added to the clock when judging a card envelope's age: the portal's test clock
+    /// (`POST /portal/card-data-clock`), so a test can age envelopes without waiting.
+    pub card_data_clock_ms: std::sync::atomic::AtomicI64,
     pub portal: bool,
     pub webhook_retry_base: Duration,
     pub webhook_max_attempts: u32,
@@ -279,6 +312,36 @@ impl AppState {
     /// Signs a webhook with the current gateway key.
     pub fn sign_webhook(&self, merchant_id: &str, timestamp: i64, body: &[u8]) -> String {
         self.keys().current.sign(merchant_id, timestamp, body)
+    }
+
+    /// Rotates the card key: `next` becomes current (what `/card-key` publishes from now on),
+    /// the current one previous (it still opens envelopes sealed before the switch), and a
+    /// previous one is dropped. The new key is written to `card_key.pem` when the keys are
+    /// kept in the data folder.
+    pub fn rotate_card_key(&self, next: CardKey, pem: &str) -> Result<(), StartError> {
+        if let Some(dir) = &self.card_key_dir {
+            replace_private(&dir.join("card_key.pem"), pem)?;
+        }
+        let mut keys = self.card_keys.write().unwrap_or_else(|e| e.into_inner());
+        let old = std::mem::replace(&mut keys.current, next);
+        keys.previous = Some(old);
+        Ok(())
+    }
+
+    /// Ends a rotation: the previous card key opens nothing any more. `false` if there was none.
+    pub fn retire_previous_card_key(&self) -> bool {
+        self.card_keys.write().unwrap_or_else(|e| e.into_inner()).previous.take().is_some()
+    }
+
+    /// The card key the frames encrypt with now.
+    pub fn card_key(&self) -> CardKey {
+        self.card_keys.read().unwrap_or_else(|e| e.into_inner()).current.clone()
+    }
+
+    /// The clock card envelopes are judged by (Unix ms): the real one, plus the test clock.
+    pub fn card_data_now_ms(&self) -> i64 {
+        paykka_protocol::time::now_ms()
+            + self.card_data_clock_ms.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// The key webhooks are signed with now.
@@ -401,7 +464,10 @@ pub async fn start(cfg: Config) -> Result<Running, StartError> {
             next: gateway_next_key,
         }),
         gateway_key_dir: cfg.gateway_key_pem.is_none().then(|| cfg.data_dir.clone()),
-        card_key,
+        card_keys: RwLock::new(CardKeys { current: card_key, previous: None }),
+        card_key_dir: cfg.card_key_pem.is_none().then(|| cfg.data_dir.clone()),
+        card_data_max_age: cfg.card_data_max_age,
+        card_data_clock_ms: std::sync::atomic::AtomicI64::new(0),
         portal: cfg.portal,
         webhook_retry_base: cfg.webhook_retry_base,
         webhook_max_attempts: cfg.webhook_max_attempts,

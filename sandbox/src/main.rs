@@ -19,7 +19,7 @@ async fn main() {
     eprintln!(
         "paykka-sandbox listening on {} (card key id {})",
         running.base_url,
-        running.state.card_key.kid()
+        running.state.card_key().kid()
     );
     let stop = running.shutdown_handle();
     tokio::spawn(async move {

@@ -115,7 +115,10 @@ impl Env {
         )
     }
 
-    async fn call_with(&self, path: &str, body: Value, extra: &[(&str, &str)]) -> Value {
+    async fn call_with(&self, path: &str, mut body: Value, extra: &[(&str, &str)]) -> Value {
+        // Card fields written `seal:<digits>` are sealed as the frames would, for this session.
+        let sid = body["session_id"].as_str().unwrap_or_default().to_string();
+        paykka_protocol::cardenc::seal_markers(&mut body, &self.sb().state.card_key(), &sid, MID);
         let (text, sig) = self.signed_body(body);
         let mut h = vec![
             ("signature", sig.as_str()),
@@ -139,8 +142,9 @@ impl Env {
         r["data"].clone()
     }
 
+    /// A card field to seal when the request is sent (see `call_with`).
     fn enc(&self, v: &str) -> String {
-        self.sb().state.card_key.encrypt(v)
+        format!("seal:{v}")
     }
 
     fn card(&self, pan: &str) -> Value {
@@ -193,17 +197,23 @@ async fn health_and_card_key() {
         .json()
         .await
         .unwrap();
-    assert_eq!(k["kid"], env.sb().state.card_key.kid());
+    assert_eq!(k["kid"], env.sb().state.card_key().kid());
     assert_eq!(k["alg"], "RSA-OAEP-256");
     assert!(k["pem"].as_str().unwrap().contains("BEGIN PUBLIC KEY"));
     assert!(!k.to_string().contains("PRIVATE"));
     // An envelope made with the published JWK-equivalent PEM decrypts.
     let pk =
         paykka_protocol::rsa::RsaPublicKey::from_public_key_pem_compat(k["pem"].as_str().unwrap());
-    let env_str =
-        paykka_protocol::cardenc::encrypt(&pk, k["kid"].as_str().unwrap(), "4242424242424242");
+    let env_str = paykka_protocol::cardenc::seal_now(
+        &pk,
+        k["kid"].as_str().unwrap(),
+        paykka_protocol::cardenc::EnvelopeField::Number,
+        "CS1",
+        MID,
+        "4242424242424242",
+    );
     assert_eq!(
-        env.sb().state.card_key.decrypt(&env_str).unwrap(),
+        env.sb().state.card_key().open(&env_str).unwrap().value,
         "4242424242424242"
     );
 }
@@ -546,8 +556,8 @@ async fn clear_card_in_encrypted_field_is_refused() {
     p["cvv"] = "123".into();
     assert_eq!(env.pay(sid, p).await["ret_code"], "500003");
     let mut p = env.card("4242424242424242");
-    p["encrypted_cvv"] = "pkenc.v1.deadbeef.AAAA".into();
-    assert_eq!(env.pay(sid, p).await["ret_code"], "500002");
+    p["encrypted_cvv"] = "pkenc.v2.deadbeef.AAAA".into();
+    assert_eq!(env.pay(sid, p).await["ret_code"], "206020");
     let mut p = env.card("4242424242424242");
     p["token"] = "TK1".into();
     assert_eq!(env.pay(sid, p).await["ret_code"], "100002");
@@ -780,18 +790,20 @@ async fn amounts_must_match_the_session() {
     assert_eq!(r["ret_code"], "300005");
     let r = env.call("/payments", json!({ "session_id": sid, "amount": "1000", "currency": "USD", "payment": env.card("4242424242424242") })).await;
     assert_eq!(r["data"]["status"], "SUCCESS");
-    // direct payment without a session: amount and currency required and checked
+    // direct payment without a session (a PCI-scoped merchant server with the card in clear;
+    // frames' envelopes are sealed for a session): amount and currency required and checked
+    let clear = json!({ "payment_method": "BANKCARD", "card_no": "4242424242424242", "exp_month": "03", "exp_year": "2030", "cvv": "123" });
     let r = env
         .call(
             "/payments",
-            json!({ "trans_id": "DIRECT1", "payment": env.card("4242424242424242") }),
+            json!({ "trans_id": "DIRECT1", "payment": clear }),
         )
         .await;
     assert_eq!(r["ret_code"], "100002");
-    let r = env.call("/payments", json!({ "trans_id": "DIRECT1", "amount": 100, "currency": "KWD", "payment": env.card("4242424242424242") })).await;
+    let r = env.call("/payments", json!({ "trans_id": "DIRECT1", "amount": 100, "currency": "KWD", "payment": clear })).await;
     assert_eq!(r["data"]["status"], "SUCCESS");
     assert_eq!(r["data"]["amount"], 100);
-    let r = env.call("/payments", json!({ "trans_id": "DIRECT1", "amount": 100, "currency": "KWD", "payment": env.card("4242424242424242") })).await;
+    let r = env.call("/payments", json!({ "trans_id": "DIRECT1", "amount": 100, "currency": "KWD", "payment": clear })).await;
     assert_eq!(r["ret_code"], "300004");
 }
 
@@ -1186,7 +1198,7 @@ async fn data_survives_a_restart() {
         .await;
     assert_eq!(r["data"]["status"], "SUCCESS", "{r}");
     // keys were kept: the card key id is the same as before
-    let kid = env.sb().state.card_key.kid().to_string();
+    let kid = env.sb().state.card_key().kid().to_string();
     assert_eq!(
         kid,
         paykka_protocol::cardenc::CardKey::new(
@@ -1205,7 +1217,7 @@ async fn keys_are_generated_once_into_the_data_dir() {
     let mut c = Config::new("127.0.0.1:0".parse().unwrap(), &dir);
     c.portal = true;
     let a = paykka_sandbox::start(c.clone()).await.unwrap();
-    let kid = a.state.card_key.kid().to_string();
+    let kid = a.state.card_key().kid().to_string();
     a.shutdown().await;
     assert!(
         dir.join("card_key.pem").exists()
@@ -1225,7 +1237,7 @@ async fn keys_are_generated_once_into_the_data_dir() {
         );
     }
     let b = paykka_sandbox::start(c).await.unwrap();
-    assert_eq!(b.state.card_key.kid(), kid);
+    assert_eq!(b.state.card_key().kid(), kid);
     // the portal registers a merchant key
     let http = reqwest::Client::builder().no_proxy().build().unwrap();
     let pem = SigningKey::from_pem(test_keys::MERCHANT)
@@ -1301,6 +1313,7 @@ async fn the_hosted_page_serves_the_drop_in_api_for_its_session_only() {
     assert_eq!(r.status(), 400);
     let mut card = env.card("4242424242424242");
     card["session_id"] = json!(sid);
+    paykka_protocol::cardenc::seal_markers(&mut card, &env.sb().state.card_key(), &sid, MID);
     let first: Value = post(card.clone(), "hp-key-00001").await.json().await.unwrap();
     assert_eq!(first["status"], "SUCCESS", "{first}");
     assert_eq!(first["card"]["last4"], "4242");

@@ -174,7 +174,11 @@ impl Env {
         }
     }
 
-    pub async fn pay(&self, key: &str, body: Value) -> (StatusCode, Value) {
+    /// Posts a payment; its card fields written `seal:<digits>` ([`Env::enc`]) are sealed as
+    /// the frames would, for the body's session.
+    pub async fn pay(&self, key: &str, mut body: Value) -> (StatusCode, Value) {
+        let sid = body["session_id"].as_str().unwrap_or_default().to_string();
+        self.seal(&mut body, &sid);
         self.send(
             self.http
                 .post(self.url("/api/payments"))
@@ -184,14 +188,29 @@ impl Env {
         .await
     }
 
+    /// A card field, sealed when the payment is posted (see [`Env::pay`]).
     pub fn enc(&self, v: &str) -> String {
-        self.sb().state.card_key.encrypt(v)
+        format!("seal:{v}")
     }
 
+    /// Seals the `seal:` card fields of `body` for `session_id`, as the frames would.
+    pub fn seal(&self, body: &mut Value, session_id: &str) {
+        let key = self.sb().state.card_key();
+        paykka_protocol::cardenc::seal_markers(
+            body,
+            &key,
+            session_id,
+            paykka_backend::DEMO_MERCHANT_ID,
+        );
+    }
+
+    /// A card payment of `session_id`, its fields sealed for it.
     pub fn card(&self, session_id: &str, pan: &str) -> Value {
         let cvv = if pan.starts_with("37") { "1234" } else { "123" };
-        json!({ "session_id": session_id, "payment_method": "BANKCARD", "encrypted_card_no": self.enc(pan),
-            "encrypted_exp_month": self.enc("12"), "encrypted_exp_year": self.enc("2031"), "encrypted_cvv": self.enc(cvv), "holder_name": "Grace Hopper" })
+        let mut body = json!({ "session_id": session_id, "payment_method": "BANKCARD", "encrypted_card_no": self.enc(pan),
+            "encrypted_exp_month": self.enc("12"), "encrypted_exp_year": self.enc("2031"), "encrypted_cvv": self.enc(cvv), "holder_name": "Grace Hopper" });
+        self.seal(&mut body, session_id);
+        body
     }
 
     pub async fn wait_webhooks(&self, n: i64) {

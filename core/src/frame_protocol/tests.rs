@@ -8,7 +8,7 @@ fn ch() -> Channel {
 }
 
 fn env(tag: &str) -> Envelope {
-    Envelope::parse(&format!("pkenc.v1.08dcc3528cbd0c50.{tag}AbC-_x")).unwrap()
+    Envelope::parse(&format!("pkenc.v2.08dcc3528cbd0c50.{tag}AbC-_x")).unwrap()
 }
 
 /// One message of every kind, with the richest contents each allows.
@@ -96,6 +96,7 @@ fn parent_samples() -> Vec<ParentToFrame> {
             locale: Locale::new("en-US").unwrap(),
             brand: None,
             style: FrameStyle::default(),
+            binding: None,
         }),
         ParentToFrame::Configure(Configure {
             label: Label::new("Numéro de carte & co = 100% *sûr*").unwrap(),
@@ -111,6 +112,7 @@ fn parent_samples() -> Vec<ParentToFrame> {
                 (FrameStyleVar::FontSize, "16px"),
                 (FrameStyleVar::FontWeight, "500"),
             ]),
+            binding: Binding::new("CS0123456789abcdef", "10000000000001"),
         }),
     ];
     out.extend(
@@ -182,6 +184,7 @@ fn the_wire_format_is_what_url_search_params_writes() {
         locale: Locale::new("en-US").unwrap(),
         brand: None,
         style: FrameStyle::default(),
+        binding: None,
     });
     // new URLSearchParams({label: "Card number, 100% *safe* ~ é"}).toString()
     assert_eq!(
@@ -319,18 +322,18 @@ fn malformed_messages_are_refused() {
             MissingKey("enc"),
         ),
         (
-            format!("{h}&t=encrypted&req=1&field=cvv&enc=pkenc.v1.k.abc&bin6=424242"),
+            format!("{h}&t=encrypted&req=1&field=cvv&enc=pkenc.v2.k.abc&bin6=424242"),
             UnknownKey,
         ),
         (
             format!(
-                "{h}&t=encrypted&req=1&field=number&enc=pkenc.v1.k.abc&brand=visa&bin6=4242421&last4=4242"
+                "{h}&t=encrypted&req=1&field=number&enc=pkenc.v2.k.abc&brand=visa&bin6=4242421&last4=4242"
             ),
             BadValue("bin6"),
         ),
         (
             format!(
-                "{h}&t=encrypted&req=1&field=number&enc=pkenc.v1.k.abc&brand=visa&bin6=424242&last4=42a2"
+                "{h}&t=encrypted&req=1&field=number&enc=pkenc.v2.k.abc&brand=visa&bin6=424242&last4=42a2"
             ),
             BadValue("last4"),
         ),
@@ -350,7 +353,7 @@ fn malformed_messages_are_refused() {
             BadValue("holder"),
         ),
         (
-            format!("{h}&t=encrypted&req=1&field=expiry&enc_month=pkenc.v1.k.abc"),
+            format!("{h}&t=encrypted&req=1&field=expiry&enc_month=pkenc.v2.k.abc"),
             MissingKey("enc_year"),
         ),
     ];
@@ -408,12 +411,13 @@ fn the_longest_messages_fit_the_size_limit() {
                 _ => "99999999px".to_owned(),
             })
         }).iter().map(|(var, value)| (*var, value.as_str())).collect::<Vec<_>>()),
+        binding: None,
     });
     let wire = encode(&ch(), &msg);
     assert!(wire.len() <= MAX_MESSAGE_BYTES, "{}", wire.len());
     assert_eq!(decode_parent_message(&wire), Ok((ch(), msg)));
     let long = Envelope::parse(&format!(
-        "pkenc.v1.{}.{}",
+        "pkenc.v2.{}.{}",
         "k".repeat(64),
         "A".repeat(MAX_ENVELOPE_BYTES - 74)
     ))
@@ -465,6 +469,7 @@ fn a_configure_with_every_value_at_its_longest_and_fully_escaped_still_decodes()
         locale: Locale::new(&"a".repeat(MAX_LOCALE_BYTES)).unwrap(),
         brand: Some(Brand::Mastercard),
         style,
+        binding: None,
     });
     let wire = encode(&ch(), &msg);
     assert!(wire.len() > 4096, "{}", wire.len());
@@ -475,37 +480,37 @@ fn a_configure_with_every_value_at_its_longest_and_fully_escaped_still_decodes()
 #[test]
 fn envelopes_are_checked_for_shape() {
     for good in [
-        "pkenc.v1.08dcc3528cbd0c50.AbC-_9",
-        "pkenc.v1.k.AB",
+        "pkenc.v2.08dcc3528cbd0c50.AbC-_9",
+        "pkenc.v2.k.AB",
         // A key id of decimal digits only is fine: the guard looks at the ciphertext.
-        "pkenc.v1.0812345678901234.abcd",
+        "pkenc.v2.0812345678901234.abcd",
     ] {
         assert!(Envelope::parse(good).is_some(), "{good}");
     }
     for bad in [
         "",
-        "pkenc.v1.",
-        "pkenc.v1.kid",
-        "pkenc.v1.kid.",
-        "pkenc.v1..abc",
-        "pkenc.v2.kid.abc",
-        "PKENC.v1.kid.abc",
-        "pkenc.v1.kid.ab=c",
-        "pkenc.v1.kid.abc=",
-        "pkenc.v1.kid.ab+c",
-        "pkenc.v1.kid.ab/c",
-        "pkenc.v1.kid.ab.c",
-        "pkenc.v1.kid.ab c",
-        "pkenc.v1.kid.abcde",
-        "pkenc.v1.kid.A",
+        "pkenc.v2.",
+        "pkenc.v2.kid",
+        "pkenc.v2.kid.",
+        "pkenc.v2..abc",
+        "pkenc.v1.kid.abc",
+        "PKENC.v2.kid.abc",
+        "pkenc.v2.kid.ab=c",
+        "pkenc.v2.kid.abc=",
+        "pkenc.v2.kid.ab+c",
+        "pkenc.v2.kid.ab/c",
+        "pkenc.v2.kid.ab.c",
+        "pkenc.v2.kid.ab c",
+        "pkenc.v2.kid.abcde",
+        "pkenc.v2.kid.A",
         "4242424242424242",
-        "pkenc.v1.kid.x4242424242424242",
-        "pkenc.v1.ki d.abc",
+        "pkenc.v2.kid.x4242424242424242",
+        "pkenc.v2.ki d.abc",
     ] {
         assert_eq!(Envelope::parse(bad), None, "{bad}");
     }
-    assert!(Envelope::parse(&format!("pkenc.v1.{}.abc", "k".repeat(65))).is_none());
-    let max = format!("pkenc.v1.kk.{}", "A".repeat(MAX_ENVELOPE_BYTES - 12));
+    assert!(Envelope::parse(&format!("pkenc.v2.{}.abc", "k".repeat(65))).is_none());
+    let max = format!("pkenc.v2.kk.{}", "A".repeat(MAX_ENVELOPE_BYTES - 12));
     assert!(Envelope::parse(&max).is_some());
     assert!(Envelope::parse(&format!("{max}AAAA")).is_none());
 }
@@ -546,7 +551,7 @@ fn a_message_carrying_a_card_number_is_refused_whatever_the_key() {
             format!("{h}&t=ready&field=number&pan={escaped}"),
             format!("{h}&t=encrypted&req=1&field=holder&holder={escaped}"),
             format!("{h}&t=encrypted&req=1&field=cvv&enc={escaped}"),
-            format!("{h}&t=encrypted&req=1&field=cvv&enc=pkenc.v1.k.A{escaped}"),
+            format!("{h}&t=encrypted&req=1&field=cvv&enc=pkenc.v2.k.A{escaped}"),
         ] {
             assert!(decode_frame_message(&wire).is_err(), "{wire}");
         }
@@ -585,7 +590,7 @@ fn no_frame_message_can_carry_a_card_number_or_cvv() {
             // Digits in clear only where they are allowed: bin6, last4, req, the channel.
             if value.bytes().filter(u8::is_ascii_digit).count() > 4 {
                 assert!(
-                    matches!(key, "bin6" | "req" | "ch") || key.starts_with("enc"),
+                    matches!(key, "bin6" | "req" | "ch" | "sid" | "mid") || key.starts_with("enc"),
                     "{key}={value}"
                 );
             }

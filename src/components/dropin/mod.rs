@@ -276,7 +276,11 @@ fn DropInBody(
     let stored_frames: SmallMap<String, CardFrames> = stored_cards
         .get_untracked()
         .iter()
-        .map(|c| (c.token.clone(), CardFrames::cvv_only(&session.frames_origin, ctx.i18n(), c.brand)))
+        .map(|c| {
+            let frames = CardFrames::cvv_only(&session.frames_origin, ctx.i18n(), c.brand);
+            frames.bind(&session.id, session.merchant_id.as_deref().unwrap_or(""));
+            (c.token.clone(), frames)
+        })
         .collect();
     let stored_frames = StoredValue::new_local(stored_frames);
     // Without random bytes no payment can get an unpredictable idempotency key, nor the card

@@ -17,7 +17,7 @@ use futures_channel::oneshot;
 use leptos::html::Iframe;
 use leptos::prelude::*;
 use paykka_core::frame_protocol::{
-    Channel, Configure, Encrypted, FailReason, FieldKind, FieldState, FrameParams, FrameToParent, Label, Locale,
+    Binding, Channel, Configure, Encrypted, FailReason, FieldKind, FieldState, FrameParams, FrameToParent, Label, Locale,
     Origin, ParentToFrame, decode_frame_message, encode,
 };
 use paykka_core::{Brand, CheckoutError};
@@ -150,6 +150,8 @@ struct Inner {
     labels: [String; 4],
     placeholders: [Option<String>; 4],
     iframes: RefCell<[Option<HtmlIFrameElement>; 4]>,
+    /// The checkout the frames seal for ([`CardFrames::bind`]).
+    binding: RefCell<Option<Binding>>,
     /// Whether each frame's document has said ready: until then its window is the iframe's
     /// initial blank page (the parent's origin), and a message for it would be refused.
     ready: [Cell<bool>; 4],
@@ -176,10 +178,28 @@ impl CardFrames {
         Self::with_fields(frames_origin, localizer, accepted, FIELDS.to_vec(), None, None)
     }
 
-    /// As [`CardFrames::new`], for `session`'s checkout: its number field takes the frame the
-    /// script-tag loader started for that session while the SDK downloaded, if there is one.
+    /// As [`CardFrames::new`], for `session`'s checkout: bound to it (see [`CardFrames::bind`]),
+    /// and its number field takes the frame the script-tag loader started for that session
+    /// while the SDK downloaded, if there is one.
     pub fn for_session(session: &crate::api::Session, localizer: &Localizer, accepted: Vec<Brand>) -> Self {
-        Self::with_fields(&session.frames_origin, localizer, accepted, FIELDS.to_vec(), None, Some(&session.id))
+        let frames = Self::with_fields(&session.frames_origin, localizer, accepted, FIELDS.to_vec(), None, Some(&session.id));
+        frames.bind(&session.id, session.merchant_id.as_deref().unwrap_or(""));
+        frames
+    }
+
+    /// Binds the frames to a checkout: every envelope they make is sealed for this session (and
+    /// merchant), and the gateway refuses it for any other, or twice, or once it is old
+    /// ([`paykka_core::card_envelope`]). Frames that are not bound refuse to encrypt.
+    /// [`CardFrames::for_session`] binds; a [`CardFrames::new`] or [`CardFrames::cvv_only`]
+    /// needs this before the shopper pays.
+    pub fn bind(&self, session_id: &str, merchant_id: &str) {
+        *self.0.binding.borrow_mut() = Binding::new(session_id, merchant_id);
+        // Frames already configured learn it now.
+        for &field in &self.0.fields {
+            if self.0.ready[index(field)].get() {
+                self.configure(field);
+            }
+        }
     }
 
     /// The security-code frame of a saved card of `brand` (3 digits, or 4 for American Express).
@@ -220,6 +240,7 @@ impl CardFrames {
             labels: [t("card-number-label"), t("card-expiry-label"), t("card-cvv-label"), t("card-holder-label")],
             placeholders: [Some("1234 1234 1234 1234".into()), Some(t("card-expiry-placeholder")), None, None],
             iframes: RefCell::new([None, None, None, None]),
+            binding: RefCell::new(None),
             ready: Default::default(),
             states: std::array::from_fn(|_| RwSignal::new(None)),
             parent_errors: std::array::from_fn(|i| {
@@ -388,7 +409,8 @@ impl CardFrames {
         let placeholder = self.0.placeholders[i].as_deref().and_then(Label::new);
         let brand = if field == FieldKind::Cvv { self.0.fixed_brand } else { None };
         let style = self.frame_style(field);
-        self.post(field, &ParentToFrame::Configure(Configure { label, placeholder, locale, brand, style }));
+        let binding = self.0.binding.borrow().clone();
+        self.post(field, &ParentToFrame::Configure(Configure { label, placeholder, locale, brand, style, binding }));
         if field == FieldKind::Cvv && self.0.fixed_brand.is_none() {
             // Read straight from the state: `brand()` builds a derived signal, and out here (a
             // message listener, no reactive owner) nothing would ever dispose of it.
@@ -559,8 +581,10 @@ async fn futures_util_select(
 /// leptos::mount::mount_to_body(|| view! {
 ///     <CheckoutScope locale="en-US">{
 ///         let ctx = CheckoutContext::expect();
-///         // The provider's origin comes from the session (`gateway_origin`).
+///         // The provider's origin comes from the session (`gateway_origin`), and the
+///         // envelopes are sealed for that session (and merchant) only.
 ///         let frames = CardFrames::new("https://pay.example", ctx.i18n(), Vec::new());
+///         frames.bind("CS0123", "10000000000001");
 ///         let submit = frames.clone();
 ///         view! {
 ///             <SecureCardForm frames=frames />

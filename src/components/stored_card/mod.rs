@@ -54,6 +54,7 @@ pub fn card_expiry_line(ctx: &CheckoutContext, card: &StoredCard) -> String {
 ///     <CheckoutScope locale="en-US">{
 ///         let ctx = CheckoutContext::expect();
 ///         let frames = CardFrames::cvv_only("https://pay.example", ctx.i18n(), card.brand);
+///         frames.bind("CS0123", "10000000000001");
 ///         view! { <StoredCardForm card=card.clone() frames=Some(frames) /> }
 ///     }</CheckoutScope>
 /// });
