@@ -279,8 +279,12 @@ test('forged messages are ignored: wrong channel, malformed, not a string, anoth
     [`${OTHER_ORIGIN}/__frame-test/forger.html#${encodeURIComponent(clearForged)}`],
   );
 
-  // The genuine request after the forged ones is answered; none of the forged ones is.
-  await page.evaluate(() => window.send('number', { t: 'encrypt', req: '907' }));
+  // The genuine request after the forged ones is answered; none of the forged ones is. (The
+  // frame seals only for a checkout: the parent names one first.)
+  await page.evaluate(() => {
+    window.send('number', { t: 'configure', label: 'Card number', locale: 'en-US', sid: 'CS0123abc', mid: '10000000000001' });
+    window.send('number', { t: 'encrypt', req: '907' });
+  });
   await waitMsg(page, 'number', { t: 'encrypted', req: '907' });
   await page.waitForTimeout(300);
   const answered = (await msgs(page)).filter((m) => m.p?.req).map((m) => m.p.req);

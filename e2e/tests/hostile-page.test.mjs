@@ -194,6 +194,8 @@ test('a genuine card frame mounted by someone else can neither stand in for the 
   await fillCard(page, { number: CARD });
   await page.evaluate(([sandbox, ch]) => {
     const rogue = document.querySelector('iframe[title="Look-alike card number"]').contentWindow;
+    // Bound to a checkout, as the page can (the session id is no secret to it).
+    rogue.postMessage(`pk=1&ch=${ch}&t=configure&label=Card+number&locale=en-US&sid=CS0123abc&mid=10000000000001`, sandbox);
     window.spam = setInterval(() => {
       for (let req = 0; req < 64; req += 1) rogue.postMessage(`pk=1&ch=${ch}&t=encrypt&req=${req}`, sandbox);
     }, 20);
