@@ -26,7 +26,7 @@ pub mod fuzzing;
 mod sessions;
 
 use crate::limits::Counted;
-use sessions::{CreateSessionBody, client_ip, too_many};
+use sessions::{CreateSessionBody, client_ip};
 
 pub fn routes() -> Router<Shared> {
     Router::new()
@@ -696,18 +696,11 @@ async fn submit_payment(
         }
     }
     // Counted once the key is ours: a retry that replays a stored answer costs nothing.
-    let limits = &st.cfg.limits;
-    let now = now_ms();
-    if let Err(retry) = st
-        .limits
-        .hit(Counted::PaymentPerIp, &client_ip(&addr), limits.payments_per_ip, now)
-        .and_then(|()| {
-            st.limits
-                .hit(Counted::PaymentPerSession, &b.session_id, limits.payments_per_session, now)
-        })
-    {
+    let counted = sessions::limit(&st, Counted::PaymentPerIp, &client_ip(&addr))
+        .and_then(|()| sessions::limit(&st, Counted::PaymentPerSession, &b.session_id));
+    if let Err(e) = counted {
         let _ = st.store.release_claim(&key);
-        return Err(too_many(retry));
+        return Err(e);
     }
     // The payment runs in its own task: if the shopper's browser goes away mid-request, the
     // gateway call still completes and its answer is kept for the retry with the same key.

@@ -30,6 +30,16 @@ impl Default for LimitConfig {
 }
 
 impl LimitConfig {
+    /// How many requests of `what` one key may make per minute.
+    pub fn per_minute(&self, what: Counted) -> u32 {
+        match what {
+            Counted::SessionPerIp => self.sessions_per_ip,
+            Counted::SignInPerIp => self.sign_ins_per_ip,
+            Counted::PaymentPerIp => self.payments_per_ip,
+            Counted::PaymentPerSession => self.payments_per_session,
+        }
+    }
+
     /// No limit at all: for a load test from one address, never for shoppers.
     pub fn unlimited() -> Self {
         Self {

@@ -2,10 +2,11 @@
 //! login and hands the browser an opaque HttpOnly cookie. And `POST /api/server/logins`, the
 //! merchant server's door to the same logins (tests sign a browser in through it).
 
-use super::{ApiError, Body, check_ref, client_ip, json_ok, parse, read_body, too_many};
+use super::sessions::limit;
+use super::{ApiError, Body, check_ref, client_ip, json_ok, parse, read_body};
 use crate::accounts::{self, DEMO_ACCOUNTS, signed_in_shopper};
 use crate::limits::Counted;
-use crate::{Shared, now_ms};
+use crate::Shared;
 use axum::extract::{ConnectInfo, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::Response;
@@ -44,14 +45,7 @@ pub(super) async fn sign_in(
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
-    st.limits
-        .hit(
-            Counted::SignInPerIp,
-            &client_ip(&addr),
-            st.cfg.limits.sign_ins_per_ip,
-            now_ms(),
-        )
-        .map_err(too_many)?;
+    limit(&st, Counted::SignInPerIp, &client_ip(&addr))?;
     let b: SignInBody = parse(&read_body(body)?)?;
     let account = DEMO_ACCOUNTS
         .iter()

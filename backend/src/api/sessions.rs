@@ -110,20 +110,20 @@ pub(super) fn too_many(retry_after: u64) -> ApiError {
     .retry_after(retry_after)
 }
 
+/// Counts one request of `what` by `key` against its per-minute limit: a 429 past it.
+pub(super) fn limit(st: &AppState, what: Counted, key: &str) -> Result<(), ApiError> {
+    st.limits
+        .hit(what, key, st.cfg.limits.per_minute(what), now_ms())
+        .map_err(too_many)
+}
+
 pub(super) async fn browser_create_session(
     State(st): State<Shared>,
     addr: ConnectInfo<SocketAddr>,
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
-    st.limits
-        .hit(
-            Counted::SessionPerIp,
-            &client_ip(&addr),
-            st.cfg.limits.sessions_per_ip,
-            now_ms(),
-        )
-        .map_err(too_many)?;
+    limit(&st, Counted::SessionPerIp, &client_ip(&addr))?;
     let bytes = read_body(body)?;
     let raw: Value = parse(&bytes)?;
     if let Some(field) = SERVER_DECIDES.iter().find(|f| raw.get(**f).is_some()) {
