@@ -5,7 +5,9 @@
 //!
 //! The browser never names a shopper: a `shopper_reference` in a browser's request is refused.
 
-use crate::{AppState, hex, random_bytes};
+use crate::{AppState, random_bytes};
+use paykka_protocol::hex;
+use paykka_protocol::time::now_ms;
 use axum::http::HeaderMap;
 use sha2::{Digest, Sha256};
 
@@ -40,23 +42,20 @@ pub const DEMO_ACCOUNTS: &[DemoAccount] = &[
 pub fn signed_in_shopper(st: &AppState, headers: &HeaderMap) -> Option<String> {
     let token = login_cookie(headers)?;
     st.store
-        .login_shopper(&token_digest(&token), crate::now_ms())
+        .login_shopper(&token_digest(&token), now_ms())
         .ok()
         .flatten()
 }
 
 /// Starts a login for `shopper_reference`; returns the cookie's value (256 random bits). Only
-/// its digest is stored, so the database does not hold usable logins.
-pub fn sign_in(st: &AppState, shopper_reference: &str) -> Result<String, crate::RandomUnavailable> {
-    let token = hex(&random_bytes::<32>()?);
+/// its digest is stored, so the database does not hold usable logins. `None` when no random
+/// bytes could be had or the login could not be stored.
+pub fn sign_in(st: &AppState, shopper_reference: &str) -> Option<String> {
+    let token = hex(&random_bytes::<32>().ok()?);
     st.store
-        .insert_login(
-            &token_digest(&token),
-            shopper_reference,
-            crate::now_ms() + LOGIN_TTL_MS,
-        )
-        .map_err(|_| crate::RandomUnavailable)?;
-    Ok(token)
+        .insert_login(&token_digest(&token), shopper_reference, now_ms() + LOGIN_TTL_MS)
+        .ok()?;
+    Some(token)
 }
 
 /// Ends the login of this request, if any.

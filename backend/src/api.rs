@@ -628,7 +628,7 @@ fn refuse_clear_card(v: &Value) -> Result<(), ApiError> {
 fn body_hash(bytes: &[u8]) -> String {
     let mut v: Value = serde_json::from_slice(bytes).unwrap_or_default();
     paykka_protocol::without_envelopes(&mut v);
-    crate::hex(&Sha256::digest(v.to_string().as_bytes()))
+    paykka_protocol::hex(&Sha256::digest(v.to_string().as_bytes()))
 }
 
 async fn submit_payment(

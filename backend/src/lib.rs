@@ -20,7 +20,9 @@ pub use gateway::Gateway;
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderName, HeaderValue, Method};
+use paykka_protocol::hex;
 use paykka_protocol::sign::{SigningKey, VerifyingKeys};
+use paykka_protocol::time::now_ms;
 use std::net::SocketAddr;
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
@@ -58,25 +60,10 @@ pub fn random_bytes<const N: usize>() -> Result<[u8; N], RandomUnavailable> {
     Ok(bytes)
 }
 
-/// Lower-case hex of `bytes`.
-pub fn hex(bytes: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut s = String::with_capacity(bytes.len() * 2);
-    for b in bytes {
-        s.push(DIGITS[usize::from(b >> 4)] as char);
-        s.push(DIGITS[usize::from(b & 15)] as char);
-    }
-    s
-}
-
 /// A value from a request, quoted and cut short, for an error message.
 pub(crate) fn quote(s: &str) -> String {
     let short: String = s.chars().take(40).collect();
     serde_json::to_string(&short).unwrap_or_default()
-}
-
-pub(crate) fn now_ms() -> i64 {
-    paykka_protocol::time::now_ms()
 }
 
 /// Creates `dir` (and its parents) readable by this user only: it holds the merchant's

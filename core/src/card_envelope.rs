@@ -191,9 +191,13 @@ fn hex_nonce(s: &str) -> Option<[u8; 16]> {
 }
 
 impl Payload {
+    /// The nonce as its 32 hex digits (how the gateway records it).
+    pub fn nonce_hex(&self) -> String {
+        crate::digits::hex(&self.nonce)
+    }
+
     /// The payload's text, as the frame encrypts it.
     pub fn encode(&self) -> String {
-        const HEX: &[u8; 16] = b"0123456789abcdef";
         let mut s = String::with_capacity(80 + self.session_id.len() + self.merchant_id.len());
         s.push_str(PAYLOAD_TAG);
         s.push(';');
@@ -201,10 +205,7 @@ impl Payload {
         s.push(';');
         push_u64(&mut s, self.issued_at_ms);
         s.push(';');
-        for b in self.nonce {
-            s.push(char::from(HEX[usize::from(b >> 4)]));
-            s.push(char::from(HEX[usize::from(b & 15)]));
-        }
+        s.push_str(&self.nonce_hex());
         s.push(';');
         s.push_str(&self.session_id);
         s.push(';');

@@ -23,13 +23,9 @@ pub fn checked(bytes: [u8; 16]) -> Option<[u8; 16]> {
 
 /// The idempotency key of one payment attempt: `pk-` and the 16 bytes as 32 lowercase hex digits.
 pub fn idempotency_key(bytes: [u8; 16]) -> String {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
     let mut key = String::with_capacity(3 + 32);
     key.push_str("pk-");
-    for b in bytes {
-        key.push(char::from(HEX[usize::from(b >> 4)]));
-        key.push(char::from(HEX[usize::from(b & 15)]));
-    }
+    key.push_str(&crate::digits::hex(&bytes));
     key
 }
 

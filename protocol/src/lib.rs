@@ -7,6 +7,9 @@
 //! * [`types`]: request and response bodies of the gateway API (`ret_code` / `ret_msg` / `data`).
 //! * [`card`], [`money`], [`time`]: Luhn and brands, currencies and minor units, RFC 3339.
 
+/// Lowercase hex, written once in the core.
+pub use paykka_core::digits::hex;
+
 pub mod card;
 pub mod cardenc;
 pub mod money;

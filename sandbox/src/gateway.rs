@@ -810,7 +810,7 @@ fn decrypt(
         ),
         e => GwError::biz(ret::CARD_DATA_INVALID, format!("{name}: {e}")),
     })?;
-    nonces.push(payload.nonce.iter().map(|b| format!("{b:02x}")).collect());
+    nonces.push(payload.nonce_hex());
     Ok(payload.value)
 }
 

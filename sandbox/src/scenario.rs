@@ -105,8 +105,7 @@ pub fn new_session_id() -> String {
     use paykka_protocol::rsa::rand_core::{OsRng, RngCore};
     let mut bytes = [0u8; 16];
     OsRng.fill_bytes(&mut bytes);
-    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
-    format!("CS{hex}")
+    format!("CS{}", paykka_protocol::hex(&bytes))
 }
 
 pub fn new_id(prefix: &str) -> String {

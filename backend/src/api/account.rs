@@ -59,7 +59,7 @@ pub(super) async fn sign_in(
         })?;
     // A new login replaces the one this browser had.
     accounts::sign_out(&st, &headers);
-    let token = accounts::sign_in(&st, account.shopper_reference).map_err(|_| super::internal())?;
+    let token = accounts::sign_in(&st, account.shopper_reference).ok_or_else(super::internal)?;
     Ok(with_cookie(
         json_ok(
             &json!({ "signed_in": true, "account": { "id": account.id, "name": account.name } }),
@@ -86,7 +86,7 @@ pub(super) async fn server_sign_in(
     super::server_only(&st, &headers)?;
     let b: ServerSignInBody = parse(&read_body(body)?)?;
     check_ref("shopper_reference", &b.shopper_reference)?;
-    let token = accounts::sign_in(&st, &b.shopper_reference).map_err(|_| super::internal())?;
+    let token = accounts::sign_in(&st, &b.shopper_reference).ok_or_else(super::internal)?;
     Ok(json_ok(
         &json!({ "cookie": { "name": accounts::LOGIN_COOKIE, "value": token } }),
     ))
