@@ -1,4 +1,7 @@
 // The Components demo, written as a merchant would: its own layout and button, PayKKa fields.
+// Where the order ships: the shop's address step, before payment, asked for it.
+const SHIPPING = { first_name: 'Ada', last_name: 'Lovelace', address_line1: "12 St James's Square", city: 'London', postal_code: 'SW1Y 4JH', country: 'GB' };
+
 (async function () {
   const form = document.getElementById('card-form');
   const button = document.getElementById('pay');
@@ -21,7 +24,7 @@
     const response = await fetch('/api/sessions', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ cart: [{ sku: 'kettle-pour-over', quantity: 1 }], mode: 'component' }),
+      body: JSON.stringify({ cart: [{ sku: 'kettle-pour-over', quantity: 1 }], shipping: SHIPPING, mode: 'component' }),
     });
     if (!response.ok) { show('The shop could not start a checkout. Reload to try again.'); return; }
     sessionId = (await response.json()).session_id;

@@ -7,6 +7,7 @@
 
 use crate::{AppState, random_bytes};
 use paykka_protocol::hex;
+use paykka_protocol::order::{Address, Customer};
 use paykka_protocol::time::now_ms;
 use axum::http::HeaderMap;
 use sha2::{Digest, Sha256};
@@ -22,6 +23,9 @@ pub struct DemoAccount {
     pub name: &'static str,
     /// The gateway's `shopper_reference` of this account (its saved cards are stored under it).
     pub shopper_reference: &'static str,
+    pub email: &'static str,
+    /// The address on file: (street, city, postal code, country).
+    pub address: (&'static str, &'static str, &'static str, &'static str),
 }
 
 pub const DEMO_ACCOUNTS: &[DemoAccount] = &[
@@ -29,11 +33,15 @@ pub const DEMO_ACCOUNTS: &[DemoAccount] = &[
         id: "alice",
         name: "Alice Chen",
         shopper_reference: "demo-shopper-alice",
+        email: "alice@example.com",
+        address: ("18 Harbour Road", "Hong Kong", "999077", "HK"),
     },
     DemoAccount {
         id: "bob",
         name: "Bob Martin",
         shopper_reference: "demo-shopper-bob",
+        email: "bob@example.com",
+        address: ("4 Rue du Louvre", "Paris", "75001", "FR"),
     },
 ];
 
@@ -45,6 +53,31 @@ pub fn signed_in_shopper(st: &AppState, headers: &HeaderMap) -> Option<String> {
         .login_shopper(&token_digest(&token), now_ms())
         .ok()
         .flatten()
+}
+
+/// The account's own details for the gateway: who they are (`customer`) and where their
+/// orders ship (`shipping`, also the `bill` address). **A merchant replaces this with its own
+/// accounts.**
+pub fn account_details(shopper_reference: &str) -> Option<(Customer, Address)> {
+    let a = DEMO_ACCOUNTS.iter().find(|a| a.shopper_reference == shopper_reference)?;
+    let (first, last) = a.name.split_once(' ').unwrap_or((a.name, ""));
+    let (street, city, postal, country) = a.address;
+    let customer = Customer {
+        id: Some(a.shopper_reference.into()),
+        email: Some(a.email.into()),
+        ..Default::default()
+    };
+    let address = Address {
+        first_name: Some(first.into()),
+        last_name: Some(last.into()),
+        address_line1: Some(street.into()),
+        city: Some(city.into()),
+        postal_code: Some(postal.into()),
+        country: Some(country.into()),
+        email: Some(a.email.into()),
+        ..Default::default()
+    };
+    Some((customer, address))
 }
 
 /// Starts a login for `shopper_reference`; returns the cookie's value (256 random bits). Only

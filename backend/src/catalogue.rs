@@ -35,6 +35,10 @@ pub struct Product {
     /// `PURCHASE` (default) or `RECURRING` (a subscription: the card is kept for later charges).
     #[serde(default)]
     pub payment_type: Option<String>,
+    /// Goods that are shipped: a checkout of them needs a shipping address (PayKKa refuses
+    /// physical goods without one, so the backend asks for it before the gateway does).
+    #[serde(default)]
+    pub physical: bool,
 }
 
 /// One line of the cart the browser sends.
@@ -55,6 +59,8 @@ pub struct PricedCart {
     pub payment_methods: Vec<String>,
     /// `goods` lines for the gateway: id, name, unit price, quantity.
     pub goods: Vec<(String, String, i64, u64)>,
+    /// Does any line ship?
+    pub physical: bool,
 }
 
 /// Why a cart has no price. Each is a 400 and creates nothing.
@@ -143,6 +149,7 @@ impl Catalogue {
         let mut recurring: Option<bool> = None;
         let mut amount: i64 = 0;
         let mut goods = Vec::with_capacity(cart.len());
+        let mut physical = false;
         for line in cart {
             let p = self
                 .products
@@ -182,6 +189,7 @@ impl Catalogue {
                 .filter(|total| *total <= max)
                 .ok_or_else(over)?;
             goods.push((p.sku.clone(), p.name.clone(), p.price, line.quantity));
+            physical |= p.physical;
         }
         Ok(PricedCart {
             amount,
@@ -194,6 +202,7 @@ impl Catalogue {
             capture_method: self.capture_method.clone(),
             payment_methods: self.payment_methods.clone(),
             goods,
+            physical,
         })
     }
 }

@@ -3,6 +3,7 @@
 
 use crate::catalogue::Catalogue;
 use crate::limits::LimitConfig;
+use paykka_protocol::api::{ApiVersion, Operation};
 use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -44,7 +45,25 @@ pub struct Config {
     pub register: Option<bool>,
     /// Origin of the secure card frames / card key (default: the gateway URL).
     pub frames_origin: Option<String>,
+    /// How long one gateway call may take (`PAYKKA_GATEWAY_TIMEOUT_MS`, default 20 000).
     pub gateway_timeout: Duration,
+    /// Which generation of PayKKa's API to speak (`PAYKKA_API_VERSION`: `v3`, the default, or
+    /// `v1.2`).
+    pub api_version: ApiVersion,
+    /// v3's `x-paykka-appid` (`PAYKKA_APP_ID`, default the merchant id).
+    pub app_id: Option<String>,
+    /// Paths PayKKa does not publish, overridden (`PAYKKA_PATH_<OPERATION>`, e.g.
+    /// `PAYKKA_PATH_CAPTURE=/v3/payment/acq/capture`).
+    pub paths: HashMap<Operation, String>,
+    /// Verify the signature of the gateway's answers (`PAYKKA_VERIFY_RESPONSES`; default on
+    /// against the sandbox, off against PayKKa until it confirms the string it signs).
+    pub verify_responses: Option<bool>,
+    /// Verify the signature of webhooks (`PAYKKA_VERIFY_WEBHOOKS`, default on). Off, a webhook
+    /// is only a hint: the backend asks the gateway for the payment before it acts.
+    pub verify_webhooks: bool,
+    /// Send request members no PayKKa document shows (`PAYKKA_EXTENSIONS`, default on; see
+    /// `gateway::EXTENSIONS`).
+    pub extensions: bool,
     /// What the shop sells, at what price (`BACKEND_CATALOGUE`, a JSON file; default the demo
     /// shop's `backend/catalogue.json`): the only source of a browser checkout's money terms.
     pub catalogue: Catalogue,
@@ -87,6 +106,12 @@ impl Config {
             register: None,
             frames_origin: None,
             gateway_timeout: Duration::from_secs(20),
+            api_version: ApiVersion::default(),
+            app_id: None,
+            paths: HashMap::new(),
+            verify_responses: None,
+            verify_webhooks: true,
+            extensions: true,
             catalogue: Catalogue::demo(),
             server_secret: None,
             limits: LimitConfig::default(),
@@ -120,6 +145,54 @@ impl Config {
             })
             .unwrap_or(host);
         matches!(host, "127.0.0.1" | "localhost" | "[::1]") || host.starts_with("127.")
+    }
+
+    pub fn verifies_responses(&self) -> bool {
+        self.verify_responses.unwrap_or_else(|| self.gateway_is_loopback())
+    }
+
+    /// How the gateway client talks to the gateway.
+    pub fn gateway_options(&self) -> crate::gateway::GatewayOptions {
+        let mut o = crate::gateway::GatewayOptions::new(&self.gateway_url, &self.merchant_id);
+        o.version = self.api_version;
+        if let Some(a) = &self.app_id {
+            o.app_id = a.clone();
+        }
+        o.timeout = self.gateway_timeout;
+        o.paths = self.paths.clone();
+        o.verify_responses = self.verifies_responses();
+        o.extensions = self.extensions;
+        o
+    }
+
+    /// Refuses configurations that would look like they work and then fail with real money:
+    /// each message says what to set.
+    pub fn check(&self) -> Result<(), String> {
+        if self.gateway_is_loopback() {
+            return Ok(());
+        }
+        if !self.gateway_url.starts_with("https://") {
+            return Err(format!(
+                "PAYKKA_GATEWAY_URL {} is not https: set the https URL of PayKKa's gateway (or PAYKKA_ENV=sandbox|eu|hk)",
+                self.gateway_url
+            ));
+        }
+        let public = self.public_url.as_deref().unwrap_or("");
+        let public_host = public.split("://").nth(1).unwrap_or("").split(['/', ':']).next().unwrap_or("");
+        if public.is_empty() || matches!(public_host, "127.0.0.1" | "localhost" | "[::1]" | "0.0.0.0") || public_host.starts_with("127.") {
+            return Err(format!(
+                "BACKEND_PUBLIC_URL is {}: set it to this backend's public https URL, where {} can deliver webhooks",
+                if public.is_empty() { "not set".to_string() } else { public.to_string() },
+                self.gateway_url
+            ));
+        }
+        if !self.gateway_keys_configured() {
+            return Err(
+                "no gateway public key: set PAYKKA_GATEWAY_PUBLIC_KEY_FILE to PayKKa's platform public key (PEM), from PayKKa's merchant portal"
+                    .into(),
+            );
+        }
+        Ok(())
     }
 
     pub fn should_register(&self) -> bool {
@@ -188,7 +261,52 @@ impl Config {
             get("BACKEND_DATA_DIR").unwrap_or_else(|| ".data/backend".into()),
             get("PAYKKA_GATEWAY_URL").unwrap_or_else(|| "http://127.0.0.1:8788".into()),
         );
+        if let Some(env) = get("PAYKKA_ENV") {
+            let preset = match env.to_ascii_lowercase().as_str() {
+                "sandbox" => "https://openapi-sandbox.paykka.com",
+                "eu" => "https://openapi.eu.paykka.com",
+                "hk" => "https://openapi.paykka.com",
+                "local" => "http://127.0.0.1:8788",
+                _ => {
+                    return Err(format!(
+                        "PAYKKA_ENV: expected sandbox, eu, hk or local, got {env:?}"
+                    ));
+                }
+            };
+            if get("PAYKKA_GATEWAY_URL").is_some() {
+                return Err("set PAYKKA_ENV or PAYKKA_GATEWAY_URL, not both".into());
+            }
+            c.gateway_url = preset.into();
+        }
         c.gateway_url = c.gateway_url.trim_end_matches('/').to_string();
+        if let Some(v) = get("PAYKKA_API_VERSION") {
+            c.api_version = ApiVersion::parse(&v).ok_or_else(|| {
+                format!("PAYKKA_API_VERSION: expected v3 or v1.2, got {v:?}")
+            })?;
+        }
+        c.app_id = get("PAYKKA_APP_ID");
+        for op in Operation::ALL {
+            if let Some(p) = get(&format!("PAYKKA_PATH_{}", op.env_name())) {
+                if !p.starts_with('/') || p.contains(['?', '#', ' ']) {
+                    return Err(format!(
+                        "PAYKKA_PATH_{}: expected a path like /v3/payment/acq/..., got {p:?}",
+                        op.env_name()
+                    ));
+                }
+                c.paths.insert(op, p);
+            }
+        }
+        let switch = |name: &str| -> Result<Option<bool>, String> {
+            match get(name).as_deref() {
+                None | Some("auto") => Ok(None),
+                Some("1" | "true" | "yes" | "on") => Ok(Some(true)),
+                Some("0" | "false" | "no" | "off") => Ok(Some(false)),
+                Some(v) => Err(format!("{name}: expected on or off, got {v:?}")),
+            }
+        };
+        c.verify_responses = switch("PAYKKA_VERIFY_RESPONSES")?;
+        c.verify_webhooks = switch("PAYKKA_VERIFY_WEBHOOKS")?.unwrap_or(true);
+        c.extensions = switch("PAYKKA_EXTENSIONS")?.unwrap_or(true);
         if !(c.gateway_url.starts_with("http://") || c.gateway_url.starts_with("https://")) {
             return Err("PAYKKA_GATEWAY_URL must be an http(s) URL".into());
         }
@@ -267,10 +385,13 @@ impl Config {
             c.retention_ms = days * 86_400_000;
         }
         if let Some(v) = get("PAYKKA_GATEWAY_TIMEOUT_MS") {
-            c.gateway_timeout = Duration::from_millis(
-                v.parse()
-                    .map_err(|e| format!("PAYKKA_GATEWAY_TIMEOUT_MS: {e}"))?,
-            );
+            let ms: u64 = v
+                .parse()
+                .map_err(|e| format!("PAYKKA_GATEWAY_TIMEOUT_MS: {e}"))?;
+            if !(100..=120_000).contains(&ms) {
+                return Err("PAYKKA_GATEWAY_TIMEOUT_MS must be between 100 and 120000".into());
+            }
+            c.gateway_timeout = Duration::from_millis(ms);
         }
         Ok(c)
     }
@@ -298,5 +419,79 @@ mod tests {
         assert!(Config::from_vars(&v).unwrap().gateway_is_loopback());
         v.insert("PAYKKA_SANDBOX_REGISTER".into(), "maybe".into());
         assert!(Config::from_vars(&v).is_err());
+    }
+
+    fn vars(pairs: &[(&str, &str)]) -> HashMap<String, String> {
+        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
+    fn refusal(pairs: &[(&str, &str)]) -> String {
+        match Config::from_vars(&vars(pairs)) {
+            Err(e) => e,
+            Ok(c) => c.check().expect_err("refused"),
+        }
+    }
+
+    #[test]
+    fn a_configuration_that_would_fail_with_real_money_refuses_to_start_and_says_what_to_set() {
+        let real = [
+            ("PAYKKA_ENV", "sandbox"),
+            ("BACKEND_PUBLIC_URL", "https://shop.example.com"),
+            ("PAYKKA_GATEWAY_PUBLIC_KEY_FILE", "/etc/paykka/platform.pem"),
+        ];
+        assert_eq!(Config::from_vars(&vars(&real)).unwrap().check(), Ok(()));
+        let without = |name: &str| -> Vec<(&str, &str)> {
+            real.iter().copied().filter(|(k, _)| *k != name).collect()
+        };
+        let e = refusal(&without("BACKEND_PUBLIC_URL"));
+        assert!(e.contains("BACKEND_PUBLIC_URL"), "{e}");
+        let mut loopback = without("BACKEND_PUBLIC_URL");
+        loopback.push(("BACKEND_PUBLIC_URL", "http://127.0.0.1:8787"));
+        assert!(refusal(&loopback).contains("BACKEND_PUBLIC_URL"));
+        let e = refusal(&without("PAYKKA_GATEWAY_PUBLIC_KEY_FILE"));
+        assert!(e.contains("PAYKKA_GATEWAY_PUBLIC_KEY_FILE"), "{e}");
+        let mut plain_http = without("PAYKKA_ENV");
+        plain_http.push(("PAYKKA_GATEWAY_URL", "http://openapi-sandbox.paykka.com"));
+        assert!(refusal(&plain_http).contains("https"));
+        let mut version = real.to_vec();
+        version.push(("PAYKKA_API_VERSION", "v2"));
+        assert!(refusal(&version).contains("PAYKKA_API_VERSION"));
+        let mut both = real.to_vec();
+        both.push(("PAYKKA_GATEWAY_URL", "https://openapi.paykka.com"));
+        assert!(refusal(&both).contains("not both"));
+        assert!(refusal(&[("PAYKKA_ENV", "mars")]).contains("PAYKKA_ENV"));
+        assert!(refusal(&[("PAYKKA_GATEWAY_TIMEOUT_MS", "0")]).contains("PAYKKA_GATEWAY_TIMEOUT_MS"));
+        assert!(refusal(&[("PAYKKA_PATH_CAPTURE", "capture")]).contains("PAYKKA_PATH_CAPTURE"));
+        // The sandbox on loopback needs none of it.
+        assert_eq!(Config::from_vars(&vars(&[])).unwrap().check(), Ok(()));
+    }
+
+    #[test]
+    fn paykka_hosts_are_named_by_environment_and_the_version_defaults_to_v3() {
+        for (env, host) in [
+            ("sandbox", "https://openapi-sandbox.paykka.com"),
+            ("eu", "https://openapi.eu.paykka.com"),
+            ("HK", "https://openapi.paykka.com"),
+        ] {
+            let c = Config::from_vars(&vars(&[("PAYKKA_ENV", env)])).unwrap();
+            assert_eq!(c.gateway_url, host);
+            assert_eq!(c.api_version, ApiVersion::V3);
+            assert!(!c.verifies_responses(), "off against PayKKa until it confirms the string");
+        }
+        let c = Config::from_vars(&vars(&[
+            ("PAYKKA_API_VERSION", "v1.2"),
+            ("PAYKKA_GATEWAY_TIMEOUT_MS", "2500"),
+            ("PAYKKA_PATH_CAPTURE", "/v3/payment/acq/capture/v2"),
+            ("PAYKKA_VERIFY_RESPONSES", "on"),
+            ("PAYKKA_EXTENSIONS", "off"),
+        ]))
+        .unwrap();
+        let o = c.gateway_options();
+        assert_eq!(
+            (o.version, o.timeout, o.verify_responses, o.extensions),
+            (ApiVersion::V1_2, Duration::from_millis(2500), true, false)
+        );
+        assert_eq!(o.paths[&Operation::Capture], "/v3/payment/acq/capture/v2");
+        assert!(Config::from_vars(&vars(&[])).unwrap().verifies_responses(), "on against the sandbox");
     }
 }

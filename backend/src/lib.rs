@@ -15,7 +15,7 @@ pub use limits::LimitConfig;
 /// The request parsers and the webhook check, for the fuzz targets (`fuzz/`). Not an API.
 #[doc(hidden)]
 pub use api::fuzzing;
-pub use gateway::Gateway;
+pub use gateway::{EXTENSIONS, Gateway, GatewayError, GatewayOptions};
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -24,7 +24,7 @@ use paykka_protocol::hex;
 use paykka_protocol::sign::{SigningKey, VerifyingKeys};
 use paykka_protocol::time::now_ms;
 use std::net::SocketAddr;
-use std::sync::{Arc, RwLock};
+use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::watch;
 use tower_http::cors::{AllowOrigin, CorsLayer};
@@ -35,11 +35,6 @@ pub struct AppState {
     pub cfg: Config,
     pub gateway: Gateway,
     pub store: store::Store,
-    /// The gateway public keys that verify webhooks, any one of them sufficing (two while the
-    /// gateway rotates its key): from `PAYKKA_GATEWAY_PUBLIC_KEY_FILE` (one or more PEM blocks),
-    /// or, when none is configured, learnt when registering with the sandbox portal. Empty: not
-    /// known yet, webhooks are answered 503.
-    pub gateway_keys: RwLock<VerifyingKeys>,
     /// The secret a merchant's own server presents (`Authorization: Bearer ...`) to create
     /// sessions with any terms, capture and void: `BACKEND_SERVER_SECRET`, or generated into
     /// `<data_dir>/server_secret` (0600) on first start. Never sent to a browser.
@@ -171,6 +166,7 @@ fn load_key(cfg: &Config) -> Result<SigningKey, StartError> {
 }
 
 pub async fn start(cfg: Config) -> Result<Running, StartError> {
+    cfg.check().map_err(StartError)?;
     private_dir(&cfg.data_dir)
         .map_err(|e| StartError(format!("{}: {e}", cfg.data_dir.display())))?;
     let server_secret = load_server_secret(&cfg)?;
@@ -188,7 +184,12 @@ pub async fn start(cfg: Config) -> Result<Running, StartError> {
     };
     let store = store::Store::open(&cfg.data_dir.join("backend.sqlite"))
         .map_err(|e| StartError(format!("database: {e}")))?;
-    let gateway = Gateway::new(&cfg.gateway_url, &cfg.merchant_id, key).map_err(StartError)?;
+    // The gateway public keys verify its answers and webhooks, any one of them sufficing (two
+    // while the gateway rotates its key): from `PAYKKA_GATEWAY_PUBLIC_KEY_FILE` (one or more PEM
+    // blocks), or, when none is configured, learnt when registering with the sandbox portal.
+    // Empty: not known yet, webhooks are answered 503.
+    let gateway =
+        Gateway::new(cfg.gateway_options(), key, gateway_keys).map_err(StartError)?;
     let listener = tokio::net::TcpListener::bind(cfg.addr)
         .await
         .map_err(|e| StartError(format!("bind {}: {e}", cfg.addr)))?;
@@ -205,7 +206,6 @@ pub async fn start(cfg: Config) -> Result<Running, StartError> {
         cfg,
         gateway,
         store,
-        gateway_keys: RwLock::new(gateway_keys),
         server_secret,
         limits: limits::Limits::default(),
     });

@@ -87,6 +87,14 @@ CREATE TABLE IF NOT EXISTS second_charges (
     resolution TEXT,
     resolved_at INTEGER
 );
+CREATE TABLE IF NOT EXISTS refunds (
+    refund_trans_id TEXT PRIMARY KEY,
+    refund_order_id TEXT,
+    order_id TEXT NOT NULL,
+    amount INTEGER NOT NULL,
+    status TEXT NOT NULL,
+    updated_at INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS webhook_events (
     notify_id TEXT PRIMARY KEY,
     order_id TEXT NOT NULL,
@@ -94,6 +102,19 @@ CREATE TABLE IF NOT EXISTS webhook_events (
     received_at INTEGER NOT NULL
 );
 ";
+
+/// A refund the merchant asked for, as the backend last heard of it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct StoredRefund {
+    /// The merchant's reference.
+    pub refund_trans_id: String,
+    /// PayKKa's id, once it answered.
+    pub refund_order_id: Option<String>,
+    /// The refunded payment.
+    pub order_id: String,
+    pub amount: i64,
+    pub status: String,
+}
 
 /// (body hash, state, HTTP status, response, created at) of an idempotency key.
 type ClaimRow = (String, String, Option<u16>, Option<String>, i64);
@@ -312,6 +333,71 @@ impl Store {
         }
         tx.commit()?;
         Ok(true)
+    }
+
+    /// Records a refund the merchant asked for (or its answer): by its reference.
+    pub fn record_refund(
+        &self,
+        refund_trans_id: &str,
+        refund_order_id: Option<&str>,
+        order_id: &str,
+        amount: i64,
+        status: &str,
+    ) -> DbResult<()> {
+        let c = crate::lock(&self.conn);
+        c.execute(
+            "INSERT INTO refunds (refund_trans_id, refund_order_id, order_id, amount, status, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+             ON CONFLICT (refund_trans_id) DO UPDATE SET refund_order_id = COALESCE(excluded.refund_order_id, refund_order_id), status = excluded.status, updated_at = excluded.updated_at",
+            params![refund_trans_id, refund_order_id, order_id, amount, status, now()],
+        )?;
+        Ok(())
+    }
+
+    /// A refund's notification, once per event: false for a repeat.
+    pub fn record_refund_event(
+        &self,
+        event: &str,
+        refund_order_id: &str,
+        refund_trans_id: &str,
+        order_id: &str,
+        status: &str,
+        amount: i64,
+    ) -> DbResult<bool> {
+        let mut c = crate::lock(&self.conn);
+        let tx = c.transaction()?;
+        let n = tx.execute(
+            "INSERT INTO webhook_events (notify_id, order_id, status, received_at) VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING",
+            params![event, order_id, status, now()],
+        )?;
+        if n == 0 {
+            return Ok(false);
+        }
+        tx.execute(
+            "INSERT INTO refunds (refund_trans_id, refund_order_id, order_id, amount, status, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+             ON CONFLICT (refund_trans_id) DO UPDATE SET refund_order_id = excluded.refund_order_id, status = excluded.status, updated_at = excluded.updated_at",
+            params![refund_trans_id, refund_order_id, order_id, amount, status, now()],
+        )?;
+        tx.commit()?;
+        Ok(true)
+    }
+
+    /// A refund, by its reference.
+    pub fn refund(&self, refund_trans_id: &str) -> DbResult<Option<StoredRefund>> {
+        let c = crate::lock(&self.conn);
+        c.query_row(
+            "SELECT refund_order_id, order_id, amount, status FROM refunds WHERE refund_trans_id = ?1",
+            [refund_trans_id],
+            |r| {
+                Ok(StoredRefund {
+                    refund_trans_id: refund_trans_id.to_string(),
+                    refund_order_id: r.get(0)?,
+                    order_id: r.get(1)?,
+                    amount: r.get(2)?,
+                    status: r.get(3)?,
+                })
+            },
+        )
+        .optional()
     }
 
     /// Status recorded for a payment attempt.

@@ -44,12 +44,12 @@ async fn create_and_get_session() {
         &["BANKCARD", "ApplePay", "WechatPayGlobal", "AlipayPlus"]
     );
     assert!(!methods.contains(&"GooglePay"), "only when the merchant lists it");
-    assert!(methods.contains(&"VietQR"));
+    assert!(methods.contains(&"AlipayPlus"));
     assert_eq!(s["saved_cards"], json!([]));
     assert_eq!(s["card_key_url"], format!("{}/card-key", env.sb().base_url));
-    // the browser's door: a cart, priced by the catalogue
+    // the browser's door: a cart, priced by the catalogue, shipped where the shopper says
     let (st, v) = env
-        .post("/api/sessions", json!({ "cart": [{ "sku": "kettle-pour-over", "quantity": 2 }] }))
+        .post("/api/sessions", json!({ "cart": [{ "sku": "kettle-pour-over", "quantity": 2 }], "shipping": demo_address() }))
         .await;
     assert_eq!(
         (st.as_u16(), v["amount"].as_i64(), v["currency"].as_str()),
@@ -291,7 +291,7 @@ async fn qr_wallet_payment_and_webhook() {
     let (_, r) = env
         .pay(
             &key(),
-            json!({ "session_id": sid, "payment_method": "GCash" }),
+            json!({ "session_id": sid, "payment_method": "AlipayPlus" }),
         )
         .await;
     assert_eq!(r["status"], "PROCESSING");
@@ -452,7 +452,7 @@ async fn bad_input_gets_clear_errors_and_writes_nothing() {
         (unknown, 400, "invalid_request"),
         (wrong_type, 400, "invalid_request"),
         (
-            json!({ "session_id": "CS0", "payment_method": "GCash" }),
+            json!({ "session_id": "CS0", "payment_method": "AlipayPlus" }),
             404,
             "session_not_found",
         ),
@@ -534,7 +534,7 @@ async fn expired_session_refuses_payment() {
 
 #[tokio::test]
 async fn webhooks_are_verified_before_acting() {
-    let env = Env::new().await;
+    let env = Env::v1_2().await;
     let gw = SigningKey::from_pem(test_keys::GATEWAY).unwrap();
     let mid =
         paykka_backend::Config::new("127.0.0.1:0".parse().unwrap(), "x", "http://x").merchant_id;
@@ -704,7 +704,7 @@ impl<'a> Hooks<'a> {
 
 #[tokio::test]
 async fn a_replayed_webhook_is_acknowledged_as_a_duplicate_and_changes_nothing() {
-    let env = Env::new().await;
+    let env = Env::v1_2().await;
     let h = Hooks::new(&env).await;
     let ts = now_ms();
     let body = h.note("NT-R1", "GW-R1", "SUCCESS", ts);
@@ -730,7 +730,7 @@ async fn a_replayed_webhook_is_acknowledged_as_a_duplicate_and_changes_nothing()
 
 #[tokio::test]
 async fn a_tampered_webhook_is_refused_and_changes_nothing() {
-    let env = Env::new().await;
+    let env = Env::v1_2().await;
     let h = Hooks::new(&env).await;
     let ts = now_ms();
     let body = h.note("NT-T1", "GW-T1", "SUCCESS", ts);
@@ -767,7 +767,7 @@ async fn a_tampered_webhook_is_refused_and_changes_nothing() {
 
 #[tokio::test]
 async fn a_webhook_signed_with_a_key_other_than_the_gateways_is_refused() {
-    let env = Env::new().await;
+    let env = Env::v1_2().await;
     let h = Hooks::new(&env).await;
     let body = h.note("NT-K1", "GW-K1", "SUCCESS", now_ms());
     for (what, pem) in [
@@ -783,7 +783,7 @@ async fn a_webhook_signed_with_a_key_other_than_the_gateways_is_refused() {
 
 #[tokio::test]
 async fn a_webhook_for_another_merchant_is_refused() {
-    let env = Env::new().await;
+    let env = Env::v1_2().await;
     let h = Hooks::new(&env).await;
     let ts = now_ms();
     // genuinely signed by the gateway, but for another merchant
@@ -808,7 +808,7 @@ async fn a_webhook_for_another_merchant_is_refused() {
 
 #[tokio::test]
 async fn a_webhook_more_than_five_minutes_old_or_ahead_is_refused() {
-    let env = Env::new().await;
+    let env = Env::v1_2().await;
     let h = Hooks::new(&env).await;
     let minute = 60_000;
     let now = now_ms();
@@ -843,7 +843,7 @@ async fn a_webhook_more_than_five_minutes_old_or_ahead_is_refused() {
 
 #[tokio::test]
 async fn a_webhook_with_a_missing_or_garbled_signature_is_refused() {
-    let env = Env::new().await;
+    let env = Env::v1_2().await;
     let h = Hooks::new(&env).await;
     let ts = now_ms();
     let body = h.note("NT-S1", "GW-S1", "SUCCESS", ts);
@@ -884,7 +884,7 @@ async fn a_webhook_with_a_missing_or_garbled_signature_is_refused() {
 
 #[tokio::test]
 async fn a_late_pending_notification_does_not_move_a_paid_order_back() {
-    let env = Env::new().await;
+    let env = Env::v1_2().await;
     let h = Hooks::new(&env).await;
     // SUCCESS arrives first, the earlier PROCESSING after it (other notify ids)
     assert_eq!(h.send("NT-O1", "GW-O1", "SUCCESS").await, "ok");
@@ -916,7 +916,7 @@ async fn a_late_pending_notification_does_not_move_a_paid_order_back() {
 
 #[tokio::test]
 async fn refunds_and_cancellations_after_payment_are_applied_and_never_undone() {
-    let env = Env::new().await;
+    let env = Env::v1_2().await;
     // captured, then refunded in two parts; the late notifications of earlier steps ignored
     let h = Hooks::new(&env).await;
     for (id, status, expect) in [
@@ -966,7 +966,7 @@ async fn refunds_and_cancellations_after_payment_are_applied_and_never_undone() 
 
 #[tokio::test]
 async fn a_late_notification_of_an_earlier_attempt_does_not_replace_the_current_one() {
-    let env = Env::new().await;
+    let env = Env::v1_2().await;
     // attempt 1 pending, attempt 2 pending, then attempt 1's failure arrives: attempt 2 stays
     let h = Hooks::new(&env).await;
     assert_eq!(h.send("NT-E1", "GW-E1", "PROCESSING").await, "ok");
@@ -1017,16 +1017,19 @@ async fn webhooks_verify_with_either_of_two_configured_gateway_keys_until_one_is
     )
     .unwrap();
     let both2 = both.clone();
-    let mut env = Env::with(move |_, be| be.gateway_public_key_file = Some(both2)).await;
+    let mut env = Env::with(move |_, be| {
+        be.gateway_public_key_file = Some(both2);
+        be.api_version = paykka_protocol::ApiVersion::V1_2;
+    })
+    .await;
     // configured keys are not replaced by the sandbox's (which publishes A only)
     assert_eq!(
         env.be
             .as_ref()
             .unwrap()
             .state
-            .gateway_keys
-            .read()
-            .unwrap()
+            .gateway
+            .keys()
             .len(),
         2
     );
@@ -1047,6 +1050,7 @@ async fn webhooks_verify_with_either_of_two_configured_gateway_keys_until_one_is
     std::fs::write(&only_b, spki(test_keys::GATEWAY_NEXT)).unwrap();
     let mut c2 = backend_config(&env.dir, "127.0.0.1:0".parse().unwrap(), &env.sb().base_url);
     c2.gateway_public_key_file = Some(only_b);
+    c2.api_version = paykka_protocol::ApiVersion::V1_2;
     env.be.take().unwrap().shutdown().await;
     env.be = Some(paykka_backend::start(c2.clone()).await.unwrap());
     let h = Hooks {
@@ -1086,7 +1090,7 @@ async fn a_backend_holding_both_keys_accepts_webhooks_across_the_sandboxs_key_sw
     let env =
         Env::with(|sb, _| sb.gateway_next_key_pem = Some(test_keys::GATEWAY_NEXT.into())).await;
     let be = &env.be.as_ref().unwrap().state;
-    assert_eq!(be.gateway_keys.read().unwrap().len(), 2);
+    assert_eq!(be.gateway.keys().len(), 2);
     let next = SigningKey::from_pem(test_keys::GATEWAY_NEXT).unwrap();
     let old = SigningKey::from_pem(test_keys::GATEWAY).unwrap();
     assert_eq!(&env.sb().state.gateway_public_key(), old.verifying_key());

@@ -6,7 +6,7 @@
 mod common;
 
 use common::*;
-use paykka_protocol::paths;
+use paykka_protocol::Operation;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 use std::time::Duration;
@@ -120,7 +120,7 @@ async fn a_cart_the_shop_does_not_sell_is_refused_and_creates_nothing() {
     let (st, v) = browser_post(
         &env,
         "/api/sessions",
-        json!({ "cart": [{ "sku": "kettle-pour-over", "quantity": 2 }, { "sku": "paper-filters-100", "quantity": 3 }] }),
+        json!({ "cart": [{ "sku": "kettle-pour-over", "quantity": 2 }, { "sku": "paper-filters-100", "quantity": 3 }], "shipping": demo_address() }),
     )
     .await;
     assert_eq!(
@@ -175,7 +175,7 @@ async fn a_guest_has_no_saved_cards_and_is_offered_no_saving() {
     let (_, v) = browser_post(
         &env,
         "/api/sessions",
-        json!({ "cart": [{ "sku": "kettle-pour-over", "quantity": 1 }] }),
+        demo_cart(),
     )
     .await;
     let sid = v["session_id"].as_str().unwrap();
@@ -293,7 +293,7 @@ async fn return_urls_must_be_exactly_an_allowed_origin() {
         let (st, e) = browser_post(
             &env,
             "/api/sessions",
-            json!({ "cart": cart, "return_url": url }),
+            json!({ "cart": cart, "return_url": url, "shipping": demo_address() }),
         )
         .await;
         assert_eq!(
@@ -306,7 +306,7 @@ async fn return_urls_must_be_exactly_an_allowed_origin() {
     let (st, v) = browser_post(
         &env,
         "/api/sessions",
-        json!({ "cart": cart, "return_url": "http://localhost:8080/shop?x=1" }),
+        json!({ "cart": cart, "return_url": "http://localhost:8080/shop?x=1", "shipping": demo_address() }),
     )
     .await;
     assert_eq!(st, 200, "{v}");
@@ -353,7 +353,7 @@ async fn the_data_folder_and_database_are_the_servers_alone() {
 #[tokio::test]
 async fn creating_sessions_past_the_limit_gets_429_and_creates_nothing() {
     let env = Env::with(|_, b| b.limits.sessions_per_ip = 3).await;
-    let cart = json!({ "cart": [{ "sku": "kettle-pour-over", "quantity": 1 }] });
+    let cart = demo_cart();
     for _ in 0..3 {
         assert_eq!(
             browser_post(&env, "/api/sessions", cart.clone()).await.0,
@@ -528,7 +528,7 @@ async fn a_wallet_approved_after_the_order_was_paid_is_refunded() {
     let (_, qr) = env
         .pay(
             &key(),
-            json!({ "session_id": sid, "payment_method": "GCash" }),
+            json!({ "session_id": sid, "payment_method": "AlipayPlus" }),
         )
         .await;
     assert_eq!(qr["status"], "PROCESSING", "{qr}");
@@ -539,7 +539,7 @@ async fn a_wallet_approved_after_the_order_was_paid_is_refunded() {
     let card = env.card(&sid, "4242424242424242");
     let paid = env
         .gateway(
-            paths::PAYMENTS,
+            Operation::Payment,
             json!({
                 "trans_id": order.trans_id, "session_id": sid, "amount": 150000, "currency": "PHP",
                 "notify_url": env.be().state.cfg.notify_url(),

@@ -343,7 +343,7 @@ test('encrypt hands over envelopes the gateway decrypts: a payment through the b
     });
     return [r.status, await r.json()];
   };
-  const [status, session] = await post('/api/sessions', { cart: [{ sku: 'kettle-pour-over', quantity: 1 }] });
+  const [status, session] = await post('/api/sessions', { cart: [{ sku: 'kettle-pour-over', quantity: 1 }], shipping: { first_name: 'Ada', last_name: 'Lovelace', address_line1: '1 Loop Road', city: 'London', postal_code: 'N1 1AA', country: 'GB' } });
   assert.equal(status, 200, JSON.stringify(session));
   const { merchant_id: mid } = await (await fetch(`${BACKEND_URL}/api/sessions/${session.session_id}`)).json();
   await page.evaluate(({ sid, mid }) => {

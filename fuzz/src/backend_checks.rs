@@ -391,7 +391,7 @@ pub fn webhook_verify(data: &[u8]) {
                 "accepted another signature of the {} webhook",
                 s.name
             );
-            assert_eq!(n.transaction.merchant_id, MERCHANT_ID);
+            assert_eq!(n.merchant_id, MERCHANT_ID);
         }
         Err(r) => {
             assert!(

@@ -92,12 +92,19 @@ pub fn parse_rfc3339(s: &str) -> Option<i64> {
     }
     let offset_min = match s.get(i..)? {
         "Z" | "z" => 0,
-        rest if rest.len() == 6
-            && (rest.starts_with('+') || rest.starts_with('-'))
-            && &rest[3..4] == ":" =>
+        // `+08:00`, and `+0800` as PayKKa's plugin writes it.
+        rest if (rest.starts_with('+') || rest.starts_with('-'))
+            && rest.is_ascii()
+            && ((rest.len() == 6 && &rest[3..4] == ":") || rest.len() == 5) =>
         {
-            let oh: i64 = rest[1..3].parse().ok()?;
-            let om: i64 = rest[4..6].parse().ok()?;
+            let digits = |t: &str| -> Option<i64> {
+                t.bytes().all(|c| c.is_ascii_digit()).then(|| t.parse().ok()).flatten()
+            };
+            let oh = digits(&rest[1..3])?;
+            let om = digits(&rest[rest.len() - 2..])?;
+            if oh > 23 || om > 59 {
+                return None;
+            }
             let v = oh * 60 + om;
             if rest.starts_with('-') { -v } else { v }
         }
@@ -124,6 +131,10 @@ mod tests {
             Some(1709170200000)
         );
         assert_eq!(parse_rfc3339("2025-13-05T09:17:24Z"), None);
+        assert_eq!(parse_rfc3339("2025-05-05T17:17:24+0800"), Some(ms), "PayKKa's plugin's form");
+        for bad in ["2025-05-05T17:17:24+08:0x", "2025-05-05T17:17:24+0é00", "2025-05-05T17:17:24+2500", "2025-05-05T17:17:24+08"] {
+            assert_eq!(parse_rfc3339(bad), None, "{bad}");
+        }
         assert_eq!(parse_rfc3339("tomorrow"), None);
         let now = now_ms() / 1000 * 1000;
         assert_eq!(parse_rfc3339(&format_rfc3339(now)), Some(now));

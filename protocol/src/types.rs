@@ -3,6 +3,7 @@
 //! Amounts are minor units. The seeds show them both as numbers (`"amount": 100`, payments)
 //! and as strings (`"amount": "800"`, sessions): both are accepted, numbers are sent.
 
+pub use crate::order::{Address, Authentication, Browser, Customer, Goods};
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Value;
 
@@ -73,15 +74,23 @@ pub struct SessionPayment {
     pub token_usage: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shopper_reference: Option<String>,
+    /// A stored card's token, to pay with it (PayKKa's plugin sends the member, `null`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub token: Option<String>,
+    /// PayKKa's plugin sends the member, always `null`; a card number never goes here.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub card_no: Option<String>,
 }
 
 /// Create Session request.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CreateSessionRequest {
+    #[serde(default)]
     pub merchant_id: String,
-    #[serde(deserialize_with = "de_int")]
-    pub timestamp: i64,
+    /// v1.2 only (v3 carries the time in `x-paykka-timestamp`).
+    #[serde(default, deserialize_with = "de_opt_int", skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
     pub trans_id: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payment_type: Option<String>,
@@ -106,26 +115,36 @@ pub struct CreateSessionRequest {
     pub mit: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payment: Option<SessionPayment>,
-    /// Sandbox extension: restrict and order the methods offered (default: all).
+    /// The methods the session offers, in order (PayKKa's `allowed_payment_methods`; default:
+    /// all the merchant has).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub payment_methods: Option<Vec<String>>,
+    pub allowed_payment_methods: Option<Vec<String>>,
+    /// v3: where the hosted page's Cancel takes the shopper.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub goods: Option<Value>,
+    pub cancel_url: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub bill: Option<Value>,
+    pub display_merchant_name: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub shipping: Option<Value>,
+    pub goods: Option<Vec<Goods>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub customer: Option<Value>,
+    pub bill: Option<Address>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shipping: Option<Address>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customer: Option<Customer>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub authentication: Option<Authentication>,
 }
 
 /// Query Session request: `session_id` or `trans_id`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct QuerySessionRequest {
+    #[serde(default)]
     pub merchant_id: String,
-    #[serde(deserialize_with = "de_int")]
-    pub timestamp: i64,
+    /// v1.2 only (v3 carries the time in `x-paykka-timestamp`).
+    #[serde(default, deserialize_with = "de_opt_int", skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trans_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -221,9 +240,11 @@ pub struct PaymentData {
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PaymentRequest {
+    #[serde(default)]
     pub merchant_id: String,
-    #[serde(deserialize_with = "de_int")]
-    pub timestamp: i64,
+    /// v1.2 only (v3 carries the time in `x-paykka-timestamp`).
+    #[serde(default, deserialize_with = "de_opt_int", skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trans_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -252,17 +273,17 @@ pub struct PaymentRequest {
     pub recurring_agreement_id: Option<String>,
     pub payment: PaymentData,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub browser: Option<Value>,
+    pub browser: Option<Browser>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub goods: Option<Value>,
+    pub goods: Option<Vec<Goods>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub bill: Option<Value>,
+    pub bill: Option<Address>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub shipping: Option<Value>,
+    pub shipping: Option<Address>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub customer: Option<Value>,
+    pub customer: Option<Customer>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub authentication: Option<Value>,
+    pub authentication: Option<Authentication>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -363,9 +384,11 @@ pub struct TransactionData {
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct QueryTransactionRequest {
+    #[serde(default)]
     pub merchant_id: String,
-    #[serde(deserialize_with = "de_int")]
-    pub timestamp: i64,
+    /// v1.2 only (v3 carries the time in `x-paykka-timestamp`).
+    #[serde(default, deserialize_with = "de_opt_int", skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trans_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -377,9 +400,11 @@ pub struct QueryTransactionRequest {
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CaptureRequest {
+    #[serde(default)]
     pub merchant_id: String,
-    #[serde(deserialize_with = "de_int")]
-    pub timestamp: i64,
+    /// v1.2 only (v3 carries the time in `x-paykka-timestamp`).
+    #[serde(default, deserialize_with = "de_opt_int", skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
     pub order_id: String,
     #[serde(deserialize_with = "de_int")]
     pub amount: i64,
@@ -391,35 +416,83 @@ pub struct CaptureRequest {
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct VoidRequest {
+    #[serde(default)]
     pub merchant_id: String,
-    #[serde(deserialize_with = "de_int")]
-    pub timestamp: i64,
+    /// v1.2 only (v3 carries the time in `x-paykka-timestamp`).
+    #[serde(default, deserialize_with = "de_opt_int", skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
     pub order_id: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
 }
 
-/// Refund (sandbox; shaped like capture).
+/// Refund, as PayKKa's v3 plugin sends it (the v1.2 document shows no example; the same
+/// members are sent there): `refund_trans_id` is the merchant's reference of the refund,
+/// `ori_order_id` the payment's `order_id`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RefundRequest {
+    #[serde(default)]
     pub merchant_id: String,
+    /// v1.2 only (v3 carries the time in `x-paykka-timestamp`).
+    #[serde(default, deserialize_with = "de_opt_int", skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    pub refund_trans_id: String,
+    pub ori_order_id: String,
     #[serde(deserialize_with = "de_int")]
-    pub timestamp: i64,
-    pub order_id: String,
-    #[serde(deserialize_with = "de_int")]
-    pub amount: i64,
+    pub refund_amount: i64,
     pub currency: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notify_url: Option<String>,
+}
+
+/// Refund query: by the merchant's `refund_trans_id` or PayKKa's `refund_order_id`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RefundQueryRequest {
+    #[serde(default)]
+    pub merchant_id: String,
+    /// v1.2 only.
+    #[serde(default, deserialize_with = "de_opt_int", skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refund_trans_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refund_order_id: Option<String>,
+}
+
+/// A refund, as the refund answer, the refund query and the refund webhook carry it.
+/// `status`: `REVIEWING`, `PROCESSING`, `SUCCESS`, `FAILURE`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RefundData {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub merchant_id: String,
+    pub refund_trans_id: String,
+    pub refund_order_id: String,
+    /// The refunded payment's `order_id`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ori_order_id: Option<String>,
+    pub status: String,
+    #[serde(deserialize_with = "de_int")]
+    pub amount: i64,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub currency: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error_description: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TokenQueryRequest {
+    #[serde(default)]
     pub merchant_id: String,
-    #[serde(deserialize_with = "de_int")]
-    pub timestamp: i64,
+    /// v1.2 only (v3 carries the time in `x-paykka-timestamp`).
+    #[serde(default, deserialize_with = "de_opt_int", skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
     pub shopper_reference: String,
 }
 
@@ -441,9 +514,11 @@ pub struct TokenInfo {
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TokenRemoveRequest {
+    #[serde(default)]
     pub merchant_id: String,
-    #[serde(deserialize_with = "de_int")]
-    pub timestamp: i64,
+    /// v1.2 only (v3 carries the time in `x-paykka-timestamp`).
+    #[serde(default, deserialize_with = "de_opt_int", skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
     pub token: String,
     pub shopper_reference: String,
 }
@@ -451,9 +526,11 @@ pub struct TokenRemoveRequest {
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RecurringCancelRequest {
+    #[serde(default)]
     pub merchant_id: String,
-    #[serde(deserialize_with = "de_int")]
-    pub timestamp: i64,
+    /// v1.2 only (v3 carries the time in `x-paykka-timestamp`).
+    #[serde(default, deserialize_with = "de_opt_int", skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
     pub recurring_agreement_id: String,
     pub shopper_reference: String,
 }
@@ -461,9 +538,11 @@ pub struct RecurringCancelRequest {
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ApplePaySessionRequest {
+    #[serde(default)]
     pub merchant_id: String,
-    #[serde(deserialize_with = "de_int")]
-    pub timestamp: i64,
+    /// v1.2 only (v3 carries the time in `x-paykka-timestamp`).
+    #[serde(default, deserialize_with = "de_opt_int", skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
     pub display_name: String,
     pub domain_name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -472,14 +551,81 @@ pub struct ApplePaySessionRequest {
 
 /// Webhook body: the transaction data plus a notification id and the signing fields.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
-pub struct Notification {
+pub struct PaymentNotification {
     pub notify_id: String,
     /// `TRANSACTION`.
     pub notify_type: String,
-    #[serde(deserialize_with = "de_int")]
-    pub timestamp: i64,
+    /// v1.2 only (v3 carries the time in `x-paykka-timestamp`).
+    #[serde(default, deserialize_with = "de_opt_int", skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
     #[serde(flatten)]
     pub transaction: TransactionData,
+}
+
+/// A webhook as PayKKa documents it: `notify_type` (`PAYMENT.AUTHORIZATION`,
+/// `PAYMENT.SUCCESS`, `PAYMENT.FAILURE`, `PAYMENT.CANCELED`, `REFUND.SUCCESS`,
+/// `REFUND.FAILURE`), the payment's references and status, and for a refund its
+/// `refund_order_id` (and `trans_id` the refund's reference). Read leniently: PayKKa's
+/// payloads carry more than we use (3DS results, balances), and a new member must not make us
+/// refuse a payment's news.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Notification {
+    /// Ours (the sandbox's; PayKKa's payloads show none): the same for every retry.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notify_id: Option<String>,
+    pub notify_type: String,
+    #[serde(default)]
+    pub merchant_id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trans_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub order_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refund_order_id: Option<String>,
+    pub status: String,
+    #[serde(default, deserialize_with = "de_opt_int", skip_serializing_if = "Option::is_none")]
+    pub amount: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub currency: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error_description: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pay_finish_time: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub token: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shopper_reference: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recurring_agreement_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub card_info: Option<CardInfo>,
+    /// v1.2: the time the webhook was signed at.
+    #[serde(default, deserialize_with = "de_opt_int", skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+}
+
+impl Notification {
+    pub fn is_refund(&self) -> bool {
+        self.notify_type.starts_with("REFUND.") || self.refund_order_id.is_some()
+    }
+
+    /// What one event is known by: `notify_id` when there is one, else the event itself
+    /// (PayKKa's retries of one event carry the same type, ids and status).
+    pub fn event_key(&self) -> String {
+        self.notify_id.clone().unwrap_or_else(|| {
+            format!(
+                "{}:{}:{}:{}",
+                self.notify_type,
+                self.order_id.as_deref().unwrap_or(""),
+                self.refund_order_id.as_deref().unwrap_or(""),
+                self.status
+            )
+        })
+    }
 }
 
 /// Final transaction statuses (a webhook is sent when one is reached).

@@ -69,6 +69,14 @@ CREATE TABLE IF NOT EXISTS card_nonces (
     merchant_id TEXT NOT NULL,
     used_at INTEGER NOT NULL
 );
+CREATE TABLE IF NOT EXISTS refunds (
+    refund_order_id TEXT PRIMARY KEY,
+    merchant_id TEXT NOT NULL,
+    refund_trans_id TEXT NOT NULL,
+    order_id TEXT NOT NULL,
+    data TEXT NOT NULL,
+    UNIQUE (merchant_id, refund_trans_id)
+);
 CREATE TABLE IF NOT EXISTS webhooks (
     notify_id TEXT PRIMARY KEY,
     merchant_id TEXT NOT NULL,
@@ -168,13 +176,29 @@ impl Db {
 
     pub fn count_rows(&self, table: &str) -> DbResult<i64> {
         let table = match table {
-            "sessions" | "transactions" | "tokens" | "idempotency" | "webhooks" | "merchants" => {
+            "sessions" | "transactions" | "tokens" | "idempotency" | "webhooks" | "merchants"
+            | "refunds" => {
                 table
             }
             _ => return Ok(-1),
         };
         let conn = crate::lock(&self.conn);
         conn.query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get(0))
+    }
+
+    /// A session's or payment's record as the sandbox keeps it (JSON), by its id: for tests
+    /// and the portal, never for the signed API.
+    pub fn record(&self, session_or_order_id: &str) -> Option<serde_json::Value> {
+        let conn = crate::lock(&self.conn);
+        let q = |sql: &str| {
+            conn.query_row(sql, [session_or_order_id], |r| r.get::<_, String>(0))
+                .optional()
+                .ok()
+                .flatten()
+        };
+        q("SELECT data FROM sessions WHERE session_id = ?1")
+            .or_else(|| q("SELECT data FROM transactions WHERE order_id = ?1"))
+            .and_then(|s| serde_json::from_str(&s).ok())
     }
 
     pub fn due_webhooks(
@@ -507,6 +531,40 @@ pub fn store_idempotent(
         params![merchant_id, key, hash, response, paykka_protocol::time::now_ms()],
     )?;
     Ok(())
+}
+
+pub fn insert_refund(
+    tx: &Transaction<'_>,
+    r: &paykka_protocol::types::RefundData,
+) -> DbResult<()> {
+    tx.execute(
+        "INSERT INTO refunds (refund_order_id, merchant_id, refund_trans_id, order_id, data) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![
+            r.refund_order_id,
+            r.merchant_id,
+            r.refund_trans_id,
+            r.ori_order_id.as_deref().unwrap_or(""),
+            to_json(r)
+        ],
+    )?;
+    Ok(())
+}
+
+/// A merchant's refund by PayKKa's id or by the merchant's reference.
+pub fn refund(
+    tx: &Transaction<'_>,
+    merchant_id: &str,
+    refund_order_id: Option<&str>,
+    refund_trans_id: Option<&str>,
+) -> DbResult<Option<paykka_protocol::types::RefundData>> {
+    let s: Option<String> = tx
+        .query_row(
+            "SELECT data FROM refunds WHERE merchant_id = ?1 AND (refund_order_id = ?2 OR refund_trans_id = ?3)",
+            params![merchant_id, refund_order_id, refund_trans_id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    s.map(from_json).transpose()
 }
 
 pub fn enqueue_webhook(

@@ -10,7 +10,7 @@ use axum::Router;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get, post};
 use paykka_protocol::cardenc::EnvelopeError;
@@ -19,7 +19,8 @@ use paykka_protocol::sign::{
 };
 use paykka_protocol::time::{format_rfc3339, now_ms, parse_rfc3339};
 use paykka_protocol::types::*;
-use paykka_protocol::{card, decline, headers as hdr, money, paths, ret};
+use paykka_protocol::api::{self, ApiVersion, Operation};
+use paykka_protocol::{card, decline, headers as hdr, money, ret};
 use rusqlite::Transaction;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -50,17 +51,108 @@ pub fn routes() -> Router<Shared> {
             "/portal/gateway-key/switch",
             post(portal_switch_gateway_key),
         )
-        .route(paths::CREATE_SESSION, post(create_session))
-        .route(paths::QUERY_SESSION, post(query_session))
-        .route(paths::PAYMENTS, post(payments))
-        .route(paths::QUERY_TRANSACTION, post(query_transaction))
-        .route(paths::CAPTURE, post(capture))
-        .route(paths::VOID, post(void))
-        .route(paths::REFUND, post(refund))
-        .route(paths::TOKEN_QUERY, post(token_query))
-        .route(paths::TOKEN_REMOVE, post(token_remove))
-        .route(paths::RECURRING_CANCEL, post(recurring_cancel))
-        .route(paths::APPLE_PAY_SESSION, post(apple_pay_session))
+        .merge(api_routes(ApiVersion::V3))
+        .merge(api_routes(ApiVersion::V1_2))
+}
+
+/// The signed API of one generation: each operation at its path.
+fn api_routes(version: ApiVersion) -> Router<Shared> {
+    Operation::ALL.iter().fold(Router::new(), |r, &op| {
+        let handler = match op {
+            Operation::CreateSession => post(create_session),
+            Operation::QuerySession => post(query_session),
+            Operation::Payment => post(payments),
+            Operation::Query => post(query_transaction),
+            Operation::Capture => post(capture),
+            Operation::Void => post(void),
+            Operation::Refund => post(refund),
+            Operation::RefundQuery => post(refund_query),
+            Operation::TokenQuery => post(token_query),
+            Operation::TokenRemove => post(token_remove),
+            Operation::RecurringCancel => post(recurring_cancel),
+            Operation::ApplePaySession => post(apple_pay_session),
+        };
+        r.route(version.path(op), handler)
+    })
+}
+
+/// Signs every answer of the signed API, as PayKKa signs its answers. The string is not
+/// published; ours is [`api::gateway_signing_input`] (one function, the backend's check uses
+/// the same). v3: `x-paykka-timestamp`, `x-paykka-nonce`, `x-paykka-sign-alg`, `x-paykka-sign`;
+/// v1.2: `signature`, `type`, `version` and `timestamp`.
+pub async fn sign_answers(
+    State(st): State<Shared>,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let path = req.uri().path().to_owned();
+    if !(path.starts_with("/v3/payment/acq/") || path.starts_with("/payments")) {
+        return next.run(req).await;
+    }
+    let version = ApiVersion::of_path(&path);
+    if !st.answer_delay.is_zero() {
+        tokio::time::sleep(st.answer_delay).await;
+    }
+    let (parts, body) = req.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, crate::MAX_BODY_BYTES).await else {
+        return GwError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            ret::BODY_TOO_LARGE,
+            format!("request body larger than {} bytes", crate::MAX_BODY_BYTES),
+        )
+        .into_response();
+    };
+    let merchant_id = match version {
+        ApiVersion::V3 => parts
+            .headers
+            .get(hdr::APPID)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_string(),
+        ApiVersion::V1_2 => signed_fields(&bytes).map(|f| f.0).unwrap_or_default(),
+    };
+    let res = next
+        .run(axum::extract::Request::from_parts(parts, axum::body::Body::from(bytes)))
+        .await;
+    let (mut parts, body) = res.into_parts();
+    let Ok(body) = axum::body::to_bytes(body, 4 * 1024 * 1024).await else {
+        return internal(&"answer too large").into_response();
+    };
+    let ts = now_ms();
+    let nonce = new_id("N");
+    let data = api::gateway_signing_input(
+        version,
+        &api::SignedMessage {
+            method: "POST",
+            path: &path,
+            merchant_id: &merchant_id,
+            timestamp: ts,
+            nonce: &nonce,
+            body: &body,
+        },
+    );
+    let sig = st.keys().current.sign_header(&data);
+    let h = &mut parts.headers;
+    let mut set = |n: &'static str, v: &str| {
+        if let Ok(v) = HeaderValue::from_str(v) {
+            h.insert(n, v);
+        }
+    };
+    match version {
+        ApiVersion::V3 => {
+            set(hdr::V3_TIMESTAMP, &ts.to_string());
+            set(hdr::NONCE, &nonce);
+            set(hdr::SIGN_ALG, hdr::SIGN_ALG_VALUE);
+            set(hdr::SIGN, &sig);
+        }
+        ApiVersion::V1_2 => {
+            set(hdr::SIGNATURE, &sig);
+            set(hdr::TYPE, hdr::TYPE_VALUE);
+            set(hdr::VERSION, hdr::VERSION_VALUE);
+            set(hdr::TIMESTAMP, &ts.to_string());
+        }
+    }
+    Response::from_parts(parts, axum::body::Body::from(body))
 }
 
 /// An error answer: `{ "ret_code", "ret_msg" }`. Protocol errors (malformed body, signature)
@@ -159,10 +251,20 @@ fn ok_empty() -> Result<Response, GwError> {
 
 type Body = Result<Bytes, BytesRejection>;
 
-/// Checks size, signature headers, merchant, signature and timestamp, in that order.
-/// Returns the merchant id and the verified body.
+/// Checks size, the signature headers of the path's API generation, merchant, signature,
+/// timestamp and (v3) nonce, in that order. Returns the merchant id and the verified body.
+///
+/// * v1.2 (`/payments...`): `signature` over `merchantId=..&timestamp=..&requestBody=..`, with
+///   `type: RSA256`, `version: v1.2`; `merchant_id` and `timestamp` in the body.
+/// * v3 (`/v3/payment/acq/...`): `x-paykka-sign` over `POST\nPATH\nTIMESTAMP\nNONCE\nBODY`,
+///   with `x-paykka-appid` (the merchant), `x-paykka-timestamp`, `x-paykka-nonce` (10-100
+///   characters, once per merchant) and `x-paykka-sign-alg: SHA256_WITH_RSA`; a `merchant_id`
+///   in the body, when there is one, must be the caller's.
+///
+/// Both take the signature base64, URL-encoded or not.
 fn authenticate(
     st: &AppState,
+    path: &str,
     headers: &HeaderMap,
     body: Body,
 ) -> Result<(String, Bytes), GwError> {
@@ -177,44 +279,110 @@ fn authenticate(
             GwError::bad(ret::INVALID_REQUEST, "cannot read request body")
         }
     })?;
-    if serde_json::from_slice::<serde_json::Value>(&body).is_err() {
+    let Ok(json) = serde_json::from_slice::<serde_json::Value>(&body) else {
         return Err(GwError::bad(
             ret::INVALID_REQUEST,
             "request body is not valid JSON",
         ));
-    }
-    let (merchant_id, ts) = signed_fields(&body).ok_or_else(|| {
-        GwError::bad(
-            ret::MISSING_PARAMETER,
-            "merchant_id (string) and timestamp (ms) are required",
-        )
-    })?;
+    };
     let h = |n: &str| headers.get(n).and_then(|v| v.to_str().ok()).map(str::trim);
-    let sig = h(hdr::SIGNATURE).filter(|s| !s.is_empty()).ok_or_else(|| {
-        GwError::unauthorized(ret::SIGNATURE_MISSING, "signature header is required")
-    })?;
-    if h(hdr::TYPE) != Some(hdr::TYPE_VALUE) || h(hdr::VERSION) != Some(hdr::VERSION_VALUE) {
-        return Err(GwError::unauthorized(
-            ret::SIGNATURE_TYPE_UNSUPPORTED,
-            "headers type: RSA256 and version: v1.2 are required",
-        ));
-    }
+    let version = ApiVersion::of_path(path);
+    let (merchant_id, ts, data, sig, nonce) = match version {
+        ApiVersion::V1_2 => {
+            if h(hdr::SIGN).is_some() {
+                return Err(GwError::unauthorized(
+                    ret::INVALID_API_VERSION,
+                    "x-paykka-* headers belong to the v3 paths (/v3/payment/acq/...)",
+                ));
+            }
+            let (merchant_id, ts) = signed_fields(&body).ok_or_else(|| {
+                GwError::bad(
+                    ret::MISSING_PARAMETER,
+                    "merchant_id (string) and timestamp (ms) are required",
+                )
+            })?;
+            let sig = h(hdr::SIGNATURE).filter(|s| !s.is_empty()).ok_or_else(|| {
+                GwError::unauthorized(ret::SIGNATURE_MISSING, "signature header is required")
+            })?;
+            if h(hdr::TYPE) != Some(hdr::TYPE_VALUE) || h(hdr::VERSION) != Some(hdr::VERSION_VALUE)
+            {
+                return Err(GwError::unauthorized(
+                    ret::INVALID_API_VERSION,
+                    "headers type: RSA256 and version: v1.2 are required",
+                ));
+            }
+            let data = paykka_protocol::sign::signing_input(&merchant_id, ts, &body);
+            (merchant_id, ts, data, sig, None)
+        }
+        ApiVersion::V3 => {
+            let sig = h(hdr::SIGN).filter(|s| !s.is_empty()).ok_or_else(|| {
+                GwError::unauthorized(ret::SIGNATURE_MISSING, "x-paykka-sign header is required")
+            })?;
+            if h(hdr::SIGN_ALG) != Some(hdr::SIGN_ALG_VALUE) {
+                return Err(GwError::unauthorized(
+                    ret::INVALID_API_VERSION,
+                    "x-paykka-sign-alg: SHA256_WITH_RSA is required",
+                ));
+            }
+            let merchant_id = h(hdr::APPID)
+                .filter(|s| !s.is_empty())
+                .ok_or_else(|| {
+                    GwError::unauthorized(ret::SIGNATURE_MISSING, "x-paykka-appid header is required")
+                })?
+                .to_string();
+            let ts: i64 = h(hdr::V3_TIMESTAMP)
+                .filter(|t| t.len() == 13 && t.bytes().all(|b| b.is_ascii_digit()))
+                .and_then(|t| t.parse().ok())
+                .ok_or_else(|| {
+                    GwError::unauthorized(
+                        ret::SIGNATURE_MISSING,
+                        "x-paykka-timestamp must be the time in milliseconds (13 digits)",
+                    )
+                })?;
+            let nonce = h(hdr::NONCE).filter(|n| api::nonce_ok(n)).ok_or_else(|| {
+                GwError::unauthorized(
+                    ret::SIGNATURE_MISSING,
+                    "x-paykka-nonce must be 10 to 100 visible characters",
+                )
+            })?;
+            if let Some(m) = json.get("merchant_id")
+                && m.as_str() != Some(merchant_id.as_str())
+            {
+                return Err(GwError::unauthorized(
+                    ret::MERCHANT_NOT_FOUND,
+                    "merchant_id differs from x-paykka-appid",
+                ));
+            }
+            let data = api::v3_signing_input("POST", path, ts, nonce, &body);
+            (merchant_id, ts, data, sig, Some(nonce.to_string()))
+        }
+    };
     let (_, pem) = st
         .db
         .merchant(&merchant_id)?
         .ok_or_else(|| GwError::unauthorized(ret::MERCHANT_NOT_FOUND, "unknown merchant_id"))?;
     // One key, or two while the merchant rotates: either verifies.
     let keys = VerifyingKeys::from_pem_bundle(&pem)
-        .map_err(|_| GwError::unauthorized(ret::MERCHANT_NOT_FOUND, "merchant key unusable"))?;
-    keys.verify(&merchant_id, ts, &body, sig).map_err(|_| {
+        .map_err(|_| GwError::unauthorized(ret::MERCHANT_KEY_MISSING, "merchant key unusable"))?;
+    keys.verify_header(&data, sig).map_err(|_| {
         GwError::unauthorized(ret::SIGNATURE_INVALID, "signature verification failed")
     })?;
-    if !timestamp_fresh(ts, now_ms()) {
+    let now = now_ms();
+    if !timestamp_fresh(ts, now) {
         return Err(GwError::unauthorized(
             ret::TIMESTAMP_EXPIRED,
             "timestamp is more than 5 minutes from the gateway clock",
         ));
     }
+    if let Some(n) = nonce
+        && !st.first_use_of_nonce(&merchant_id, &n, now)
+    {
+        return Err(GwError::unauthorized(
+            ret::TIMESTAMP_EXPIRED,
+            "x-paykka-nonce already used: a replayed request",
+        ));
+    }
+    st.spoke(&merchant_id, version);
     Ok((merchant_id, body))
 }
 
@@ -572,10 +740,11 @@ async fn portal_register(State(st): State<Shared>, body: Body) -> Result<Respons
 
 async fn create_session(
     State(st): State<Shared>,
+    uri: Uri,
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, GwError> {
-    let (mid, body) = authenticate(&st, &headers, body)?;
+    let (mid, body) = authenticate(&st, uri.path(), &headers, body)?;
     let r: CreateSessionRequest = parse(&body)?;
     check_id("trans_id", &r.trans_id)?;
     check_money(&r.currency, r.amount)?;
@@ -640,11 +809,11 @@ async fn create_session(
     }
     if store && (shopper.is_none() || token_usage.is_none()) {
         return Err(GwError::biz(
-            ret::MISSING_PARAMETER,
+            ret::SHOPPER_REFERENCE_EMPTY,
             "store_payment_method needs payment.shopper_reference and payment.token_usage",
         ));
     }
-    let methods = match &r.payment_methods {
+    let methods = match &r.allowed_payment_methods {
         None => scenario::DEFAULT_METHODS
             .iter()
             .map(|s| s.to_string())
@@ -665,7 +834,7 @@ async fn create_session(
             if out.is_empty() {
                 return Err(GwError::biz(
                     ret::INVALID_REQUEST,
-                    "payment_methods must not be empty",
+                    "allowed_payment_methods must not be empty",
                 ));
             }
             out
@@ -704,6 +873,8 @@ async fn create_session(
         token_usage,
         payment_methods: methods,
         mit: r.mit.unwrap_or(false),
+        details: serde_json::json!({ "goods": r.goods, "bill": r.bill, "shipping": r.shipping,
+            "customer": r.customer, "cancel_url": r.cancel_url }),
     };
     st.db.with_tx(|tx| {
         if db::session_by_trans(tx, &mid, &s.trans_id)?.is_some()
@@ -722,10 +893,11 @@ async fn create_session(
 
 async fn query_session(
     State(st): State<Shared>,
+    uri: Uri,
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, GwError> {
-    let (mid, body) = authenticate(&st, &headers, body)?;
+    let (mid, body) = authenticate(&st, uri.path(), &headers, body)?;
     let r: QuerySessionRequest = parse(&body)?;
     let data = st.db.with_tx(|tx| {
         let s = if let Some(sid) = none_if_empty(&r.session_id) {
@@ -916,10 +1088,11 @@ fn body_hash(body: &[u8]) -> String {
 
 async fn payments(
     State(st): State<Shared>,
+    uri: Uri,
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, GwError> {
-    let (mid, body) = authenticate(&st, &headers, body)?;
+    let (mid, body) = authenticate(&st, uri.path(), &headers, body)?;
     let r: PaymentRequest = parse(&body)?;
     let idem = match headers.get(hdr::IDEMPOTENCY_KEY) {
         None => None,
@@ -1107,6 +1280,8 @@ fn process_payment(
         token: None,
         token_usage: None,
         recurring_agreement_id: None,
+        details: serde_json::json!({ "browser": r.browser, "customer": r.customer,
+            "authentication": r.authentication }),
     };
     let mut store = p.store_payment_method.unwrap_or(false);
     let mut token_usage = none_if_empty(&p.token_usage).map(str::to_string);
@@ -1452,10 +1627,11 @@ pub fn sweep_expired(st: &AppState) {
 
 async fn query_transaction(
     State(st): State<Shared>,
+    uri: Uri,
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, GwError> {
-    let (mid, body) = authenticate(&st, &headers, body)?;
+    let (mid, body) = authenticate(&st, uri.path(), &headers, body)?;
     let r: QueryTransactionRequest = parse(&body)?;
     let data = st.db.with_tx(|tx| {
         let t = if let Some(o) = none_if_empty(&r.order_id) {
@@ -1511,10 +1687,11 @@ fn check_balance_request(
 
 async fn capture(
     State(st): State<Shared>,
+    uri: Uri,
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, GwError> {
-    let (mid, body) = authenticate(&st, &headers, body)?;
+    let (mid, body) = authenticate(&st, uri.path(), &headers, body)?;
     let r: CaptureRequest = parse(&body)?;
     let data = st.db.with_tx(|tx| {
         let mut t = owned_tx(tx, &mid, &r.order_id)?;
@@ -1550,10 +1727,11 @@ async fn capture(
 
 async fn void(
     State(st): State<Shared>,
+    uri: Uri,
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, GwError> {
-    let (mid, body) = authenticate(&st, &headers, body)?;
+    let (mid, body) = authenticate(&st, uri.path(), &headers, body)?;
     let r: VoidRequest = parse(&body)?;
     let data = st.db.with_tx(|tx| {
         let mut t = owned_tx(tx, &mid, &r.order_id)?;
@@ -1582,13 +1760,30 @@ async fn void(
 
 async fn refund(
     State(st): State<Shared>,
+    uri: Uri,
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, GwError> {
-    let (mid, body) = authenticate(&st, &headers, body)?;
+    let (mid, body) = authenticate(&st, uri.path(), &headers, body)?;
     let r: RefundRequest = parse(&body)?;
+    check_id("refund_trans_id", &r.refund_trans_id)?;
+    check_url("notify_url", &r.notify_url)?;
     let data = st.db.with_tx(|tx| {
-        let mut t = owned_tx(tx, &mid, &r.order_id)?;
+        // The same reference again answers the refund already made: a retried request
+        // never refunds twice.
+        if let Some(done) = db::refund(tx, &mid, None, Some(&r.refund_trans_id))? {
+            return if done.ori_order_id.as_deref() == Some(r.ori_order_id.as_str())
+                && done.amount == r.refund_amount
+            {
+                Ok(done)
+            } else {
+                Err(GwError::biz(
+                    ret::DUPLICATE_TRANS_ID,
+                    "refund_trans_id already used for another refund",
+                ))
+            };
+        }
+        let mut t = owned_tx(tx, &mid, &r.ori_order_id)?;
         if !matches!(
             t.status.as_str(),
             "SUCCESS" | "PARTIALLY_REFUNDED" | "PARTIALLY_REVERSED"
@@ -1600,14 +1795,14 @@ async fn refund(
         }
         check_balance_request(
             &t,
-            r.amount,
+            r.refund_amount,
             &r.currency,
             t.balances.able_to_refund_amount,
             "refund",
         )?;
         let b = &mut t.balances;
-        b.refunded_amount += r.amount;
-        b.able_to_refund_amount -= r.amount;
+        b.refunded_amount += r.refund_amount;
+        b.able_to_refund_amount -= r.refund_amount;
         t.status = if b.able_to_refund_amount == 0 {
             "REFUNDED"
         } else {
@@ -1615,8 +1810,43 @@ async fn refund(
         }
         .into();
         db::update_tx(tx, &t)?;
-        scenario::enqueue(&st, tx, &t)?;
-        Ok(t.to_data())
+        let refund = RefundData {
+            merchant_id: mid.clone(),
+            refund_trans_id: r.refund_trans_id.clone(),
+            refund_order_id: new_id("RG"),
+            ori_order_id: Some(t.order_id.clone()),
+            status: "SUCCESS".into(),
+            amount: r.refund_amount,
+            currency: t.currency.clone(),
+            error_code: Some(decline::OK.into()),
+            error_description: None,
+        };
+        db::insert_refund(tx, &refund)?;
+        let url = r.notify_url.clone().or_else(|| t.notify_url.clone());
+        scenario::enqueue_refund(&st, tx, &refund, url)?;
+        Ok(refund)
+    })?;
+    ok(data)
+}
+
+async fn refund_query(
+    State(st): State<Shared>,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, GwError> {
+    let (mid, body) = authenticate(&st, uri.path(), &headers, body)?;
+    let r: RefundQueryRequest = parse(&body)?;
+    let (by_id, by_ref) = (none_if_empty(&r.refund_order_id), none_if_empty(&r.refund_trans_id));
+    if by_id.is_none() && by_ref.is_none() {
+        return Err(GwError::biz(
+            ret::MISSING_PARAMETER,
+            "refund_order_id or refund_trans_id is required",
+        ));
+    }
+    let data = st.db.with_tx(|tx| {
+        db::refund(tx, &mid, by_id, by_ref)?
+            .ok_or_else(|| GwError::biz(ret::REFUND_NOT_FOUND, "the refund doesn't exist"))
     })?;
     ok(data)
 }
@@ -1635,10 +1865,11 @@ fn token_info(t: TokenRec) -> TokenInfo {
 
 async fn token_query(
     State(st): State<Shared>,
+    uri: Uri,
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, GwError> {
-    let (mid, body) = authenticate(&st, &headers, body)?;
+    let (mid, body) = authenticate(&st, uri.path(), &headers, body)?;
     let r: TokenQueryRequest = parse(&body)?;
     if r.shopper_reference.trim().is_empty() {
         return Err(GwError::biz(
@@ -1658,10 +1889,11 @@ async fn token_query(
 
 async fn token_remove(
     State(st): State<Shared>,
+    uri: Uri,
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, GwError> {
-    let (mid, body) = authenticate(&st, &headers, body)?;
+    let (mid, body) = authenticate(&st, uri.path(), &headers, body)?;
     let r: TokenRemoveRequest = parse(&body)?;
     st.db.with_tx(|tx| {
         let t = db::token(tx, &mid, &r.token)?
@@ -1680,10 +1912,11 @@ async fn token_remove(
 
 async fn recurring_cancel(
     State(st): State<Shared>,
+    uri: Uri,
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, GwError> {
-    let (mid, body) = authenticate(&st, &headers, body)?;
+    let (mid, body) = authenticate(&st, uri.path(), &headers, body)?;
     let r: RecurringCancelRequest = parse(&body)?;
     st.db.with_tx(|tx| {
         let mut t = db::token_by_agreement(tx, &mid, &r.recurring_agreement_id)?
@@ -1703,10 +1936,11 @@ async fn recurring_cancel(
 
 async fn apple_pay_session(
     State(st): State<Shared>,
+    uri: Uri,
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, GwError> {
-    let (mid, body) = authenticate(&st, &headers, body)?;
+    let (mid, body) = authenticate(&st, uri.path(), &headers, body)?;
     let r: ApplePaySessionRequest = parse(&body)?;
     if r.domain_name.trim().is_empty()
         || r.display_name.trim().is_empty()

@@ -396,7 +396,7 @@ async fn pay(State(st): State<Shared>, headers: HeaderMap, body: Body) -> Result
     let return_url = format!("{}/hp/pay/{}", st.base_url, s.session_id);
     let request = PaymentRequest {
         merchant_id: s.merchant_id.clone(),
-        timestamp: paykka_protocol::time::now_ms(),
+        timestamp: Some(paykka_protocol::time::now_ms()),
         session_id: Some(s.session_id.clone()),
         return_url: Some(return_url),
         payment: PaymentData {

@@ -14,6 +14,8 @@ use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use paykka_protocol::cardenc::CardKey;
 use paykka_protocol::sign::{SigningKey, VerifyingKey, VerifyingKeys};
+use paykka_protocol::api::ApiVersion;
+use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, RwLock};
@@ -71,6 +73,9 @@ pub struct Config {
     /// Folder of the script-tag SDK bundles (`scripts/build-sdk.sh`), served at `/sdk/` for
     /// the hosted payment page. `None`: no hosted page.
     pub sdk_dir: Option<PathBuf>,
+    /// How long every answer of the signed API waits before it leaves
+    /// (`SANDBOX_ANSWER_DELAY_MS`, default 0): a slow gateway, to try a client's timeout.
+    pub answer_delay: Duration,
 }
 
 impl Config {
@@ -92,6 +97,7 @@ impl Config {
             log_requests: true,
             frames_dir: Some(PathBuf::from("target/frames")),
             sdk_dir: Some(PathBuf::from("target/sdk")),
+            answer_delay: Duration::ZERO,
             frame_ancestors: frames::DEFAULT_FRAME_ANCESTORS
                 .iter()
                 .map(|s| s.to_string())
@@ -126,6 +132,12 @@ impl Config {
             cfg.webhook_retry_base = Duration::from_millis(
                 v.parse()
                     .map_err(|e| format!("SANDBOX_WEBHOOK_RETRY_MS: {e}"))?,
+            );
+        }
+        if let Some(v) = var("SANDBOX_ANSWER_DELAY_MS") {
+            cfg.answer_delay = Duration::from_millis(
+                v.parse()
+                    .map_err(|e| format!("SANDBOX_ANSWER_DELAY_MS: {e}"))?,
             );
         }
         if let Some(v) = var("SANDBOX_CARD_DATA_MAX_AGE_S") {
@@ -225,11 +237,17 @@ pub struct AppState {
     pub webhook_max_attempts: u32,
     pub action_ttl: Duration,
     pub log_requests: bool,
+    pub answer_delay: Duration,
     pub frames_dir: Option<PathBuf>,
     pub frame_ancestors: Vec<String>,
     pub sdk_dir: Option<PathBuf>,
     pub(crate) wake: Notify,
     pub(crate) http: reqwest::Client,
+    /// v3 nonces seen in the last [`paykka_protocol::sign::MAX_SKEW_MS`], per merchant: a
+    /// replayed request is refused.
+    pub(crate) request_nonces: std::sync::Mutex<HashMap<(String, String), i64>>,
+    /// The API generation each merchant last spoke: its webhooks are signed the same way.
+    pub(crate) merchant_versions: std::sync::Mutex<HashMap<String, ApiVersion>>,
 }
 
 pub type Shared = Arc<AppState>;
@@ -305,6 +323,39 @@ fn replace_private(path: &Path, contents: &str) -> Result<(), StartError> {
 }
 
 impl AppState {
+    /// Records a v3 nonce; false when the merchant already used it within the time window.
+    pub(crate) fn first_use_of_nonce(&self, merchant_id: &str, nonce: &str, now: i64) -> bool {
+        let mut seen = self.request_nonces.lock().unwrap_or_else(|e| e.into_inner());
+        if seen.len() > 100_000 {
+            seen.retain(|_, t| now - *t <= paykka_protocol::sign::MAX_SKEW_MS);
+        }
+        let key = (merchant_id.to_string(), nonce.to_string());
+        match seen.get(&key) {
+            Some(t) if now - *t <= paykka_protocol::sign::MAX_SKEW_MS => false,
+            _ => {
+                seen.insert(key, now);
+                true
+            }
+        }
+    }
+
+    pub(crate) fn spoke(&self, merchant_id: &str, version: ApiVersion) {
+        let mut v = self.merchant_versions.lock().unwrap_or_else(|e| e.into_inner());
+        if v.get(merchant_id) != Some(&version) {
+            v.insert(merchant_id.to_string(), version);
+        }
+    }
+
+    /// The API generation a merchant speaks (v3 until it has called).
+    pub fn version_of(&self, merchant_id: &str) -> ApiVersion {
+        self.merchant_versions
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(merchant_id)
+            .copied()
+            .unwrap_or_default()
+    }
+
     fn keys(&self) -> std::sync::RwLockReadGuard<'_, GatewayKeys> {
         self.gateway_keys.read().unwrap_or_else(|e| e.into_inner())
     }
@@ -473,11 +524,14 @@ pub async fn start(cfg: Config) -> Result<Running, StartError> {
         webhook_max_attempts: cfg.webhook_max_attempts,
         action_ttl: cfg.action_ttl,
         log_requests: cfg.log_requests,
+        answer_delay: cfg.answer_delay,
         frames_dir: cfg.frames_dir.clone(),
         frame_ancestors: cfg.frame_ancestors.clone(),
         sdk_dir: cfg.sdk_dir.clone(),
         wake: Notify::new(),
         http,
+        request_nonces: Default::default(),
+        merchant_versions: Default::default(),
     });
     let (tx, rx) = watch::channel(false);
     let app = router(state.clone());
@@ -513,6 +567,10 @@ pub fn router(state: Shared) -> Router {
         .route("/hp/hosted.css", axum::routing::get(hosted::stylesheet))
         .fallback(gateway::not_found)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            gateway::sign_answers,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             log_request,

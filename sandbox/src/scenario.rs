@@ -6,7 +6,7 @@ use paykka_protocol::card;
 use paykka_protocol::decline;
 use paykka_protocol::time::{format_rfc3339, now_ms};
 use paykka_protocol::types::{
-    Action, Balances, CardInfo, MethodInfo, MethodRef, Notification, SessionData, TransactionData,
+    Action, Balances, CardInfo, MethodInfo, MethodRef, PaymentNotification, SessionData, TransactionData,
 };
 use rusqlite::Transaction;
 use serde::{Deserialize, Serialize};
@@ -45,12 +45,6 @@ pub const DEFAULT_METHODS: &[&str] = &[
     "GooglePay",
     "WechatPayGlobal",
     "AlipayPlus",
-    "GCash",
-    "Maya",
-    "ShopeePay",
-    "GrabPay",
-    "ZaloPay",
-    "VietQR",
 ];
 
 /// Every method the sandbox knows, with its flow.
@@ -60,12 +54,6 @@ pub const METHODS: &[(&str, &str)] = &[
     ("GooglePay", "wallet"),
     ("WechatPayGlobal", "qr"),
     ("AlipayPlus", "qr"),
-    ("GCash", "qr"),
-    ("Maya", "qr"),
-    ("ShopeePay", "qr"),
-    ("GrabPay", "qr"),
-    ("ZaloPay", "qr"),
-    ("VietQR", "qr"),
     ("eftpos", "redirect"),
     ("SEPA", "redirect"),
     ("Bancontact", "redirect"),
@@ -75,12 +63,15 @@ pub const METHODS: &[(&str, &str)] = &[
     ("Sofort", "redirect"),
 ];
 
-/// Canonical name and flow of a method name (case-insensitive).
+/// Canonical name and flow of a method name, read as PayKKa's documents spell it in different
+/// places: case-insensitive, with or without underscores (`BankCard`, `BANKCARD`;
+/// `GooglePay`, `GOOGLE_PAY`).
 pub fn method(name: &str) -> Option<(&'static str, &'static str)> {
+    let squeezed: String = name.chars().filter(|c| *c != '_').collect();
     METHODS
         .iter()
         .copied()
-        .find(|(m, _)| m.eq_ignore_ascii_case(name))
+        .find(|(m, _)| m.eq_ignore_ascii_case(&squeezed))
 }
 
 pub fn method_info(name: &str) -> MethodInfo {
@@ -144,6 +135,10 @@ pub struct SessionRec {
     pub token_usage: Option<String>,
     pub payment_methods: Vec<String>,
     pub mit: bool,
+    /// The order's details as the merchant sent them (`goods`, `bill`, `shipping`,
+    /// `customer`, `cancel_url`): kept, as a gateway keeps them for risk checks and receipts.
+    #[serde(default)]
+    pub details: serde_json::Value,
 }
 
 impl SessionRec {
@@ -228,6 +223,10 @@ pub struct TxRec {
     pub token: Option<String>,
     pub token_usage: Option<String>,
     pub recurring_agreement_id: Option<String>,
+    /// What the payment request said of the shopper's browser and address and of 3-D Secure
+    /// (`browser`, `customer`, `authentication`).
+    #[serde(default)]
+    pub details: serde_json::Value,
 }
 
 impl TxRec {
@@ -367,14 +366,25 @@ pub fn finalize(
 }
 
 /// Queues a signed notification of the transaction's current state, if it has a notify_url.
+/// PayKKa's `notify_type` for a payment reaching `status`.
+pub fn notify_type(status: &str) -> &'static str {
+    match status {
+        "AUTHORIZED" => "PAYMENT.AUTHORIZATION",
+        "SUCCESS" => "PAYMENT.SUCCESS",
+        "CANCELED" => "PAYMENT.CANCELED",
+        "REFUNDED" | "PARTIALLY_REFUNDED" => "REFUND.SUCCESS",
+        _ => "PAYMENT.FAILURE",
+    }
+}
+
 pub fn enqueue(st: &AppState, tx: &Transaction<'_>, t: &TxRec) -> DbResult<()> {
     let Some(url) = t.notify_url.clone() else {
         return Ok(());
     };
-    let n = Notification {
+    let n = PaymentNotification {
         notify_id: new_id("NT"),
-        notify_type: "TRANSACTION".into(),
-        timestamp: 0,
+        notify_type: notify_type(&t.status).into(),
+        timestamp: None,
         transaction: t.to_data(),
     };
     db::enqueue_webhook(
@@ -384,6 +394,34 @@ pub fn enqueue(st: &AppState, tx: &Transaction<'_>, t: &TxRec) -> DbResult<()> {
         &url,
         &serde_json::to_string(&n).expect("serialises"),
     )?;
+    st.wake.notify_one();
+    Ok(())
+}
+
+/// Queues the refund's notification (`REFUND.SUCCESS` / `REFUND.FAILURE`) to `url`.
+pub fn enqueue_refund(
+    st: &AppState,
+    tx: &Transaction<'_>,
+    r: &paykka_protocol::types::RefundData,
+    url: Option<String>,
+) -> DbResult<()> {
+    let Some(url) = url else {
+        return Ok(());
+    };
+    let notify_id = new_id("NT");
+    let body = serde_json::json!({
+        "notify_id": notify_id,
+        "notify_type": if r.status == "SUCCESS" { "REFUND.SUCCESS" } else { "REFUND.FAILURE" },
+        "merchant_id": r.merchant_id,
+        "trans_id": r.refund_trans_id,
+        "order_id": r.ori_order_id,
+        "refund_order_id": r.refund_order_id,
+        "status": r.status,
+        "amount": r.amount,
+        "currency": r.currency,
+        "error_code": r.error_code,
+    });
+    db::enqueue_webhook(tx, &notify_id, &r.merchant_id, &url, &body.to_string())?;
     st.wake.notify_one();
     Ok(())
 }

@@ -3,7 +3,7 @@
 //! still passes the receiver's 5-minute window; `notify_id` stays the same for de-duplication.
 
 use crate::{Shared, gateway};
-use paykka_protocol::headers as hdr;
+use paykka_protocol::api::{self, ApiVersion, headers as hdr};
 use paykka_protocol::time::now_ms;
 use std::time::Duration;
 use tokio::sync::watch;
@@ -42,17 +42,43 @@ async fn deliver_due(st: &Shared) {
         let st = st.clone();
         set.spawn(async move {
             let ts = now_ms();
+            let version = st.version_of(&row.merchant_id);
             let mut v: serde_json::Value = serde_json::from_str(&row.body).unwrap_or_default();
-            v["timestamp"] = ts.into();
+            if version == ApiVersion::V1_2 {
+                v["timestamp"] = ts.into();
+            }
             let body = serde_json::to_string(&v).expect("serialises");
-            let sig = st.sign_webhook(&row.merchant_id, ts, body.as_bytes());
-            let res = st
+            let path = url_path(&row.url);
+            let nonce = crate::scenario::new_id("N");
+            let data = api::gateway_signing_input(
+                version,
+                &api::SignedMessage {
+                    method: "POST",
+                    path: &path,
+                    merchant_id: &row.merchant_id,
+                    timestamp: ts,
+                    nonce: &nonce,
+                    body: body.as_bytes(),
+                },
+            );
+            let sig = st.keys().current.sign_header(&data);
+            let req = st
                 .http
                 .post(&row.url)
-                .header("content-type", "application/json")
-                .header(hdr::SIGNATURE, sig)
-                .header(hdr::TYPE, hdr::TYPE_VALUE)
-                .header(hdr::VERSION, hdr::VERSION_VALUE)
+                .header("content-type", "application/json");
+            let req = match version {
+                ApiVersion::V3 => req
+                    .header(hdr::APPID, &row.merchant_id)
+                    .header(hdr::V3_TIMESTAMP, ts.to_string())
+                    .header(hdr::NONCE, &nonce)
+                    .header(hdr::SIGN_ALG, hdr::SIGN_ALG_VALUE)
+                    .header(hdr::SIGN, sig),
+                ApiVersion::V1_2 => req
+                    .header(hdr::SIGNATURE, sig)
+                    .header(hdr::TYPE, hdr::TYPE_VALUE)
+                    .header(hdr::VERSION, hdr::VERSION_VALUE),
+            };
+            let res = req
                 .timeout(Duration::from_secs(5))
                 .body(body)
                 .send()
@@ -87,4 +113,11 @@ async fn deliver_due(st: &Shared) {
         });
     }
     while set.join_next().await.is_some() {}
+}
+
+/// The path of a webhook URL (what a v3 webhook signs), without host or query.
+fn url_path(url: &str) -> String {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let path = rest.find('/').map_or("/", |i| &rest[i..]);
+    path.split(['?', '#']).next().unwrap_or("/").to_string()
 }

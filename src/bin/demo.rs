@@ -68,8 +68,9 @@ async fn create_session() -> Option<String> {
     headers.set("content-type", "application/json").ok()?;
     init.set_headers(&headers);
     // The cart, never its price: the backend prices it from its catalogue, and knows the
-    // shopper from the login cookie.
-    let body = r#"{"cart":[{"sku":"kettle-pour-over","quantity":1}]}"#;
+    // shopper from the login cookie. The kettle ships: to the address of the shop's address
+    // step, before payment.
+    let body = r#"{"cart":[{"sku":"kettle-pour-over","quantity":1}],"shipping":{"first_name":"Ada","last_name":"Lovelace","address_line1":"12 St James's Square","city":"London","postal_code":"SW1Y 4JH","country":"GB"}}"#;
     init.set_body(&wasm_bindgen::JsValue::from_str(body));
     let response: web_sys::Response =
         JsFuture::from(window.fetch_with_str_and_init("/api/sessions", &init)).await.ok()?.dyn_into().ok()?;

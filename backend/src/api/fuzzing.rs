@@ -121,5 +121,6 @@ pub fn verify_webhook(
     body: &[u8],
     signature: Option<&str>,
 ) -> Result<Notification, Refusal> {
-    Ok(super::verify_webhook(keys, merchant_id, now_ms, body, signature)?)
+    let signed = super::WebhookSignature { signature, path: "/api/webhooks/paykka", ..Default::default() };
+    Ok(super::verify_webhook(keys, paykka_protocol::ApiVersion::V1_2, merchant_id, now_ms, body, &signed)?)
 }

@@ -16,10 +16,11 @@ use axum::extract::{ConnectInfo, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use paykka_protocol::money;
-use paykka_protocol::paths;
+use paykka_protocol::Operation;
+use paykka_protocol::order::{Address, Customer, Goods};
 use paykka_protocol::types::{CreateSessionRequest, SessionData, SessionPayment};
 use serde::{Deserialize, Serialize};
-use serde_json::{Value, json};
+use serde_json::Value;
 use std::net::SocketAddr;
 
 /// What a browser may say when it asks for a checkout.
@@ -32,6 +33,11 @@ pub(super) struct BrowserSessionBody {
     mode: Option<String>,
     display_locale: Option<String>,
     return_url: Option<String>,
+    /// Where the order ships (the shopper's own entry on the shop's address step). Needed for
+    /// physical goods unless the signed-in account has an address on file.
+    shipping: Option<Address>,
+    /// The billing address, if the shop asked for one.
+    bill: Option<Address>,
 }
 
 /// The fields that set money terms or the shopper: the server decides them, so a browser that
@@ -43,6 +49,8 @@ const SERVER_DECIDES: &[&str] = &[
     "payment_type",
     "payment_methods",
     "goods",
+    "allowed_payment_methods",
+    "customer",
     "shopper_reference",
     "store_payment_method",
     "token_usage",
@@ -67,9 +75,20 @@ pub(super) struct CreateSessionBody {
     display_locale: Option<String>,
     return_url: Option<String>,
     capture_method: Option<String>,
+    /// The methods offered, in order (PayKKa's `allowed_payment_methods`).
+    #[serde(alias = "allowed_payment_methods")]
     payment_methods: Option<Vec<String>>,
     /// Session lifetime, 1 s to 24 h (default: the gateway's).
     expires_in_seconds: Option<i64>,
+    /// Hosted mode: where the hosted page's Cancel goes (an allowed origin).
+    cancel_url: Option<String>,
+    /// The order's lines, with `amount` (a cart brings its own).
+    goods: Option<Vec<Goods>>,
+    shipping: Option<Address>,
+    bill: Option<Address>,
+    customer: Option<Customer>,
+    /// The order ships: a shipping address is required (a cart knows from its products).
+    physical: Option<bool>,
 }
 
 #[derive(Serialize)]
@@ -94,6 +113,56 @@ struct SessionTerms {
     return_url: String,
     display_locale: Option<String>,
     expire_time: Option<String>,
+    cancel_url: Option<String>,
+    shipping: Option<Address>,
+    bill: Option<Address>,
+    customer: Option<Customer>,
+}
+
+/// Checks a shopper-entered address: short printable fields, a two-letter country.
+fn check_address(name: &str, a: &Address) -> Result<(), ApiError> {
+    let fields = [
+        &a.billing_address_collection,
+        &a.first_name,
+        &a.middle_name,
+        &a.last_name,
+        &a.address_line1,
+        &a.address_line2,
+        &a.country,
+        &a.state,
+        &a.city,
+        &a.postal_code,
+        &a.email,
+        &a.area_code,
+        &a.phone_number,
+        &a.descriptor,
+    ];
+    let bad = fields.iter().filter_map(|f| f.as_deref()).any(|v| {
+        v.chars().count() > 200 || v.chars().any(char::is_control) || paykka_protocol::card::looks_like_pan(v)
+    });
+    let country_bad = a
+        .country
+        .as_deref()
+        .is_some_and(|c| c.len() != 2 || !c.bytes().all(|b| b.is_ascii_uppercase()));
+    if bad || country_bad {
+        return Err(ApiError::bad(
+            "invalid_request",
+            format!("{name}: each field is at most 200 printable characters, country an ISO 3166-1 code like GB"),
+        ));
+    }
+    Ok(())
+}
+
+/// Physical goods need somewhere to go: PayKKa refuses them without a shipping address
+/// (`210003`), so the backend asks first, before anything reaches the gateway.
+fn require_shipping(physical: bool, shipping: &Option<Address>) -> Result<(), ApiError> {
+    if physical && !shipping.as_ref().is_some_and(Address::is_deliverable) {
+        return Err(ApiError::bad(
+            "shipping_required",
+            "this order ships: send the shipping address, {\"shipping\": {\"first_name\", \"last_name\", \"address_line1\", \"city\", \"postal_code\", \"country\"}}",
+        ));
+    }
+    Ok(())
 }
 
 /// A client's address, for the per-address limits.
@@ -158,6 +227,18 @@ pub(super) async fn browser_create_session(
         (Some(_), false) => Some("CARD_ON_FILE".to_string()),
         (None, _) => None,
     };
+    for (name, a) in [("shipping", &b.shipping), ("bill", &b.bill)] {
+        if let Some(a) = a {
+            check_address(name, a)?;
+        }
+    }
+    // Who the shopper is comes from the login; where it ships, from the shopper's entry or
+    // the account's address on file.
+    let account = shopper.as_deref().and_then(crate::accounts::account_details);
+    let mut customer = account.as_ref().map(|(c, _)| c.clone()).unwrap_or_default();
+    customer.order_ip = Some(client_ip(&addr));
+    let shipping = b.shipping.or_else(|| account.map(|(_, a)| a));
+    require_shipping(priced.physical, &shipping)?;
     let terms = SessionTerms {
         priced,
         mode: mode(b.mode.as_deref())?,
@@ -167,6 +248,10 @@ pub(super) async fn browser_create_session(
         return_url: return_url(&st, b.return_url.as_deref())?,
         display_locale: display_locale(b.display_locale)?,
         expire_time: None,
+        cancel_url: None,
+        shipping,
+        bill: b.bill,
+        customer: Some(customer),
     };
     open_session(&st, terms).await
 }
@@ -178,6 +263,7 @@ pub(super) async fn server_create_session(
 ) -> Result<Response, ApiError> {
     super::server_only(&st, &headers)?;
     let b: CreateSessionBody = parse(&read_body(body)?)?;
+    let given_goods = b.goods;
     let mut priced = match (b.cart, b.amount, b.currency) {
         (Some(cart), None, None) => price(&st, &cart)?,
         (None, Some(amount), Some(currency)) => {
@@ -204,6 +290,7 @@ pub(super) async fn server_create_session(
                 capture_method: st.cfg.catalogue.capture_method.clone(),
                 payment_methods: st.cfg.catalogue.payment_methods.clone(),
                 goods: vec![("order".into(), st.cfg.merchant_name.clone(), amount, 1)],
+                physical: false,
             }
         }
         _ => {
@@ -279,7 +366,18 @@ pub(super) async fn server_create_session(
             ));
         }
     };
-    let terms = SessionTerms {
+    for (name, a) in [("shipping", &b.shipping), ("bill", &b.bill)] {
+        if let Some(a) = a {
+            check_address(name, a)?;
+        }
+    }
+    priced.physical |= b.physical.unwrap_or(false);
+    require_shipping(priced.physical, &b.shipping)?;
+    let cancel_url = match b.cancel_url.as_deref() {
+        None => None,
+        Some(u) => Some(return_url(&st, Some(u))?),
+    };
+    let mut terms = SessionTerms {
         priced,
         mode: mode(b.mode.as_deref())?,
         shopper,
@@ -288,7 +386,27 @@ pub(super) async fn server_create_session(
         return_url: return_url(&st, b.return_url.as_deref())?,
         display_locale: display_locale(b.display_locale)?,
         expire_time,
+        cancel_url,
+        shipping: b.shipping,
+        bill: b.bill,
+        customer: b.customer,
     };
+    if let Some(goods) = given_goods {
+        if terms.priced.goods.len() != 1 || terms.priced.goods[0].0 != "order" {
+            return Err(ApiError::bad("invalid_request", "goods go with amount, not with a cart"));
+        }
+        terms.priced.goods = goods
+            .into_iter()
+            .map(|g| {
+                (
+                    g.id.unwrap_or_default(),
+                    g.name.unwrap_or_default(),
+                    g.price.unwrap_or(0),
+                    g.quantity.unwrap_or(1).max(0) as u64,
+                )
+            })
+            .collect();
+    }
     open_session(&st, terms).await
 }
 
@@ -349,14 +467,20 @@ async fn open_session(st: &AppState, t: SessionTerms) -> Result<Response, ApiErr
         u64::from_le_bytes(random) % 1_000_000_000_000
     );
     let p = &t.priced;
-    let goods: Vec<Value> = p
+    let goods: Vec<Goods> = p
         .goods
         .iter()
-        .map(|(id, name, price, quantity)| json!({ "id": id, "name": name, "price": price, "quantity": quantity }))
+        .map(|(id, name, price, quantity)| Goods {
+            id: Some(id.clone()),
+            name: Some(name.clone()),
+            price: Some(*price),
+            quantity: Some(*quantity as i64),
+            ..Default::default()
+        })
         .collect();
     let req = CreateSessionRequest {
         merchant_id: String::new(),
-        timestamp: 0,
+        timestamp: None,
         trans_id: trans_id.clone(),
         payment_type: Some(p.payment_type.into()),
         authorisation_type: Some("FINAL_AUTH".into()),
@@ -373,14 +497,18 @@ async fn open_session(st: &AppState, t: SessionTerms) -> Result<Response, ApiErr
             store_payment_method: Some(t.store),
             token_usage: t.token_usage.clone(),
             shopper_reference: Some(s.clone()),
+            ..Default::default()
         }),
-        payment_methods: Some(p.payment_methods.clone()),
-        goods: Some(Value::Array(goods)),
-        bill: None,
-        shipping: None,
-        customer: None,
+        allowed_payment_methods: Some(p.payment_methods.clone()),
+        cancel_url: t.cancel_url,
+        display_merchant_name: Some(st.cfg.merchant_name.clone()),
+        goods: Some(goods),
+        bill: t.bill,
+        shipping: t.shipping,
+        customer: t.customer,
+        authentication: None,
     };
-    let s: SessionData = gw_data(gw_call(st, paths::CREATE_SESSION, &req, None).await?)?;
+    let s: SessionData = gw_data(gw_call(st, Operation::CreateSession, &req, None).await?)?;
     st.store.insert_order(&Order {
         session_id: s.session_id.clone(),
         trans_id: trans_id.clone(),

@@ -47,7 +47,13 @@ pub fn backend_config(
 
 /// The demo shop's one-kettle cart, as a browser asks for it.
 pub fn demo_cart() -> Value {
-    json!({ "cart": [{ "sku": "kettle-pour-over", "quantity": 1 }] })
+    json!({ "cart": [{ "sku": "kettle-pour-over", "quantity": 1 }], "shipping": demo_address() })
+}
+
+/// Where the demo kettle ships (the shop's address step, before payment).
+pub fn demo_address() -> Value {
+    json!({ "first_name": "Ada", "last_name": "Lovelace", "address_line1": "12 St James's Square",
+        "city": "London", "postal_code": "SW1Y 4JH", "country": "GB" })
 }
 
 /// The merchant server's secret in these tests.
@@ -71,6 +77,11 @@ impl Drop for Env {
 impl Env {
     pub async fn new() -> Self {
         Self::with(|_, _| {}).await
+    }
+
+    /// A backend speaking PayKKa's v1.2 API (headers `signature`, `type`, `version`).
+    pub async fn v1_2() -> Self {
+        Self::with(|_, be| be.api_version = paykka_protocol::ApiVersion::V1_2).await
     }
 
     /// With the sandbox's and the backend's configurations adjusted by `f`.
@@ -253,12 +264,12 @@ impl Env {
 
     /// A signed call straight to the gateway with the merchant's key, bypassing the backend's
     /// API (what another instance, or the merchant's own server, would send).
-    pub async fn gateway(&self, path: &str, body: Value) -> Value {
+    pub async fn gateway(&self, op: paykka_protocol::Operation, body: Value) -> Value {
         let r: paykka_protocol::types::ApiResponse<Value> = self
             .be()
             .state
             .gateway
-            .call(path, &body, Some(&key()))
+            .call(op, &body, Some(&key()))
             .await
             .unwrap();
         serde_json::to_value(&r).unwrap()
@@ -268,7 +279,7 @@ impl Env {
     pub async fn gateway_status(&self, order_id: &str) -> String {
         let r = self
             .gateway(
-                paykka_protocol::paths::QUERY_TRANSACTION,
+                paykka_protocol::Operation::Query,
                 json!({ "order_id": order_id }),
             )
             .await;
