@@ -22,6 +22,7 @@ use sha2::{Digest, Sha256};
 use std::time::Duration;
 
 mod account;
+mod after_payment;
 #[doc(hidden)]
 pub mod fuzzing;
 mod sessions;
@@ -35,8 +36,7 @@ pub fn routes() -> Router<Shared> {
         .route("/api/sessions", post(sessions::browser_create_session))
         .route("/api/server/sessions", post(sessions::server_create_session))
         .route("/api/server/logins", post(account::server_sign_in))
-        .route("/api/server/payments/{order_id}/capture", post(server_capture))
-        .route("/api/server/payments/{order_id}/void", post(server_void))
+        .merge(after_payment::routes())
         .route("/api/account", get(account::account))
         .route("/api/account/sign-in", post(account::sign_in))
         .route("/api/account/sign-out", post(account::sign_out))
@@ -105,6 +105,17 @@ impl From<GatewayError> for ApiError {
                     "gateway_error",
                     "unexpected answer from the payment gateway",
                 )
+            }
+        }
+    }
+}
+
+impl From<crate::operations::OperationError> for ApiError {
+    fn from(e: crate::operations::OperationError) -> Self {
+        match e {
+            crate::operations::OperationError::Gateway(e) => e.into(),
+            crate::operations::OperationError::Refused { ret_code, ret_msg } => {
+                gateway_refusal(&ApiResponse::<Value>::error(&ret_code, ret_msg))
             }
         }
     }
@@ -930,13 +941,6 @@ async fn attempt(
     Ok(result_of(t))
 }
 
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct CaptureBody {
-    /// Minor units; default the whole authorised amount.
-    amount: Option<i64>,
-}
-
 /// The payment `order_id` of one of our sessions, and that session's order.
 fn our_payment(st: &AppState, order_id: &str) -> Result<Order, ApiError> {
     let not_found = || ApiError::new(StatusCode::NOT_FOUND, "payment_not_found", "no such payment");
@@ -945,48 +949,6 @@ fn our_payment(st: &AppState, order_id: &str) -> Result<Order, ApiError> {
     }
     let sid = st.store.payment_session(order_id)?.ok_or_else(not_found)?;
     our_order(st, &sid)
-}
-
-/// Captures an authorised payment (capture method `MANUAL`), for the merchant's server once
-/// it ships: `POST /api/server/payments/{order_id}/capture` `{ "amount"? }`.
-async fn server_capture(
-    State(st): State<Shared>,
-    Path(order_id): Path<String>,
-    headers: HeaderMap,
-    body: Body,
-) -> Result<Response, ApiError> {
-    server_only(&st, &headers)?;
-    let b: CaptureBody = parse(&read_body(body)?)?;
-    let order = our_payment(&st, &order_id)?;
-    let amount = b.amount.unwrap_or(order.amount);
-    if !(1..=order.amount).contains(&amount) {
-        return Err(ApiError::bad(
-            "invalid_amount",
-            format!("amount must be between 1 and the authorised {}", order.amount),
-        ));
-    }
-    let req = json!({ "order_id": order_id, "amount": amount, "currency": order.currency, "capture_final": true });
-    let r: ApiResponse<Value> = gw_call(&st, Operation::Capture, &req, Some(&format!("capture-{order_id}"))).await?;
-    if !r.is_success() {
-        return Err(gateway_refusal(&r));
-    }
-    Ok(json_ok(&query_result(&st, json!({ "order_id": order_id }), &order.session_id).await?))
-}
-
-/// Voids an authorised payment that will not be captured: `POST /api/server/payments/{order_id}/void`.
-async fn server_void(
-    State(st): State<Shared>,
-    Path(order_id): Path<String>,
-    headers: HeaderMap,
-) -> Result<Response, ApiError> {
-    server_only(&st, &headers)?;
-    let order = our_payment(&st, &order_id)?;
-    let req = json!({ "order_id": order_id, "reason": "voided by the merchant" });
-    let r: ApiResponse<Value> = gw_call(&st, Operation::Void, &req, Some(&format!("void-{order_id}"))).await?;
-    if !r.is_success() {
-        return Err(gateway_refusal(&r));
-    }
-    Ok(json_ok(&query_result(&st, json!({ "order_id": order_id }), &order.session_id).await?))
 }
 
 /// Reverses every recorded second charge (see `Store::record_payment`): voids an

@@ -8,6 +8,7 @@ pub mod catalogue;
 mod config;
 mod gateway;
 mod limits;
+pub mod operations;
 mod store;
 
 pub use config::{Config, DEMO_MERCHANT_ID};
@@ -16,6 +17,7 @@ pub use limits::LimitConfig;
 #[doc(hidden)]
 pub use api::fuzzing;
 pub use gateway::{EXTENSIONS, Gateway, GatewayError, GatewayOptions};
+pub use operations::OperationError;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;

@@ -93,7 +93,8 @@ CREATE TABLE IF NOT EXISTS refunds (
     order_id TEXT NOT NULL,
     amount INTEGER NOT NULL,
     status TEXT NOT NULL,
-    updated_at INTEGER NOT NULL
+    updated_at INTEGER NOT NULL,
+    notifications INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS webhook_events (
     notify_id TEXT PRIMARY KEY,
@@ -373,12 +374,22 @@ impl Store {
             return Ok(false);
         }
         tx.execute(
-            "INSERT INTO refunds (refund_trans_id, refund_order_id, order_id, amount, status, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-             ON CONFLICT (refund_trans_id) DO UPDATE SET refund_order_id = excluded.refund_order_id, status = excluded.status, updated_at = excluded.updated_at",
+            "INSERT INTO refunds (refund_trans_id, refund_order_id, order_id, amount, status, updated_at, notifications) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1)
+             ON CONFLICT (refund_trans_id) DO UPDATE SET refund_order_id = excluded.refund_order_id, status = excluded.status, updated_at = excluded.updated_at, notifications = notifications + 1",
             params![refund_trans_id, refund_order_id, order_id, amount, status, now()],
         )?;
         tx.commit()?;
         Ok(true)
+    }
+
+    /// How many refund notifications were recorded.
+    pub fn refund_events(&self) -> DbResult<i64> {
+        let c = crate::lock(&self.conn);
+        c.query_row(
+            "SELECT COALESCE(SUM(notifications), 0) FROM refunds",
+            [],
+            |r| r.get(0),
+        )
     }
 
     /// A refund, by its reference.

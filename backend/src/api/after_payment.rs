@@ -1,0 +1,263 @@
+//! After the payment, for the merchant's own server (`Authorization: Bearer
+//! <BACKEND_SERVER_SECRET>`): look a payment up, capture (partly or wholly), void, refund
+//! (partly or wholly) and look a refund up, cancel a subscription, and charge a subscription's
+//! stored card without the shopper. Each calls the library function of the same name
+//! (`crate::operations`).
+
+use super::{ApiError, Body, check_ref, json_ok, our_payment, parse, query_result, read_body, result_of, server_only};
+use crate::operations::{REFUND_REASONS, RecurringCharge, Refund};
+use crate::{AppState, Shared};
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::HeaderMap;
+use axum::response::Response;
+use axum::routing::{get, post};
+use paykka_protocol::Operation;
+use paykka_protocol::types::TokenInfo;
+use paykka_protocol::time::now_ms;
+use serde::Deserialize;
+use serde_json::json;
+
+pub(super) fn routes() -> Router<Shared> {
+    Router::new()
+        .route("/api/server/payments/{order_id}", get(payment))
+        .route("/api/server/payments/{order_id}/capture", post(capture))
+        .route("/api/server/payments/{order_id}/void", post(void))
+        .route("/api/server/payments/{order_id}/refunds", post(refund))
+        .route("/api/server/refunds/{reference}", get(refund_status))
+        .route("/api/server/recurring/cancel", post(recurring_cancel))
+        .route("/api/server/recurring/charges", post(recurring_charge))
+}
+
+/// A payment of ours as the gateway knows it now, with what can still be captured, voided and
+/// refunded: `GET /api/server/payments/{order_id}`.
+async fn payment(
+    State(st): State<Shared>,
+    Path(order_id): Path<String>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    server_only(&st, &headers)?;
+    our_payment(&st, &order_id)?;
+    let t = st.gateway.query(&order_id).await?;
+    let balances = t.balances;
+    Ok(json_ok(&json!({ "payment": result_of(t), "balances": balances })))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct CaptureBody {
+    /// Minor units; default all that can still be captured.
+    amount: Option<i64>,
+    /// Nothing more will be captured (default true): the rest of the authorisation is released.
+    #[serde(rename = "final")]
+    last: Option<bool>,
+}
+
+/// Captures an authorised payment (capture method `MANUAL`) once the order ships, in full or in
+/// part: `POST /api/server/payments/{order_id}/capture` `{ "amount"?, "final"? }`.
+async fn capture(
+    State(st): State<Shared>,
+    Path(order_id): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    server_only(&st, &headers)?;
+    let b: CaptureBody = parse(&read_body(body)?)?;
+    let order = our_payment(&st, &order_id)?;
+    let able = st.gateway.query(&order_id).await?.balances.able_to_capture_amount;
+    let amount = b.amount.unwrap_or(able);
+    if amount < 1 || amount > able {
+        return Err(ApiError::bad(
+            "invalid_amount",
+            format!("amount must be between 1 and the {able} still authorised"),
+        ));
+    }
+    st.gateway
+        .capture(&order_id, amount, &order.currency, b.last.unwrap_or(true))
+        .await?;
+    Ok(json_ok(&query_result(&st, json!({ "order_id": order_id }), &order.session_id).await?))
+}
+
+/// Releases an authorisation that will not be captured:
+/// `POST /api/server/payments/{order_id}/void`.
+async fn void(
+    State(st): State<Shared>,
+    Path(order_id): Path<String>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    server_only(&st, &headers)?;
+    let order = our_payment(&st, &order_id)?;
+    st.gateway.void(&order_id, "REQUESTED_BY_CUSTOMER").await?;
+    Ok(json_ok(&query_result(&st, json!({ "order_id": order_id }), &order.session_id).await?))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RefundBody {
+    /// Minor units; default all that can still be refunded.
+    amount: Option<i64>,
+    /// `DUPLICATE`, `FRAUDULENT`, `REQUESTED_BY_CUSTOMER` (default), `OTHER`.
+    reason: Option<String>,
+    /// The merchant's id of this refund; the same again never refunds twice. Default: a new one.
+    reference: Option<String>,
+}
+
+/// Refunds a captured payment, in full or in part:
+/// `POST /api/server/payments/{order_id}/refunds` `{ "amount"?, "reason"?, "reference"? }`.
+/// The refund's outcome also arrives by webhook (`REFUND.SUCCESS` / `REFUND.FAILURE`).
+async fn refund(
+    State(st): State<Shared>,
+    Path(order_id): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    server_only(&st, &headers)?;
+    let b: RefundBody = parse(&read_body(body)?)?;
+    let order = our_payment(&st, &order_id)?;
+    let reason = b.reason.unwrap_or_else(|| "REQUESTED_BY_CUSTOMER".into());
+    if !REFUND_REASONS.contains(&reason.as_str()) {
+        return Err(ApiError::bad(
+            "invalid_request",
+            format!("reason must be one of {}", REFUND_REASONS.join(", ")),
+        ));
+    }
+    let reference = match b.reference {
+        Some(r) => {
+            check_ref("reference", &r)?;
+            r
+        }
+        None => new_reference("R")?,
+    };
+    let able = st.gateway.query(&order_id).await?.balances.able_to_refund_amount;
+    let amount = b.amount.unwrap_or(able);
+    if amount < 1 || amount > able {
+        return Err(ApiError::bad(
+            "invalid_amount",
+            format!("amount must be between 1 and the {able} still refundable"),
+        ));
+    }
+    let mut r = Refund::new(&reference, &order_id, amount, &order.currency);
+    r.reason = reason;
+    r.notify_url = Some(st.cfg.notify_url());
+    st.store.record_refund(&reference, None, &order_id, amount, "REQUESTED")?;
+    let done = st.gateway.refund(&r).await?;
+    st.store.record_refund(&reference, Some(&done.refund_order_id), &order_id, done.amount, &done.status)?;
+    Ok(json_ok(&refund_answer(&st, &reference)?))
+}
+
+fn refund_answer(st: &AppState, reference: &str) -> Result<serde_json::Value, ApiError> {
+    let r = st.store.refund(reference)?.ok_or_else(|| {
+        ApiError::new(axum::http::StatusCode::NOT_FOUND, "refund_not_found", "no such refund")
+    })?;
+    Ok(json!({ "reference": r.refund_trans_id, "refund_order_id": r.refund_order_id, "order_id": r.order_id,
+        "amount": r.amount, "status": r.status }))
+}
+
+/// A refund of ours as the gateway knows it now: `GET /api/server/refunds/{reference}`.
+async fn refund_status(
+    State(st): State<Shared>,
+    Path(reference): Path<String>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    server_only(&st, &headers)?;
+    check_ref("reference", &reference)?;
+    let ours = st.store.refund(&reference)?.ok_or_else(|| {
+        ApiError::new(axum::http::StatusCode::NOT_FOUND, "refund_not_found", "no such refund")
+    })?;
+    let r = st.gateway.refund_query(&reference).await?;
+    st.store.record_refund(&reference, Some(&r.refund_order_id), &ours.order_id, r.amount, &r.status)?;
+    Ok(json_ok(&refund_answer(&st, &reference)?))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CancelBody {
+    recurring_agreement_id: String,
+    shopper_reference: String,
+}
+
+/// Ends a subscription: `POST /api/server/recurring/cancel`
+/// `{ "recurring_agreement_id", "shopper_reference" }`.
+async fn recurring_cancel(
+    State(st): State<Shared>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    server_only(&st, &headers)?;
+    let b: CancelBody = parse(&read_body(body)?)?;
+    check_ref("recurring_agreement_id", &b.recurring_agreement_id)?;
+    check_ref("shopper_reference", &b.shopper_reference)?;
+    st.gateway.recurring_cancel(&b.recurring_agreement_id, &b.shopper_reference).await?;
+    Ok(json_ok(&json!({ "status": "CANCELED", "recurring_agreement_id": b.recurring_agreement_id })))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ChargeBody {
+    shopper_reference: String,
+    amount: i64,
+    currency: String,
+    /// The subscription's agreement; default the shopper's active one.
+    recurring_agreement_id: Option<String>,
+    /// The merchant's id of this charge; the same again never charges twice. Default: new.
+    reference: Option<String>,
+}
+
+/// Charges a subscriber's stored card without them (`mit: true`): `POST
+/// /api/server/recurring/charges` `{ "shopper_reference", "amount", "currency",
+/// "recurring_agreement_id"?, "reference"? }`. The card is the shopper's `SUBSCRIPTION` token.
+async fn recurring_charge(
+    State(st): State<Shared>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    server_only(&st, &headers)?;
+    let b: ChargeBody = parse(&read_body(body)?)?;
+    check_ref("shopper_reference", &b.shopper_reference)?;
+    let currency = b.currency.to_ascii_uppercase();
+    if paykka_protocol::money::exponent(&currency).is_none() || !paykka_protocol::money::amount_ok(b.amount) {
+        return Err(ApiError::bad("invalid_amount", "amount and currency must be a supported amount"));
+    }
+    let tokens: Vec<TokenInfo> = super::gw_data(
+        super::gw_call(&st, Operation::TokenQuery, &json!({ "shopper_reference": b.shopper_reference }), None).await?,
+    )
+    .unwrap_or_default();
+    let subscription = tokens.into_iter().find(|t| {
+        t.status == "ACTIVATE"
+            && t.token_usage == "SUBSCRIPTION"
+            && b.recurring_agreement_id.as_ref().is_none_or(|a| t.recurring_agreement_id.as_ref() == Some(a))
+    });
+    let Some(token) = subscription else {
+        return Err(ApiError::new(
+            axum::http::StatusCode::NOT_FOUND,
+            "recurring_agreement_not_found",
+            "the shopper has no active subscription card (with that agreement)",
+        ));
+    };
+    let reference = match b.reference {
+        Some(r) => {
+            check_ref("reference", &r)?;
+            r
+        }
+        None => new_reference("S")?,
+    };
+    let t = st
+        .gateway
+        .charge_recurring(&RecurringCharge {
+            reference,
+            shopper_reference: b.shopper_reference,
+            recurring_agreement_id: token.recurring_agreement_id.clone().unwrap_or_default(),
+            token: token.token,
+            amount: b.amount,
+            currency,
+            notify_url: Some(st.cfg.notify_url()),
+        })
+        .await?;
+    Ok(json_ok(&json!({ "trans_id": t.trans_id, "payment": result_of(t) })))
+}
+
+/// A new merchant reference: a letter, the time and 12 random digits.
+fn new_reference(prefix: &str) -> Result<String, ApiError> {
+    let random = crate::random_bytes::<8>().map_err(|_| super::internal())?;
+    Ok(format!("{prefix}{}{:012}", now_ms(), u64::from_le_bytes(random) % 1_000_000_000_000))
+}
