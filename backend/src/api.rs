@@ -1014,9 +1014,15 @@ async fn query_result(
     query: Value,
     session_id: &str,
 ) -> Result<PaymentResult, ApiError> {
-    let r: ApiResponse<TransactionData> =
-        gw_call(st, Operation::Query, &query, None).await?;
-    if r.ret_code == ret::ORDER_NOT_FOUND {
+    let r: ApiResponse<Value> = gw_call(st, Operation::Query, &query, None).await?;
+    // No payment yet: v1.2 says the order does not exist; v3 answers the session with
+    // `error_code` 4032 (as PayKKa's plugin reads it).
+    let not_paid_yet = r.ret_code == ret::ORDER_NOT_FOUND
+        || (r.is_success()
+            && r.data.as_ref().is_some_and(|d| {
+                d["error_code"] == decline::NOT_PAID_YET && d["order_id"].as_str().is_none_or(str::is_empty)
+            }));
+    if not_paid_yet {
         // No payment yet: report the session's own state (PROCESSING or EXPIRED).
         let s: SessionData = gw_data(
             gw_call(
@@ -1047,7 +1053,10 @@ async fn query_result(
             pay_finish_time: None,
         });
     }
-    let t = gw_data(r)?;
+    let t: TransactionData = serde_json::from_value(gw_data(r)?).map_err(|e| {
+        eprintln!("backend: unreadable transaction from the gateway: {e}");
+        ApiError::new(StatusCode::BAD_GATEWAY, "gateway_error", "unexpected answer from the payment gateway")
+    })?;
     st.store
         .record_payment(session_id, &t.order_id, &t.status)?;
     reverse_second_charges(st).await;
@@ -1142,9 +1151,11 @@ struct ApplePayBody {
 async fn apple_pay_session(State(st): State<Shared>, body: Body) -> Result<Response, ApiError> {
     let b: ApplePayBody = parse(&read_body(body)?)?;
     let domain = b.domain_name.unwrap_or_else(|| "localhost".into());
-    let req = json!({ "display_name": st.cfg.merchant_name, "domain_name": domain, "validation_url": b.validation_url });
-    let data: Value = gw_data(gw_call(&st, Operation::ApplePaySession, &req, None).await?)?;
-    Ok(json_ok(&data))
+    let session = st
+        .gateway
+        .apple_pay_session(&st.cfg.merchant_name, &domain, b.validation_url.as_deref())
+        .await?;
+    Ok(json_ok(&json!({ "merchant_session": session })))
 }
 
 /// The signature headers of a webhook, as received.

@@ -11,17 +11,24 @@ use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
-/// Request members we send that no PayKKa document shows: what the sandbox understands beyond
-/// the documents. `PAYKKA_EXTENSIONS=off` leaves all of them out (and the `idempotency-key`
-/// header, also ours).
-pub const EXTENSIONS: &[(&str, &str)] = &[
+/// Request members we send that no PayKKa document shows, by operation: what the sandbox
+/// understands beyond the documents. `PAYKKA_EXTENSIONS=off` leaves all of them out (and the
+/// `idempotency-key` header, also ours). (operation, member, why.)
+pub const EXTENSIONS: &[(Operation, &str, &str)] = &[
     (
+        Operation::ApplePaySession,
         "validation_url",
-        "Apple Pay session: the validation URL Apple gave the browser",
+        "the validation URL Apple gave the browser",
     ),
     (
+        Operation::Payment,
         "payment.wallet_data",
-        "wallet payments: the wallet's token as an object, when the wallet gives one",
+        "a wallet's token as an object, when the wallet gives one",
+    ),
+    (
+        Operation::Payment,
+        "session_id",
+        "the Drop-in or Component session a payment belongs to (PayKKa's own script pays inside its session; its Initiate Transaction shows no session)",
     ),
 ];
 
@@ -185,7 +192,7 @@ impl Gateway {
             }
         }
         if !self.opts.extensions {
-            without_extensions(&mut v);
+            without_extensions(op, &mut v);
         }
         let text = serde_json::to_string(&v).expect("serialises");
         let path = self.path(op).to_string();
@@ -288,9 +295,9 @@ impl Gateway {
     }
 }
 
-/// Removes the members listed in [`EXTENSIONS`] from a request body.
-pub fn without_extensions(v: &mut serde_json::Value) {
-    for (path, _) in EXTENSIONS {
+/// Removes the members [`EXTENSIONS`] lists for `op` from its request body.
+pub fn without_extensions(op: Operation, v: &mut serde_json::Value) {
+    for (_, path, _) in EXTENSIONS.iter().filter(|e| e.0 == op) {
         let mut target = &mut *v;
         let mut parts = path.split('.').peekable();
         while let Some(part) = parts.next() {
@@ -315,14 +322,14 @@ mod tests {
     #[test]
     fn extensions_are_left_out_when_turned_off() {
         let mut v = serde_json::json!({
-            "validation_url": "https://apple-pay-gateway.apple.com/x",
-            "display_name": "Shop",
+            "session_id": "CS1",
             "payment": { "payment_method": "GOOGLE_PAY", "wallet_data": { "a": 1 } }
         });
-        without_extensions(&mut v);
-        assert_eq!(
-            v,
-            serde_json::json!({ "display_name": "Shop", "payment": { "payment_method": "GOOGLE_PAY" } })
-        );
+        without_extensions(Operation::Payment, &mut v);
+        assert_eq!(v, serde_json::json!({ "payment": { "payment_method": "GOOGLE_PAY" } }));
+        // A query names its session: documented there, kept.
+        let mut q = serde_json::json!({ "session_id": "CS1" });
+        without_extensions(Operation::Query, &mut q);
+        assert_eq!(q, serde_json::json!({ "session_id": "CS1" }));
     }
 }

@@ -183,6 +183,51 @@ impl Gateway {
         Ok(())
     }
 
+    /// Asks PayKKa to validate an Apple Pay merchant for `domain_name`: the merchant session
+    /// object the payment sheet completes its validation with. v3 answers it as a JSON string,
+    /// v1.2 in the envelope's `data` (a string or an object).
+    pub async fn apple_pay_session(
+        &self,
+        display_name: &str,
+        domain_name: &str,
+        validation_url: Option<&str>,
+    ) -> Result<serde_json::Value, OperationError> {
+        let body = paykka_protocol::types::ApplePaySessionRequest {
+            display_name: display_name.into(),
+            domain_name: domain_name.into(),
+            validation_url: validation_url.map(str::to_string),
+            ..Default::default()
+        };
+        let (status, bytes) = self.call_raw(Operation::ApplePaySession, &body, None).await?;
+        let bad = |m: &str| GatewayError::BadResponse(format!("Apple Pay session, HTTP {status}: {m}"));
+        let answer: serde_json::Value =
+            serde_json::from_slice(&bytes).map_err(|_| bad("not JSON"))?;
+        let session = match answer {
+            serde_json::Value::String(s) => s,
+            serde_json::Value::Object(o) => {
+                let r: ApiResponse<serde_json::Value> =
+                    serde_json::from_value(serde_json::Value::Object(o)).map_err(|_| bad("no ret_code"))?;
+                if !r.is_success() {
+                    return Err(OperationError::Refused { ret_code: r.ret_code, ret_msg: r.ret_msg });
+                }
+                match r.data {
+                    Some(serde_json::Value::String(s)) => s,
+                    Some(serde_json::Value::Object(mut o)) => {
+                        return Ok(o.remove("merchant_session").unwrap_or(serde_json::Value::Object(o)));
+                    }
+                    _ => return Err(no_data()),
+                }
+            }
+            _ => return Err(bad("neither a string nor an answer").into()),
+        };
+        let parsed: serde_json::Value =
+            serde_json::from_str(&session).map_err(|_| bad("the session is not JSON"))?;
+        if !parsed.is_object() {
+            return Err(bad("the session is not an object").into());
+        }
+        Ok(parsed)
+    }
+
     /// Charges a stored `SUBSCRIPTION` card without the shopper (`mit: true`): a later payment of
     /// a subscription.
     pub async fn charge_recurring(

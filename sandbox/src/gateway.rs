@@ -1633,7 +1633,22 @@ async fn query_transaction(
 ) -> Result<Response, GwError> {
     let (mid, body) = authenticate(&st, uri.path(), &headers, body)?;
     let r: QueryTransactionRequest = parse(&body)?;
+    let v3 = ApiVersion::of_path(uri.path()) == ApiVersion::V3;
     let data = st.db.with_tx(|tx| {
+        // v3, a session nobody has paid yet: a success whose `error_code` is 4032, which is
+        // how PayKKa's plugin tells "not paid yet" (v1.2: "the order doesn't exist").
+        if v3
+            && none_if_empty(&r.order_id).is_none()
+            && let Some(sid) = none_if_empty(&r.session_id)
+            && db::latest_tx(tx, &mid, "session_id", sid)?.is_none()
+            && let Some(s) = db::session_by_id(tx, &mid, sid)?
+        {
+            return Ok(serde_json::json!({
+                "merchant_id": mid, "trans_id": s.trans_id, "session_id": s.session_id,
+                "status": s.effective_status(now_ms()), "amount": s.amount, "currency": s.currency,
+                "error_code": decline::NOT_PAID_YET, "error_description": decline::description(decline::NOT_PAID_YET),
+            }));
+        }
         let t = if let Some(o) = none_if_empty(&r.order_id) {
             db::tx_by_order(tx, o)?.filter(|t| t.merchant_id == mid)
         } else if let Some(s) = none_if_empty(&r.session_id) {
@@ -1649,7 +1664,7 @@ async fn query_transaction(
         let mut t =
             t.ok_or_else(|| GwError::biz(ret::ORDER_NOT_FOUND, "the order doesn't exist"))?;
         expire_if_due(&st, tx, &mut t)?;
-        Ok(t.to_data())
+        Ok(serde_json::to_value(t.to_data()).expect("serialises"))
     })?;
     ok(data)
 }
@@ -1953,18 +1968,23 @@ async fn apple_pay_session(
         ));
     }
     let now = now_ms();
-    ok(serde_json::json!({
-        "merchant_session": {
-            "epochTimestamp": now,
-            "expiresAt": now + 5 * 60 * 1000,
-            "merchantSessionIdentifier": new_id("SSH"),
-            "nonce": new_id("N"),
-            "merchantIdentifier": format!("merchant.com.paykka.sandbox.{mid}"),
-            "domainName": r.domain_name,
-            "displayName": r.display_name,
-            "signature": "sandbox",
-            "operationalAnalyticsIdentifier": format!("{}:{}", r.display_name, mid),
-            "retries": 0
-        }
-    }))
+    let session = serde_json::json!({
+        "epochTimestamp": now,
+        "expiresAt": now + 5 * 60 * 1000,
+        "merchantSessionIdentifier": new_id("SSH"),
+        "nonce": new_id("N"),
+        "merchantIdentifier": format!("merchant.com.paykka.sandbox.{mid}"),
+        "domainName": r.domain_name,
+        "displayName": r.display_name,
+        "signature": "sandbox",
+        "operationalAnalyticsIdentifier": format!("{}:{}", r.display_name, mid),
+        "retries": 0
+    })
+    .to_string();
+    // v3 answers the Apple Pay session data itself, a JSON string (PayKKa's reference);
+    // v1.2 in the usual envelope, as `data`.
+    match ApiVersion::of_path(uri.path()) {
+        ApiVersion::V3 => Ok(json_response(StatusCode::OK, &session)),
+        ApiVersion::V1_2 => ok(session),
+    }
 }

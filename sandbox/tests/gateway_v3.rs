@@ -221,3 +221,29 @@ async fn every_v3_operation_is_served_at_its_path() {
         assert_ne!(v["ret_code"], "206003", "{op:?}: the signature over its path verifies");
     }
 }
+
+#[tokio::test]
+async fn the_v3_apple_pay_session_answer_is_the_session_data_as_a_plain_string() {
+    let env = Env::new().await;
+    let path = ApiVersion::V3.path(Operation::ApplePaySession);
+    let body = json!({ "merchant_id": MID, "display_name": "Your Merchant Name", "domain_name": "www.your-domain.com" });
+    let (status, _, text) = env.send(&env.sign(path, body)).await;
+    assert_eq!(status, 200);
+    let answer: Value = serde_json::from_str(&text).unwrap();
+    let session: Value = serde_json::from_str(answer.as_str().expect("a JSON string")).unwrap();
+    assert_eq!(session["domainName"], "www.your-domain.com");
+}
+
+#[tokio::test]
+async fn a_v3_query_of_a_session_nobody_paid_answers_4032_not_paid_yet() {
+    let env = Env::new().await;
+    let (_, _, text) = env.send(&env.sign(ApiVersion::V3.path(Operation::CreateSession), session_body())).await;
+    let sid = serde_json::from_str::<Value>(&text).unwrap()["data"]["session_id"].as_str().unwrap().to_string();
+    let (_, _, text) = env.send(&env.sign(ApiVersion::V3.path(Operation::Query), json!({ "merchant_id": MID, "session_id": sid }))).await;
+    let v: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!((v["ret_code"].as_str(), v["data"]["error_code"].as_str()), (Some("000000"), Some("4032")), "{v}");
+    assert!(v["data"]["order_id"].is_null());
+    // An order id nobody has is still "the order doesn't exist".
+    let (_, _, text) = env.send(&env.sign(ApiVersion::V3.path(Operation::Query), json!({ "merchant_id": MID, "order_id": "GW0" }))).await;
+    assert_eq!(serde_json::from_str::<Value>(&text).unwrap()["ret_code"], "206024");
+}
