@@ -219,6 +219,12 @@ const RET_CODES: &[(&str, u16, &str)] = &[
 fn gateway_refusal<T>(r: &ApiResponse<T>) -> ApiError {
     let (status, code) = match RET_CODES.iter().find(|row| row.0 == r.ret_code) {
         Some(&(_, status, code)) => (status, code),
+        // A transaction `error_code` in the refusal's place (v3's top-level `error_code`).
+        None if decline::is_known(&r.ret_code) => match decline::reason(&r.ret_code) {
+            "merchant_configuration" => (502, "merchant_configuration"),
+            "invalid_request" => (400, "invalid_request"),
+            reason => (402, reason),
+        },
         None => {
             eprintln!(
                 "backend: unknown gateway ret_code {} ({}): answered as gateway_error",
@@ -654,6 +660,17 @@ fn result_of(t: TransactionData) -> PaymentResult {
         };
         json!({ "code": reason, "message": message })
     });
+    // PayKKa's documented 3-D Secure signal, when the gateway gives no `action` of ours.
+    let action = t.action.clone().or_else(|| {
+        let url = t.authentication_result.as_ref()?.authentication_url.clone()?;
+        let safe = url.starts_with("https://") || url.starts_with("http://127.");
+        (t.status == "PROCESSING" && safe).then(|| Action {
+            kind: "redirect".into(),
+            url,
+            method: "GET".into(),
+            ..Default::default()
+        })
+    });
     PaymentResult {
         status: t.status,
         session_id: t.session_id,
@@ -661,7 +678,7 @@ fn result_of(t: TransactionData) -> PaymentResult {
         amount: t.amount,
         currency: t.currency,
         payment_method: t.payment.payment_method,
-        action: t.action,
+        action,
         failure,
         card: t
             .card_info
@@ -1294,7 +1311,7 @@ async fn webhook(
             &n.status,
             n.amount.unwrap_or(0),
         )?;
-        return Ok(json_ok(&json!({ "status": if fresh { "ok" } else { "duplicate" } })));
+        return Ok(webhook_ack(if fresh { "ok" } else { "duplicate" }));
     }
     let Some(order_id) = n.order_id.clone() else {
         return Err(ApiError::bad("invalid_request", "notification without order_id"));
@@ -1305,10 +1322,16 @@ async fn webhook(
         .store
         .record_webhook(&key, &order_id, &n.status, n.session_id.as_deref())?
     {
-        return Ok(json_ok(&json!({ "status": "duplicate" })));
+        return Ok(webhook_ack("duplicate"));
     }
     reverse_second_charges(&st).await;
-    Ok(json_ok(&json!({ "status": "ok" })))
+    Ok(webhook_ack("ok"))
+}
+
+/// A webhook's acknowledgement: HTTP 200 and the answer PayKKa's examples show, with whether
+/// it was news (`ok`) or a repeat (`duplicate`).
+fn webhook_ack(status: &str) -> Response {
+    json_ok(&json!({ "ret_code": ret::SUCCESS, "ret_msg": "Success", "status": status }))
 }
 
 /// Replaces an unverified notification's status with the gateway's own answer.

@@ -167,9 +167,11 @@ impl Gateway {
         body: &B,
         idempotency_key: Option<&str>,
     ) -> Result<ApiResponse<T>, GatewayError> {
-        let bytes = self.call_raw(op, body, idempotency_key).await?;
-        serde_json::from_slice(&bytes.1).map_err(|e| {
-            GatewayError::BadResponse(format!("HTTP {}: {e}", bytes.0))
+        let (status, bytes) = self.call_raw(op, body, idempotency_key).await?;
+        let answer: ApiResponse<T> = serde_json::from_slice(&bytes)
+            .map_err(|e| GatewayError::BadResponse(format!("HTTP {status}: {e}")))?;
+        answer.normalised().ok_or_else(|| {
+            GatewayError::BadResponse(format!("HTTP {status}: neither ret_code nor error_code"))
         })
     }
 

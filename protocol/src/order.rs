@@ -22,6 +22,11 @@ pub fn de_opt_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D:
     }))
 }
 
+/// As [`de_opt_text`], for a member that must be there.
+pub fn de_text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    de_opt_text(d)?.ok_or_else(|| serde::de::Error::custom("expected a string or a number"))
+}
+
 /// One line of the order (`goods[]`); `price` in minor units.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

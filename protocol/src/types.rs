@@ -35,10 +35,18 @@ pub fn de_opt_int<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Err
 /// Every gateway answer: `ret_code`, `ret_msg`, and `data` on success.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ApiResponse<T> {
+    #[serde(default)]
     pub ret_code: String,
+    #[serde(default)]
     pub ret_msg: String,
     #[serde(default = "Option::default", skip_serializing_if = "Option::is_none")]
     pub data: Option<T>,
+    /// Some v3 refusals carry no `ret_code`, only a top-level `error_code` and
+    /// `error_description` (as PayKKa's plugin reads them): see [`ApiResponse::normalised`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error_description: Option<String>,
 }
 
 impl<T> ApiResponse<T> {
@@ -47,10 +55,28 @@ impl<T> ApiResponse<T> {
             ret_code: crate::ret::SUCCESS.into(),
             ret_msg: "Success".into(),
             data: Some(data),
+            error_code: None,
+            error_description: None,
         }
     }
     pub fn is_success(&self) -> bool {
         self.ret_code == crate::ret::SUCCESS
+    }
+
+    /// One shape for both kinds of refusal: a top-level `error_code` other than success, with
+    /// no `ret_code`, becomes the `ret_code` (and its description the `ret_msg`). `None`: the
+    /// answer has neither, so it is not an answer.
+    pub fn normalised(mut self) -> Option<Self> {
+        let refused = self
+            .error_code
+            .as_deref()
+            .filter(|c| !matches!(*c, "" | "0" | "0000" | "000000"));
+        if self.ret_code.is_empty() {
+            let code = refused?.to_string();
+            self.ret_msg = self.error_description.clone().unwrap_or_default();
+            self.ret_code = code;
+        }
+        Some(self)
     }
 }
 
@@ -60,6 +86,8 @@ impl ApiResponse<Value> {
             ret_code: code.into(),
             ret_msg: msg.into(),
             data: None,
+            error_code: None,
+            error_description: None,
         }
     }
 }
@@ -164,15 +192,20 @@ pub struct MethodInfo {
 /// Session data (Create Session / Query Session).
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct SessionData {
+    #[serde(default, deserialize_with = "crate::order::de_text")]
     pub merchant_id: String,
+    #[serde(default)]
     pub trans_id: String,
     pub session_id: String,
     #[serde(default)]
     pub session_mode: String,
+    #[serde(default)]
     pub status: String,
+    #[serde(default)]
     pub currency: String,
-    #[serde(deserialize_with = "de_int")]
+    #[serde(default, deserialize_with = "de_int")]
     pub amount: i64,
+    #[serde(default)]
     pub expire_time: String,
     #[serde(default)]
     pub authorisation_type: String,
@@ -313,7 +346,10 @@ pub struct Balances {
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MethodRef {
+    #[serde(default)]
     pub payment_method: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub store_payment_method: Option<bool>,
 }
 
 /// Next step for the shopper when a payment answers PROCESSING (our design; see the README).
@@ -339,6 +375,8 @@ pub struct Action {
 /// Transaction data (Initiate Transaction, Query Transaction, webhooks).
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct TransactionData {
+    /// A string (one Google Pay example shows a number).
+    #[serde(default, deserialize_with = "crate::order::de_text")]
     pub merchant_id: String,
     pub trans_id: String,
     pub order_id: String,
@@ -378,6 +416,19 @@ pub struct TransactionData {
     pub token_usage: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recurring_agreement_id: Option<String>,
+    /// 3-D Secure, as PayKKa documents it: `authentication_url` while the shopper must be
+    /// sent to their issuer, and the outcome's details once done.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub authentication_result: Option<AuthenticationResult>,
+}
+
+/// `authentication_result` of a card payment (its members beyond the URL are kept as given).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct AuthenticationResult {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub authentication_url: Option<String>,
+    #[serde(flatten)]
+    pub details: serde_json::Map<String, Value>,
 }
 
 /// Query Transaction: one of `order_id`, `trans_id`, `session_id` (empty strings count as absent).
@@ -603,6 +654,17 @@ pub struct Notification {
     pub recurring_agreement_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub card_info: Option<CardInfo>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub payment: Option<MethodRef>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expire_time: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub authentication_result: Option<AuthenticationResult>,
+    /// v1.0-era payloads: `version` and an in-body `sign`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sign: Option<String>,
     /// v1.2: the time the webhook was signed at.
     #[serde(default, deserialize_with = "de_opt_int", skip_serializing_if = "Option::is_none")]
     pub timestamp: Option<i64>,

@@ -245,6 +245,8 @@ fn ok_empty() -> Result<Response, GwError> {
             ret_code: ret::SUCCESS.into(),
             ret_msg: "Success".into(),
             data: None,
+            error_code: None,
+            error_description: None,
         },
     ))
 }

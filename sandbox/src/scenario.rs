@@ -246,6 +246,7 @@ impl TxRec {
             expire_time: self.action_expires_at.map(format_rfc3339),
             payment: MethodRef {
                 payment_method: self.payment_method.clone(),
+                store_payment_method: None,
             },
             card_info: self.card.clone(),
             balances: self.balances,
@@ -263,6 +264,16 @@ impl TxRec {
             token: self.token.clone(),
             token_usage: self.token_usage.clone(),
             recurring_agreement_id: self.recurring_agreement_id.clone(),
+            // PayKKa's own signal of a pending 3-D Secure challenge, beside our `action`.
+            authentication_result: match (&self.pending, &self.action) {
+                (Some(Pending::Challenge { .. }), Some(a)) if self.status == "PROCESSING" => {
+                    Some(paykka_protocol::types::AuthenticationResult {
+                        authentication_url: Some(a.url.clone()),
+                        ..Default::default()
+                    })
+                }
+                _ => None,
+            },
         }
     }
 }
