@@ -145,7 +145,7 @@ fn card_method() -> SessionMethod {
 /// A QR method: paid without card frames, so Pay goes straight to `POST /api/payments`.
 fn qr_method() -> SessionMethod {
     SessionMethod {
-        code: "GCash".into(),
+        code: "WechatPayGlobal".into(),
         flow: "qr".into(),
         brands: Vec::new(),
     }

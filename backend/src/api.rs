@@ -314,8 +314,9 @@ pub async fn not_found() -> ApiError {
     ApiError::new(StatusCode::NOT_FOUND, "not_found", "no such endpoint")
 }
 
-async fn health() -> Response {
-    json_text(StatusCode::OK, r#"{"status":"ok"}"#.into())
+/// Up, and which generation of PayKKa's API it speaks.
+async fn health(State(st): State<Shared>) -> Response {
+    json_ok(&json!({ "status": "ok", "gateway_api": st.gateway.version().as_str() }))
 }
 
 /// A signed gateway call. Against the sandbox, an unknown-merchant answer (the sandbox started

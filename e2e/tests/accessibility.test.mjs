@@ -97,9 +97,9 @@ test('saved cards, their removal step and a QR code have no axe violation', asyn
   await assertAccessible(page, 'remove confirmation');
   await page.getByRole('button', { name: 'Keep it' }).click();
 
-  await page.getByRole('radio', { name: 'GCash' }).check();
+  await page.getByRole('radio', { name: 'WeChat Pay' }).check();
   await payButton(page).click();
-  await page.getByRole('img', { name: 'QR code to pay with GCash' }).waitFor({ timeout: 15000 });
+  await page.getByRole('img', { name: 'QR code to pay with WeChat Pay' }).waitFor({ timeout: 15000 });
   await assertAccessible(page, 'QR code');
   await context.close();
 });

@@ -81,19 +81,19 @@ test('an answer slower than the checkout waits: it gives up with a clear error, 
 });
 
 test('the gateway restarting while a QR code waits to be scanned: the shopper is told, and the payment completes', async () => {
-  const session = await createSession({ payment_methods: ['BANKCARD', 'GCash'] });
+  const session = await createSession({ payment_methods: ['BANKCARD', 'WechatPayGlobal'] });
   const { page, context, errors } = await openPage(browser, `/?session_id=${encodeURIComponent(session.session_id)}`);
-  await page.getByRole('radio', { name: 'GCash' }).check();
+  await page.getByRole('radio', { name: 'WeChat Pay' }).check();
   await page.getByRole('button', { name: /^Pay / }).click();
-  await page.getByRole('img', { name: 'QR code to pay with GCash' }).waitFor({ timeout: 15000 });
-  const payload = await page.locator('a', { hasText: 'Open GCash' }).getAttribute('href');
+  await page.getByRole('img', { name: 'QR code to pay with WeChat Pay' }).waitFor({ timeout: 15000 });
+  const payload = await page.locator('a', { hasText: 'Open WeChat Pay' }).getAttribute('href');
   const notice = page.getByRole('status').filter({ hasText: 'Connection lost. Still checking for your payment…' });
   const restart = stopServer('sandbox');
   try {
     // Polls fail while the gateway is away: said in the panel, which stays (the code is still good).
     await notice.waitFor({ timeout: 15000 });
     await screenshot(page, 'qr-reconnecting');
-    assert.ok(await page.getByRole('img', { name: 'QR code to pay with GCash' }).isVisible());
+    assert.ok(await page.getByRole('img', { name: 'QR code to pay with WeChat Pay' }).isVisible());
   } finally {
     await restart();
   }

@@ -42,17 +42,17 @@ async function decideInWallet(payload, decision) {
   await phone.close();
 }
 
-test('a GCash payment is approved in the wallet while the Drop-in polls, and succeeds by itself', async () => {
-  const { page, context, sessionId, errors } = await checkout({ payment_methods: ['BANKCARD', 'GCash', 'Maya'] });
+test('a WeChat Pay payment is approved in the wallet while the Drop-in polls, and succeeds by itself', async () => {
+  const { page, context, sessionId, errors } = await checkout({ payment_methods: ['BANKCARD', 'WechatPayGlobal', 'AlipayPlus'] });
   // The session's methods, in its order, after the card.
   const radios = await page.getByRole('radio').evaluateAll((els) => els.map((e) => e.value));
-  assert.deepEqual(radios, ['BANKCARD', 'GCash', 'Maya']);
+  assert.deepEqual(radios, ['BANKCARD', 'WechatPayGlobal', 'AlipayPlus']);
   const requests = recordMerchantRequests(page);
-  const payload = await showQr(page, 'GCash');
+  const payload = await showQr(page, 'WeChat Pay');
   await page.getByText(/The code expires in/).waitFor();
   const clock = await page.locator('time').textContent();
   assert.match(clock, /^1[45]:[0-5]\d$/, 'about 15 minutes to scan');
-  await screenshot(page, 'qr-gcash');
+  await screenshot(page, 'qr-wechatpay');
   await decideInWallet(payload, 'Approve');
   await page.getByRole('heading', { name: 'Payment successful' }).waitFor({ timeout: 15000 });
   assert.deepEqual(gatewayTransactions(sessionId).map((r) => r.status), ['SUCCESS']);
@@ -86,9 +86,9 @@ test('a QR code that expires at the gateway ends in an expired state, and a new 
 });
 
 test('when the countdown runs out the Drop-in stops polling and says the code expired', async () => {
-  const { page, context } = await checkout({ payment_methods: ['GrabPay'] });
+  const { page, context } = await checkout({ payment_methods: ['WechatPayGlobal'] });
   await page.clock.install();
-  await showQr(page, 'GrabPay');
+  await showQr(page, 'WeChat Pay');
   const requests = recordMerchantRequests(page);
   await page.clock.fastForward('15:01');
   await page.clock.runFor(2000);
@@ -101,9 +101,9 @@ test('when the countdown runs out the Drop-in stops polling and says the code ex
 });
 
 test('on a phone the QR panel offers to open the wallet app', async () => {
-  const { page, context } = await checkout({ payment_methods: ['ShopeePay'] }, { viewport: { width: 375, height: 740 } });
-  await showQr(page, 'ShopeePay');
-  assert.equal(await page.getByRole('link', { name: 'Open ShopeePay' }).isVisible(), true);
+  const { page, context } = await checkout({ payment_methods: ['AlipayPlus'] }, { viewport: { width: 375, height: 740 } });
+  await showQr(page, 'Alipay+');
+  assert.equal(await page.getByRole('link', { name: 'Open Alipay+' }).isVisible(), true);
   await screenshot(page, 'qr-mobile');
   await context.close();
 });

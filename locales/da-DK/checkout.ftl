@@ -114,7 +114,7 @@ card-save-required = Dette er et abonnement: Dit kort bliver gemt og trukket ved
 
 ## Other payment methods (QR wallets, redirects)
 
-# $method (string): the method's brand name, e.g. "GCash"
+# $method (string): the method's brand name, e.g. "WeChat Pay"
 method-hint-card = Betal med dit kort.
 method-hint-qr = Når du har trykket på Betal, skal du scanne QR-koden med { $method }-appen for at godkende betalingen.
 method-hint-redirect = Når du har trykket på Betal, bliver du sendt videre til { $method } for at godkende betalingen og derefter sendt tilbage hertil.

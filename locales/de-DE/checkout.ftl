@@ -114,7 +114,7 @@ card-save-required = Dies ist ein Abonnement: Ihre Karte wird gespeichert und f�
 
 ## Other payment methods (QR wallets, redirects)
 
-# $method (string): the method's brand name, e.g. "GCash"
+# $method (string): the method's brand name, e.g. "WeChat Pay"
 method-hint-card = Bezahlen Sie mit Ihrer Karte.
 method-hint-qr = Scannen Sie nach dem Klick auf „Bezahlen“ den QR-Code mit der { $method }-App, um die Zahlung zu bestätigen.
 method-hint-redirect = Nach dem Klick auf „Bezahlen“ werden Sie zu { $method } weitergeleitet, um die Zahlung zu bestätigen, und anschließend hierher zurückgeleitet.

@@ -114,7 +114,7 @@ card-save-required = This is a subscription: your card will be saved and charged
 
 ## Other payment methods (QR wallets, redirects)
 
-# $method (string): the method's brand name, e.g. "GCash"
+# $method (string): the method's brand name, e.g. "WeChat Pay"
 method-hint-card = Pay with your card.
 method-hint-qr = After you press Pay, scan the QR code with the { $method } app to approve the payment.
 method-hint-redirect = After you press Pay, you will be taken to { $method } to approve the payment, then brought back here.

@@ -114,7 +114,7 @@ card-save-required = Esto es una suscripción: tu tarjeta se guardará y se usar
 
 ## Other payment methods (QR wallets, redirects)
 
-# $method (string): the method's brand name, e.g. "GCash"
+# $method (string): the method's brand name, e.g. "WeChat Pay"
 method-hint-card = Paga con tu tarjeta.
 method-hint-qr = Después de pulsar Pagar, escanea el código QR con la aplicación de { $method } para aprobar el pago.
 method-hint-redirect = Después de pulsar Pagar, se te redirigirá a { $method } para aprobar el pago y, a continuación, volverás aquí.

@@ -114,7 +114,7 @@ card-save-required = Esta es una suscripción: tu tarjeta se guardará y se usar
 
 ## Other payment methods (QR wallets, redirects)
 
-# $method (string): the method's brand name, e.g. "GCash"
+# $method (string): the method's brand name, e.g. "WeChat Pay"
 method-hint-card = Paga con tu tarjeta.
 method-hint-qr = Después de presionar Pagar, escanea el código QR con la app de { $method } para autorizar el pago.
 method-hint-redirect = Después de presionar Pagar, te llevaremos a { $method } para autorizar el pago y luego volverás aquí.

@@ -114,7 +114,7 @@ card-save-required = Tämä on kestotilaus: korttisi tallennetaan, ja siltä vel
 
 ## Other payment methods (QR wallets, redirects)
 
-# $method (string): the method's brand name, e.g. "GCash"
+# $method (string): the method's brand name, e.g. "WeChat Pay"
 method-hint-card = Maksa kortilla.
 method-hint-qr = Kun olet painanut Maksa-painiketta, skannaa QR-koodi sovelluksella { $method } ja hyväksy maksu.
 method-hint-redirect = Kun olet painanut Maksa-painiketta, sinut ohjataan palveluun { $method } hyväksymään maksu, minkä jälkeen palaat tälle sivulle.

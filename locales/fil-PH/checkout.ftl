@@ -115,7 +115,7 @@ card-save-required = Isa itong subscription: ise-save ang iyong card at sisingil
 
 ## Other payment methods (QR wallets, redirects)
 
-# $method (string): the method's brand name, e.g. "GCash"
+# $method (string): the method's brand name, e.g. "WeChat Pay"
 method-hint-card = Magbayad gamit ang iyong card.
 method-hint-qr = Pagkatapos pindutin ang Magbayad, i-scan ang QR code gamit ang { $method } app para aprubahan ang bayad.
 method-hint-redirect = Pagkatapos pindutin ang Magbayad, dadalhin ka sa { $method } para aprubahan ang bayad, at pagkatapos ay ibabalik ka rito.

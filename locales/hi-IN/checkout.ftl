@@ -115,7 +115,7 @@ card-save-required = यह एक सब्सक्रिप्शन है: 
 
 ## Other payment methods (QR wallets, redirects)
 
-# $method (string): the method's brand name, e.g. "GCash"
+# $method (string): the method's brand name, e.g. "WeChat Pay"
 method-hint-card = अपने कार्ड से भुगतान करें।
 method-hint-qr = “भुगतान करें” दबाने के बाद, भुगतान स्वीकृत करने के लिए { $method } ऐप से QR कोड स्कैन करें।
 method-hint-redirect = “भुगतान करें” दबाने के बाद, भुगतान स्वीकृत करने के लिए आपको { $method } पर ले जाया जाएगा, फिर यहाँ वापस लाया जाएगा।

@@ -113,7 +113,7 @@ card-save-required = Ini adalah langganan: kartu Anda akan disimpan dan ditagih 
 
 ## Other payment methods (QR wallets, redirects)
 
-# $method (string): the method's brand name, e.g. "GCash"
+# $method (string): the method's brand name, e.g. "WeChat Pay"
 method-hint-card = Bayar dengan kartu Anda.
 method-hint-qr = Setelah menekan Bayar, pindai kode QR dengan aplikasi { $method } untuk menyetujui pembayaran.
 method-hint-redirect = Setelah menekan Bayar, Anda akan diarahkan ke { $method } untuk menyetujui pembayaran, lalu dikembalikan ke halaman ini.

@@ -114,7 +114,7 @@ card-save-required = Questo è un abbonamento: la tua carta verrà salvata e add
 
 ## Other payment methods (QR wallets, redirects)
 
-# $method (string): the method's brand name, e.g. "GCash"
+# $method (string): the method's brand name, e.g. "WeChat Pay"
 method-hint-card = Paga con la tua carta.
 method-hint-qr = Dopo aver premuto Paga, scansiona il codice QR con l’app { $method } per approvare il pagamento.
 method-hint-redirect = Dopo aver premuto Paga, verrai reindirizzato a { $method } per approvare il pagamento e poi riportato qui.

@@ -113,7 +113,7 @@ card-save-required = これは定期購入です。カードは保存され、�
 
 ## Other payment methods (QR wallets, redirects)
 
-# $method (string): the method's brand name, e.g. "GCash"
+# $method (string): the method's brand name, e.g. "WeChat Pay"
 method-hint-card = カードでお支払いください。
 method-hint-qr = 「支払う」を押した後、{ $method } アプリで QR コードを読み取り、お支払いを承認してください。
 method-hint-redirect = 「支払う」を押すと { $method } に移動します。お支払いを承認すると、このページに戻ります。

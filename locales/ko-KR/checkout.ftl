@@ -113,7 +113,7 @@ card-save-required = 정기 결제 상품입니다. 카드가 저장되며 이�
 
 ## Other payment methods (QR wallets, redirects)
 
-# $method (string): the method's brand name, e.g. "GCash"
+# $method (string): the method's brand name, e.g. "WeChat Pay"
 method-hint-card = 카드로 결제하세요.
 method-hint-qr = 결제 버튼을 누른 후 { $method } 앱으로 QR 코드를 스캔하여 결제를 승인해 주세요.
 method-hint-redirect = 결제 버튼을 누르면 { $method } 페이지로 이동하여 결제를 승인한 후 이 페이지로 돌아옵니다.

@@ -113,7 +113,7 @@ card-save-required = Ini ialah langganan: kad anda akan disimpan dan dicaj untuk
 
 ## Other payment methods (QR wallets, redirects)
 
-# $method (string): the method's brand name, e.g. "GCash"
+# $method (string): the method's brand name, e.g. "WeChat Pay"
 method-hint-card = Bayar dengan kad anda.
 method-hint-qr = Selepas anda menekan Bayar, imbas kod QR dengan aplikasi { $method } untuk meluluskan pembayaran.
 method-hint-redirect = Selepas anda menekan Bayar, anda akan dibawa ke { $method } untuk meluluskan pembayaran, kemudian dibawa kembali ke sini.

@@ -114,7 +114,7 @@ card-save-required = Dette er et abonnement: Kortet ditt blir lagret og belastet
 
 ## Other payment methods (QR wallets, redirects)
 
-# $method (string): the method's brand name, e.g. "GCash"
+# $method (string): the method's brand name, e.g. "WeChat Pay"
 method-hint-card = Betal med kortet ditt.
 method-hint-qr = Når du har trykket på Betal, skanner du QR-koden med { $method }-appen for å godkjenne betalingen.
 method-hint-redirect = Når du har trykket på Betal, blir du sendt til { $method } for å godkjenne betalingen og deretter tilbake hit.

@@ -114,7 +114,7 @@ card-save-required = Dit is een abonnement: je kaart wordt opgeslagen en gebruik
 
 ## Other payment methods (QR wallets, redirects)
 
-# $method (string): the method's brand name, e.g. "GCash"
+# $method (string): the method's brand name, e.g. "WeChat Pay"
 method-hint-card = Betaal met je kaart.
 method-hint-qr = Nadat je op Betaal hebt geklikt, scan je de QR-code met de { $method }-app om de betaling goed te keuren.
 method-hint-redirect = Nadat je op Betaal hebt geklikt, word je doorgestuurd naar { $method } om de betaling goed te keuren. Daarna kom je weer hier terug.

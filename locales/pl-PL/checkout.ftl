@@ -116,7 +116,7 @@ card-save-required = To jest subskrypcja: karta zostanie zapisana i obciążana 
 
 ## Other payment methods (QR wallets, redirects)
 
-# $method (string): the method's brand name, e.g. "GCash"
+# $method (string): the method's brand name, e.g. "WeChat Pay"
 method-hint-card = Zapłać kartą.
 method-hint-qr = Po naciśnięciu „Zapłać” zeskanuj kod QR w aplikacji { $method }, aby zatwierdzić płatność.
 method-hint-redirect = Po naciśnięciu „Zapłać” nastąpi przekierowanie do serwisu { $method } w celu zatwierdzenia płatności, a następnie powrót na tę stronę.

@@ -114,7 +114,7 @@ card-save-required = Esta é uma assinatura: seu cartão será salvo e cobrado n
 
 ## Other payment methods (QR wallets, redirects)
 
-# $method (string): the method's brand name, e.g. "GCash"
+# $method (string): the method's brand name, e.g. "WeChat Pay"
 method-hint-card = Pague com seu cartão.
 method-hint-qr = Depois de clicar em Pagar, escaneie o QR code com o app { $method } para aprovar o pagamento.
 method-hint-redirect = Depois de clicar em Pagar, você será direcionado para { $method } para aprovar o pagamento e depois voltará para esta página.

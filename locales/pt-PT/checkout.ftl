@@ -114,7 +114,7 @@ card-save-required = Trata-se de uma subscrição: o seu cartão será guardado 
 
 ## Other payment methods (QR wallets, redirects)
 
-# $method (string): the method's brand name, e.g. "GCash"
+# $method (string): the method's brand name, e.g. "WeChat Pay"
 method-hint-card = Pague com o seu cartão.
 method-hint-qr = Depois de carregar em Pagar, leia o código QR com a aplicação { $method } para aprovar o pagamento.
 method-hint-redirect = Depois de carregar em Pagar, será redirecionado para { $method } para aprovar o pagamento e, em seguida, regressará a esta página.

@@ -114,7 +114,7 @@ card-save-required = Det här är en prenumeration: ditt kort sparas och debiter
 
 ## Other payment methods (QR wallets, redirects)
 
-# $method (string): the method's brand name, e.g. "GCash"
+# $method (string): the method's brand name, e.g. "WeChat Pay"
 method-hint-card = Betala med ditt kort.
 method-hint-qr = När du har tryckt på Betala skannar du QR-koden med { $method }-appen för att godkänna betalningen.
 method-hint-redirect = När du har tryckt på Betala skickas du till { $method } för att godkänna betalningen och sedan tillbaka hit.

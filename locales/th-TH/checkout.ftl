@@ -113,7 +113,7 @@ card-save-required = รายการนี้เป็นการสมั�
 
 ## Other payment methods (QR wallets, redirects)
 
-# $method (string): the method's brand name, e.g. "GCash"
+# $method (string): the method's brand name, e.g. "WeChat Pay"
 method-hint-card = ชำระเงินด้วยบัตรของคุณ
 method-hint-qr = หลังจากกด “ชำระเงิน” ให้สแกนคิวอาร์โค้ดด้วยแอป { $method } เพื่ออนุมัติการชำระเงิน
 method-hint-redirect = หลังจากกด “ชำระเงิน” คุณจะถูกนำไปยัง { $method } เพื่ออนุมัติการชำระเงิน แล้วจึงกลับมาที่หน้านี้

@@ -113,7 +113,7 @@ card-save-required = Đây là gói đăng ký định kỳ: thẻ của bạn s
 
 ## Other payment methods (QR wallets, redirects)
 
-# $method (string): the method's brand name, e.g. "GCash"
+# $method (string): the method's brand name, e.g. "WeChat Pay"
 method-hint-card = Thanh toán bằng thẻ của bạn.
 method-hint-qr = Sau khi nhấn “Thanh toán”, hãy quét mã QR bằng ứng dụng { $method } để xác nhận thanh toán.
 method-hint-redirect = Sau khi nhấn “Thanh toán”, bạn sẽ được chuyển đến { $method } để xác nhận thanh toán, rồi quay lại trang này.

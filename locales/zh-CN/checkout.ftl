@@ -113,7 +113,7 @@ card-save-required = 这是一项订阅：您的卡将被保存，并用于后�
 
 ## Other payment methods (QR wallets, redirects)
 
-# $method (string): the method's brand name, e.g. "GCash"
+# $method (string): the method's brand name, e.g. "WeChat Pay"
 method-hint-card = 使用银行卡支付。
 method-hint-qr = 点击“支付”后，请使用 { $method } App 扫描二维码以确认支付。
 method-hint-redirect = 点击“支付”后，您将跳转至 { $method } 确认支付，完成后会返回此页面。

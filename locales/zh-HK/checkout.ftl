@@ -113,7 +113,7 @@ card-save-required = 此為訂閱服務：您的卡將被儲存，並用於日�
 
 ## Other payment methods (QR wallets, redirects)
 
-# $method (string): the method's brand name, e.g. "GCash"
+# $method (string): the method's brand name, e.g. "WeChat Pay"
 method-hint-card = 以卡付款。
 method-hint-qr = 按「付款」後，請用 { $method } 應用程式掃描二維碼以確認付款。
 method-hint-redirect = 按「付款」後，您將被轉往 { $method } 確認付款，完成後會返回此頁面。

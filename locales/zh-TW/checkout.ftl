@@ -113,7 +113,7 @@ card-save-required = 此為訂閱服務：您的信用卡將被儲存，並用�
 
 ## Other payment methods (QR wallets, redirects)
 
-# $method (string): the method's brand name, e.g. "GCash"
+# $method (string): the method's brand name, e.g. "WeChat Pay"
 method-hint-card = 使用信用卡付款。
 method-hint-qr = 點選「付款」後，請使用 { $method } App 掃描 QR Code 以核准付款。
 method-hint-redirect = 點選「付款」後，系統會將您導向 { $method } 核准付款，完成後再返回此頁面。

@@ -21,7 +21,7 @@ const PAYMENT_TIMEOUT_MS: u32 = 45_000;
 /// A payment method the session offers, in the gateway's order.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SessionMethod {
-    /// The gateway's code, e.g. `BANKCARD`, `GCash`.
+    /// The gateway's code, e.g. `BANKCARD`, `WechatPayGlobal`.
     pub code: String,
     /// `card`, `qr`, `wallet` or `redirect`.
     pub flow: String,
@@ -88,7 +88,7 @@ pub struct PaymentAnswer {
     /// `SUCCESS`, `AUTHORIZED`, `PROCESSING`, `FAILURE`, `NONE` or `EXPIRED`.
     pub status: String,
     pub order_id: Option<String>,
-    /// The method paid with, e.g. `BANKCARD`, `GCash`.
+    /// The method paid with, e.g. `BANKCARD`, `WechatPayGlobal`.
     pub payment_method: Option<String>,
     pub action: Option<PaymentAction>,
     pub decline: Option<CheckoutError>,

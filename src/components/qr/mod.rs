@@ -1,4 +1,4 @@
-//! The QR panel of a wallet payment (WeChat Pay, Alipay+, GCash, ...): the gateway's payload as a
+//! The QR panel of a wallet payment (WeChat Pay, Alipay+): the gateway's payload as a
 //! QR code drawn in the browser, a countdown to its expiry, an "open the app" link on small
 //! screens and a copy button. Polling the result is the owner's (the Drop-in's) job.
 
@@ -65,7 +65,7 @@ fn parse_time_ms(text: &str) -> Option<f64> {
 ///
 /// leptos::mount::mount_to_body(|| view! {
 ///     <CheckoutScope locale="en-US">
-///         <QrPanel method=*lookup("GCash").unwrap() payload="https://pay.example/qr/123" amount="₱1,000.00" />
+///         <QrPanel method=*lookup("WechatPayGlobal").unwrap() payload="https://pay.example/qr/123" amount="HK$1,000.00" />
 ///     </CheckoutScope>
 /// });
 /// ```
