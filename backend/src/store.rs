@@ -104,6 +104,9 @@ CREATE TABLE IF NOT EXISTS webhook_events (
 );
 ";
 
+/// (order_id, session_id, status, resolution) of a second charge of one order.
+pub type SecondCharge = (String, String, String, Option<String>);
+
 /// A refund the merchant asked for, as the backend last heard of it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct StoredRefund {
@@ -264,7 +267,7 @@ impl Store {
     }
 
     /// Every second charge: (order id, session id, status, resolution).
-    pub fn second_charges(&self) -> DbResult<Vec<(String, String, String, Option<String>)>> {
+    pub fn second_charges(&self) -> DbResult<Vec<SecondCharge>> {
         let c = crate::lock(&self.conn);
         let mut q = c.prepare("SELECT order_id, session_id, status, resolution FROM second_charges ORDER BY detected_at")?;
         let rows = q.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
