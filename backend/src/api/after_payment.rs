@@ -121,13 +121,7 @@ async fn refund(
             format!("reason must be one of {}", REFUND_REASONS.join(", ")),
         ));
     }
-    let reference = match b.reference {
-        Some(r) => {
-            check_ref("reference", &r)?;
-            r
-        }
-        None => new_reference("R")?,
-    };
+    let reference = reference_or_new(b.reference, "R")?;
     let able = st.gateway.query(&order_id).await?.balances.able_to_refund_amount;
     let amount = b.amount.unwrap_or(able);
     if amount < 1 || amount > able {
@@ -234,13 +228,7 @@ async fn recurring_charge(
             "the shopper has no active subscription card (with that agreement)",
         ));
     };
-    let reference = match b.reference {
-        Some(r) => {
-            check_ref("reference", &r)?;
-            r
-        }
-        None => new_reference("S")?,
-    };
+    let reference = reference_or_new(b.reference, "S")?;
     let t = st
         .gateway
         .charge_recurring(&RecurringCharge {
@@ -254,6 +242,17 @@ async fn recurring_charge(
         })
         .await?;
     Ok(json_ok(&json!({ "trans_id": t.trans_id, "payment": result_of(t) })))
+}
+
+/// The merchant's own reference, checked, or a new one.
+fn reference_or_new(given: Option<String>, prefix: &str) -> Result<String, ApiError> {
+    match given {
+        Some(r) => {
+            check_ref("reference", &r)?;
+            Ok(r)
+        }
+        None => new_reference(prefix),
+    }
 }
 
 /// A new merchant reference: a letter, the time and 12 random digits.
