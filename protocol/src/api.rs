@@ -285,6 +285,17 @@ pub fn decode_signature(header: &str) -> String {
     out
 }
 
+/// The five headers of a signed v3 request or webhook: caller, time, nonce, algorithm, signature.
+pub fn v3_headers(app_id: &str, timestamp: i64, nonce: &str, sign: String) -> [(&'static str, String); 5] {
+    [
+        (headers::APPID, app_id.to_string()),
+        (headers::V3_TIMESTAMP, timestamp.to_string()),
+        (headers::NONCE, nonce.to_string()),
+        (headers::SIGN_ALG, headers::SIGN_ALG_VALUE.to_string()),
+        (headers::SIGN, sign),
+    ]
+}
+
 /// Is a v3 nonce acceptable: 10 to 100 printable ASCII characters without spaces?
 pub fn nonce_ok(nonce: &str) -> bool {
     (10..=100).contains(&nonce.len()) && nonce.bytes().all(|b| b.is_ascii_graphic())

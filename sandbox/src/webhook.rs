@@ -67,12 +67,9 @@ async fn deliver_due(st: &Shared) {
                 .post(&row.url)
                 .header("content-type", "application/json");
             let req = match version {
-                ApiVersion::V3 => req
-                    .header(hdr::APPID, &row.merchant_id)
-                    .header(hdr::V3_TIMESTAMP, ts.to_string())
-                    .header(hdr::NONCE, &nonce)
-                    .header(hdr::SIGN_ALG, hdr::SIGN_ALG_VALUE)
-                    .header(hdr::SIGN, sig),
+                ApiVersion::V3 => api::v3_headers(&row.merchant_id, ts, &nonce, sig)
+                    .into_iter()
+                    .fold(req, |req, (name, value)| req.header(name, value)),
                 ApiVersion::V1_2 => req
                     .header(hdr::SIGNATURE, sig)
                     .header(hdr::TYPE, hdr::TYPE_VALUE)
