@@ -28,6 +28,7 @@ pub mod card_envelope;
 mod card_number;
 mod cvv;
 pub mod appearance;
+pub mod browser_info;
 pub mod digits;
 mod error;
 mod expiry;

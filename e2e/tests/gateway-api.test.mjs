@@ -31,6 +31,16 @@ print(db.execute("SELECT COUNT(*) FROM webhook_events WHERE order_id = ?", (sys.
   return Number(execFileSync('python3', ['-c', script, `${process.env.BACKEND_DATA_DIR}/backend.sqlite`, orderId], { encoding: 'utf8' }));
 }
 
+/// What the gateway kept of a payment's request beyond the money (`browser`, `customer`, `authentication`).
+function paymentDetails(orderId) {
+  const script = `
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+print(db.execute("SELECT data FROM transactions WHERE order_id = ?", (sys.argv[2],)).fetchone()[0])`;
+  const data = JSON.parse(execFileSync('python3', ['-c', script, `${process.env.SANDBOX_DATA_DIR}/sandbox.sqlite`, orderId], { encoding: 'utf8' }));
+  return data.details;
+}
+
 test(`the backend speaks PayKKa's ${VERSION} API to the gateway`, async () => {
   const health = await (await fetch(`${BACKEND_URL}/health`)).json();
   assert.equal(health.gateway_api, VERSION);
@@ -48,6 +58,23 @@ test(`a 3-D Secure card is paid through the Drop-in, queried, and its ${VERSION}
   const sessionId = await sessionIdOf(page);
   const [payment] = gatewayTransactions(sessionId);
   assert.equal(payment.status, 'SUCCESS');
+  // 3-D Secure's inputs reached the gateway: what the shopper's browser knows, from where it
+  // paid, and the issuer left to decide whether to challenge.
+  const seen = await page.evaluate(() => ({
+    width: String(screen.width), height: String(screen.height), depth: String(screen.colorDepth),
+    language: navigator.language, userAgent: navigator.userAgent,
+  }));
+  const details = paymentDetails(payment.order_id);
+  assert.equal(details.browser.screen_width, seen.width);
+  assert.equal(details.browser.screen_height, seen.height);
+  assert.equal(details.browser.color_depth, seen.depth);
+  assert.equal(details.browser.language, seen.language);
+  assert.equal(details.browser.user_agent, seen.userAgent);
+  assert.equal(details.browser.device_type, 'PC');
+  assert.equal(details.browser.terminal_type, 'WEB');
+  assert.match(details.browser.timezone_offset, /^[+-]\d\d:\d\d$/);
+  assert.equal(details.customer.pay_ip, '127.0.0.1');
+  assert.equal(details.authentication.challenge_indicator, 'AUTO');
   // The result as the backend queries it from the gateway.
   const result = await (await fetch(`${BACKEND_URL}/api/sessions/${sessionId}/result`)).json();
   assert.equal(result.status, 'SUCCESS');

@@ -62,6 +62,13 @@ impl JsonObject {
 /// Builds a JSON object to send.
 pub struct JsonBuilder(Object);
 
+/// A builder nests as a member of another one.
+impl From<JsonBuilder> for JsValue {
+    fn from(builder: JsonBuilder) -> Self {
+        builder.0.into()
+    }
+}
+
 impl Default for JsonBuilder {
     fn default() -> Self {
         Self::new()

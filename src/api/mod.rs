@@ -3,6 +3,7 @@
 //! Every request has a timeout and is aborted when the component that made it unmounts;
 //! every failure becomes one [`CheckoutError`] the shopper can read.
 
+mod browser;
 mod json;
 
 pub use json::{JsonBuilder, JsonObject};
@@ -274,6 +275,7 @@ impl BackendClient {
             .set("encrypted_cvv", card.encrypted_cvv.as_str())
             .set_opt("holder_name", card.holder_name.as_deref())
             .set("store_payment_method", store)
+            .set("browser", browser::describe())
             .set("return_url", return_url);
         let json = self
             .request("POST", "/api/payments", Some(&body.to_json()), Some(idempotency_key), PAYMENT_TIMEOUT_MS)
@@ -342,6 +344,7 @@ impl BackendClient {
             .set("payment_method", "BANKCARD")
             .set("token", token)
             .set("encrypted_cvv", encrypted_cvv)
+            .set("browser", browser::describe())
             .set("return_url", return_url);
         let json = self
             .request("POST", "/api/payments", Some(&body.to_json()), Some(idempotency_key), PAYMENT_TIMEOUT_MS)
