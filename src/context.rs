@@ -17,7 +17,10 @@ pub struct CheckoutContext {
 impl CheckoutContext {
     /// A context for the shopper's `locale` (negotiated against the bundled locales).
     pub fn new(locale: &str) -> Self {
-        Self { i18n: Arc::new(Localizer::new(locale)), announcement: RwSignal::new(String::new()) }
+        Self {
+            i18n: Arc::new(Localizer::new(locale)),
+            announcement: RwSignal::new(String::new()),
+        }
     }
 
     /// Makes this context visible to every component below the current owner.

@@ -28,7 +28,9 @@ use web_sys::{AbortController, HtmlElement};
 use crate::api::{BackendClient, PaymentAction, PaymentAnswer, Session, SubmitHook};
 use crate::components::dropin::{current_page_url, redirect};
 use crate::components::internal::new_idempotency_key;
-use crate::components::{CardFrames, CheckoutScope, DropIn, PaymentSummary, SecureCardForm, SecureField};
+use crate::components::{
+    CardFrames, CheckoutScope, DropIn, PaymentSummary, SecureCardForm, SecureField,
+};
 use crate::context::CheckoutContext;
 use crate::i18n;
 use paykka_core::appearance::Appearance;
@@ -92,7 +94,10 @@ fn is_plain_object(value: &JsValue) -> bool {
 
 /// The own enumerable keys of an object.
 fn keys_of(value: &JsValue) -> Vec<String> {
-    Object::keys(value.unchecked_ref::<Object>()).iter().filter_map(|k| k.as_string()).collect()
+    Object::keys(value.unchecked_ref::<Object>())
+        .iter()
+        .filter_map(|k| k.as_string())
+        .collect()
 }
 
 fn parse_options(value: &JsValue) -> Result<Options, JsValue> {
@@ -101,7 +106,10 @@ fn parse_options(value: &JsValue) -> Result<Options, JsValue> {
     }
     for key in keys_of(value) {
         if !KNOWN_OPTIONS.contains(&key.as_str()) {
-            return Err(type_error(&format!("unknown option `{key}` (known: {})", KNOWN_OPTIONS.join(", "))));
+            return Err(type_error(&format!(
+                "unknown option `{key}` (known: {})",
+                KNOWN_OPTIONS.join(", ")
+            )));
         }
     }
     let string = |key: &str| -> Result<Option<String>, JsValue> {
@@ -109,20 +117,30 @@ fn parse_options(value: &JsValue) -> Result<Options, JsValue> {
         if v.is_undefined() || v.is_null() {
             return Ok(None);
         }
-        v.as_string().map(Some).ok_or_else(|| type_error(&format!("option `{key}` must be a string")))
+        v.as_string()
+            .map(Some)
+            .ok_or_else(|| type_error(&format!("option `{key}` must be a string")))
     };
     let function = |key: &str| -> Result<Option<Function>, JsValue> {
         let v = get(value, key);
         if v.is_undefined() || v.is_null() {
             return Ok(None);
         }
-        v.dyn_into::<Function>().map(Some).map_err(|_| type_error(&format!("option `{key}` must be a function")))
+        v.dyn_into::<Function>()
+            .map(Some)
+            .map_err(|_| type_error(&format!("option `{key}` must be a function")))
     };
     let session_id = string("sessionId")?.filter(|s| !s.trim().is_empty()).ok_or_else(|| {
         type_error("option `sessionId` is required: the session id your backend created (POST /api/sessions)")
     })?;
-    if session_id.len() > 64 || !session_id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
-        return Err(type_error("option `sessionId` is not a session id (letters, digits, - and _, at most 64)"));
+    if session_id.len() > 64
+        || !session_id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    {
+        return Err(type_error(
+            "option `sessionId` is not a session id (letters, digits, - and _, at most 64)",
+        ));
     }
     let backend_url = string("backendUrl")?.unwrap_or_default();
     if !(backend_url.is_empty()
@@ -130,13 +148,17 @@ fn parse_options(value: &JsValue) -> Result<Options, JsValue> {
         || backend_url.starts_with("http://")
         || backend_url.starts_with('/'))
     {
-        return Err(type_error("option `backendUrl` must be an http(s) URL or a path on this origin"));
+        return Err(type_error(
+            "option `backendUrl` must be an http(s) URL or a path on this origin",
+        ));
     }
     let allow = get(value, "allowStoredCardRemoval");
     let allow_stored_card_removal = if allow.is_undefined() {
         true
     } else {
-        allow.as_bool().ok_or_else(|| type_error("option `allowStoredCardRemoval` must be a boolean"))?
+        allow
+            .as_bool()
+            .ok_or_else(|| type_error("option `allowStoredCardRemoval` must be a boolean"))?
     };
     Ok(Options {
         session_id,
@@ -158,7 +180,8 @@ fn parse_options(value: &JsValue) -> Result<Options, JsValue> {
             if v.is_undefined() {
                 true
             } else {
-                v.as_bool().ok_or_else(|| type_error("option `showPayButton` must be a boolean"))?
+                v.as_bool()
+                    .ok_or_else(|| type_error("option `showPayButton` must be a boolean"))?
             }
         },
     })
@@ -173,15 +196,27 @@ fn appearance(value: &JsValue) -> Result<Option<Appearance>, JsValue> {
     if !is_plain_object(value) {
         return Err(bad("must be an object: { theme, variables, rules }"));
     }
-    if let Some(unknown) = keys_of(value).into_iter().find(|k| !["theme", "variables", "rules"].contains(&k.as_str())) {
-        return Err(bad(&format!("unknown key `{unknown}` (known: theme, variables, rules)")));
+    if let Some(unknown) = keys_of(value)
+        .into_iter()
+        .find(|k| !["theme", "variables", "rules"].contains(&k.as_str()))
+    {
+        return Err(bad(&format!(
+            "unknown key `{unknown}` (known: theme, variables, rules)"
+        )));
     }
     let theme = get(value, "theme");
     let theme = match theme.is_undefined() {
         true => None,
-        false => Some(theme.as_string().ok_or_else(|| bad("`theme` must be a string"))?),
+        false => Some(
+            theme
+                .as_string()
+                .ok_or_else(|| bad("`theme` must be a string"))?,
+        ),
     };
-    let text = |v: JsValue, name: &str| v.as_string().ok_or_else(|| bad(&format!("`{name}` must be a string")));
+    let text = |v: JsValue, name: &str| {
+        v.as_string()
+            .ok_or_else(|| bad(&format!("`{name}` must be a string")))
+    };
     let mut variables = Vec::new();
     let given = get(value, "variables");
     if !given.is_undefined() {
@@ -202,7 +237,9 @@ fn appearance(value: &JsValue) -> Result<Option<Appearance>, JsValue> {
         for selector in keys_of(&given) {
             let declarations = get(&given, &selector);
             if !is_plain_object(&declarations) {
-                return Err(bad(&format!("rule `{selector}` must be an object of properties")));
+                return Err(bad(&format!(
+                    "rule `{selector}` must be an object of properties"
+                )));
             }
             for property in keys_of(&declarations) {
                 let v = text(get(&declarations, &property), &property)?;
@@ -213,7 +250,9 @@ fn appearance(value: &JsValue) -> Result<Option<Appearance>, JsValue> {
     Appearance::parse(
         theme.as_deref(),
         variables.iter().map(|(n, v)| (n.as_str(), v.as_str())),
-        rules.iter().map(|(s, p, v)| (s.as_str(), p.as_str(), v.as_str())),
+        rules
+            .iter()
+            .map(|(s, p, v)| (s.as_str(), p.as_str(), v.as_str())),
     )
     .map(Some)
     .map_err(|e| bad(&e.to_string()))
@@ -227,19 +266,28 @@ fn translations(value: &JsValue) -> Result<Vec<(String, String)>, JsValue> {
         return Ok(Vec::new());
     }
     if !is_plain_object(value) {
-        return Err(type_error("option `translations` must be an object: { \"fr-FR\": { \"pay-button\": \"...\" } }"));
+        return Err(type_error(
+            "option `translations` must be an object: { \"fr-FR\": { \"pay-button\": \"...\" } }",
+        ));
     }
     let mut sources = Vec::new();
     for locale in keys_of(value) {
         let messages = get(value, &locale);
         if !is_plain_object(&messages) {
-            return Err(type_error(&format!("option `translations[{}]` must be an object of message ids to text", quoted(&locale))));
+            return Err(type_error(&format!(
+                "option `translations[{}]` must be an object of message ids to text",
+                quoted(&locale)
+            )));
         }
         let mut ftl = String::new();
         for id in keys_of(&messages) {
             let valid_id = id.starts_with(|c: char| c.is_ascii_lowercase())
-                && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-            let text = get(&messages, &id).as_string().filter(|t| !t.trim().is_empty());
+                && id
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+            let text = get(&messages, &id)
+                .as_string()
+                .filter(|t| !t.trim().is_empty());
             let (true, Some(text)) = (valid_id, text) else {
                 return Err(type_error(&format!(
                     "option `translations[{}][{}]` must map a message id (e.g. \"pay-button\") to a non-empty string",
@@ -281,13 +329,30 @@ fn card_object(brand: Option<Brand>, last4: Option<&String>) -> JsValue {
 fn summary_object(summary: &PaymentSummary, context: &CheckoutContext) -> JsValue {
     let object = Object::new();
     set(&object, "sessionId", summary.session_id.as_str());
-    set(&object, "orderId", summary.order_id.clone().map_or(JsValue::NULL, JsValue::from));
+    set(
+        &object,
+        "orderId",
+        summary
+            .order_id
+            .clone()
+            .map_or(JsValue::NULL, JsValue::from),
+    );
     let amount = Object::new();
     set(&amount, "value", summary.amount.minor() as f64);
     set(&amount, "currency", summary.amount.currency().code());
     set(&object, "amount", amount);
-    set(&object, "card", card_object(summary.card_brand, summary.card_last4.as_ref()));
-    set(&object, "failure", summary.failure.map_or(JsValue::NULL, |e| error_object(e, context)));
+    set(
+        &object,
+        "card",
+        card_object(summary.card_brand, summary.card_last4.as_ref()),
+    );
+    set(
+        &object,
+        "failure",
+        summary
+            .failure
+            .map_or(JsValue::NULL, |e| error_object(e, context)),
+    );
     object.into()
 }
 
@@ -295,8 +360,16 @@ fn answer_object(answer: &PaymentAnswer, session_id: &str, context: &CheckoutCon
     let object = Object::new();
     set(&object, "status", answer.status.as_str());
     set(&object, "sessionId", session_id);
-    set(&object, "orderId", answer.order_id.clone().map_or(JsValue::NULL, JsValue::from));
-    set(&object, "card", card_object(answer.card_brand, answer.card_last4.as_ref()));
+    set(
+        &object,
+        "orderId",
+        answer.order_id.clone().map_or(JsValue::NULL, JsValue::from),
+    );
+    set(
+        &object,
+        "card",
+        card_object(answer.card_brand, answer.card_last4.as_ref()),
+    );
     let action = match &answer.action {
         Some(PaymentAction::Redirect { url, .. }) => {
             let action = Object::new();
@@ -304,24 +377,40 @@ fn answer_object(answer: &PaymentAnswer, session_id: &str, context: &CheckoutCon
             set(&action, "url", url.as_str());
             action.into()
         }
-        Some(PaymentAction::Qr { payload, expires_at }) => {
+        Some(PaymentAction::Qr {
+            payload,
+            expires_at,
+        }) => {
             let action = Object::new();
             set(&action, "type", "qr");
             set(&action, "qrCode", payload.as_str());
-            set(&action, "expiresAt", expires_at.clone().map_or(JsValue::NULL, JsValue::from));
+            set(
+                &action,
+                "expiresAt",
+                expires_at.clone().map_or(JsValue::NULL, JsValue::from),
+            );
             action.into()
         }
         None => JsValue::NULL,
     };
     set(&object, "action", action);
-    set(&object, "failure", answer.decline.map_or(JsValue::NULL, |e| error_object(e, context)));
+    set(
+        &object,
+        "failure",
+        answer
+            .decline
+            .map_or(JsValue::NULL, |e| error_object(e, context)),
+    );
     object.into()
 }
 
 /// `text` as a JS string literal, for error messages: the browser's JSON quoting rather than
 /// Rust's `{:?}`, whose escaping brings Unicode tables into the wasm.
 fn quoted(text: &str) -> String {
-    js_sys::JSON::stringify(&JsValue::from_str(text)).ok().and_then(|s| s.as_string()).unwrap_or_default()
+    js_sys::JSON::stringify(&JsValue::from_str(text))
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_default()
 }
 
 /// Calls a merchant callback; a throwing callback is reported, never propagated into the SDK.
@@ -330,7 +419,10 @@ fn call(callback: &Option<Function>, argument: &JsValue) {
         if let Err(error) = callback.call1(&JsValue::NULL, argument) {
             // The thrown value itself goes to the console (its stack stays clickable); the shipped
             // wasm has no Debug formatting to print it with.
-            web_sys::console::error_2(&JsValue::from_str("PaykkaCheckout: a callback threw:"), &error);
+            web_sys::console::error_2(
+                &JsValue::from_str("PaykkaCheckout: a callback threw:"),
+                &error,
+            );
         }
     }
 }
@@ -340,14 +432,28 @@ fn element_of(target: &JsValue, method: &str) -> Result<HtmlElement, JsValue> {
         return Ok(element.clone());
     }
     let Some(selector) = target.as_string() else {
-        return Err(type_error(&format!("{method}(target): target must be a CSS selector or an element")));
+        return Err(type_error(&format!(
+            "{method}(target): target must be a CSS selector or an element"
+        )));
     };
-    let document = web_sys::window().and_then(|w| w.document()).ok_or_else(|| type_error("no document"))?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| type_error("no document"))?;
     document
         .query_selector(&selector)
-        .map_err(|_| type_error(&format!("{method}({}): not a valid CSS selector", quoted(&selector))))?
+        .map_err(|_| {
+            type_error(&format!(
+                "{method}({}): not a valid CSS selector",
+                quoted(&selector)
+            ))
+        })?
         .and_then(|e| e.dyn_into::<HtmlElement>().ok())
-        .ok_or_else(|| type_error(&format!("{method}({}): no element matches", quoted(&selector))))
+        .ok_or_else(|| {
+            type_error(&format!(
+                "{method}({}): no element matches",
+                quoted(&selector)
+            ))
+        })
 }
 
 /// One mounted view: dropping it unmounts the view and frees its element.
@@ -418,7 +524,9 @@ struct Inner {
 impl Inner {
     fn alive(&self, method: &str) -> Result<(), JsValue> {
         if self.destroyed.get() {
-            return Err(type_error(&format!("{method}(): this checkout was destroyed; create a new one")));
+            return Err(type_error(&format!(
+                "{method}(): this checkout was destroyed; create a new one"
+            )));
         }
         Ok(())
     }
@@ -436,7 +544,11 @@ impl Inner {
     fn add_mount(&self, element: HtmlElement, handle: Box<dyn Any>) -> u32 {
         let id = self.next_mount.get();
         self.next_mount.set(id + 1);
-        self.mounts.borrow_mut().push(Mount { id, element, handle: Some(handle) });
+        self.mounts.borrow_mut().push(Mount {
+            id,
+            element,
+            handle: Some(handle),
+        });
         id
     }
 
@@ -455,8 +567,16 @@ impl Inner {
         if let Some(frames) = self.frames.borrow().clone() {
             return frames;
         }
-        let brands = self.session.methods.iter().find(|m| m.flow == "card").map(|m| m.brands.clone()).unwrap_or_default();
-        let frames = self.owner.with(|| CardFrames::for_session(&self.session, self.context.i18n(), brands));
+        let brands = self
+            .session
+            .methods
+            .iter()
+            .find(|m| m.flow == "card")
+            .map(|m| m.brands.clone())
+            .unwrap_or_default();
+        let frames = self
+            .owner
+            .with(|| CardFrames::for_session(&self.session, self.context.i18n(), brands));
         *self.frames.borrow_mut() = Some(frames.clone());
         if frames.unavailable().is_some() {
             // No random channel for the frames: they never load (their first field says why),
@@ -513,31 +633,54 @@ impl JsCheckout {
     /// (see `BackendClient::with_early_responses`), and the card number frame it started when the
     /// session answered (see `secure_card::offer_prewarmed_number_frame`); undefined without it.
     #[wasm_bindgen(js_name = create)]
-    pub async fn create(options: JsValue, early: JsValue, number_frame: JsValue) -> Result<JsCheckout, JsValue> {
+    pub async fn create(
+        options: JsValue,
+        early: JsValue,
+        number_frame: JsValue,
+    ) -> Result<JsCheckout, JsValue> {
         // A panic aborts the wasm: at least say where, for the merchant's bug report. (Not in
         // the script-tag bundle, built with panics as a bare trap: no hook ever runs there.)
         #[cfg(not(panic = "immediate-abort"))]
         static PANIC_HOOK: std::sync::Once = std::sync::Once::new();
         #[cfg(not(panic = "immediate-abort"))]
         PANIC_HOOK.call_once(|| {
-            std::panic::set_hook(Box::new(|info| leptos::logging::error!("PaykkaCheckout crashed: {info}")));
+            std::panic::set_hook(Box::new(|info| {
+                leptos::logging::error!("PaykkaCheckout crashed: {info}")
+            }));
         });
         let options = parse_options(&options)?;
         for (locale, ftl) in &options.translations {
-            i18n::add_messages(locale, ftl)
-                .map_err(|e| type_error(&format!("option `translations[{}]`: {e}", quoted(locale))))?;
+            i18n::add_messages(locale, ftl).map_err(|e| {
+                type_error(&format!("option `translations[{}]`: {e}", quoted(locale)))
+            })?;
         }
-        let controller = AbortController::new().map_err(|_| type_error("AbortController is missing"))?;
+        let controller =
+            AbortController::new().map_err(|_| type_error("AbortController is missing"))?;
         let client = BackendClient::new(&options.backend_url, controller.signal())
             .with_submit_hook(options.on_submit.clone().map(SubmitHook))
             .with_early_responses(&early);
         let browser: Vec<String> = web_sys::window()
-            .map(|w| w.navigator().languages().iter().filter_map(|l| l.as_string()).collect())
+            .map(|w| {
+                w.navigator()
+                    .languages()
+                    .iter()
+                    .filter_map(|l| l.as_string())
+                    .collect()
+            })
             .unwrap_or_default();
-        let fallback = i18n::negotiate(options.locale.iter().chain(browser.iter()).map(String::as_str));
+        let fallback = i18n::negotiate(
+            options
+                .locale
+                .iter()
+                .chain(browser.iter())
+                .map(String::as_str),
+        );
         // The payment so far is asked for at the same time, for a Drop-in to show at once.
-        let (session, answer) =
-            crate::api::join(client.session(&options.session_id), client.result(&options.session_id)).await;
+        let (session, answer) = crate::api::join(
+            client.session(&options.session_id),
+            client.result(&options.session_id),
+        )
+        .await;
         let session = match session {
             Ok(session) => session,
             Err(error) => {
@@ -549,7 +692,14 @@ impl JsCheckout {
         };
         // The number frame the loader started early, for this checkout's first card form.
         crate::components::secure_card::offer_prewarmed_number_frame(&number_frame);
-        let locale = i18n::load_locale(session.display_locale.as_deref().into_iter().chain([fallback])).await;
+        let locale = i18n::load_locale(
+            session
+                .display_locale
+                .as_deref()
+                .into_iter()
+                .chain([fallback]),
+        )
+        .await;
         let owner = Owner::new();
         let context = owner.with(|| CheckoutContext::new(locale));
         let dropin_submits = owner.with(|| RwSignal::new(0));
@@ -599,7 +749,10 @@ impl JsCheckout {
             let weak = weak.clone();
             move |summary: PaymentSummary| {
                 if let Some(inner) = weak.upgrade() {
-                    call(&inner.options.on_payment_completed, &summary_object(&summary, &inner.context));
+                    call(
+                        &inner.options.on_payment_completed,
+                        &summary_object(&summary, &inner.context),
+                    );
                 }
             }
         };
@@ -607,31 +760,47 @@ impl JsCheckout {
             let weak = weak.clone();
             move |summary: PaymentSummary| {
                 if let Some(inner) = weak.upgrade() {
-                    call(&inner.options.on_payment_failed, &summary_object(&summary, &inner.context));
+                    call(
+                        &inner.options.on_payment_failed,
+                        &summary_object(&summary, &inner.context),
+                    );
                 }
             }
         };
         let on_error = move |error: CheckoutError| {
             if let Some(inner) = weak.upgrade() {
-                call(&inner.options.on_error, &error_object(error, &inner.context));
+                call(
+                    &inner.options.on_error,
+                    &error_object(error, &inner.context),
+                );
             }
         };
         let on_settled = {
             let weak = Rc::downgrade(inner);
             move |state: PaymentState| {
                 let Some(inner) = weak.upgrade() else { return };
-                let Some((resolve, reject)) = inner.dropin_pending.borrow_mut().take() else { return };
+                let Some((resolve, reject)) = inner.dropin_pending.borrow_mut().take() else {
+                    return;
+                };
                 let context = &inner.context;
                 let result = |status: &str, failure: Option<CheckoutError>| {
                     let object = Object::new();
                     set(&object, "status", status);
                     set(&object, "sessionId", inner.options.session_id.as_str());
-                    set(&object, "failure", failure.map_or(JsValue::NULL, |e| error_object(e, context)));
+                    set(
+                        &object,
+                        "failure",
+                        failure.map_or(JsValue::NULL, |e| error_object(e, context)),
+                    );
                     JsValue::from(object)
                 };
                 let _ = match state {
-                    PaymentState::Succeeded => resolve.call1(&JsValue::NULL, &result("SUCCESS", None)),
-                    PaymentState::Declined(e) => resolve.call1(&JsValue::NULL, &result("FAILURE", Some(e))),
+                    PaymentState::Succeeded => {
+                        resolve.call1(&JsValue::NULL, &result("SUCCESS", None))
+                    }
+                    PaymentState::Declined(e) => {
+                        resolve.call1(&JsValue::NULL, &result("FAILURE", Some(e)))
+                    }
                     PaymentState::AwaitingScan | PaymentState::AwaitingResult => {
                         resolve.call1(&JsValue::NULL, &result("PROCESSING", None))
                     }
@@ -640,7 +809,10 @@ impl JsCheckout {
                     PaymentState::Interrupted(e) | PaymentState::Unavailable(e) => {
                         reject.call1(&JsValue::NULL, &error_object(e, context))
                     }
-                    PaymentState::Expired => reject.call1(&JsValue::NULL, &error_object(CheckoutError::SessionExpired, context)),
+                    PaymentState::Expired => reject.call1(
+                        &JsValue::NULL,
+                        &error_object(CheckoutError::SessionExpired, context),
+                    ),
                     // Back to the form: the fields said what is wrong, beside each one.
                     _ => {
                         let object = Object::new();
@@ -658,7 +830,11 @@ impl JsCheckout {
         let on_completed = send_wrapper::SendWrapper::new(on_completed);
         let on_failed = send_wrapper::SendWrapper::new(on_failed);
         let on_error = send_wrapper::SendWrapper::new(on_error);
-        let loaded = inner.first_answer.borrow_mut().take().map(|answer| (inner.session.clone(), answer));
+        let loaded = inner
+            .first_answer
+            .borrow_mut()
+            .take()
+            .map(|answer| (inner.session.clone(), answer));
         let handle = leptos::mount::mount_to(element.clone(), move || {
             view! {
                 <DropIn
@@ -707,7 +883,11 @@ impl JsCheckout {
                 )));
             }
         };
-        Ok(JsComponent { inner: self.inner.clone(), kind, mount: Cell::new(None) })
+        Ok(JsComponent {
+            inner: self.inner.clone(),
+            kind,
+            mount: Cell::new(None),
+        })
     }
 
     /// Pays with the mounted card components: validates them (errors show beside each field),
@@ -732,7 +912,9 @@ impl JsCheckout {
                 return wasm_bindgen_futures::JsFuture::from(promise).await;
             }
             let Some(frames) = inner.frames.borrow().clone() else {
-                return Err(type_error("submit(): mount the card components first (create('cardNumber').mount(...))"));
+                return Err(type_error(
+                    "submit(): mount the card components first (create('cardNumber').mount(...))",
+                ));
             };
             let was_open = inner.flow.borrow().can_submit();
             let key = inner.flow.borrow_mut().submit(new_idempotency_key);
@@ -761,17 +943,28 @@ impl JsCheckout {
                     return Err(error_object(error, &context));
                 }
             };
-            let return_url = inner.options.return_url.clone().unwrap_or_else(current_page_url);
-            let answer = inner.client.pay_with_card(&inner.options.session_id, &key, &card, false, &return_url).await;
+            let return_url = inner
+                .options
+                .return_url
+                .clone()
+                .unwrap_or_else(current_page_url);
+            let answer = inner
+                .client
+                .pay_with_card(&inner.options.session_id, &key, &card, false, &return_url)
+                .await;
             match answer {
                 Ok(answer) => {
                     inner.flow.borrow_mut().answered(answer.outcome());
                     let result = answer_object(&answer, &inner.options.session_id, &context);
                     match answer.outcome() {
                         PaymentOutcome::Paid => call(&inner.options.on_payment_completed, &result),
-                        PaymentOutcome::Declined(_) => call(&inner.options.on_payment_failed, &result),
+                        PaymentOutcome::Declined(_) => {
+                            call(&inner.options.on_payment_failed, &result)
+                        }
                         PaymentOutcome::Redirect => {
-                            if let Some(PaymentAction::Redirect { url, post, data }) = &answer.action {
+                            if let Some(PaymentAction::Redirect { url, post, data }) =
+                                &answer.action
+                            {
                                 redirect(url, *post, data);
                             }
                         }
@@ -815,7 +1008,11 @@ impl JsCheckout {
     pub fn amount(&self) -> JsValue {
         let amount = Object::new();
         set(&amount, "value", self.inner.session.amount.minor() as f64);
-        set(&amount, "currency", self.inner.session.amount.currency().code());
+        set(
+            &amount,
+            "currency",
+            self.inner.session.amount.currency().code(),
+        );
         amount.into()
     }
 }
@@ -841,7 +1038,9 @@ impl JsComponent {
         let inner = self.inner.clone();
         inner.alive("mount")?;
         if self.mount.get().is_some() {
-            return Err(type_error("mount(): this component is mounted already; unmount it first"));
+            return Err(type_error(
+                "mount(): this component is mounted already; unmount it first",
+            ));
         }
         let element = element_of(&target, "mount")?;
         inner.claim(&element, "mount")?;
@@ -852,7 +1051,11 @@ impl JsComponent {
         let first = inner.mounts.borrow().is_empty();
         let kind = self.kind;
         let appearance = inner.options.appearance.clone();
-        let on_change = inner.options.on_change.clone().map(send_wrapper::SendWrapper::new);
+        let on_change = inner
+            .options
+            .on_change
+            .clone()
+            .map(send_wrapper::SendWrapper::new);
         let handle = leptos::mount::mount_to(element.clone(), move || {
             if let (Some(on_change), ComponentKind::Field(field)) = (on_change, kind) {
                 let state = frames.state(field);
@@ -863,7 +1066,13 @@ impl JsComponent {
                         set(&object, "complete", state.complete);
                         set(&object, "valid", state.valid);
                         set(&object, "empty", state.empty);
-                        set(&object, "brand", state.brand.map_or(JsValue::NULL, |b: Brand| b.code().into()));
+                        set(
+                            &object,
+                            "brand",
+                            state
+                                .brand
+                                .map_or(JsValue::NULL, |b: Brand| b.code().into()),
+                        );
                         call(&Some((*on_change).clone()), &object.into());
                     }
                 });

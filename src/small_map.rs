@@ -95,8 +95,17 @@ mod tests {
 
     #[test]
     fn a_key_has_one_value_the_last_inserted_and_keys_keep_their_first_order() {
-        let mut map: SmallMap<String, u32> = [("b".to_owned(), 1), ("a".to_owned(), 2), ("b".to_owned(), 3)].into_iter().collect();
-        assert_eq!(map.keys().map(String::as_str).collect::<Vec<_>>(), ["b", "a"]);
+        let mut map: SmallMap<String, u32> = [
+            ("b".to_owned(), 1),
+            ("a".to_owned(), 2),
+            ("b".to_owned(), 3),
+        ]
+        .into_iter()
+        .collect();
+        assert_eq!(
+            map.keys().map(String::as_str).collect::<Vec<_>>(),
+            ["b", "a"]
+        );
         assert_eq!(map.get("b"), Some(&3));
         assert_eq!(map.insert("a".to_owned(), 4), Some(2));
         assert!(map.contains_key("a") && !map.contains_key("c"));
@@ -105,6 +114,9 @@ mod tests {
         assert_eq!(map.get("c"), Some(&10));
         assert_eq!(map.remove("b"), Some(3));
         assert_eq!(map.remove("b"), None);
-        assert_eq!(map.keys().map(String::as_str).collect::<Vec<_>>(), ["a", "c"]);
+        assert_eq!(
+            map.keys().map(String::as_str).collect::<Vec<_>>(),
+            ["a", "c"]
+        );
     }
 }

@@ -11,13 +11,19 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 fn intl_en_us(amount: &Amount) -> String {
     let options = js_sys::Object::new();
-    let set = |key: &str, value: JsValue| js_sys::Reflect::set(&options, &key.into(), &value).unwrap();
+    let set =
+        |key: &str, value: JsValue| js_sys::Reflect::set(&options, &key.into(), &value).unwrap();
     set("style", "currency".into());
     set("currency", amount.currency().code().into());
     set("minimumFractionDigits", amount.currency().exponent().into());
     set("maximumFractionDigits", amount.currency().exponent().into());
-    let format = js_sys::Intl::NumberFormat::new(&js_sys::Array::of1(&"en-US".into()), &options).format();
-    format.call1(&JsValue::NULL, &amount.to_decimal_string().into()).unwrap().as_string().unwrap()
+    let format =
+        js_sys::Intl::NumberFormat::new(&js_sys::Array::of1(&"en-US".into()), &options).format();
+    format
+        .call1(&JsValue::NULL, &amount.to_decimal_string().into())
+        .unwrap()
+        .as_string()
+        .unwrap()
 }
 
 #[wasm_bindgen_test]

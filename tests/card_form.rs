@@ -16,7 +16,9 @@ fn usd(minor: i64) -> Amount {
 }
 
 fn card_form(locale: &'static str) -> support::Mounted {
-    mount(move || view! { <CheckoutScope locale=locale><CardForm amount=usd(4999) /></CheckoutScope> })
+    mount(
+        move || view! { <CheckoutScope locale=locale><CardForm amount=usd(4999) /></CheckoutScope> },
+    )
 }
 
 #[wasm_bindgen_test]
@@ -28,7 +30,10 @@ async fn typing_a_visa_number_groups_it_and_shows_the_brand() {
     let brand = form.query("[role=img][data-brand]").unwrap();
     assert_eq!(brand.get_attribute("aria-label").as_deref(), Some("Visa"));
     assert!(!brand.has_attribute("hidden"));
-    assert_eq!(number.get_attribute("aria-invalid").as_deref(), Some("false"));
+    assert_eq!(
+        number.get_attribute("aria-invalid").as_deref(),
+        Some("false")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -38,7 +43,11 @@ async fn an_amex_number_is_grouped_four_six_five_and_asks_for_four_digits() {
     paste(&number, "3782-822463-10005").await;
     assert_eq!(number.value(), "3782 822463 10005");
     let cvv = form.input_by_label("Security code");
-    assert!(form.description_of(&cvv).contains("4 digits on the front"), "{}", form.description_of(&cvv));
+    assert!(
+        form.description_of(&cvv).contains("4 digits on the front"),
+        "{}",
+        form.description_of(&cvv)
+    );
     type_text(&cvv, "12345").await;
     assert_eq!(cvv.value(), "1234");
 }
@@ -48,7 +57,10 @@ async fn a_number_failing_the_luhn_check_shows_a_described_error() {
     let form = card_form("en-US");
     let number = form.input_by_label("Card number");
     type_text(&number, "4242424242424241").await;
-    assert_eq!(number.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert_eq!(
+        number.get_attribute("aria-invalid").as_deref(),
+        Some("true")
+    );
     assert_eq!(form.description_of(&number), "Your card number is invalid.");
 }
 
@@ -57,10 +69,16 @@ async fn an_incomplete_number_is_reported_only_after_leaving_the_field() {
     let form = card_form("en-US");
     let number = form.input_by_label("Card number");
     type_text(&number, "4242 42").await;
-    assert_eq!(number.get_attribute("aria-invalid").as_deref(), Some("false"));
+    assert_eq!(
+        number.get_attribute("aria-invalid").as_deref(),
+        Some("false")
+    );
     assert!(number.get_attribute("aria-describedby").is_none());
     blur(&number).await;
-    assert_eq!(form.description_of(&number), "Your card number is incomplete.");
+    assert_eq!(
+        form.description_of(&number),
+        "Your card number is incomplete."
+    );
     assert_eq!(form.live_region_text(), "Your card number is incomplete.");
 }
 
@@ -133,13 +151,21 @@ async fn a_valid_card_is_submitted_with_brand_and_last_four_only() {
 #[wasm_bindgen_test]
 async fn the_form_speaks_french_with_a_french_amount() {
     // A Leptos app hands over the locales it wants bundled; the SDK fetches them instead.
-    paykka_checkout::i18n::add_messages("fr-FR", include_str!("../locales/fr-FR/checkout.ftl")).unwrap();
+    paykka_checkout::i18n::add_messages("fr-FR", include_str!("../locales/fr-FR/checkout.ftl"))
+        .unwrap();
     let form = card_form("fr-FR");
     let number = form.input_by_label("Numéro de carte");
     type_text(&number, "4000 0000 0000 0001").await;
-    assert_eq!(form.description_of(&number), "Votre numéro de carte n’est pas valide.");
+    assert_eq!(
+        form.description_of(&number),
+        "Votre numéro de carte n’est pas valide."
+    );
     // Intl writes 49,99 $US with a narrow no-break space in fr-FR.
-    let pay = form.query("button[type=submit]").unwrap().text_content().unwrap();
+    let pay = form
+        .query("button[type=submit]")
+        .unwrap()
+        .text_content()
+        .unwrap();
     assert!(pay.starts_with("Payer 49,99"), "{pay}");
 }
 
@@ -147,9 +173,15 @@ async fn the_form_speaks_french_with_a_french_amount() {
 async fn unmounting_removes_everything_the_form_added() {
     let before = support::document().body().unwrap().child_element_count();
     let form = card_form("en-US");
-    assert_eq!(support::document().body().unwrap().child_element_count(), before + 1);
+    assert_eq!(
+        support::document().body().unwrap().child_element_count(),
+        before + 1
+    );
     drop(form);
-    assert_eq!(support::document().body().unwrap().child_element_count(), before);
+    assert_eq!(
+        support::document().body().unwrap().child_element_count(),
+        before
+    );
 }
 
 #[wasm_bindgen_test]
@@ -158,14 +190,21 @@ async fn a_locale_that_cannot_be_fetched_falls_back_to_english_and_the_form_stil
     let locale = paykka_checkout::i18n::load_locale(["ja-JP"]).await;
     assert_eq!(locale, "en-US");
     let form = card_form(locale);
-    assert!(form.query("button[type=submit]").unwrap().text_content().unwrap().starts_with("Pay"));
+    assert!(
+        form.query("button[type=submit]")
+            .unwrap()
+            .text_content()
+            .unwrap()
+            .starts_with("Pay")
+    );
 }
 
 #[wasm_bindgen_test]
 fn plural_messages_follow_the_browsers_rules_for_each_language() {
     // Polish has four cardinal forms (one, few, many, other); the wasm ships none of CLDR's
     // rules and asks Intl.PluralRules, so 2 and 5 must read differently.
-    paykka_checkout::i18n::add_messages("pl-PL", include_str!("../locales/pl-PL/checkout.ftl")).unwrap();
+    paykka_checkout::i18n::add_messages("pl-PL", include_str!("../locales/pl-PL/checkout.ftl"))
+        .unwrap();
     let pl = paykka_checkout::i18n::Localizer::new("pl-PL");
     let fields = |n: u32| pl.t_with("card-form-invalid", &[("count", n.into())]);
     assert_eq!(fields(1), "Jedno pole wymaga poprawienia.");
@@ -173,6 +212,12 @@ fn plural_messages_follow_the_browsers_rules_for_each_language() {
     assert_eq!(fields(5), "5 pól wymaga poprawienia.");
     assert_eq!(fields(22), "22 pola wymagają poprawienia.");
     let en = paykka_checkout::i18n::Localizer::new("en-US");
-    assert_eq!(en.t_with("card-form-invalid", &[("count", 1u32.into())]), "One field needs your attention.");
-    assert_eq!(en.t_with("card-form-invalid", &[("count", 3u32.into())]), "3 fields need your attention.");
+    assert_eq!(
+        en.t_with("card-form-invalid", &[("count", 1u32.into())]),
+        "One field needs your attention."
+    );
+    assert_eq!(
+        en.t_with("card-form-invalid", &[("count", 3u32.into())]),
+        "3 fields need your attention."
+    );
 }

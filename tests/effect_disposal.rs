@@ -15,7 +15,10 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 fn memory_bytes() -> f64 {
     let memory: js_sys::WebAssembly::Memory = wasm_bindgen::memory().unchecked_into();
-    memory.buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length() as f64
+    memory
+        .buffer()
+        .unchecked_into::<js_sys::ArrayBuffer>()
+        .byte_length() as f64
 }
 
 /// One turn of the event loop, so tasks woken by a disposal get to run and end.
@@ -44,15 +47,23 @@ async fn growth(cycle: &dyn Fn()) -> f64 {
 }
 
 fn mount_and_unmount(view: fn() -> AnyView) {
-    let element: web_sys::HtmlElement = support::document().create_element("div").unwrap().unchecked_into();
-    support::document().body().unwrap().append_child(&element).unwrap();
+    let element: web_sys::HtmlElement = support::document()
+        .create_element("div")
+        .unwrap()
+        .unchecked_into();
+    support::document()
+        .body()
+        .unwrap()
+        .append_child(&element)
+        .unwrap();
     drop(leptos::mount::mount_to(element.clone(), view));
     element.remove();
 }
 
 #[wasm_bindgen_test]
 async fn a_static_view_mounted_and_unmounted_keeps_no_memory() {
-    let grew = growth(&|| mount_and_unmount(|| view! { <div data-x="1">"x"</div> }.into_any())).await;
+    let grew =
+        growth(&|| mount_and_unmount(|| view! { <div data-x="1">"x"</div> }.into_any())).await;
     assert_eq!(grew, 0.0);
 }
 
@@ -74,8 +85,15 @@ async fn a_view_reading_a_signal_that_outlives_it_keeps_no_memory() {
     let owner = Owner::new();
     let shared = owner.with(|| RwSignal::new(1));
     let grew = growth(&move || {
-        let element: web_sys::HtmlElement = support::document().create_element("div").unwrap().unchecked_into();
-        support::document().body().unwrap().append_child(&element).unwrap();
+        let element: web_sys::HtmlElement = support::document()
+            .create_element("div")
+            .unwrap()
+            .unchecked_into();
+        support::document()
+            .body()
+            .unwrap()
+            .append_child(&element)
+            .unwrap();
         drop(leptos::mount::mount_to(element.clone(), move || {
             view! { <div data-x=move || shared.get()>{move || shared.get()}</div> }
         }));

@@ -21,10 +21,20 @@ wasm_bindgen_test_configure!(run_in_browser);
 const PROVIDER: &str = "http://127.0.0.1:9";
 
 fn card(brand: Brand, last4: &str, exp_month: u8, exp_year: u16) -> StoredCard {
-    StoredCard { token: "TK-test".into(), brand, last4: last4.into(), exp_month, exp_year }
+    StoredCard {
+        token: "TK-test".into(),
+        brand,
+        last4: last4.into(),
+        exp_month,
+        exp_year,
+    }
 }
 
-fn stored(card: StoredCard, on_remove: Option<Callback<()>>, state: RwSignal<RemoveState>) -> support::Mounted {
+fn stored(
+    card: StoredCard,
+    on_remove: Option<Callback<()>>,
+    state: RwSignal<RemoveState>,
+) -> support::Mounted {
     mount(move || {
         view! {
             <CheckoutScope locale="en-US">
@@ -40,7 +50,11 @@ fn stored(card: StoredCard, on_remove: Option<Callback<()>>, state: RwSignal<Rem
 
 #[wasm_bindgen_test]
 async fn a_saved_card_shows_brand_last_four_and_expiry_and_asks_only_for_its_security_code() {
-    let view = stored(card(Brand::Visa, "4242", 3, 2099), None, RwSignal::new(RemoveState::Idle));
+    let view = stored(
+        card(Brand::Visa, "4242", 3, 2099),
+        None,
+        RwSignal::new(RemoveState::Idle),
+    );
     let text = view.container().text_content().unwrap_or_default();
     assert!(text.contains("Visa •••• 4242"), "{text}");
     assert!(text.contains("Expires 03/99"), "{text}");
@@ -48,15 +62,28 @@ async fn a_saved_card_shows_brand_last_four_and_expiry_and_asks_only_for_its_sec
     let frames = view.container().query_selector_all("iframe").unwrap();
     assert_eq!(frames.length(), 1, "one frame: the security code");
     let frame = view.query("iframe").unwrap();
-    assert_eq!(frame.get_attribute("title").as_deref(), Some("Secure security code input"));
+    assert_eq!(
+        frame.get_attribute("title").as_deref(),
+        Some("Secure security code input")
+    );
     let src = frame.get_attribute("src").unwrap();
-    assert!(src.starts_with("http://127.0.0.1:9/frames/card-field.html#field=cvv&"), "{src}");
-    assert!(view.query("button").is_none(), "no remove action unless the owner handles it");
+    assert!(
+        src.starts_with("http://127.0.0.1:9/frames/card-field.html#field=cvv&"),
+        "{src}"
+    );
+    assert!(
+        view.query("button").is_none(),
+        "no remove action unless the owner handles it"
+    );
 }
 
 #[wasm_bindgen_test]
 async fn an_american_express_card_asks_for_four_digits_on_the_front() {
-    let view = stored(card(Brand::Amex, "0005", 12, 2099), None, RwSignal::new(RemoveState::Idle));
+    let view = stored(
+        card(Brand::Amex, "0005", 12, 2099),
+        None,
+        RwSignal::new(RemoveState::Idle),
+    );
     let text = view.container().text_content().unwrap_or_default();
     assert!(text.contains("American Express •••• 0005"), "{text}");
     assert!(text.contains("4 digits on the front of the card"), "{text}");
@@ -64,7 +91,11 @@ async fn an_american_express_card_asks_for_four_digits_on_the_front() {
 
 #[wasm_bindgen_test]
 async fn an_expired_card_is_marked_and_has_no_security_code_field() {
-    let view = stored(card(Brand::Mastercard, "4444", 1, 2020), None, RwSignal::new(RemoveState::Idle));
+    let view = stored(
+        card(Brand::Mastercard, "4444", 1, 2020),
+        None,
+        RwSignal::new(RemoveState::Idle),
+    );
     let text = view.container().text_content().unwrap_or_default();
     assert!(text.contains("Expired 01/20"), "{text}");
     assert!(view.query("iframe").is_none());
@@ -82,9 +113,16 @@ async fn removing_a_card_takes_a_confirmation_and_can_be_called_off() {
     let state = RwSignal::new(RemoveState::Idle);
     let view = stored(card(Brand::Visa, "4242", 3, 2099), Some(on_remove), state);
     click(&view.button_by_text("Remove card")).await;
-    assert_eq!(removed.load(Ordering::Relaxed), 0, "one click deletes nothing");
+    assert_eq!(
+        removed.load(Ordering::Relaxed),
+        0,
+        "one click deletes nothing"
+    );
     let group = view.query("[role=group]").unwrap();
-    assert_eq!(group.get_attribute("aria-label").as_deref(), Some("Remove this card?"));
+    assert_eq!(
+        group.get_attribute("aria-label").as_deref(),
+        Some("Remove this card?")
+    );
     click(&view.button_by_text("Keep it")).await;
     assert_eq!(removed.load(Ordering::Relaxed), 0);
     assert!(view.query("[role=group]").is_none());
@@ -96,13 +134,31 @@ async fn removing_a_card_takes_a_confirmation_and_can_be_called_off() {
 #[wasm_bindgen_test]
 async fn a_failed_removal_says_why_and_keeps_the_card() {
     let state = RwSignal::new(RemoveState::Idle);
-    let view = stored(card(Brand::Visa, "4242", 3, 2099), Some(Callback::new(|()| {})), state);
+    let view = stored(
+        card(Brand::Visa, "4242", 3, 2099),
+        Some(Callback::new(|()| {})),
+        state,
+    );
     click(&view.button_by_text("Remove card")).await;
     click(&view.button_by_text("Remove")).await;
     state.set(RemoveState::Failed(CheckoutError::NetworkUnavailable));
     leptos::task::tick().await;
-    let alert = view.query("[role=alert]").and_then(|a| a.text_content()).unwrap_or_default();
-    assert!(alert.starts_with("The card could not be removed."), "{alert}");
-    assert!(alert.contains("We could not reach the payment service"), "{alert}");
-    assert!(view.container().text_content().unwrap_or_default().contains("Visa •••• 4242"));
+    let alert = view
+        .query("[role=alert]")
+        .and_then(|a| a.text_content())
+        .unwrap_or_default();
+    assert!(
+        alert.starts_with("The card could not be removed."),
+        "{alert}"
+    );
+    assert!(
+        alert.contains("We could not reach the payment service"),
+        "{alert}"
+    );
+    assert!(
+        view.container()
+            .text_content()
+            .unwrap_or_default()
+            .contains("Visa •••• 4242")
+    );
 }

@@ -6,10 +6,10 @@
 //! The browser never names a shopper: a `shopper_reference` in a browser's request is refused.
 
 use crate::{AppState, random_bytes};
+use axum::http::HeaderMap;
 use paykka_protocol::hex;
 use paykka_protocol::order::{Address, Customer};
 use paykka_protocol::time::now_ms;
-use axum::http::HeaderMap;
 use sha2::{Digest, Sha256};
 
 /// The login cookie's name.
@@ -59,7 +59,9 @@ pub fn signed_in_shopper(st: &AppState, headers: &HeaderMap) -> Option<String> {
 /// orders ship (`shipping`, also the `bill` address). **A merchant replaces this with its own
 /// accounts.**
 pub fn account_details(shopper_reference: &str) -> Option<(Customer, Address)> {
-    let a = DEMO_ACCOUNTS.iter().find(|a| a.shopper_reference == shopper_reference)?;
+    let a = DEMO_ACCOUNTS
+        .iter()
+        .find(|a| a.shopper_reference == shopper_reference)?;
     let (first, last) = a.name.split_once(' ').unwrap_or((a.name, ""));
     let (street, city, postal, country) = a.address;
     let customer = Customer {
@@ -86,7 +88,11 @@ pub fn account_details(shopper_reference: &str) -> Option<(Customer, Address)> {
 pub fn sign_in(st: &AppState, shopper_reference: &str) -> Option<String> {
     let token = hex(&random_bytes::<32>().ok()?);
     st.store
-        .insert_login(&token_digest(&token), shopper_reference, now_ms() + LOGIN_TTL_MS)
+        .insert_login(
+            &token_digest(&token),
+            shopper_reference,
+            now_ms() + LOGIN_TTL_MS,
+        )
         .ok()?;
     Some(token)
 }

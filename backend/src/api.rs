@@ -11,10 +11,10 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get, post};
+use paykka_protocol::api::{self, ApiVersion};
 use paykka_protocol::sign::{VerifyingKeys, signed_fields, timestamp_fresh};
 use paykka_protocol::time::now_ms;
 use paykka_protocol::types::*;
-use paykka_protocol::api::{self, ApiVersion};
 use paykka_protocol::{Operation, card, decline, headers as hdr, money, ret};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
@@ -34,7 +34,10 @@ pub fn routes() -> Router<Shared> {
     Router::new()
         .route("/health", get(health))
         .route("/api/sessions", post(sessions::browser_create_session))
-        .route("/api/server/sessions", post(sessions::server_create_session))
+        .route(
+            "/api/server/sessions",
+            post(sessions::server_create_session),
+        )
         .route("/api/server/logins", post(account::server_sign_in))
         .merge(after_payment::routes())
         .route("/api/account", get(account::account))
@@ -125,14 +128,19 @@ impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let mut r = json_text(self.status, self.body());
         if let Some(s) = self.retry_after {
-            r.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(s));
+            r.headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(s));
         }
         r
     }
 }
 
 fn internal() -> ApiError {
-    ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal_error", "internal error")
+    ApiError::new(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "internal_error",
+        "internal error",
+    )
 }
 
 /// Lets only the merchant's own server through: `Authorization: Bearer <server secret>`,
@@ -195,7 +203,11 @@ const RET_CODES: &[(&str, u16, &str)] = &[
     (ret::CARD_DATA_EXPIRED, 400, "card_data_expired"),
     (ret::CARD_DATA_UNSUPPORTED, 400, "card_not_supported"),
     (ret::ORDER_NOT_FOUND, 404, "payment_not_found"),
-    (ret::UNSUPPORTED_PAYMENT_METHOD, 400, "unsupported_payment_method"),
+    (
+        ret::UNSUPPORTED_PAYMENT_METHOD,
+        400,
+        "unsupported_payment_method",
+    ),
     (ret::SHOPPER_REFERENCE_EMPTY, 400, "invalid_request"),
     (ret::SHIPPING_EMPTY, 400, "shipping_required"),
     (ret::MISSING_PARAMETER, 400, "invalid_request"),
@@ -211,7 +223,11 @@ const RET_CODES: &[(&str, u16, &str)] = &[
     (ret::AMOUNT_EXCEEDS_BALANCE, 400, "amount_exceeds_balance"),
     (ret::TOKEN_NOT_FOUND, 404, "saved_card_not_found"),
     (ret::CLEAR_CARD_REFUSED, 400, "clear_card_data"),
-    (ret::RECURRING_NOT_FOUND, 404, "recurring_agreement_not_found"),
+    (
+        ret::RECURRING_NOT_FOUND,
+        404,
+        "recurring_agreement_not_found",
+    ),
     (ret::REFUND_NOT_FOUND, 404, "refund_not_found"),
 ];
 
@@ -451,12 +467,7 @@ struct SavedCard {
 
 // Google Pay is left out unless a merchant lists it: checking whether a browser can pay with
 // it downloads Google's payment manifest, a request to google.com on every checkout load.
-const DEFAULT_METHODS: &[&str] = &[
-    "BANKCARD",
-    "ApplePay",
-    "WechatPayGlobal",
-    "AlipayPlus",
-];
+const DEFAULT_METHODS: &[&str] = &["BANKCARD", "ApplePay", "WechatPayGlobal", "AlipayPlus"];
 
 async fn saved_cards(st: &AppState, shopper: &str) -> Result<Vec<SavedCard>, ApiError> {
     let req = json!({ "shopper_reference": shopper });
@@ -584,14 +595,20 @@ fn browser_context(given: Option<Browser>, headers: &HeaderMap) -> Browser {
     let clean = |v: Option<String>, max: usize| {
         v.filter(|s| !s.is_empty() && s.chars().count() <= max && !s.chars().any(char::is_control))
     };
-    let header = |n: &str| headers.get(n).and_then(|v| v.to_str().ok()).map(str::to_string);
+    let header = |n: &str| {
+        headers
+            .get(n)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string)
+    };
     let b = given.unwrap_or_default();
     let number = |v: Option<String>| clean(v, 6).filter(|s| s.bytes().all(|c| c.is_ascii_digit()));
     Browser {
         user_agent: clean(b.user_agent.or_else(|| header("user-agent")), 2048),
         language: clean(
             b.language.or_else(|| {
-                header("accept-language").and_then(|l| l.split([',', ';']).next().map(|t| t.trim().to_string()))
+                header("accept-language")
+                    .and_then(|l| l.split([',', ';']).next().map(|t| t.trim().to_string()))
             }),
             35,
         ),
@@ -599,7 +616,8 @@ fn browser_context(given: Option<Browser>, headers: &HeaderMap) -> Browser {
         screen_height: number(b.screen_height),
         screen_width: number(b.screen_width),
         java_enabled: Some(b.java_enabled.unwrap_or(false)),
-        device_type: clean(b.device_type, 16).filter(|d| matches!(d.as_str(), "PC" | "MOBILE" | "TABLET")),
+        device_type: clean(b.device_type, 16)
+            .filter(|d| matches!(d.as_str(), "PC" | "MOBILE" | "TABLET")),
         terminal_type: Some("WEB".into()),
         device_os: clean(b.device_os, 32),
         timezone_offset: clean(b.timezone_offset, 6).filter(|t| {
@@ -644,10 +662,16 @@ fn result_of(t: TransactionData) -> PaymentResult {
             t.error_description.as_deref().unwrap_or_default()
         );
         if !decline::is_known(&code) {
-            eprintln!("backend: unknown gateway error_code {}: reported as card_declined", crate::quote(&code));
+            eprintln!(
+                "backend: unknown gateway error_code {}: reported as card_declined",
+                crate::quote(&code)
+            );
         }
         let reason = match decline::reason(&code) {
-            r @ ("insufficient_funds" | "expired_card" | "authentication_failed" | "payment_expired"
+            r @ ("insufficient_funds"
+            | "expired_card"
+            | "authentication_failed"
+            | "payment_expired"
             | "card_data_expired") => r,
             _ => "card_declined",
         };
@@ -663,7 +687,11 @@ fn result_of(t: TransactionData) -> PaymentResult {
     });
     // PayKKa's documented 3-D Secure signal, when the gateway gives no `action` of ours.
     let action = t.action.clone().or_else(|| {
-        let url = t.authentication_result.as_ref()?.authentication_url.clone()?;
+        let url = t
+            .authentication_result
+            .as_ref()?
+            .authentication_url
+            .clone()?;
         let safe = url.starts_with("https://") || url.starts_with("http://127.");
         (t.status == "PROCESSING" && safe).then(|| Action {
             kind: "redirect".into(),
@@ -935,7 +963,10 @@ async fn attempt(
         // 3-D Secure's inputs, for a card: what the browser knows, where it pays from, and
         // PayKKa's default of letting the issuer decide whether to challenge.
         browser: if is_card { b.browser } else { None },
-        customer: Some(Customer { pay_ip: b.pay_ip, ..Default::default() }),
+        customer: Some(Customer {
+            pay_ip: b.pay_ip,
+            ..Default::default()
+        }),
         authentication: is_card.then(|| Authentication {
             challenge_indicator: Some("AUTO".into()),
             ..Default::default()
@@ -961,7 +992,13 @@ async fn attempt(
 
 /// The payment `order_id` of one of our sessions, and that session's order.
 fn our_payment(st: &AppState, order_id: &str) -> Result<Order, ApiError> {
-    let not_found = || ApiError::new(StatusCode::NOT_FOUND, "payment_not_found", "no such payment");
+    let not_found = || {
+        ApiError::new(
+            StatusCode::NOT_FOUND,
+            "payment_not_found",
+            "no such payment",
+        )
+    };
     if order_id.len() > 64 {
         return Err(not_found());
     }
@@ -978,7 +1015,11 @@ pub(crate) async fn reverse_second_charges(st: &AppState) {
     };
     for (order_id, status, amount, currency) in pending {
         let (path, body, resolution) = if status == "AUTHORIZED" {
-            (Operation::Void, json!({ "order_id": order_id, "reason": "second charge of one order" }), "VOIDED")
+            (
+                Operation::Void,
+                json!({ "order_id": order_id, "reason": "second charge of one order" }),
+                "VOIDED",
+            )
         } else {
             (
                 Operation::Refund,
@@ -991,7 +1032,10 @@ pub(crate) async fn reverse_second_charges(st: &AppState) {
                 eprintln!("backend: second charge {order_id} ({status}) {resolution}");
                 let _ = st.store.resolve_second_charge(&order_id, resolution);
             }
-            Ok(r) => eprintln!("backend: reversing second charge {order_id}: {} {}", r.ret_code, r.ret_msg),
+            Ok(r) => eprintln!(
+                "backend: reversing second charge {order_id}: {} {}",
+                r.ret_code, r.ret_msg
+            ),
             Err(e) => eprintln!("backend: reversing second charge {order_id}: {e:?}"),
         }
     }
@@ -1038,7 +1082,8 @@ async fn query_result(
     let not_paid_yet = r.ret_code == ret::ORDER_NOT_FOUND
         || (r.is_success()
             && r.data.as_ref().is_some_and(|d| {
-                d["error_code"] == decline::NOT_PAID_YET && d["order_id"].as_str().is_none_or(str::is_empty)
+                d["error_code"] == decline::NOT_PAID_YET
+                    && d["order_id"].as_str().is_none_or(str::is_empty)
             }));
     if not_paid_yet {
         // No payment yet: report the session's own state (PROCESSING or EXPIRED).
@@ -1073,7 +1118,11 @@ async fn query_result(
     }
     let t: TransactionData = serde_json::from_value(gw_data(r)?).map_err(|e| {
         eprintln!("backend: unreadable transaction from the gateway: {e}");
-        ApiError::new(StatusCode::BAD_GATEWAY, "gateway_error", "unexpected answer from the payment gateway")
+        ApiError::new(
+            StatusCode::BAD_GATEWAY,
+            "gateway_error",
+            "unexpected answer from the payment gateway",
+        )
     })?;
     st.store
         .record_payment(session_id, &t.order_id, &t.status)?;
@@ -1315,7 +1364,10 @@ async fn webhook(
         return Ok(webhook_ack(if fresh { "ok" } else { "duplicate" }));
     }
     let Some(order_id) = n.order_id.clone() else {
-        return Err(ApiError::bad("invalid_request", "notification without order_id"));
+        return Err(ApiError::bad(
+            "invalid_request",
+            "notification without order_id",
+        ));
     };
     // The id and its effect are written in one transaction: a failure leaves neither, and the
     // gateway's retry is then processed rather than taken for a duplicate.

@@ -148,7 +148,8 @@ impl Config {
     }
 
     pub fn verifies_responses(&self) -> bool {
-        self.verify_responses.unwrap_or_else(|| self.gateway_is_loopback())
+        self.verify_responses
+            .unwrap_or_else(|| self.gateway_is_loopback())
     }
 
     /// How the gateway client talks to the gateway.
@@ -178,11 +179,24 @@ impl Config {
             ));
         }
         let public = self.public_url.as_deref().unwrap_or("");
-        let public_host = public.split("://").nth(1).unwrap_or("").split(['/', ':']).next().unwrap_or("");
-        if public.is_empty() || matches!(public_host, "127.0.0.1" | "localhost" | "[::1]" | "0.0.0.0") || public_host.starts_with("127.") {
+        let public_host = public
+            .split("://")
+            .nth(1)
+            .unwrap_or("")
+            .split(['/', ':'])
+            .next()
+            .unwrap_or("");
+        if public.is_empty()
+            || matches!(public_host, "127.0.0.1" | "localhost" | "[::1]" | "0.0.0.0")
+            || public_host.starts_with("127.")
+        {
             return Err(format!(
                 "BACKEND_PUBLIC_URL is {}: set it to this backend's public https URL, where {} can deliver webhooks",
-                if public.is_empty() { "not set".to_string() } else { public.to_string() },
+                if public.is_empty() {
+                    "not set".to_string()
+                } else {
+                    public.to_string()
+                },
                 self.gateway_url
             ));
         }
@@ -211,8 +225,13 @@ impl Config {
 
     /// Is this backend reached over https (so its cookies must be `Secure`)?
     pub fn serves_https(&self) -> bool {
-        self.public_url.as_deref().is_some_and(|u| u.starts_with("https://"))
-            || self.allowed_origins.iter().any(|o| o.starts_with("https://"))
+        self.public_url
+            .as_deref()
+            .is_some_and(|u| u.starts_with("https://"))
+            || self
+                .allowed_origins
+                .iter()
+                .any(|o| o.starts_with("https://"))
     }
 
     pub fn frames_origin(&self) -> String {
@@ -280,9 +299,8 @@ impl Config {
         }
         c.gateway_url = c.gateway_url.trim_end_matches('/').to_string();
         if let Some(v) = get("PAYKKA_API_VERSION") {
-            c.api_version = ApiVersion::parse(&v).ok_or_else(|| {
-                format!("PAYKKA_API_VERSION: expected v3 or v1.2, got {v:?}")
-            })?;
+            c.api_version = ApiVersion::parse(&v)
+                .ok_or_else(|| format!("PAYKKA_API_VERSION: expected v3 or v1.2, got {v:?}"))?;
         }
         c.app_id = get("PAYKKA_APP_ID");
         for op in Operation::ALL {
@@ -318,14 +336,20 @@ impl Config {
         }
         if let Some(v) = get("PAYKKA_MERCHANT_LOGO_URL") {
             let loopback = v.starts_with("http://127.0.0.1") || v.starts_with("http://localhost");
-            if !(v.starts_with("https://") || loopback) || v.chars().any(|c| c.is_whitespace() || c == '"') {
-                return Err("PAYKKA_MERCHANT_LOGO_URL must be an https URL (or http on loopback)".into());
+            if !(v.starts_with("https://") || loopback)
+                || v.chars().any(|c| c.is_whitespace() || c == '"')
+            {
+                return Err(
+                    "PAYKKA_MERCHANT_LOGO_URL must be an https URL (or http on loopback)".into(),
+                );
             }
             c.merchant_logo_url = Some(v);
         }
         if let Some(v) = get("PAYKKA_MERCHANT_COUNTRY") {
             if v.len() != 2 || !v.bytes().all(|b| b.is_ascii_uppercase()) {
-                return Err("PAYKKA_MERCHANT_COUNTRY must be an ISO 3166-1 alpha-2 code like HK".into());
+                return Err(
+                    "PAYKKA_MERCHANT_COUNTRY must be an ISO 3166-1 alpha-2 code like HK".into(),
+                );
             }
             c.merchant_country = v;
         }
@@ -357,8 +381,10 @@ impl Config {
             c.log_requests = !matches!(v.as_str(), "0" | "false" | "off");
         }
         if let Some(file) = get("BACKEND_CATALOGUE") {
-            let text = std::fs::read_to_string(&file).map_err(|e| format!("BACKEND_CATALOGUE {file}: {e}"))?;
-            c.catalogue = Catalogue::parse(&text).map_err(|e| format!("BACKEND_CATALOGUE {file}: {e}"))?;
+            let text = std::fs::read_to_string(&file)
+                .map_err(|e| format!("BACKEND_CATALOGUE {file}: {e}"))?;
+            c.catalogue =
+                Catalogue::parse(&text).map_err(|e| format!("BACKEND_CATALOGUE {file}: {e}"))?;
         }
         if let Some(v) = get("BACKEND_SERVER_SECRET") {
             if v.len() < 32 {
@@ -367,18 +393,28 @@ impl Config {
             c.server_secret = Some(v);
         }
         let limit = |name: &str, default: u32| -> Result<u32, String> {
-            get(name).map_or(Ok(default), |v| v.parse().map_err(|e| format!("{name}: {e}")))
+            get(name).map_or(Ok(default), |v| {
+                v.parse().map_err(|e| format!("{name}: {e}"))
+            })
         };
         let d = LimitConfig::default();
         c.limits = LimitConfig {
             sessions_per_ip: limit("BACKEND_LIMIT_SESSIONS_PER_IP", d.sessions_per_ip)?,
             sign_ins_per_ip: limit("BACKEND_LIMIT_SIGN_INS_PER_IP", d.sign_ins_per_ip)?,
             payments_per_ip: limit("BACKEND_LIMIT_PAYMENTS_PER_IP", d.payments_per_ip)?,
-            payments_per_session: limit("BACKEND_LIMIT_PAYMENTS_PER_SESSION", d.payments_per_session)?,
-            attempts_per_session: limit("BACKEND_LIMIT_ATTEMPTS_PER_SESSION", d.attempts_per_session)?,
+            payments_per_session: limit(
+                "BACKEND_LIMIT_PAYMENTS_PER_SESSION",
+                d.payments_per_session,
+            )?,
+            attempts_per_session: limit(
+                "BACKEND_LIMIT_ATTEMPTS_PER_SESSION",
+                d.attempts_per_session,
+            )?,
         };
         if let Some(v) = get("BACKEND_RETENTION_DAYS") {
-            let days: i64 = v.parse().map_err(|e| format!("BACKEND_RETENTION_DAYS: {e}"))?;
+            let days: i64 = v
+                .parse()
+                .map_err(|e| format!("BACKEND_RETENTION_DAYS: {e}"))?;
             if !(1..=3650).contains(&days) {
                 return Err("BACKEND_RETENTION_DAYS must be between 1 and 3650".into());
             }
@@ -422,7 +458,10 @@ mod tests {
     }
 
     fn vars(pairs: &[(&str, &str)]) -> HashMap<String, String> {
-        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
     }
 
     fn refusal(pairs: &[(&str, &str)]) -> String {
@@ -460,7 +499,9 @@ mod tests {
         both.push(("PAYKKA_GATEWAY_URL", "https://openapi.paykka.com"));
         assert!(refusal(&both).contains("not both"));
         assert!(refusal(&[("PAYKKA_ENV", "mars")]).contains("PAYKKA_ENV"));
-        assert!(refusal(&[("PAYKKA_GATEWAY_TIMEOUT_MS", "0")]).contains("PAYKKA_GATEWAY_TIMEOUT_MS"));
+        assert!(
+            refusal(&[("PAYKKA_GATEWAY_TIMEOUT_MS", "0")]).contains("PAYKKA_GATEWAY_TIMEOUT_MS")
+        );
         assert!(refusal(&[("PAYKKA_PATH_CAPTURE", "capture")]).contains("PAYKKA_PATH_CAPTURE"));
         // The sandbox on loopback needs none of it.
         assert_eq!(Config::from_vars(&vars(&[])).unwrap().check(), Ok(()));
@@ -476,7 +517,10 @@ mod tests {
             let c = Config::from_vars(&vars(&[("PAYKKA_ENV", env)])).unwrap();
             assert_eq!(c.gateway_url, host);
             assert_eq!(c.api_version, ApiVersion::V3);
-            assert!(!c.verifies_responses(), "off against PayKKa until it confirms the string");
+            assert!(
+                !c.verifies_responses(),
+                "off against PayKKa until it confirms the string"
+            );
         }
         let c = Config::from_vars(&vars(&[
             ("PAYKKA_API_VERSION", "v1.2"),
@@ -492,6 +536,9 @@ mod tests {
             (ApiVersion::V1_2, Duration::from_millis(2500), true, false)
         );
         assert_eq!(o.paths[&Operation::Capture], "/v3/payment/acq/capture/v2");
-        assert!(Config::from_vars(&vars(&[])).unwrap().verifies_responses(), "on against the sandbox");
+        assert!(
+            Config::from_vars(&vars(&[])).unwrap().verifies_responses(),
+            "on against the sandbox"
+        );
     }
 }

@@ -266,14 +266,21 @@ impl Gateway {
         body: &[u8],
     ) -> Result<(), GatewayError> {
         let h = |n: &str| headers.get(n).and_then(|v| v.to_str().ok()).map(str::trim);
-        let bad = |m: &str| GatewayError::BadResponse(format!("answer not signed by the gateway: {m}"));
+        let bad =
+            |m: &str| GatewayError::BadResponse(format!("answer not signed by the gateway: {m}"));
         let version = self.opts.version;
         let (sig, ts, nonce) = match version {
-            ApiVersion::V3 => (h(hdr::SIGN), h(hdr::V3_TIMESTAMP), h(hdr::NONCE).unwrap_or("")),
+            ApiVersion::V3 => (
+                h(hdr::SIGN),
+                h(hdr::V3_TIMESTAMP),
+                h(hdr::NONCE).unwrap_or(""),
+            ),
             ApiVersion::V1_2 => (h(hdr::SIGNATURE), h(hdr::TIMESTAMP), ""),
         };
         let sig = sig.ok_or_else(|| bad("no signature header"))?;
-        let ts: i64 = ts.and_then(|t| t.parse().ok()).ok_or_else(|| bad("no timestamp header"))?;
+        let ts: i64 = ts
+            .and_then(|t| t.parse().ok())
+            .ok_or_else(|| bad("no timestamp header"))?;
         if !timestamp_fresh(ts, now_ms()) {
             return Err(bad("timestamp outside the 5-minute window"));
         }
@@ -325,7 +332,10 @@ mod tests {
             "payment": { "payment_method": "GOOGLE_PAY", "wallet_data": { "a": 1 } }
         });
         without_extensions(Operation::Payment, &mut v);
-        assert_eq!(v, serde_json::json!({ "payment": { "payment_method": "GOOGLE_PAY" } }));
+        assert_eq!(
+            v,
+            serde_json::json!({ "payment": { "payment_method": "GOOGLE_PAY" } })
+        );
         // A query names its session: documented there, kept.
         let mut q = serde_json::json!({ "session_id": "CS1" });
         without_extensions(Operation::Query, &mut q);

@@ -11,12 +11,12 @@ mod limits;
 pub mod operations;
 mod store;
 
-pub use config::{Config, DEMO_MERCHANT_ID};
-pub use limits::LimitConfig;
 /// The request parsers and the webhook check, for the fuzz targets (`fuzz/`). Not an API.
 #[doc(hidden)]
 pub use api::fuzzing;
+pub use config::{Config, DEMO_MERCHANT_ID};
 pub use gateway::{EXTENSIONS, Gateway, GatewayError, GatewayOptions};
+pub use limits::LimitConfig;
 pub use operations::OperationError;
 
 use axum::Router;
@@ -53,7 +53,9 @@ pub struct RandomUnavailable;
 pub fn random_bytes<const N: usize>() -> Result<[u8; N], RandomUnavailable> {
     use paykka_protocol::rsa::rand_core::{OsRng, RngCore};
     let mut bytes = [0u8; N];
-    OsRng.try_fill_bytes(&mut bytes).map_err(|_| RandomUnavailable)?;
+    OsRng
+        .try_fill_bytes(&mut bytes)
+        .map_err(|_| RandomUnavailable)?;
     Ok(bytes)
 }
 
@@ -98,11 +100,19 @@ fn load_server_secret(cfg: &Config) -> Result<String, StartError> {
         if s.len() >= 32 {
             return Ok(s);
         }
-        return Err(StartError(format!("{}: shorter than 32 characters", path.display())));
+        return Err(StartError(format!(
+            "{}: shorter than 32 characters",
+            path.display()
+        )));
     }
-    let secret = hex(&random_bytes::<32>().map_err(|_| StartError("no system random source".into()))?);
-    write_private_file(&path, secret.as_bytes()).map_err(|e| StartError(format!("{}: {e}", path.display())))?;
-    eprintln!("paykka-backend: generated the server secret {} (first start)", path.display());
+    let secret =
+        hex(&random_bytes::<32>().map_err(|_| StartError("no system random source".into()))?);
+    write_private_file(&path, secret.as_bytes())
+        .map_err(|e| StartError(format!("{}: {e}", path.display())))?;
+    eprintln!(
+        "paykka-backend: generated the server secret {} (first start)",
+        path.display()
+    );
     Ok(secret)
 }
 
@@ -190,8 +200,7 @@ pub async fn start(cfg: Config) -> Result<Running, StartError> {
     // while the gateway rotates its key): from `PAYKKA_GATEWAY_PUBLIC_KEY_FILE` (one or more PEM
     // blocks), or, when none is configured, learnt when registering with the sandbox portal.
     // Empty: not known yet, webhooks are answered 503.
-    let gateway =
-        Gateway::new(cfg.gateway_options(), key, gateway_keys).map_err(StartError)?;
+    let gateway = Gateway::new(cfg.gateway_options(), key, gateway_keys).map_err(StartError)?;
     let listener = tokio::net::TcpListener::bind(cfg.addr)
         .await
         .map_err(|e| StartError(format!("bind {}: {e}", cfg.addr)))?;
@@ -233,10 +242,10 @@ pub async fn start(cfg: Config) -> Result<Running, StartError> {
             listener,
             app.into_make_service_with_connect_info::<SocketAddr>(),
         )
-            .with_graceful_shutdown(async move {
-                let _ = rx.wait_for(|v| *v).await;
-            })
-            .await;
+        .with_graceful_shutdown(async move {
+            let _ = rx.wait_for(|v| *v).await;
+        })
+        .await;
         if let Err(e) = r {
             eprintln!("paykka-backend: server error: {e}");
         }

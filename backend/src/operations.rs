@@ -14,8 +14,8 @@ use crate::gateway::{Gateway, GatewayError};
 use paykka_protocol::Operation;
 use paykka_protocol::order::Browser;
 use paykka_protocol::types::{
-    ApiResponse, CaptureRequest, PaymentData, PaymentRequest, RecurringCancelRequest,
-    RefundData, RefundQueryRequest, RefundRequest, TransactionData, VoidRequest,
+    ApiResponse, CaptureRequest, PaymentData, PaymentRequest, RecurringCancelRequest, RefundData,
+    RefundQueryRequest, RefundRequest, TransactionData, VoidRequest,
 };
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -101,14 +101,19 @@ impl Gateway {
         if r.is_success() {
             Ok(r.data)
         } else {
-            Err(OperationError::Refused { ret_code: r.ret_code, ret_msg: r.ret_msg })
+            Err(OperationError::Refused {
+                ret_code: r.ret_code,
+                ret_msg: r.ret_msg,
+            })
         }
     }
 
     /// A payment as the gateway knows it now.
     pub async fn query(&self, order_id: &str) -> Result<TransactionData, OperationError> {
         let body = serde_json::json!({ "order_id": order_id });
-        self.operation(Operation::Query, &body, None).await?.ok_or_else(no_data)
+        self.operation(Operation::Query, &body, None)
+            .await?
+            .ok_or_else(no_data)
     }
 
     /// Captures `amount` of an authorised payment. `last`: nothing more will be captured (the
@@ -128,7 +133,8 @@ impl Gateway {
             ..Default::default()
         };
         let key = format!("capture-{order_id}-{amount}-{last}");
-        self.operation::<_, serde_json::Value>(Operation::Capture, &body, Some(&key)).await?;
+        self.operation::<_, serde_json::Value>(Operation::Capture, &body, Some(&key))
+            .await?;
         Ok(())
     }
 
@@ -139,8 +145,12 @@ impl Gateway {
             reason: Some(reason.into()),
             ..Default::default()
         };
-        self.operation::<_, serde_json::Value>(Operation::Void, &body, Some(&format!("void-{order_id}")))
-            .await?;
+        self.operation::<_, serde_json::Value>(
+            Operation::Void,
+            &body,
+            Some(&format!("void-{order_id}")),
+        )
+        .await?;
         Ok(())
     }
 
@@ -156,7 +166,9 @@ impl Gateway {
             ..Default::default()
         };
         let key = format!("refund-{}", r.reference);
-        self.operation(Operation::Refund, &body, Some(&key)).await?.ok_or_else(no_data)
+        self.operation(Operation::Refund, &body, Some(&key))
+            .await?
+            .ok_or_else(no_data)
     }
 
     /// A refund as the gateway knows it now, by the merchant's reference.
@@ -165,7 +177,9 @@ impl Gateway {
             refund_trans_id: Some(reference.into()),
             ..Default::default()
         };
-        self.operation(Operation::RefundQuery, &body, None).await?.ok_or_else(no_data)
+        self.operation(Operation::RefundQuery, &body, None)
+            .await?
+            .ok_or_else(no_data)
     }
 
     /// Ends a subscription: the stored card's agreement can charge no more.
@@ -179,7 +193,8 @@ impl Gateway {
             shopper_reference: shopper_reference.into(),
             ..Default::default()
         };
-        self.operation::<_, serde_json::Value>(Operation::RecurringCancel, &body, None).await?;
+        self.operation::<_, serde_json::Value>(Operation::RecurringCancel, &body, None)
+            .await?;
         Ok(())
     }
 
@@ -198,22 +213,31 @@ impl Gateway {
             validation_url: validation_url.map(str::to_string),
             ..Default::default()
         };
-        let (status, bytes) = self.call_raw(Operation::ApplePaySession, &body, None).await?;
-        let bad = |m: &str| GatewayError::BadResponse(format!("Apple Pay session, HTTP {status}: {m}"));
+        let (status, bytes) = self
+            .call_raw(Operation::ApplePaySession, &body, None)
+            .await?;
+        let bad =
+            |m: &str| GatewayError::BadResponse(format!("Apple Pay session, HTTP {status}: {m}"));
         let answer: serde_json::Value =
             serde_json::from_slice(&bytes).map_err(|_| bad("not JSON"))?;
         let session = match answer {
             serde_json::Value::String(s) => s,
             serde_json::Value::Object(o) => {
                 let r: ApiResponse<serde_json::Value> =
-                    serde_json::from_value(serde_json::Value::Object(o)).map_err(|_| bad("no ret_code"))?;
+                    serde_json::from_value(serde_json::Value::Object(o))
+                        .map_err(|_| bad("no ret_code"))?;
                 if !r.is_success() {
-                    return Err(OperationError::Refused { ret_code: r.ret_code, ret_msg: r.ret_msg });
+                    return Err(OperationError::Refused {
+                        ret_code: r.ret_code,
+                        ret_msg: r.ret_msg,
+                    });
                 }
                 match r.data {
                     Some(serde_json::Value::String(s)) => s,
                     Some(serde_json::Value::Object(mut o)) => {
-                        return Ok(o.remove("merchant_session").unwrap_or(serde_json::Value::Object(o)));
+                        return Ok(o
+                            .remove("merchant_session")
+                            .unwrap_or(serde_json::Value::Object(o)));
                     }
                     _ => return Err(no_data()),
                 }
@@ -255,7 +279,9 @@ impl Gateway {
             ..Default::default()
         };
         let key = format!("mit-{}", c.reference);
-        self.operation(Operation::Payment, &body, Some(&key)).await?.ok_or_else(no_data)
+        self.operation(Operation::Payment, &body, Some(&key))
+            .await?
+            .ok_or_else(no_data)
     }
 }
 

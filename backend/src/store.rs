@@ -136,7 +136,11 @@ impl Store {
         #[cfg(unix)]
         if !path.exists() {
             use std::os::unix::fs::OpenOptionsExt;
-            let _ = std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(path);
+            let _ = std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .mode(0o600)
+                .open(path);
         }
         let conn = Connection::open(path)?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
@@ -178,7 +182,12 @@ impl Store {
     }
 
     /// Stores a login (the digest of its cookie) until `expires_at`.
-    pub fn insert_login(&self, token_digest: &str, shopper_reference: &str, expires_at: i64) -> DbResult<()> {
+    pub fn insert_login(
+        &self,
+        token_digest: &str,
+        shopper_reference: &str,
+        expires_at: i64,
+    ) -> DbResult<()> {
         let c = crate::lock(&self.conn);
         c.execute(
             "INSERT INTO logins (token_digest, shopper_reference, expires_at) VALUES (?1, ?2, ?3)",
@@ -210,11 +219,19 @@ impl Store {
         let mut c = crate::lock(&self.conn);
         let tx = c.transaction()?;
         let known: bool = tx
-            .query_row("SELECT 1 FROM attempts WHERE idem_key = ?1", [idem_key], |_| Ok(true))
+            .query_row(
+                "SELECT 1 FROM attempts WHERE idem_key = ?1",
+                [idem_key],
+                |_| Ok(true),
+            )
             .optional()?
             .unwrap_or(false);
         if !known {
-            let n: i64 = tx.query_row("SELECT COUNT(*) FROM attempts WHERE session_id = ?1", [session_id], |r| r.get(0))?;
+            let n: i64 = tx.query_row(
+                "SELECT COUNT(*) FROM attempts WHERE session_id = ?1",
+                [session_id],
+                |r| r.get(0),
+            )?;
             if n >= i64::from(max) {
                 return Ok(false);
             }
@@ -281,7 +298,10 @@ impl Store {
         let c = crate::lock(&self.conn);
         let before = now - older_than_ms;
         let mut n = c.execute("DELETE FROM logins WHERE expires_at <= ?1", [now])?;
-        n += c.execute("DELETE FROM idempotency WHERE created_at < ?1 AND state <> 'pending'", [before])?;
+        n += c.execute(
+            "DELETE FROM idempotency WHERE created_at < ?1 AND state <> 'pending'",
+            [before],
+        )?;
         n += c.execute("DELETE FROM attempts WHERE created_at < ?1", [before])?;
         n += c.execute(
             "DELETE FROM orders WHERE updated_at < ?1 AND status IN ('CREATED', 'FAILURE', 'CANCELED', 'EXPIRED')",
@@ -746,7 +766,13 @@ mod tests {
         // A day later, with a one-hour retention: the unpaid order and its attempt go.
         assert_eq!(s.purge(now() + 86_400_000, 3_600_000).unwrap(), 2);
         assert!(s.order("CSold").unwrap().is_none());
-        assert!(s.order("CSpaid").unwrap().is_some(), "a paid order is the merchant's record");
-        assert_eq!(s.login_shopper("d2", now()).unwrap().as_deref(), Some("bob"));
+        assert!(
+            s.order("CSpaid").unwrap().is_some(),
+            "a paid order is the merchant's record"
+        );
+        assert_eq!(
+            s.login_shopper("d2", now()).unwrap().as_deref(),
+            Some("bob")
+        );
     }
 }

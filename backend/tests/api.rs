@@ -43,7 +43,10 @@ async fn create_and_get_session() {
         &methods[..4],
         &["BANKCARD", "ApplePay", "WechatPayGlobal", "AlipayPlus"]
     );
-    assert!(!methods.contains(&"GooglePay"), "only when the merchant lists it");
+    assert!(
+        !methods.contains(&"GooglePay"),
+        "only when the merchant lists it"
+    );
     assert!(methods.contains(&"AlipayPlus"));
     assert_eq!(s["saved_cards"], json!([]));
     assert_eq!(s["card_key_url"], format!("{}/card-key", env.sb().base_url));
@@ -392,17 +395,35 @@ async fn bad_input_gets_clear_errors_and_writes_nothing() {
             400,
             "invalid_request",
         ),
-        (raw("{\"amount\": 0, \"currency\": \"USD\"}"), 400, "invalid_amount"),
-        (raw("{\"amount\": -5, \"currency\": \"USD\"}"), 400, "invalid_amount"),
+        (
+            raw("{\"amount\": 0, \"currency\": \"USD\"}"),
+            400,
+            "invalid_amount",
+        ),
+        (
+            raw("{\"amount\": -5, \"currency\": \"USD\"}"),
+            400,
+            "invalid_amount",
+        ),
         (
             raw("{\"amount\": 99999999999999999, \"currency\": \"USD\"}"),
             400,
             "invalid_amount",
         ),
-        (raw("{\"amount\": 100, \"currency\": \"XYZ\"}"), 400, "unsupported_currency"),
-        (raw("{\"amount\": 100, \"currency\": \"USD\", \"mode\": \"popup\"}"), 400, "invalid_request"),
         (
-            raw("{\"amount\": 100, \"currency\": \"USD\", \"return_url\": \"https://evil.example/\"}"),
+            raw("{\"amount\": 100, \"currency\": \"XYZ\"}"),
+            400,
+            "unsupported_currency",
+        ),
+        (
+            raw("{\"amount\": 100, \"currency\": \"USD\", \"mode\": \"popup\"}"),
+            400,
+            "invalid_request",
+        ),
+        (
+            raw(
+                "{\"amount\": 100, \"currency\": \"USD\", \"return_url\": \"https://evil.example/\"}",
+            ),
             400,
             "invalid_request",
         ),
@@ -1023,16 +1044,7 @@ async fn webhooks_verify_with_either_of_two_configured_gateway_keys_until_one_is
     })
     .await;
     // configured keys are not replaced by the sandbox's (which publishes A only)
-    assert_eq!(
-        env.be
-            .as_ref()
-            .unwrap()
-            .state
-            .gateway
-            .keys()
-            .len(),
-        2
-    );
+    assert_eq!(env.be.as_ref().unwrap().state.gateway.keys().len(), 2);
     let h = Hooks::new(&env).await;
     let body = h.note("NT-K1", "GW-K1", "PROCESSING", now_ms());
     assert_eq!(h.post_signed(&body, &a).await.0, 200);

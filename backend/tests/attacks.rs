@@ -172,12 +172,7 @@ async fn a_guest_has_no_saved_cards_and_is_offered_no_saving() {
     let env = Env::new().await;
     saved_card_of(&env, "victim-01").await;
     // Every guest used to get the configured default shopper's wallet.
-    let (_, v) = browser_post(
-        &env,
-        "/api/sessions",
-        demo_cart(),
-    )
-    .await;
+    let (_, v) = browser_post(&env, "/api/sessions", demo_cart()).await;
     let sid = v["session_id"].as_str().unwrap();
     let (_, s) = env.get(&format!("/api/sessions/{sid}")).await;
     assert_eq!(s["saved_cards"], json!([]));

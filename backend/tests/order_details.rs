@@ -8,7 +8,11 @@ use common::*;
 use serde_json::{Value, json};
 
 fn kept(env: &Env, id: &str) -> Value {
-    env.sb().state.db.record(id).unwrap_or_else(|| panic!("the sandbox keeps {id}"))
+    env.sb()
+        .state
+        .db
+        .record(id)
+        .unwrap_or_else(|| panic!("the sandbox keeps {id}"))
 }
 
 #[tokio::test]
@@ -17,8 +21,14 @@ async fn physical_goods_without_a_shipping_address_are_refused_before_the_gatewa
     let kettle = json!([{ "sku": "kettle-pour-over", "quantity": 1 }]);
     for (what, shipping) in [
         ("no address", Value::Null),
-        ("no street", json!({ "first_name": "Ada", "city": "London", "country": "GB" })),
-        ("a country that is not a code", json!({ "first_name": "Ada", "address_line1": "1 Road", "city": "London", "country": "England" })),
+        (
+            "no street",
+            json!({ "first_name": "Ada", "city": "London", "country": "GB" }),
+        ),
+        (
+            "a country that is not a code",
+            json!({ "first_name": "Ada", "address_line1": "1 Road", "city": "London", "country": "England" }),
+        ),
     ] {
         let mut body = json!({ "cart": kettle });
         if !shipping.is_null() {
@@ -26,17 +36,45 @@ async fn physical_goods_without_a_shipping_address_are_refused_before_the_gatewa
         }
         let (status, e) = env.post("/api/sessions", body).await;
         assert_eq!(status.as_u16(), 400, "{what}: {e}");
-        assert!(matches!(e["error"]["code"].as_str(), Some("shipping_required" | "invalid_request")), "{what}: {e}");
+        assert!(
+            matches!(
+                e["error"]["code"].as_str(),
+                Some("shipping_required" | "invalid_request")
+            ),
+            "{what}: {e}"
+        );
     }
-    let (status, e) = env.post("/api/sessions", json!({ "cart": kettle, "shipping": { "fax": "1" } })).await;
+    let (status, e) = env
+        .post(
+            "/api/sessions",
+            json!({ "cart": kettle, "shipping": { "fax": "1" } }),
+        )
+        .await;
     assert_eq!(status.as_u16(), 400, "an unknown address member: {e}");
-    assert_eq!(env.sb().state.db.count_rows("sessions").unwrap(), 0, "nothing reached the gateway");
+    assert_eq!(
+        env.sb().state.db.count_rows("sessions").unwrap(),
+        0,
+        "nothing reached the gateway"
+    );
     // A gift card sent by email ships nowhere.
-    let (status, v) = env.post("/api/sessions", json!({ "cart": [{ "sku": "gift-card-25", "quantity": 1 }] })).await;
+    let (status, v) = env
+        .post(
+            "/api/sessions",
+            json!({ "cart": [{ "sku": "gift-card-25", "quantity": 1 }] }),
+        )
+        .await;
     assert_eq!(status.as_u16(), 200, "{v}");
     // The merchant's own server is held to the same rule when it says the order ships.
-    let (status, e) = env.server_post("/api/server/sessions", json!({ "amount": 100, "currency": "USD", "physical": true })).await;
-    assert_eq!((status.as_u16(), e["error"]["code"].as_str()), (400, Some("shipping_required")));
+    let (status, e) = env
+        .server_post(
+            "/api/server/sessions",
+            json!({ "amount": 100, "currency": "USD", "physical": true }),
+        )
+        .await;
+    assert_eq!(
+        (status.as_u16(), e["error"]["code"].as_str()),
+        (400, Some("shipping_required"))
+    );
 }
 
 #[tokio::test]
@@ -45,16 +83,30 @@ async fn the_session_carries_the_goods_the_shipping_address_and_the_customer_as_
     let (status, v) = env.post("/api/sessions", demo_cart()).await;
     assert_eq!(status.as_u16(), 200, "{v}");
     let d = &kept(&env, v["session_id"].as_str().unwrap())["details"];
-    assert_eq!(d["goods"], json!([{ "id": "kettle-pour-over", "name": "Ceramic pour-over kettle", "price": 4999, "quantity": 1 }]));
+    assert_eq!(
+        d["goods"],
+        json!([{ "id": "kettle-pour-over", "name": "Ceramic pour-over kettle", "price": 4999, "quantity": 1 }])
+    );
     assert_eq!(d["shipping"], demo_address());
     assert_eq!(d["customer"]["order_ip"], "127.0.0.1");
     assert!(d["customer"]["id"].is_null(), "a guest has no customer id");
     // A signed-in shopper's order ships to the address on file, and names them.
     env.sign_in(Some("demo-shopper-bob")).await;
-    let (status, v) = env.post("/api/sessions", json!({ "cart": [{ "sku": "coffee-club-monthly", "quantity": 1 }] })).await;
+    let (status, v) = env
+        .post(
+            "/api/sessions",
+            json!({ "cart": [{ "sku": "coffee-club-monthly", "quantity": 1 }] }),
+        )
+        .await;
     assert_eq!(status.as_u16(), 200, "{v}");
     let d = &kept(&env, v["session_id"].as_str().unwrap())["details"];
-    assert_eq!((d["shipping"]["city"].as_str(), d["shipping"]["country"].as_str()), (Some("Paris"), Some("FR")));
+    assert_eq!(
+        (
+            d["shipping"]["city"].as_str(),
+            d["shipping"]["country"].as_str()
+        ),
+        (Some("Paris"), Some("FR"))
+    );
     assert_eq!(d["customer"]["id"], "demo-shopper-bob");
     // The server door passes the merchant's own order details and cancel URL on.
     let (status, v) = env
@@ -101,11 +153,15 @@ async fn a_card_payment_tells_3ds_what_the_browser_knows_and_where_the_shopper_p
     // Values PayKKa would refuse are dropped, not passed on, and never fail the payment.
     let sid = env.session(json!({})).await;
     let mut body = env.card(&sid, "4242424242424242");
-    body["browser"] = json!({ "screen_width": "12ab", "timezone_offset": "UTC+1", "device_type": "FRIDGE" });
+    body["browser"] =
+        json!({ "screen_width": "12ab", "timezone_offset": "UTC+1", "device_type": "FRIDGE" });
     let (status, p) = env.pay(&key(), body).await;
     assert_eq!(status.as_u16(), 200, "{p}");
     let b = &kept(&env, p["order_id"].as_str().unwrap())["details"]["browser"];
-    assert!(b["screen_width"].is_null() && b["timezone_offset"].is_null() && b["device_type"].is_null(), "{b}");
+    assert!(
+        b["screen_width"].is_null() && b["timezone_offset"].is_null() && b["device_type"].is_null(),
+        "{b}"
+    );
     // A member the documents do not have is refused before anything is charged.
     let sid = env.session(json!({})).await;
     let mut body = env.card(&sid, "4242424242424242");

@@ -32,7 +32,10 @@ fn fixtures() -> Vec<(String, PathBuf)> {
         for e in std::fs::read_dir(root.join(dir)).unwrap() {
             let p = e.unwrap().path();
             if p.extension().is_some_and(|x| x == "json") {
-                out.push((format!("{dir}/{}", p.file_name().unwrap().to_string_lossy()), p));
+                out.push((
+                    format!("{dir}/{}", p.file_name().unwrap().to_string_lossy()),
+                    p,
+                ));
             }
         }
     }
@@ -146,18 +149,30 @@ fn every_published_example_is_read_by_our_types_with_nothing_lost() {
 
 #[test]
 fn a_misspelt_member_of_a_request_is_refused_not_dropped() {
-    let mut v: Value = serde_json::from_str(include_str!("fixtures/paykka/v1.2/payment.request.json")).unwrap();
+    let mut v: Value =
+        serde_json::from_str(include_str!("fixtures/paykka/v1.2/payment.request.json")).unwrap();
     v["payment"]["shoper_reference"] = "x".into();
     assert!(read("v1.2/payment.request.json", &v).is_err());
-    let mut v: Value = serde_json::from_str(include_str!("fixtures/paykka/v3/refund.request.plugin-reconstructed.json")).unwrap();
+    let mut v: Value = serde_json::from_str(include_str!(
+        "fixtures/paykka/v3/refund.request.plugin-reconstructed.json"
+    ))
+    .unwrap();
     v["refund_ammount"] = 1.into();
     assert!(read("v3/refund.request.json", &v).is_err());
 }
 
 /// Members PayKKa's field tables list with no example showing them: (operation, path, where).
 const TABLE_ONLY: &[(&str, &str, &str)] = &[
-    ("create_session", "display_merchant_name", "Create Session field table (paykka-api-facts.md)"),
-    ("create_session", "allowed_payment_methods", "Create Session field table; a v1.0 Google Pay example"),
+    (
+        "create_session",
+        "display_merchant_name",
+        "Create Session field table (paykka-api-facts.md)",
+    ),
+    (
+        "create_session",
+        "allowed_payment_methods",
+        "Create Session field table; a v1.0 Google Pay example",
+    ),
 ];
 
 /// (operation, path, why our type differs from the examples').
@@ -168,16 +183,31 @@ const TYPE_NOTES: &[(&str, &str, &str)] = &[(
 )];
 
 /// The order's objects, one documented shape in Create Session and in Initiate Transaction.
-const ORDER_OBJECTS: &[&str] = &["goods", "bill", "shipping", "customer", "browser", "authentication"];
+const ORDER_OBJECTS: &[&str] = &[
+    "goods",
+    "bill",
+    "shipping",
+    "customer",
+    "browser",
+    "authentication",
+];
 
 /// path -> JSON types seen at it, over every example of one operation's requests (the order's
 /// objects over both operations that carry them). `null`: shown, type not given.
 fn shapes(op: &str) -> BTreeMap<String, BTreeSet<&'static str>> {
     let mut out = shapes_of(op);
     if op == "create_session" || op == "payment" {
-        let other = shapes_of(if op == "payment" { "create_session" } else { "payment" });
+        let other = shapes_of(if op == "payment" {
+            "create_session"
+        } else {
+            "payment"
+        });
         for (path, kinds) in other {
-            if ORDER_OBJECTS.iter().any(|o| path == *o || path.starts_with(&format!("{o}.")) || path.starts_with(&format!("{o}[]"))) {
+            if ORDER_OBJECTS.iter().any(|o| {
+                path == *o
+                    || path.starts_with(&format!("{o}."))
+                    || path.starts_with(&format!("{o}[]"))
+            }) {
                 out.entry(path).or_default().extend(kinds);
             }
         }
@@ -200,7 +230,11 @@ fn shapes_of(op: &str) -> BTreeMap<String, BTreeSet<&'static str>> {
             }
             Value::Object(o) => {
                 for (k, x) in o {
-                    let p = if path.is_empty() { k.clone() } else { format!("{path}.{k}") };
+                    let p = if path.is_empty() {
+                        k.clone()
+                    } else {
+                        format!("{path}.{k}")
+                    };
                     walk(x, &p, out);
                 }
                 "object"
@@ -212,7 +246,11 @@ fn shapes_of(op: &str) -> BTreeMap<String, BTreeSet<&'static str>> {
     for (name, p) in fixtures() {
         let file = name.rsplit('/').next().unwrap();
         if file.starts_with(&format!("{op}.request")) && skipped(&name).is_none() {
-            walk(&serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap(), "", &mut out);
+            walk(
+                &serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap(),
+                "",
+                &mut out,
+            );
         }
     }
     out
@@ -243,7 +281,10 @@ async fn recorder(sandbox: String, seen: Recorded) -> String {
     let app = axum::Router::new().fallback(move |uri: Uri, headers: HeaderMap, body: Bytes| {
         let (http, sandbox, seen) = (http.clone(), sandbox.clone(), seen.clone());
         async move {
-            seen.lock().unwrap().push((uri.path().to_string(), serde_json::from_slice(&body).unwrap_or(Value::Null)));
+            seen.lock().unwrap().push((
+                uri.path().to_string(),
+                serde_json::from_slice(&body).unwrap_or(Value::Null),
+            ));
             let mut req = http.post(format!("{sandbox}{}", uri.path())).body(body);
             for (k, v) in &headers {
                 if k != "host" && k != "content-length" {
@@ -251,13 +292,15 @@ async fn recorder(sandbox: String, seen: Recorded) -> String {
                 }
             }
             let res = req.send().await.unwrap();
-            let mut out = axum::response::Response::builder().status(StatusCode::from_u16(res.status().as_u16()).unwrap());
+            let mut out = axum::response::Response::builder()
+                .status(StatusCode::from_u16(res.status().as_u16()).unwrap());
             for (k, v) in res.headers() {
                 if k != "content-length" && k != "transfer-encoding" {
                     out = out.header(k, v);
                 }
             }
-            out.body(axum::body::Body::from(res.bytes().await.unwrap())).unwrap()
+            out.body(axum::body::Body::from(res.bytes().await.unwrap()))
+                .unwrap()
         }
     });
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
@@ -292,11 +335,24 @@ async fn what_the_client_sends(version: ApiVersion) -> Vec<(Operation, Value)> {
     let order = p["order_id"].as_str().unwrap().to_string();
     env.get(&format!("/api/sessions/{sid}/result")).await;
     // A saved card removed, an Apple Pay merchant validated.
-    let (_, s2) = env.post("/api/sessions", json!({ "cart": [{ "sku": "paper-filters-100", "quantity": 1 }] })).await;
+    let (_, s2) = env
+        .post(
+            "/api/sessions",
+            json!({ "cart": [{ "sku": "paper-filters-100", "quantity": 1 }] }),
+        )
+        .await;
     let sid2 = s2["session_id"].as_str().unwrap();
     let (_, session) = env.get(&format!("/api/sessions/{sid2}")).await;
-    let token = session["saved_cards"][0]["token"].as_str().expect("a saved card").to_string();
-    let (status, _) = env.send(env.http.delete(env.url(&format!("/api/saved-cards/{token}?session_id={sid2}")))).await;
+    let token = session["saved_cards"][0]["token"]
+        .as_str()
+        .expect("a saved card")
+        .to_string();
+    let (status, _) = env
+        .send(
+            env.http
+                .delete(env.url(&format!("/api/saved-cards/{token}?session_id={sid2}"))),
+        )
+        .await;
     assert_eq!(status.as_u16(), 200);
     env.post("/api/apple-pay/session", json!({ "domain_name": "shop.example.com", "validation_url": "https://apple-pay-gateway.apple.com/paymentservices/startSession" })).await;
     // The merchant's server: a hosted session with a cancel URL; capture in two parts, void,
@@ -306,27 +362,60 @@ async fn what_the_client_sends(version: ApiVersion) -> Vec<(Operation, Value)> {
             "goods": [{ "id": "tea-1", "name": "Tea", "price": 1200, "quantity": 1 }], "customer": { "id": "c-1", "email": "c1@example.com" }, "bill": demo_address() }))
         .await;
     assert_eq!(status.as_u16(), 200, "{v}");
-    let manual = env.session(json!({ "amount": 3000, "currency": "USD", "capture_method": "MANUAL" })).await;
+    let manual = env
+        .session(json!({ "amount": 3000, "currency": "USD", "capture_method": "MANUAL" }))
+        .await;
     let (_, a) = env.pay(&key(), env.card(&manual, "4242424242424242")).await;
     let authorised = a["order_id"].as_str().unwrap().to_string();
-    env.server_post(&format!("/api/server/payments/{authorised}/capture"), json!({ "amount": 1000, "final": false })).await;
-    env.server_post(&format!("/api/server/payments/{authorised}/void"), json!({})).await;
-    let (status, r) = env.server_post(&format!("/api/server/payments/{order}/refunds"), json!({ "amount": 100, "reference": "R-doc" })).await;
+    env.server_post(
+        &format!("/api/server/payments/{authorised}/capture"),
+        json!({ "amount": 1000, "final": false }),
+    )
+    .await;
+    env.server_post(
+        &format!("/api/server/payments/{authorised}/void"),
+        json!({}),
+    )
+    .await;
+    let (status, r) = env
+        .server_post(
+            &format!("/api/server/payments/{order}/refunds"),
+            json!({ "amount": 100, "reference": "R-doc" }),
+        )
+        .await;
     assert_eq!(status.as_u16(), 200, "{r}");
-    env.send(env.http.get(env.url("/api/server/refunds/R-doc")).bearer_auth(SERVER_SECRET)).await;
+    env.send(
+        env.http
+            .get(env.url("/api/server/refunds/R-doc"))
+            .bearer_auth(SERVER_SECRET),
+    )
+    .await;
     let sub = env.session(json!({ "amount": 1900, "currency": "USD", "payment_type": "RECURRING", "shopper_reference": "sub-doc" })).await;
     env.sign_in(Some("sub-doc")).await;
     env.pay(&key(), env.card(&sub, "4242424242424242")).await;
-    let (status, c) = env.server_post("/api/server/recurring/charges", json!({ "shopper_reference": "sub-doc", "amount": 1900, "currency": "USD" })).await;
+    let (status, c) = env
+        .server_post(
+            "/api/server/recurring/charges",
+            json!({ "shopper_reference": "sub-doc", "amount": 1900, "currency": "USD" }),
+        )
+        .await;
     assert_eq!(status.as_u16(), 200, "{c}");
-    let kept = env.sb().state.db.record(c["payment"]["order_id"].as_str().unwrap()).unwrap();
+    let kept = env
+        .sb()
+        .state
+        .db
+        .record(c["payment"]["order_id"].as_str().unwrap())
+        .unwrap();
     env.server_post("/api/server/recurring/cancel", json!({ "recurring_agreement_id": kept["recurring_agreement_id"], "shopper_reference": "sub-doc" })).await;
 
     let seen = seen.lock().unwrap().clone();
     seen.into_iter()
         .filter(|(path, _)| !path.starts_with("/portal/"))
         .map(|(path, body)| {
-            let op = Operation::ALL.into_iter().find(|op| version.path(*op) == path).unwrap_or_else(|| panic!("{path}"));
+            let op = Operation::ALL
+                .into_iter()
+                .find(|op| version.path(*op) == path)
+                .unwrap_or_else(|| panic!("{path}"));
             (op, body)
         })
         .collect()
@@ -338,7 +427,11 @@ async fn what_our_client_sends_has_the_members_types_and_nesting_of_paykkas_exam
         let sent = what_the_client_sends(version).await;
         let ops: BTreeSet<&str> = sent.iter().map(|(op, _)| op_name(*op)).collect();
         for op in Operation::ALL {
-            assert!(ops.contains(op_name(op)), "{version}: the flows call {}", op_name(op));
+            assert!(
+                ops.contains(op_name(op)),
+                "{version}: the flows call {}",
+                op_name(op)
+            );
         }
         let mut problems = BTreeSet::new();
         for (op, body) in &sent {
@@ -357,7 +450,15 @@ async fn what_our_client_sends_has_the_members_types_and_nesting_of_paykkas_exam
                     }
                     Value::Object(o) => {
                         for (k, x) in o {
-                            walk(x, &if path.is_empty() { k.clone() } else { format!("{path}.{k}") }, out);
+                            walk(
+                                x,
+                                &if path.is_empty() {
+                                    k.clone()
+                                } else {
+                                    format!("{path}.{k}")
+                                },
+                                out,
+                            );
                         }
                         "object"
                     }
@@ -369,25 +470,36 @@ async fn what_our_client_sends_has_the_members_types_and_nesting_of_paykkas_exam
                 if path.is_empty() {
                     continue;
                 }
-                let listed = paykka_backend::EXTENSIONS.iter().any(|(o, p, _)| o == op && (path == *p || path.starts_with(&format!("{p}."))))
-                    || TABLE_ONLY.iter().any(|(o, p, _)| *o == name && (path == *p || path.starts_with(&format!("{p}["))))
-                    || (path == "timestamp" && version == ApiVersion::V1_2);
+                let listed =
+                    paykka_backend::EXTENSIONS.iter().any(|(o, p, _)| {
+                        o == op && (path == *p || path.starts_with(&format!("{p}.")))
+                    }) || TABLE_ONLY.iter().any(|(o, p, _)| {
+                        *o == name && (path == *p || path.starts_with(&format!("{p}[")))
+                    }) || (path == "timestamp" && version == ApiVersion::V1_2);
                 match doc.get(&path) {
                     None if listed => {}
                     None => {
-                        problems.insert(format!("{version} {name}: `{path}` is in no example and not listed"));
+                        problems.insert(format!(
+                            "{version} {name}: `{path}` is in no example and not listed"
+                        ));
                     }
                     Some(kinds)
                         if !kinds.contains(kind)
                             && kinds.iter().any(|k| *k != "null")
                             && !TYPE_NOTES.iter().any(|(o, p, _)| *o == name && *p == path) =>
                     {
-                        problems.insert(format!("{version} {name}: `{path}` is {kind}, the examples show {kinds:?}"));
+                        problems.insert(format!(
+                            "{version} {name}: `{path}` is {kind}, the examples show {kinds:?}"
+                        ));
                     }
                     Some(_) => {}
                 }
             }
         }
-        assert!(problems.is_empty(), "{}", problems.into_iter().collect::<Vec<_>>().join("\n"));
+        assert!(
+            problems.is_empty(),
+            "{}",
+            problems.into_iter().collect::<Vec<_>>().join("\n")
+        );
     }
 }

@@ -50,10 +50,14 @@ impl ValueKind {
             Self::FontFamily => is_font_family(value),
             Self::FontWeight => {
                 matches!(value, "normal" | "bold" | "lighter" | "bolder")
-                    || (value.len() == 3 && value.ends_with("00") && ('1'..='9').contains(&value.chars().next()?))
+                    || (value.len() == 3
+                        && value.ends_with("00")
+                        && ('1'..='9').contains(&value.chars().next()?))
             }
             Self::Spacing => value == "normal" || is_length(value),
-            Self::TextTransform => matches!(value, "none" | "uppercase" | "lowercase" | "capitalize"),
+            Self::TextTransform => {
+                matches!(value, "none" | "uppercase" | "lowercase" | "capitalize")
+            }
         };
         ok.then(|| CssValue(value.to_owned()))
     }
@@ -64,9 +68,15 @@ fn is_color(v: &str) -> bool {
         return matches!(hex.len(), 3 | 4 | 6 | 8) && hex.bytes().all(|b| b.is_ascii_hexdigit());
     }
     for function in ["rgb(", "rgba(", "hsl(", "hsla("] {
-        if let Some(body) = v.strip_prefix(function).and_then(|rest| rest.strip_suffix(')')) {
+        if let Some(body) = v
+            .strip_prefix(function)
+            .and_then(|rest| rest.strip_suffix(')'))
+        {
             // Numbers, separators, percentages and `deg` units: no nested function, no word.
-            return body.len() <= 60 && body.bytes().all(|b| b.is_ascii_digit() || b" .,%/-deg".contains(&b));
+            return body.len() <= 60
+                && body
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || b" .,%/-deg".contains(&b));
         }
     }
     v.len() <= 24 && v.bytes().all(|b| b.is_ascii_lowercase())
@@ -76,9 +86,14 @@ fn is_length(v: &str) -> bool {
     if v == "0" {
         return true;
     }
-    let number_end = v.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(v.len());
+    let number_end = v
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(v.len());
     let (number, unit) = v.split_at(number_end);
-    let number_ok = !number.is_empty() && number.len() <= 8 && number.matches('.').count() <= 1 && number != ".";
+    let number_ok = !number.is_empty()
+        && number.len() <= 8
+        && number.matches('.').count() <= 1
+        && number != ".";
     number_ok && matches!(unit, "px" | "em" | "rem" | "%")
 }
 
@@ -91,7 +106,9 @@ fn is_font_family(v: &str) -> bool {
             .or_else(|| family.strip_prefix('\'').and_then(|f| f.strip_suffix('\'')))
             .unwrap_or(family);
         !unquoted.is_empty()
-            && unquoted.chars().all(|c| c.is_alphanumeric() || c == ' ' || c == '-' || c == '_')
+            && unquoted
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == ' ' || c == '-' || c == '_')
     })
 }
 
@@ -137,15 +154,31 @@ pub const VARIABLES: &[(&str, &str, ValueKind)] = &[
     ("colorPrimary", "--pk-color-primary", ValueKind::Color),
     ("colorBackground", "--pk-color-background", ValueKind::Color),
     ("colorText", "--pk-color-text", ValueKind::Color),
-    ("colorTextSecondary", "--pk-color-text-secondary", ValueKind::Color),
-    ("colorTextPlaceholder", "--pk-color-placeholder", ValueKind::Color),
+    (
+        "colorTextSecondary",
+        "--pk-color-text-secondary",
+        ValueKind::Color,
+    ),
+    (
+        "colorTextPlaceholder",
+        "--pk-color-placeholder",
+        ValueKind::Color,
+    ),
     ("colorDanger", "--pk-color-danger", ValueKind::Color),
     ("colorSuccess", "--pk-color-success", ValueKind::Color),
-    ("colorInputBackground", "--pk-color-input-background", ValueKind::Color),
+    (
+        "colorInputBackground",
+        "--pk-color-input-background",
+        ValueKind::Color,
+    ),
     ("colorBorder", "--pk-color-border", ValueKind::Color),
     ("fontFamily", "--pk-font-family", ValueKind::FontFamily),
     ("fontSizeBase", "--pk-font-size", ValueKind::Length),
-    ("fontWeightNormal", "--pk-font-weight", ValueKind::FontWeight),
+    (
+        "fontWeightNormal",
+        "--pk-font-weight",
+        ValueKind::FontWeight,
+    ),
     ("borderRadius", "--pk-radius", ValueKind::Length),
     ("spacingUnit", "--pk-spacing", ValueKind::Length),
 ];
@@ -154,25 +187,105 @@ pub const VARIABLES: &[(&str, &str, ValueKind)] = &[
 /// property our stylesheet reads for it, and its kind. Pseudo-states have their own selector.
 pub const RULES: &[(&str, &str, &str, ValueKind)] = &[
     (".Input", "color", "--pk-input-color", ValueKind::Color),
-    (".Input", "backgroundColor", "--pk-input-background", ValueKind::Color),
-    (".Input", "borderColor", "--pk-input-border-color", ValueKind::Color),
-    (".Input", "borderWidth", "--pk-input-border-width", ValueKind::Length),
-    (".Input", "borderRadius", "--pk-input-radius", ValueKind::Length),
-    (".Input:focus", "borderColor", "--pk-input-focus-border-color", ValueKind::Color),
-    (".Input--invalid", "borderColor", "--pk-input-invalid-border-color", ValueKind::Color),
+    (
+        ".Input",
+        "backgroundColor",
+        "--pk-input-background",
+        ValueKind::Color,
+    ),
+    (
+        ".Input",
+        "borderColor",
+        "--pk-input-border-color",
+        ValueKind::Color,
+    ),
+    (
+        ".Input",
+        "borderWidth",
+        "--pk-input-border-width",
+        ValueKind::Length,
+    ),
+    (
+        ".Input",
+        "borderRadius",
+        "--pk-input-radius",
+        ValueKind::Length,
+    ),
+    (
+        ".Input:focus",
+        "borderColor",
+        "--pk-input-focus-border-color",
+        ValueKind::Color,
+    ),
+    (
+        ".Input--invalid",
+        "borderColor",
+        "--pk-input-invalid-border-color",
+        ValueKind::Color,
+    ),
     (".Label", "color", "--pk-label-color", ValueKind::Color),
-    (".Label", "fontSize", "--pk-label-font-size", ValueKind::Length),
-    (".Label", "fontWeight", "--pk-label-font-weight", ValueKind::FontWeight),
-    (".Label", "textTransform", "--pk-label-text-transform", ValueKind::TextTransform),
-    (".Label", "letterSpacing", "--pk-label-letter-spacing", ValueKind::Spacing),
+    (
+        ".Label",
+        "fontSize",
+        "--pk-label-font-size",
+        ValueKind::Length,
+    ),
+    (
+        ".Label",
+        "fontWeight",
+        "--pk-label-font-weight",
+        ValueKind::FontWeight,
+    ),
+    (
+        ".Label",
+        "textTransform",
+        "--pk-label-text-transform",
+        ValueKind::TextTransform,
+    ),
+    (
+        ".Label",
+        "letterSpacing",
+        "--pk-label-letter-spacing",
+        ValueKind::Spacing,
+    ),
     (".Error", "color", "--pk-error-color", ValueKind::Color),
     (".Button", "color", "--pk-button-color", ValueKind::Color),
-    (".Button", "backgroundColor", "--pk-button-background", ValueKind::Color),
-    (".Button", "borderRadius", "--pk-button-radius", ValueKind::Length),
-    (".Button", "fontWeight", "--pk-button-font-weight", ValueKind::FontWeight),
-    (".Button:hover", "backgroundColor", "--pk-button-hover-background", ValueKind::Color),
-    (".Tab", "borderColor", "--pk-tab-border-color", ValueKind::Color),
-    (".Tab--selected", "borderColor", "--pk-tab-selected-border-color", ValueKind::Color),
+    (
+        ".Button",
+        "backgroundColor",
+        "--pk-button-background",
+        ValueKind::Color,
+    ),
+    (
+        ".Button",
+        "borderRadius",
+        "--pk-button-radius",
+        ValueKind::Length,
+    ),
+    (
+        ".Button",
+        "fontWeight",
+        "--pk-button-font-weight",
+        ValueKind::FontWeight,
+    ),
+    (
+        ".Button:hover",
+        "backgroundColor",
+        "--pk-button-hover-background",
+        ValueKind::Color,
+    ),
+    (
+        ".Tab",
+        "borderColor",
+        "--pk-tab-border-color",
+        ValueKind::Color,
+    ),
+    (
+        ".Tab--selected",
+        "borderColor",
+        "--pk-tab-selected-border-color",
+        ValueKind::Color,
+    ),
 ];
 
 /// Why an appearance was refused, naming the part that is wrong.
@@ -223,7 +336,9 @@ impl Appearance {
     ) -> Result<Appearance, AppearanceError> {
         let theme = match theme {
             None => Theme::System,
-            Some(t) => Theme::parse(t).ok_or_else(|| AppearanceError::UnknownTheme(t.to_owned()))?,
+            Some(t) => {
+                Theme::parse(t).ok_or_else(|| AppearanceError::UnknownTheme(t.to_owned()))?
+            }
         };
         let mut properties = Vec::new();
         for (name, value) in variables {
@@ -231,7 +346,9 @@ impl Appearance {
                 .iter()
                 .find(|(n, _, _)| *n == name)
                 .ok_or_else(|| AppearanceError::UnknownVariable(name.to_owned()))?;
-            let value = kind.check(value).ok_or_else(|| AppearanceError::BadValue(name.to_owned(), value.to_owned()))?;
+            let value = kind
+                .check(value)
+                .ok_or_else(|| AppearanceError::BadValue(name.to_owned(), value.to_owned()))?;
             properties.push((*property, value));
         }
         for (selector, name, value) in rules {
@@ -239,9 +356,9 @@ impl Appearance {
                 .iter()
                 .find(|(s, n, _, _)| *s == selector && *n == name)
                 .ok_or_else(|| AppearanceError::UnknownRule(format!("{selector} {{ {name} }}")))?;
-            let value = kind
-                .check(value)
-                .ok_or_else(|| AppearanceError::BadValue(format!("{selector} {{ {name} }}"), value.to_owned()))?;
+            let value = kind.check(value).ok_or_else(|| {
+                AppearanceError::BadValue(format!("{selector} {{ {name} }}"), value.to_owned())
+            })?;
             properties.push((*property, value));
         }
         Ok(Appearance { theme, properties })
@@ -323,7 +440,9 @@ impl FrameStyleVar {
     /// Its kind of value.
     pub fn kind(self) -> ValueKind {
         match self {
-            Self::Color | Self::PlaceholderColor | Self::InvalidColor | Self::Background => ValueKind::Color,
+            Self::Color | Self::PlaceholderColor | Self::InvalidColor | Self::Background => {
+                ValueKind::Color
+            }
             Self::FontFamily => ValueKind::FontFamily,
             Self::FontSize => ValueKind::Length,
             Self::FontWeight => ValueKind::FontWeight,
@@ -340,7 +459,9 @@ impl FrameStyle {
     ///
     /// Also dropped: a value with a card-number-like digit run (`rgb(000000000000)`), which
     /// the frame protocol refuses; sent, it would make the frame drop the whole `configure`.
-    pub fn from_values<'a>(values: impl IntoIterator<Item = (FrameStyleVar, &'a str)>) -> FrameStyle {
+    pub fn from_values<'a>(
+        values: impl IntoIterator<Item = (FrameStyleVar, &'a str)>,
+    ) -> FrameStyle {
         FrameStyle(
             values
                 .into_iter()
@@ -377,7 +498,9 @@ mod tests {
             (ValueKind::TextTransform, "uppercase"),
         ];
         for (kind, value) in table {
-            let checked = kind.check(value).unwrap_or_else(|| panic!("{kind:?} {value:?} refused"));
+            let checked = kind
+                .check(value)
+                .unwrap_or_else(|| panic!("{kind:?} {value:?} refused"));
             assert_eq!(checked.as_str(), value.trim());
         }
     }
@@ -418,11 +541,18 @@ mod tests {
         let appearance = Appearance::parse(
             Some("dark"),
             [("colorPrimary", "#0a7"), ("borderRadius", "4px")],
-            [(".Input", "borderColor", "#333"), (".Label", "textTransform", "uppercase")],
+            [
+                (".Input", "borderColor", "#333"),
+                (".Label", "textTransform", "uppercase"),
+            ],
         )
         .unwrap();
         assert_eq!(appearance.theme, Theme::Dark);
-        let properties: Vec<(&str, &str)> = appearance.properties.iter().map(|(p, v)| (*p, v.as_str())).collect();
+        let properties: Vec<(&str, &str)> = appearance
+            .properties
+            .iter()
+            .map(|(p, v)| (*p, v.as_str()))
+            .collect();
         assert_eq!(
             properties,
             [
@@ -436,11 +566,17 @@ mod tests {
 
     #[test]
     fn an_appearance_with_a_bad_part_is_refused_naming_it() {
-        let bad = |theme: Option<&str>, variables: &[(&str, &str)], rules: &[(&str, &str, &str)]| {
-            Appearance::parse(theme, variables.iter().copied(), rules.iter().copied()).unwrap_err().to_string()
-        };
+        let bad =
+            |theme: Option<&str>, variables: &[(&str, &str)], rules: &[(&str, &str, &str)]| {
+                Appearance::parse(theme, variables.iter().copied(), rules.iter().copied())
+                    .unwrap_err()
+                    .to_string()
+            };
         assert!(bad(Some("neon"), &[], &[]).contains("theme \"neon\""));
-        assert!(bad(None, &[("colourPrimary", "#fff")], &[]).contains("unknown variable \"colourPrimary\""));
+        assert!(
+            bad(None, &[("colourPrimary", "#fff")], &[])
+                .contains("unknown variable \"colourPrimary\"")
+        );
         assert!(bad(None, &[("colorPrimary", "url(x)")], &[]).contains("colorPrimary"));
         assert!(bad(None, &[], &[(".Input", "behavior", "x")]).contains(".Input { behavior }"));
         assert!(bad(None, &[], &[(".Button", "color", "red;x")]).contains(".Button { color }"));
@@ -454,7 +590,13 @@ mod tests {
             (FrameStyleVar::FontSize, " 16px"),
         ]);
         assert_eq!(style.0.len(), 2);
-        assert_eq!(style.0[1], (FrameStyleVar::FontSize, ValueKind::Length.check("16px").unwrap()));
+        assert_eq!(
+            style.0[1],
+            (
+                FrameStyleVar::FontSize,
+                ValueKind::Length.check("16px").unwrap()
+            )
+        );
     }
 
     /// Found by the `frame_message` fuzz target (fuzz/artifacts/frame_message/): a colour with
@@ -462,13 +604,21 @@ mod tests {
     /// `configure` as card data, so the field lost its label and locale too.
     #[test]
     fn a_style_value_the_frame_protocol_would_refuse_is_dropped_and_the_rest_still_arrives() {
-        use crate::frame_protocol::{Channel, Configure, Label, Locale, ParentToFrame, decode_parent_message, encode};
+        use crate::frame_protocol::{
+            Channel, Configure, Label, Locale, ParentToFrame, decode_parent_message, encode,
+        };
         let style = FrameStyle::from_values([
             (FrameStyleVar::Color, "rgba( 120000000000 )"),
             (FrameStyleVar::FontFamily, "Font 123456789012"),
             (FrameStyleVar::FontSize, "16px"),
         ]);
-        assert_eq!(style.0, [(FrameStyleVar::FontSize, ValueKind::Length.check("16px").unwrap())]);
+        assert_eq!(
+            style.0,
+            [(
+                FrameStyleVar::FontSize,
+                ValueKind::Length.check("16px").unwrap()
+            )]
+        );
         let ch = Channel::from_bytes([7; 16]);
         let msg = ParentToFrame::Configure(Configure {
             label: Label::new("Card number").unwrap(),

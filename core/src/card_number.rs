@@ -86,7 +86,9 @@ impl CardNumber {
     /// number of 16 digits or more, fewer for shorter ones. Safe to show and to send with the
     /// ciphertext.
     pub fn bin(&self) -> &str {
-        self.digits().get(..revealed_head(self.digits().len())).unwrap_or("")
+        self.digits()
+            .get(..revealed_head(self.digits().len()))
+            .unwrap_or("")
     }
 
     /// Fails with [`CheckoutError::NumberUnsupported`] unless the brand is among `accepted`.
@@ -158,7 +160,16 @@ mod tests {
     #[test]
     fn every_brand_length_keeps_at_least_six_digits_hidden_and_debug_reveals_no_more() {
         // (length, leading digits revealed): the table a reviewer checks against PCI DSS.
-        let table = [(12, 2), (13, 3), (14, 4), (15, 5), (16, 6), (17, 6), (18, 6), (19, 6)];
+        let table = [
+            (12, 2),
+            (13, 3),
+            (14, 4),
+            (15, 5),
+            (16, 6),
+            (17, 6),
+            (18, 6),
+            (19, 6),
+        ];
         for (len, head) in table {
             assert_eq!(revealed_head(len), head, "{len}");
         }
@@ -166,7 +177,10 @@ mod tests {
             for &len in brand.lengths() {
                 let len = usize::from(len);
                 let hidden = len - revealed_head(len) - 4;
-                assert!(hidden >= HIDDEN_AT_LEAST, "{brand:?} {len}: {hidden} hidden");
+                assert!(
+                    hidden >= HIDDEN_AT_LEAST,
+                    "{brand:?} {len}: {hidden} hidden"
+                );
             }
         }
         // Real numbers of each length: Debug and bin() say exactly what the rule allows.
@@ -179,7 +193,10 @@ mod tests {
         ] {
             let n = CardNumber::parse(pan).unwrap();
             assert_eq!((format!("{n:?}").as_str(), n.bin()), (debug, bin), "{pan}");
-            assert_eq!(format!("{n:?}").bytes().filter(|b| *b == b'*').count(), pan.len() - 4 - bin.len());
+            assert_eq!(
+                format!("{n:?}").bytes().filter(|b| *b == b'*').count(),
+                pan.len() - 4 - bin.len()
+            );
         }
     }
 

@@ -208,7 +208,10 @@ impl CheckoutError {
     pub const fn is_retryable(&self) -> bool {
         matches!(
             self,
-            Self::NetworkUnavailable | Self::RequestTimedOut | Self::ServerError | Self::InvalidResponse
+            Self::NetworkUnavailable
+                | Self::RequestTimedOut
+                | Self::ServerError
+                | Self::InvalidResponse
         )
     }
 }
@@ -294,8 +297,15 @@ mod tests {
             ("internal_error", 500, CheckoutError::ServerError),
         ];
         for (code, status, want) in table {
-            assert_eq!(CheckoutError::from_backend_error(code, status), want, "{code} {status}");
+            assert_eq!(
+                CheckoutError::from_backend_error(code, status),
+                want,
+                "{code} {status}"
+            );
         }
-        assert!(!CheckoutError::TooManyRequests.is_retryable(), "the shopper waits, no automatic retry");
+        assert!(
+            !CheckoutError::TooManyRequests.is_retryable(),
+            "the shopper waits, no automatic retry"
+        );
     }
 }

@@ -72,7 +72,12 @@ impl Default for PaymentFlow {
 impl PaymentFlow {
     /// A flow that starts by loading its session.
     pub const fn new() -> Self {
-        Self { state: PaymentState::Loading, attempt_key: None, attempts: 0, before_submit: None }
+        Self {
+            state: PaymentState::Loading,
+            attempt_key: None,
+            attempts: 0,
+            before_submit: None,
+        }
     }
 
     /// Where the checkout stands now.
@@ -87,13 +92,20 @@ impl PaymentFlow {
 
     /// Whether Pay can be pressed now.
     pub const fn can_submit(&self) -> bool {
-        matches!(self.state, PaymentState::Ready | PaymentState::Declined(_) | PaymentState::Interrupted(_))
+        matches!(
+            self.state,
+            PaymentState::Ready | PaymentState::Declined(_) | PaymentState::Interrupted(_)
+        )
     }
 
     /// The session loaded: `expired` sessions take no payment; `outcome` is the session's
     /// payment so far (a reload after paying shows the result, not a second form).
     pub fn session_loaded(&mut self, expired: bool, outcome: PaymentOutcome) {
-        self.state = if expired { PaymentState::Expired } else { Self::state_after(outcome) };
+        self.state = if expired {
+            PaymentState::Expired
+        } else {
+            Self::state_after(outcome)
+        };
     }
 
     /// The session or its result could not be loaded.
@@ -151,12 +163,18 @@ impl PaymentFlow {
     pub fn answered(&mut self, outcome: PaymentOutcome) {
         if !matches!(
             self.state,
-            PaymentState::Submitting | PaymentState::AwaitingResult | PaymentState::AwaitingScan | PaymentState::Loading
+            PaymentState::Submitting
+                | PaymentState::AwaitingResult
+                | PaymentState::AwaitingScan
+                | PaymentState::Loading
         ) {
             return;
         }
         self.state = Self::state_after(outcome);
-        if matches!(self.state, PaymentState::Succeeded | PaymentState::Declined(_)) {
+        if matches!(
+            self.state,
+            PaymentState::Succeeded | PaymentState::Declined(_)
+        ) {
             // A decided attempt is over: the next one needs its own key.
             self.attempt_key = None;
         }
@@ -182,7 +200,9 @@ impl PaymentFlow {
         }
         self.state = match error {
             CheckoutError::SessionExpired => PaymentState::Expired,
-            CheckoutError::SessionCompleted | CheckoutError::SessionNotFound => PaymentState::Unavailable(error),
+            CheckoutError::SessionCompleted | CheckoutError::SessionNotFound => {
+                PaymentState::Unavailable(error)
+            }
             error if error.is_retryable() => PaymentState::Interrupted(error),
             // Refused outright (4xx): nothing reached the gateway, a corrected attempt is new.
             error => {
@@ -250,7 +270,10 @@ mod tests {
         let mut next = keys();
         assert_eq!(flow.submit(&mut next).as_deref(), Some("key-1"));
         flow.request_failed(CheckoutError::NetworkUnavailable);
-        assert_eq!(flow.state(), PaymentState::Interrupted(CheckoutError::NetworkUnavailable));
+        assert_eq!(
+            flow.state(),
+            PaymentState::Interrupted(CheckoutError::NetworkUnavailable)
+        );
         assert_eq!(flow.submit(&mut next).as_deref(), Some("key-1"));
         flow.request_failed(CheckoutError::RequestTimedOut);
         assert_eq!(flow.submit(&mut next).as_deref(), Some("key-1"));
@@ -263,7 +286,10 @@ mod tests {
         let mut next = keys();
         flow.submit(&mut next);
         flow.answered(PaymentOutcome::Declined(CheckoutError::CardDeclined));
-        assert_eq!(flow.state(), PaymentState::Declined(CheckoutError::CardDeclined));
+        assert_eq!(
+            flow.state(),
+            PaymentState::Declined(CheckoutError::CardDeclined)
+        );
         assert_eq!(flow.submit(&mut next).as_deref(), Some("key-2"));
         flow.answered(PaymentOutcome::Paid);
         assert_eq!(flow.state(), PaymentState::Succeeded);
@@ -311,8 +337,15 @@ mod tests {
         flow.request_failed(CheckoutError::NetworkUnavailable);
         assert_eq!(flow.submit(&mut next).as_deref(), Some("key-2"));
         flow.cancel_submit();
-        assert_eq!(flow.state(), PaymentState::Interrupted(CheckoutError::NetworkUnavailable));
-        assert_eq!(flow.submit(&mut next).as_deref(), Some("key-2"), "the interrupted key survives");
+        assert_eq!(
+            flow.state(),
+            PaymentState::Interrupted(CheckoutError::NetworkUnavailable)
+        );
+        assert_eq!(
+            flow.submit(&mut next).as_deref(),
+            Some("key-2"),
+            "the interrupted key survives"
+        );
     }
 
     #[test]
@@ -338,7 +371,10 @@ mod tests {
         let mut next = keys();
         flow.submit(&mut next);
         flow.request_failed(CheckoutError::RequestRejected);
-        assert_eq!(flow.state(), PaymentState::Declined(CheckoutError::RequestRejected));
+        assert_eq!(
+            flow.state(),
+            PaymentState::Declined(CheckoutError::RequestRejected)
+        );
         assert_eq!(flow.submit(&mut next).as_deref(), Some("key-2"));
     }
 
@@ -349,12 +385,18 @@ mod tests {
         flow.submit(&mut next);
         flow.answered(PaymentOutcome::ShowQr);
         assert_eq!(flow.state(), PaymentState::AwaitingScan);
-        assert!(!flow.can_submit(), "no second payment while the code is shown");
+        assert!(
+            !flow.can_submit(),
+            "no second payment while the code is shown"
+        );
         flow.answered(PaymentOutcome::Pending);
         assert_eq!(flow.state(), PaymentState::AwaitingResult);
         flow.answered(PaymentOutcome::ShowQr);
         flow.answered(PaymentOutcome::Declined(CheckoutError::PaymentExpired));
-        assert_eq!(flow.state(), PaymentState::Declined(CheckoutError::PaymentExpired));
+        assert_eq!(
+            flow.state(),
+            PaymentState::Declined(CheckoutError::PaymentExpired)
+        );
         assert_eq!(flow.submit(&mut next).as_deref(), Some("key-2"));
     }
 

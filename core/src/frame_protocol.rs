@@ -233,12 +233,18 @@ impl Binding {
     /// Checks the ids: 1 to 64 (session) and 0 to 32 (merchant) of `A-Z a-z 0-9 - _`.
     pub fn new(session_id: &str, merchant_id: &str) -> Option<Binding> {
         use crate::card_envelope::{MAX_MERCHANT_ID_LEN, MAX_SESSION_ID_LEN};
-        let id = |s: &str| s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+        let id = |s: &str| {
+            s.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        };
         let ok = (1..=MAX_SESSION_ID_LEN).contains(&session_id.len())
             && merchant_id.len() <= MAX_MERCHANT_ID_LEN
             && id(session_id)
             && id(merchant_id);
-        ok.then(|| Binding { session_id: session_id.to_owned(), merchant_id: merchant_id.to_owned() })
+        ok.then(|| Binding {
+            session_id: session_id.to_owned(),
+            merchant_id: merchant_id.to_owned(),
+        })
     }
 
     /// The checkout session.
@@ -364,7 +370,10 @@ impl Bin {
         }
         let mut digits = [0u8; 6];
         digits.get_mut(..s.len())?.copy_from_slice(s.as_bytes());
-        Some(Self { digits, len: s.len() as u8 })
+        Some(Self {
+            digits,
+            len: s.len() as u8,
+        })
     }
 
     /// The digits.

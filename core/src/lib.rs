@@ -23,12 +23,12 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod appearance;
 mod brand;
+pub mod browser_info;
 pub mod card_envelope;
 mod card_number;
 mod cvv;
-pub mod appearance;
-pub mod browser_info;
 pub mod digits;
 mod error;
 mod expiry;

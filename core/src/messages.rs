@@ -141,7 +141,10 @@ enum Expression {
     Variable(String),
     Message(String),
     Term(String),
-    Select { selector: Box<Expression>, variants: Vec<Variant> },
+    Select {
+        selector: Box<Expression>,
+        variants: Vec<Variant>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -170,10 +173,18 @@ impl Messages {
     /// Adds `source`'s entries, replacing any of the same id; returns the errors as
     /// [`Messages::parse`] does.
     pub fn add(&mut self, source: &str) -> Vec<MessagesError> {
-        let mut parser = Parser { src: source.as_bytes(), text: source, pos: 0, depth: 0 };
+        let mut parser = Parser {
+            src: source.as_bytes(),
+            text: source,
+            pos: 0,
+            depth: 0,
+        };
         let mut errors = Vec::new();
         for entry in parser.resource(&mut errors) {
-            match self.entries.binary_search_by(|(id, _)| id.as_str().cmp(&entry.0)) {
+            match self
+                .entries
+                .binary_search_by(|(id, _)| id.as_str().cmp(&entry.0))
+            {
                 Ok(i) => self.entries[i] = entry,
                 Err(i) => self.entries.insert(i, entry),
             }
@@ -186,7 +197,10 @@ impl Messages {
     }
 
     fn get_entry(&self, id: &str) -> Option<(&str, &Pattern)> {
-        let i = self.entries.binary_search_by(|(key, _)| key.as_str().cmp(id)).ok()?;
+        let i = self
+            .entries
+            .binary_search_by(|(key, _)| key.as_str().cmp(id))
+            .ok()?;
         Some((self.entries[i].0.as_str(), &self.entries[i].1))
     }
 
@@ -197,19 +211,32 @@ impl Messages {
 
     /// The ids of every message (not terms), sorted.
     pub fn ids(&self) -> impl Iterator<Item = &str> {
-        self.entries.iter().map(|(id, _)| id.as_str()).filter(|id| !id.starts_with('-'))
+        self.entries
+            .iter()
+            .map(|(id, _)| id.as_str())
+            .filter(|id| !id.starts_with('-'))
     }
 
     /// Message `id` with `args`, plural variants picked by `plural`; `None` when there is no
     /// such message. A missing argument or reference shows as `{$name}` / `{name}`, as Fluent
     /// does, so a gap is visible rather than blank.
-    pub fn format(&self, id: &str, args: &[(&str, MessageArg<'_>)], plural: &dyn Fn(i64) -> PluralCategory) -> Option<String> {
+    pub fn format(
+        &self,
+        id: &str,
+        args: &[(&str, MessageArg<'_>)],
+        plural: &dyn Fn(i64) -> PluralCategory,
+    ) -> Option<String> {
         if id.starts_with('-') {
             return None;
         }
         let pattern = self.get(id)?;
         let mut out = String::new();
-        let resolver = Resolver { messages: self, args, plural, active: std::cell::RefCell::new(vec![id]) };
+        let resolver = Resolver {
+            messages: self,
+            args,
+            plural,
+            active: std::cell::RefCell::new(vec![id]),
+        };
         resolver.pattern(pattern, &mut out, 0);
         Some(out)
     }
@@ -267,7 +294,9 @@ impl<'m> Resolver<'m, '_> {
                 }
             },
             Expression::Select { selector, variants } => {
-                let chosen = self.select(selector, variants).or_else(|| variants.iter().find(|v| v.default));
+                let chosen = self
+                    .select(selector, variants)
+                    .or_else(|| variants.iter().find(|v| v.default));
                 if let Some(variant) = chosen {
                     self.pattern(&variant.value, out, depth);
                 }
@@ -333,7 +362,10 @@ impl<'s> Parser<'s> {
     }
 
     fn line_of(&self, pos: usize) -> usize {
-        1 + self.src[..pos.min(self.src.len())].iter().filter(|&&b| b == b'\n').count()
+        1 + self.src[..pos.min(self.src.len())]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
     }
 
     /// Spaces on this line; how many.
@@ -375,7 +407,9 @@ impl<'s> Parser<'s> {
 
     /// Spaces and line ends.
     fn skip_blank(&mut self) {
-        while matches!(self.byte(), Some(b' ' | b'\n')) || (self.byte() == Some(b'\r') && self.byte_at(self.pos + 1) == Some(b'\n')) {
+        while matches!(self.byte(), Some(b' ' | b'\n'))
+            || (self.byte() == Some(b'\r') && self.byte_at(self.pos + 1) == Some(b'\n'))
+        {
             self.pos += 1;
         }
     }
@@ -390,7 +424,10 @@ impl<'s> Parser<'s> {
                 Ok(Some(entry)) => entries.push(entry),
                 Ok(None) => {}
                 Err(reason) => {
-                    errors.push(MessagesError { line: self.line_of(start), reason });
+                    errors.push(MessagesError {
+                        line: self.line_of(start),
+                        reason,
+                    });
                     self.pos = self.pos.max(start + 1);
                     self.skip_to_next_entry();
                 }
@@ -409,7 +446,9 @@ impl<'s> Parser<'s> {
     /// position is at its start).
     fn skip_to_next_entry(&mut self) {
         while self.pos < self.src.len() {
-            if self.src[self.pos - 1] == b'\n' && matches!(self.src[self.pos], b'a'..=b'z' | b'A'..=b'Z' | b'-' | b'#') {
+            if self.src[self.pos - 1] == b'\n'
+                && matches!(self.src[self.pos], b'a'..=b'z' | b'A'..=b'Z' | b'-' | b'#')
+            {
                 return;
             }
             self.pos += 1;
@@ -427,7 +466,10 @@ impl<'s> Parser<'s> {
                 self.pos += 1;
                 let id = self.identifier()?;
                 let (value, _) = self.entry_body()?;
-                Ok(Some((format!("-{id}"), value.ok_or("a term needs a value")?)))
+                Ok(Some((
+                    format!("-{id}"),
+                    value.ok_or("a term needs a value")?,
+                )))
             }
             Some(b'a'..=b'z' | b'A'..=b'Z') => {
                 let id = self.identifier()?;
@@ -498,7 +540,10 @@ impl<'s> Parser<'s> {
         if !matches!(self.byte(), Some(b'a'..=b'z' | b'A'..=b'Z')) {
             return Err("expected an identifier (a letter, then letters, digits, - or _)");
         }
-        while matches!(self.byte(), Some(b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'_')) {
+        while matches!(
+            self.byte(),
+            Some(b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'_')
+        ) {
             self.pos += 1;
         }
         Ok(&self.text[start..self.pos])
@@ -514,7 +559,12 @@ impl<'s> Parser<'s> {
         }
         enum Piece {
             Placeable(Expression),
-            Text { start: usize, end: usize, indent: usize, role: Role },
+            Text {
+                start: usize,
+                end: usize,
+                indent: usize,
+                role: Role,
+            },
         }
         let mut pieces = Vec::new();
         let mut last_non_blank = None;
@@ -572,7 +622,9 @@ impl<'s> Parser<'s> {
                         break (self.pos - 1, true, false);
                     }
                     Some(b'{') => break (self.pos, false, false),
-                    Some(b'}') => return Err("a `}` without its `{` (write { \"}\" } for the character)"),
+                    Some(b'}') => {
+                        return Err("a `}` without its `{` (write { \"}\" } for the character)");
+                    }
                     Some(_) => {
                         blank = false;
                         self.pos += 1;
@@ -587,18 +639,38 @@ impl<'s> Parser<'s> {
                     if !blank {
                         last_non_blank = Some(pieces.len());
                     }
-                    pieces.push(Piece::Text { start: line_start, end, indent, role });
+                    pieces.push(Piece::Text {
+                        start: line_start,
+                        end,
+                        indent,
+                        role,
+                    });
                 }
             }
-            role = if ends_line { Role::LineStart } else { Role::Continuation };
+            role = if ends_line {
+                Role::LineStart
+            } else {
+                Role::Continuation
+            };
         }
-        let Some(last) = last_non_blank else { return Ok(None) };
+        let Some(last) = last_non_blank else {
+            return Ok(None);
+        };
         let mut pattern = Vec::with_capacity(last + 1);
         for (i, piece) in pieces.into_iter().take(last + 1).enumerate() {
             match piece {
                 Piece::Placeable(expression) => pattern.push(Element::Placeable(expression)),
-                Piece::Text { start, end, indent, role } => {
-                    let start = if role == Role::LineStart { start + common_indent.map_or(indent, |c| c.min(indent)) } else { start };
+                Piece::Text {
+                    start,
+                    end,
+                    indent,
+                    role,
+                } => {
+                    let start = if role == Role::LineStart {
+                        start + common_indent.map_or(indent, |c| c.min(indent))
+                    } else {
+                        start
+                    };
                     let mut text = self.text.get(start..end).unwrap_or_default();
                     if i == last {
                         text = text.trim_end_matches([' ', '\n', '\r']);
@@ -657,13 +729,21 @@ impl<'s> Parser<'s> {
             self.skip_blank();
             self.expect(b']', "expected `]` to close the variant key")?;
             let value = self.pattern()?.ok_or("a variant needs a value")?;
-            variants.push(Variant { key, numeric, default, value });
+            variants.push(Variant {
+                key,
+                numeric,
+                default,
+                value,
+            });
             self.skip_blank();
         }
         if !variants.iter().any(|v| v.default) {
             return Err("a select expression needs a default variant *[...]");
         }
-        Ok(Expression::Select { selector: Box::new(selector), variants })
+        Ok(Expression::Select {
+            selector: Box::new(selector),
+            variants,
+        })
     }
 
     fn number(&mut self) -> Parsed<String> {
@@ -710,7 +790,11 @@ impl<'s> Parser<'s> {
                                 }
                                 Some(b'u') => value.push(self.unicode_escape(4)?),
                                 Some(b'U') => value.push(self.unicode_escape(6)?),
-                                _ => return Err("unknown escape in a string literal (\\\\, \\\", \\uXXXX, \\UXXXXXX)"),
+                                _ => {
+                                    return Err(
+                                        "unknown escape in a string literal (\\\\, \\\", \\uXXXX, \\UXXXXXX)",
+                                    );
+                                }
                             }
                         }
                         _ => return Err("a string literal ends on its line with `\"`"),
@@ -718,7 +802,9 @@ impl<'s> Parser<'s> {
                 }
             }
             Some(b'0'..=b'9') => Ok(Expression::Literal(self.number()?)),
-            Some(b'-') if matches!(self.byte_at(self.pos + 1), Some(b'0'..=b'9')) => Ok(Expression::Literal(self.number()?)),
+            Some(b'-') if matches!(self.byte_at(self.pos + 1), Some(b'0'..=b'9')) => {
+                Ok(Expression::Literal(self.number()?))
+            }
             Some(b'-') => {
                 self.pos += 1;
                 let id = self.identifier()?;
@@ -738,7 +824,9 @@ impl<'s> Parser<'s> {
             Some(b'a'..=b'z' | b'A'..=b'Z') => {
                 let id = self.identifier()?.to_owned();
                 match self.byte() {
-                    Some(b'(') => Err("functions such as NUMBER() are not supported: pass the value formatted"),
+                    Some(b'(') => Err(
+                        "functions such as NUMBER() are not supported: pass the value formatted",
+                    ),
                     Some(b'.') => Err("message attributes are not supported in placeables"),
                     _ => Ok(Expression::Message(id)),
                 }
@@ -754,13 +842,19 @@ impl<'s> Parser<'s> {
     /// After `\u` / `\U`: `digits` hex digits, as a character.
     fn unicode_escape(&mut self, digits: usize) -> Parsed<char> {
         self.pos += 1;
-        let hex = self.text.get(self.pos..self.pos + digits).ok_or("a \\u escape needs 4 hex digits (\\U: 6)")?;
+        let hex = self
+            .text
+            .get(self.pos..self.pos + digits)
+            .ok_or("a \\u escape needs 4 hex digits (\\U: 6)")?;
         if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
             return Err("a \\u escape needs 4 hex digits (\\U: 6)");
         }
         self.pos += digits;
         // A lone surrogate or a value past U+10FFFF is not a character: Fluent shows U+FFFD.
-        Ok(u32::from_str_radix(hex, 16).ok().and_then(char::from_u32).unwrap_or('\u{FFFD}'))
+        Ok(u32::from_str_radix(hex, 16)
+            .ok()
+            .and_then(char::from_u32)
+            .unwrap_or('\u{FFFD}'))
     }
 }
 
@@ -769,7 +863,11 @@ mod tests {
     use super::*;
 
     fn english(n: i64) -> PluralCategory {
-        if n == 1 { PluralCategory::One } else { PluralCategory::Other }
+        if n == 1 {
+            PluralCategory::One
+        } else {
+            PluralCategory::Other
+        }
     }
 
     fn fmt(source: &str, id: &str, args: &[(&str, MessageArg<'_>)]) -> Option<String> {
@@ -785,19 +883,29 @@ mod tests {
             ("m =    Hello   ", "Hello"),
             ("m =\n    Hello", "Hello"),
             ("m =\n    Line one\n    Line two\n", "Line one\nLine two"),
-            ("m = First\n    second\n      indented\n", "First\nsecond\n  indented"),
+            (
+                "m = First\n    second\n      indented\n",
+                "First\nsecond\n  indented",
+            ),
             ("m =\n    a\n\n    b\n", "a\n\nb"),
             ("m = a { \"{\" } b", "a { b"),
             ("m = { \"\\u0041\\\\\\\"\" }", "A\\\""),
             ("m = { 42 } and { -1.5 }", "42 and -1.5"),
-            ("-brand = PayKKa\nm = Pay with { -brand }", "Pay with PayKKa"),
+            (
+                "-brand = PayKKa\nm = Pay with { -brand }",
+                "Pay with PayKKa",
+            ),
             ("other = there\nm = Hi { other }", "Hi there"),
             ("m = a\r\n    b\r\n", "a\nb"),
             ("m = Hi\n    .title = ignored\n", "Hi"),
             ("m = { { \"nested\" } }", "nested"),
         ];
         for (source, expected) in table {
-            assert_eq!(fmt(source, "m", &[]).as_deref(), Some(*expected), "for {source:?}");
+            assert_eq!(
+                fmt(source, "m", &[]).as_deref(),
+                Some(*expected),
+                "for {source:?}"
+            );
         }
     }
 
@@ -808,26 +916,47 @@ mod tests {
         assert_eq!(fmt(source, "m", &[("n", 1.into())]).unwrap(), "one 1");
         assert_eq!(fmt(source, "m", &[("n", 7.into())]).unwrap(), "7 items");
         assert_eq!(fmt(source, "m", &[]).unwrap(), "{$n} items");
-        assert_eq!(fmt(source, "w", &[("where", "front".into())]).unwrap(), "on the front");
-        assert_eq!(fmt(source, "w", &[("where", "side".into())]).unwrap(), "on the back");
-        assert_eq!(fmt(source, "w", &[("where", 1.into())]).unwrap(), "on the back");
+        assert_eq!(
+            fmt(source, "w", &[("where", "front".into())]).unwrap(),
+            "on the front"
+        );
+        assert_eq!(
+            fmt(source, "w", &[("where", "side".into())]).unwrap(),
+            "on the back"
+        );
+        assert_eq!(
+            fmt(source, "w", &[("where", 1.into())]).unwrap(),
+            "on the back"
+        );
     }
 
     #[test]
     fn missing_things_show_where_they_are_missing() {
-        assert_eq!(fmt("m = Pay { $amount }", "m", &[]).unwrap(), "Pay {$amount}");
-        assert_eq!(fmt("m = See { nothing }", "m", &[]).unwrap(), "See {nothing}");
+        assert_eq!(
+            fmt("m = Pay { $amount }", "m", &[]).unwrap(),
+            "Pay {$amount}"
+        );
+        assert_eq!(
+            fmt("m = See { nothing }", "m", &[]).unwrap(),
+            "See {nothing}"
+        );
         assert_eq!(fmt("m = x", "absent", &[]), None);
         assert_eq!(fmt("-t = term", "-t", &[]), None);
         assert_eq!(fmt("m = a { m }", "m", &[]).unwrap(), "a {m}");
-        assert_eq!(fmt("m = a { n }\nn = b { m }", "m", &[]).unwrap(), "a b {m}");
+        assert_eq!(
+            fmt("m = a { n }\nn = b { m }", "m", &[]).unwrap(),
+            "a b {m}"
+        );
     }
 
     #[test]
     fn a_bad_entry_loses_that_entry_only_and_names_its_line() {
         let source = "good = Fine\nbad = { $x\nalso-good = Also fine\nworse = { NUMBER($x) }\n  }\n#bad comment\nlast = Last\n";
         let (messages, errors) = Messages::parse(source);
-        assert_eq!(messages.ids().collect::<Vec<_>>(), ["also-good", "good", "last"]);
+        assert_eq!(
+            messages.ids().collect::<Vec<_>>(),
+            ["also-good", "good", "last"]
+        );
         let lines: Vec<usize> = errors.iter().map(|e| e.line).collect();
         assert_eq!(lines, [2, 4, 6], "{errors:?}");
     }
@@ -847,7 +976,10 @@ mod tests {
         ];
         for (source, reason) in table {
             let (_, errors) = Messages::parse(source);
-            assert!(errors.first().is_some_and(|e| e.reason.contains(reason)), "{source:?}: {errors:?}");
+            assert!(
+                errors.first().is_some_and(|e| e.reason.contains(reason)),
+                "{source:?}: {errors:?}"
+            );
         }
     }
 
@@ -855,13 +987,39 @@ mod tests {
     fn later_sources_override_earlier_messages_and_keep_the_rest() {
         let (mut messages, _) = Messages::parse("a = one\nb = two\n");
         assert!(messages.add("b = deux\nc = trois\n").is_empty());
-        let got: Vec<_> = ["a", "b", "c"].iter().map(|id| messages.format(id, &[], &english).unwrap()).collect();
+        let got: Vec<_> = ["a", "b", "c"]
+            .iter()
+            .map(|id| messages.format(id, &[], &english).unwrap())
+            .collect();
         assert_eq!(got, ["one", "deux", "trois"]);
     }
 
     #[test]
     fn parsing_never_panics_on_any_input() {
-        let pieces = ["m", " ", "=", "{", "}", "$", "-", ">", "[", "]", "*", "\n", "\r", "\"", "\\", "u", "#", ".", "1", "é", "\u{1F600}", "x"];
+        let pieces = [
+            "m",
+            " ",
+            "=",
+            "{",
+            "}",
+            "$",
+            "-",
+            ">",
+            "[",
+            "]",
+            "*",
+            "\n",
+            "\r",
+            "\"",
+            "\\",
+            "u",
+            "#",
+            ".",
+            "1",
+            "é",
+            "\u{1F600}",
+            "x",
+        ];
         // Every string of up to 4 pieces: 22^4 inputs, all the punctuation's interleavings.
         let mut input = String::new();
         fn walk(pieces: &[&str], input: &mut String, left: usize) {

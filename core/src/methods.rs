@@ -58,7 +58,11 @@ impl PaymentMethod {
 
     /// Whether the gateway offers it for `currency` (case-insensitive).
     pub fn accepts_currency(&self, currency: &str) -> bool {
-        self.currencies.is_empty() || self.currencies.iter().any(|c| c.eq_ignore_ascii_case(currency))
+        self.currencies.is_empty()
+            || self
+                .currencies
+                .iter()
+                .any(|c| c.eq_ignore_ascii_case(currency))
     }
 }
 
@@ -70,7 +74,14 @@ const fn method(
     currencies: &'static [&'static str],
     countries: &'static [&'static str],
 ) -> PaymentMethod {
-    PaymentMethod { code, flow, name, mark, currencies, countries }
+    PaymentMethod {
+        code,
+        flow,
+        name,
+        mark,
+        currencies,
+        countries,
+    }
 }
 
 use MethodFlow::{Card, Qr, Redirect, Wallet};
@@ -80,15 +91,50 @@ pub const CATALOGUE: &[PaymentMethod] = &[
     method("BANKCARD", Card, "Card", "CARD", &[], &[]),
     method("ApplePay", Wallet, "Apple Pay", "Pay", &[], &[]),
     method("GooglePay", Wallet, "Google Pay", "GPay", &[], &[]),
-    method("WechatPayGlobal", Qr, "WeChat Pay", "WeC", &["CNY", "HKD", "USD", "EUR", "GBP", "JPY", "SGD", "AUD"], &["CN", "HK"]),
-    method("AlipayPlus", Qr, "Alipay+", "A+", &[], &["CN", "HK", "MY", "PH", "TH", "KR", "ID", "SG"]),
+    method(
+        "WechatPayGlobal",
+        Qr,
+        "WeChat Pay",
+        "WeC",
+        &["CNY", "HKD", "USD", "EUR", "GBP", "JPY", "SGD", "AUD"],
+        &["CN", "HK"],
+    ),
+    method(
+        "AlipayPlus",
+        Qr,
+        "Alipay+",
+        "A+",
+        &[],
+        &["CN", "HK", "MY", "PH", "TH", "KR", "ID", "SG"],
+    ),
     method("eftpos", Redirect, "eftpos", "eft", &["AUD"], &["AU"]),
     method("SEPA", Redirect, "SEPA Direct Debit", "SEPA", &["EUR"], &[]),
-    method("Bancontact", Redirect, "Bancontact", "BC", &["EUR"], &["BE"]),
+    method(
+        "Bancontact",
+        Redirect,
+        "Bancontact",
+        "BC",
+        &["EUR"],
+        &["BE"],
+    ),
     method("EPS", Redirect, "EPS", "EPS", &["EUR"], &["AT"]),
     method("iDEAL", Redirect, "iDEAL", "iD", &["EUR"], &["NL"]),
-    method("P24", Redirect, "Przelewy24", "P24", &["PLN", "EUR"], &["PL"]),
-    method("Sofort", Redirect, "Sofort", "SOF", &["EUR"], &["DE", "AT", "BE", "NL", "IT", "ES"]),
+    method(
+        "P24",
+        Redirect,
+        "Przelewy24",
+        "P24",
+        &["PLN", "EUR"],
+        &["PL"],
+    ),
+    method(
+        "Sofort",
+        Redirect,
+        "Sofort",
+        "SOF",
+        &["EUR"],
+        &["DE", "AT", "BE", "NL", "IT", "ES"],
+    ),
 ];
 
 /// The catalogue entry of a gateway code (case-insensitive), if the checkout knows it.
@@ -123,7 +169,10 @@ mod tests {
     #[test]
     fn lookup_ignores_case_and_skips_unknown_codes() {
         assert_eq!(lookup("alipayplus").map(|m| m.code), Some("AlipayPlus"));
-        assert_eq!(lookup("WECHATPAYGLOBAL").map(|m| m.code), Some("WechatPayGlobal"));
+        assert_eq!(
+            lookup("WECHATPAYGLOBAL").map(|m| m.code),
+            Some("WechatPayGlobal")
+        );
         assert_eq!(lookup("PayByCarrierPigeon"), None);
         assert_eq!(lookup(""), None);
     }
@@ -131,7 +180,13 @@ mod tests {
     #[test]
     fn codes_are_unique() {
         for (i, a) in CATALOGUE.iter().enumerate() {
-            assert!(CATALOGUE[i + 1..].iter().all(|b| !b.code.eq_ignore_ascii_case(a.code)), "{}", a.code);
+            assert!(
+                CATALOGUE[i + 1..]
+                    .iter()
+                    .all(|b| !b.code.eq_ignore_ascii_case(a.code)),
+                "{}",
+                a.code
+            );
         }
     }
 
@@ -145,7 +200,12 @@ mod tests {
 
     #[test]
     fn flows_parse_from_the_backend_names() {
-        for (name, flow) in [("card", Card), ("qr", Qr), ("redirect", Redirect), ("wallet", Wallet)] {
+        for (name, flow) in [
+            ("card", Card),
+            ("qr", Qr),
+            ("redirect", Redirect),
+            ("wallet", Wallet),
+        ] {
             assert_eq!(MethodFlow::from_code(name), Some(flow));
         }
         assert_eq!(MethodFlow::from_code("telepathy"), None);

@@ -10,7 +10,9 @@ use intl_pluralrules::{PluralRuleType, PluralRules};
 use paykka_core::messages::{MessageArg, Messages, PluralCategory};
 use unic_langid::LanguageIdentifier;
 
-const TEXT_ARGS: [&str; 8] = ["amount", "brand", "expiry", "last4", "merchant", "method", "order", "reason"];
+const TEXT_ARGS: [&str; 8] = [
+    "amount", "brand", "expiry", "last4", "merchant", "method", "order", "reason",
+];
 const NUMBER_ARGS: [&str; 3] = ["count", "digits", "minutes"];
 const NUMBERS: [i64; 15] = [0, 1, 2, 3, 4, 5, 7, 11, 12, 21, 22, 25, 101, 111, 1000];
 
@@ -37,7 +39,8 @@ fn plural_rules(tag: &str) -> impl Fn(i64) -> PluralCategory {
 
 /// Compares both implementations on `source`; returns how many texts were compared.
 fn assert_same(tag: &str, source: &str) -> usize {
-    let resource = FluentResource::try_new(source.to_owned()).unwrap_or_else(|(partial, _)| partial);
+    let resource =
+        FluentResource::try_new(source.to_owned()).unwrap_or_else(|(partial, _)| partial);
     let mut reference_ids: Vec<String> = resource
         .entries()
         .filter_map(|e| match e {
@@ -52,7 +55,11 @@ fn assert_same(tag: &str, source: &str) -> usize {
     bundle.add_resource_overriding(resource);
 
     let (ours, _) = Messages::parse(source);
-    assert_eq!(ours.ids().collect::<Vec<_>>(), reference_ids, "{tag}: message ids");
+    assert_eq!(
+        ours.ids().collect::<Vec<_>>(),
+        reference_ids,
+        "{tag}: message ids"
+    );
     let plural = plural_rules(tag);
     let mut compared = 0;
     for id in &reference_ids {
@@ -72,7 +79,9 @@ fn assert_same(tag: &str, source: &str) -> usize {
                 args.set("location", FluentValue::from(location));
                 our_args.push(("location", location.into()));
                 let mut errors = Vec::new();
-                let expected = bundle.format_pattern(pattern, Some(&args), &mut errors).into_owned();
+                let expected = bundle
+                    .format_pattern(pattern, Some(&args), &mut errors)
+                    .into_owned();
                 let got = ours.format(id, &our_args, &plural).unwrap();
                 assert_eq!(got, expected, "{tag} {id} n={n} location={location}");
                 compared += 1;
@@ -80,8 +89,14 @@ fn assert_same(tag: &str, source: &str) -> usize {
         }
         // No arguments at all: both show where each is missing, and selects take the default.
         let mut errors = Vec::new();
-        let expected = bundle.format_pattern(pattern, None, &mut errors).into_owned();
-        assert_eq!(ours.format(id, &[], &plural).unwrap(), expected, "{tag} {id} without arguments");
+        let expected = bundle
+            .format_pattern(pattern, None, &mut errors)
+            .into_owned();
+        assert_eq!(
+            ours.format(id, &[], &plural).unwrap(),
+            expected,
+            "{tag} {id} without arguments"
+        );
     }
     compared
 }
@@ -100,7 +115,10 @@ fn every_shipped_locale_reads_exactly_as_fluent_reads_it() {
         compared += assert_same(&tag, &source);
         locales += 1;
     }
-    assert!(locales >= 32 && compared > 100_000, "{locales} locales, {compared} texts");
+    assert!(
+        locales >= 32 && compared > 100_000,
+        "{locales} locales, {compared} texts"
+    );
 }
 
 #[test]
@@ -143,9 +161,52 @@ mod random {
     /// Sources made of Fluent's own punctuation, ids, variables and text, in any order.
     fn fluent_like() -> impl Strategy<Value = String> {
         let piece = prop::sample::select(vec![
-            "m", "n", " = ", "=", " ", "  ", "    ", "\n", "\r\n", "{", "}", " { ", " } ", "$count", "$location", "-t", "-", "->", "[", "]",
-            "*[", "[one]", "*[other]", "[front]", "[0]", "\"", "\\", "\\u0041", "#", "# note\n", ".", ".title", "1", "-2", "é", "text",
-            "m = ", "\nn = ", "\n    ", "\n   *[other] x\n", "\n    [one] y\n", " }\n", "\t", "\u{a0}", "\r", "\u{c}",
+            "m",
+            "n",
+            " = ",
+            "=",
+            " ",
+            "  ",
+            "    ",
+            "\n",
+            "\r\n",
+            "{",
+            "}",
+            " { ",
+            " } ",
+            "$count",
+            "$location",
+            "-t",
+            "-",
+            "->",
+            "[",
+            "]",
+            "*[",
+            "[one]",
+            "*[other]",
+            "[front]",
+            "[0]",
+            "\"",
+            "\\",
+            "\\u0041",
+            "#",
+            "# note\n",
+            ".",
+            ".title",
+            "1",
+            "-2",
+            "é",
+            "text",
+            "m = ",
+            "\nn = ",
+            "\n    ",
+            "\n   *[other] x\n",
+            "\n    [one] y\n",
+            " }\n",
+            "\t",
+            "\u{a0}",
+            "\r",
+            "\u{c}",
         ]);
         prop::collection::vec(piece, 0..24).prop_map(|pieces| pieces.concat())
     }

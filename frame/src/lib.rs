@@ -297,7 +297,9 @@ impl Frame {
                     // CSSOM (one property each, so nothing can add a declaration).
                     if let Ok(root) = root.dyn_into::<web_sys::HtmlElement>() {
                         for (var, value) in &c.style.0 {
-                            let _ = root.style().set_property(var.frame_property(), value.as_str());
+                            let _ = root
+                                .style()
+                                .set_property(var.frame_property(), value.as_str());
                         }
                     }
                 }
@@ -399,7 +401,11 @@ impl Frame {
 
     async fn seal(&self, clear: Clear) -> Result<Encrypted, FailReason> {
         // Nothing is sealed for no checkout: such an envelope could be replayed anywhere.
-        let binding = self.binding.borrow().clone().ok_or(FailReason::KeyUnavailable)?;
+        let binding = self
+            .binding
+            .borrow()
+            .clone()
+            .ok_or(FailReason::KeyUnavailable)?;
         let key = self.card_key().await.ok_or(FailReason::KeyUnavailable)?;
         let seal = |field, value: &str| envelope(&key, &binding, field, value.to_owned());
         Ok(match clear {
@@ -486,7 +492,12 @@ async fn fetch_key(window: &Window) -> Result<Key, JsValue> {
 
 /// Encrypts `value` into an [`Envelope`]. OAEP is randomised: in the one-in-ten-million case
 /// of a ciphertext the protocol's card-number guard would refuse, it encrypts again.
-async fn envelope(key: &Key, binding: &Binding, field: EnvelopeField, value: String) -> Result<Envelope, FailReason> {
+async fn envelope(
+    key: &Key,
+    binding: &Binding,
+    field: EnvelopeField,
+    value: String,
+) -> Result<Envelope, FailReason> {
     // The payload of envelope v2 (paykka_core::card_envelope): this field, this checkout, now,
     // and a nonce the gateway takes once.
     let mut nonce = [0u8; 16];

@@ -908,7 +908,7 @@ impl Entropy<'_> {
                     locale,
                     brand,
                     style,
-    binding: None,
+                    binding: None,
                 })
             }
             1 => ParentToFrame::Brand {
@@ -928,7 +928,11 @@ impl Entropy<'_> {
 pub fn card_envelope(data: &[u8]) {
     use paykka_core::card_envelope::{EnvelopeField, Expected, Payload, PayloadError};
     let Ok(p) = Payload::decode(data) else { return };
-    assert_eq!(p.encode().as_bytes(), data, "a payload re-encodes to its bytes");
+    assert_eq!(
+        p.encode().as_bytes(),
+        data,
+        "a payload re-encodes to its bytes"
+    );
     assert!(!p.value.is_empty() && p.value.bytes().all(|b| b.is_ascii_digit()));
     let at = |now_ms| Expected {
         field: p.field,
@@ -938,12 +942,28 @@ pub fn card_envelope(data: &[u8]) {
         max_age_ms: 900_000,
     };
     assert_eq!(p.check(&at(p.issued_at_ms)), Ok(()));
-    assert_eq!(p.check(&at(p.issued_at_ms + 900_001)), Err(PayloadError::Expired));
-    let other = if p.field == EnvelopeField::Cvv { EnvelopeField::Number } else { EnvelopeField::Cvv };
-    assert_eq!(p.check(&Expected { field: other, ..at(p.issued_at_ms) }), Err(PayloadError::WrongField));
+    assert_eq!(
+        p.check(&at(p.issued_at_ms + 900_001)),
+        Err(PayloadError::Expired)
+    );
+    let other = if p.field == EnvelopeField::Cvv {
+        EnvelopeField::Number
+    } else {
+        EnvelopeField::Cvv
+    };
+    assert_eq!(
+        p.check(&Expected {
+            field: other,
+            ..at(p.issued_at_ms)
+        }),
+        Err(PayloadError::WrongField)
+    );
     let other_session = format!("{}x", p.session_id);
     assert_eq!(
-        p.check(&Expected { session_id: &other_session, ..at(p.issued_at_ms) }),
+        p.check(&Expected {
+            session_id: &other_session,
+            ..at(p.issued_at_ms)
+        }),
         Err(PayloadError::WrongSession)
     );
 }

@@ -432,7 +432,8 @@ async fn setup(o: &Opts, backend: &str) -> Result<Arc<Ctx>, String> {
     let mut auth = reqwest::header::HeaderMap::new();
     auth.insert(
         reqwest::header::AUTHORIZATION,
-        reqwest::header::HeaderValue::from_str(&format!("Bearer {SERVER_SECRET}")).map_err(|e| e.to_string())?,
+        reqwest::header::HeaderValue::from_str(&format!("Bearer {SERVER_SECRET}"))
+            .map_err(|e| e.to_string())?,
     );
     let http = reqwest::Client::builder()
         .no_proxy()

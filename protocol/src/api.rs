@@ -194,7 +194,13 @@ pub mod headers {
 
 /// The bytes a v3 request is signed over: `METHOD\nPATH\nTIMESTAMP\nNONCE\nBODY`, the path
 /// without host or query, no newline after the body.
-pub fn v3_signing_input(method: &str, path: &str, timestamp: i64, nonce: &str, body: &[u8]) -> Vec<u8> {
+pub fn v3_signing_input(
+    method: &str,
+    path: &str,
+    timestamp: i64,
+    nonce: &str,
+    body: &[u8],
+) -> Vec<u8> {
     let path = path.split('?').next().unwrap_or(path);
     let mut v = Vec::with_capacity(body.len() + path.len() + 64);
     v.extend_from_slice(method.to_ascii_uppercase().as_bytes());
@@ -286,7 +292,12 @@ pub fn decode_signature(header: &str) -> String {
 }
 
 /// The five headers of a signed v3 request or webhook: caller, time, nonce, algorithm, signature.
-pub fn v3_headers(app_id: &str, timestamp: i64, nonce: &str, sign: String) -> [(&'static str, String); 5] {
+pub fn v3_headers(
+    app_id: &str,
+    timestamp: i64,
+    nonce: &str,
+    sign: String,
+) -> [(&'static str, String); 5] {
     [
         (headers::APPID, app_id.to_string()),
         (headers::V3_TIMESTAMP, timestamp.to_string()),
@@ -335,13 +346,22 @@ mod tests {
                 assert_eq!(ApiVersion::of_path(v.path(op)), v, "{op:?}");
             }
         }
-        assert_eq!(ApiVersion::V3.path(Operation::CreateSession), "/v3/payment/acq/session");
+        assert_eq!(
+            ApiVersion::V3.path(Operation::CreateSession),
+            "/v3/payment/acq/session"
+        );
         assert_eq!(ApiVersion::V1_2.path(Operation::Payment), "/payments");
     }
 
     #[test]
     fn versions_read_as_configured() {
-        for (s, v) in [("v3", Some(ApiVersion::V3)), ("V1.2", Some(ApiVersion::V1_2)), ("1.2", Some(ApiVersion::V1_2)), ("v2", None), ("", None)] {
+        for (s, v) in [
+            ("v3", Some(ApiVersion::V3)),
+            ("V1.2", Some(ApiVersion::V1_2)),
+            ("1.2", Some(ApiVersion::V1_2)),
+            ("v2", None),
+            ("", None),
+        ] {
             assert_eq!(ApiVersion::parse(s), v, "{s}");
         }
     }
@@ -349,7 +369,13 @@ mod tests {
     #[test]
     fn the_v3_string_is_five_lines_without_a_trailing_newline() {
         assert_eq!(
-            v3_signing_input("post", "/v3/payment/acq/session?x=1", 1745922570644, "abcdefghij", b"{\"a\":1}"),
+            v3_signing_input(
+                "post",
+                "/v3/payment/acq/session?x=1",
+                1745922570644,
+                "abcdefghij",
+                b"{\"a\":1}"
+            ),
             b"POST\n/v3/payment/acq/session\n1745922570644\nabcdefghij\n{\"a\":1}".to_vec()
         );
     }
@@ -360,9 +386,13 @@ mod tests {
         let data = v3_signing_input("POST", "/v3/payment/acq/query", 5, "nonce-12345", b"{}");
         let header = k.sign_header(&data);
         assert!(!header.contains(['+', '/', '=']), "{header}");
-        let keys = VerifyingKeys::new([VerifyingKey::from_pem(&k.verifying_key().to_spki_pem()).unwrap()]);
+        let keys =
+            VerifyingKeys::new([VerifyingKey::from_pem(&k.verifying_key().to_spki_pem()).unwrap()]);
         assert_eq!(keys.verify_header(&data, &header), Ok(()));
-        assert_eq!(keys.verify_header(&data, &decode_signature(&header)), Ok(()));
+        assert_eq!(
+            keys.verify_header(&data, &decode_signature(&header)),
+            Ok(())
+        );
         let other = v3_signing_input("POST", "/v3/payment/acq/refund", 5, "nonce-12345", b"{}");
         assert!(keys.verify_header(&other, &header).is_err());
         assert!(keys.verify_header(&data, "%ZZ%").is_err());

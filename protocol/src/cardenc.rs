@@ -130,9 +130,10 @@ pub fn seal_markers(v: &mut serde_json::Value, key: &CardKey, session_id: &str, 
     match v {
         serde_json::Value::Object(m) => {
             for (name, value) in m.iter_mut() {
-                if let (Some(field), Some(digits)) =
-                    (field_of(name), value.as_str().and_then(|s| s.strip_prefix("seal:")))
-                {
+                if let (Some(field), Some(digits)) = (
+                    field_of(name),
+                    value.as_str().and_then(|s| s.strip_prefix("seal:")),
+                ) {
                     *value = key.seal(field, session_id, merchant_id, digits).into();
                 } else {
                     seal_markers(value, key, session_id, merchant_id);
@@ -192,8 +193,21 @@ impl CardKey {
     }
 
     /// Seals `value` for `field` of a session, now (tests and tools).
-    pub fn seal(&self, field: EnvelopeField, session_id: &str, merchant_id: &str, value: &str) -> String {
-        seal_now(&self.public_key(), &self.kid, field, session_id, merchant_id, value)
+    pub fn seal(
+        &self,
+        field: EnvelopeField,
+        session_id: &str,
+        merchant_id: &str,
+        value: &str,
+    ) -> String {
+        seal_now(
+            &self.public_key(),
+            &self.kid,
+            field,
+            session_id,
+            merchant_id,
+            value,
+        )
     }
 
     /// What `GET /card-key` publishes: key id, SPKI DER base64, SPKI PEM and a JWK.
@@ -236,7 +250,10 @@ mod tests {
         let env = ck.seal(EnvelopeField::Number, "CS1", "M1", "4242424242424242");
         assert!(env.starts_with(&format!("pkenc.v2.{}.", ck.kid())));
         let p = ck.open(&env).unwrap();
-        assert_eq!((p.field, p.value.as_str(), p.session_id.as_str()), (EnvelopeField::Number, "4242424242424242", "CS1"));
+        assert_eq!(
+            (p.field, p.value.as_str(), p.session_id.as_str()),
+            (EnvelopeField::Number, "4242424242424242", "CS1")
+        );
         assert_eq!(ck.open("4242424242424242"), Err(EnvelopeError::Malformed));
         assert_eq!(ck.open("pkenc.v2.abc.AAAA"), Err(EnvelopeError::UnknownKey));
         let mut bad = env.clone();
@@ -250,7 +267,11 @@ mod tests {
         let bare = {
             let ct = ck
                 .public_key()
-                .encrypt(&mut rsa::rand_core::OsRng, Oaep::new::<Sha256>(), b"4242424242424242")
+                .encrypt(
+                    &mut rsa::rand_core::OsRng,
+                    Oaep::new::<Sha256>(),
+                    b"4242424242424242",
+                )
                 .unwrap();
             format!("pkenc.v2.{}.{}", ck.kid(), URL_SAFE_NO_PAD.encode(ct))
         };

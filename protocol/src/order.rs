@@ -31,7 +31,11 @@ pub fn de_text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Goods {
-    #[serde(default, deserialize_with = "de_opt_text", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "de_opt_text",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
@@ -115,7 +119,11 @@ impl Address {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Customer {
-    #[serde(default, deserialize_with = "de_opt_text", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "de_opt_text",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub registration_time: Option<String>,
@@ -139,7 +147,11 @@ pub struct Customer {
     pub first_shopping_time: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_shopping_time: Option<String>,
-    #[serde(default, deserialize_with = "de_opt_text", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "de_opt_text",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub level: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub order_ip: Option<String>,
@@ -154,7 +166,11 @@ pub struct Customer {
 pub struct Browser {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_agent: Option<String>,
-    #[serde(default, deserialize_with = "de_opt_text", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "de_opt_text",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub color_depth: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
@@ -171,9 +187,17 @@ pub struct Browser {
     /// `+HH:MM` / `-HH:MM`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timezone_offset: Option<String>,
-    #[serde(default, deserialize_with = "de_opt_text", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "de_opt_text",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub screen_height: Option<String>,
-    #[serde(default, deserialize_with = "de_opt_text", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "de_opt_text",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub screen_width: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cookies: Option<String>,
@@ -216,16 +240,37 @@ mod tests {
 
     #[test]
     fn timezone_offsets_read_as_paykka_writes_them() {
-        for (minutes, text) in [(0, Some("+00:00")), (-60, Some("+01:00")), (300, Some("-05:00")), (-330, Some("+05:30")), (-840, Some("+14:00")), (-845, None), (2000, None)] {
+        for (minutes, text) in [
+            (0, Some("+00:00")),
+            (-60, Some("+01:00")),
+            (300, Some("-05:00")),
+            (-330, Some("+05:30")),
+            (-840, Some("+14:00")),
+            (-845, None),
+            (2000, None),
+        ] {
             assert_eq!(timezone_offset(minutes).as_deref(), text, "{minutes}");
         }
     }
 
     #[test]
     fn texts_read_from_strings_numbers_and_null() {
-        let b: Browser = serde_json::from_str(r#"{"screen_width":"255","screen_height":128,"color_depth":null}"#).unwrap();
-        assert_eq!((b.screen_width.as_deref(), b.screen_height.as_deref(), b.color_depth), (Some("255"), Some("128"), None));
-        assert!(serde_json::from_str::<Browser>(r#"{"screen_wdth":"1"}"#).is_err(), "a misspelt member is refused");
+        let b: Browser = serde_json::from_str(
+            r#"{"screen_width":"255","screen_height":128,"color_depth":null}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            (
+                b.screen_width.as_deref(),
+                b.screen_height.as_deref(),
+                b.color_depth
+            ),
+            (Some("255"), Some("128"), None)
+        );
+        assert!(
+            serde_json::from_str::<Browser>(r#"{"screen_wdth":"1"}"#).is_err(),
+            "a misspelt member is refused"
+        );
     }
 
     #[test]

@@ -98,7 +98,10 @@ pub fn parse_rfc3339(s: &str) -> Option<i64> {
             && ((rest.len() == 6 && &rest[3..4] == ":") || rest.len() == 5) =>
         {
             let digits = |t: &str| -> Option<i64> {
-                t.bytes().all(|c| c.is_ascii_digit()).then(|| t.parse().ok()).flatten()
+                t.bytes()
+                    .all(|c| c.is_ascii_digit())
+                    .then(|| t.parse().ok())
+                    .flatten()
             };
             let oh = digits(&rest[1..3])?;
             let om = digits(&rest[rest.len() - 2..])?;
@@ -131,8 +134,17 @@ mod tests {
             Some(1709170200000)
         );
         assert_eq!(parse_rfc3339("2025-13-05T09:17:24Z"), None);
-        assert_eq!(parse_rfc3339("2025-05-05T17:17:24+0800"), Some(ms), "PayKKa's plugin's form");
-        for bad in ["2025-05-05T17:17:24+08:0x", "2025-05-05T17:17:24+0é00", "2025-05-05T17:17:24+2500", "2025-05-05T17:17:24+08"] {
+        assert_eq!(
+            parse_rfc3339("2025-05-05T17:17:24+0800"),
+            Some(ms),
+            "PayKKa's plugin's form"
+        );
+        for bad in [
+            "2025-05-05T17:17:24+08:0x",
+            "2025-05-05T17:17:24+0é00",
+            "2025-05-05T17:17:24+2500",
+            "2025-05-05T17:17:24+08",
+        ] {
             assert_eq!(parse_rfc3339(bad), None, "{bad}");
         }
         assert_eq!(parse_rfc3339("tomorrow"), None);

@@ -117,7 +117,11 @@ pub struct CreateSessionRequest {
     #[serde(default)]
     pub merchant_id: String,
     /// v1.2 only (v3 carries the time in `x-paykka-timestamp`).
-    #[serde(default, deserialize_with = "de_opt_int", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "de_opt_int",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub timestamp: Option<i64>,
     pub trans_id: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -171,7 +175,11 @@ pub struct QuerySessionRequest {
     #[serde(default)]
     pub merchant_id: String,
     /// v1.2 only (v3 carries the time in `x-paykka-timestamp`).
-    #[serde(default, deserialize_with = "de_opt_int", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "de_opt_int",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub timestamp: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trans_id: Option<String>,
@@ -276,7 +284,11 @@ pub struct PaymentRequest {
     #[serde(default)]
     pub merchant_id: String,
     /// v1.2 only (v3 carries the time in `x-paykka-timestamp`).
-    #[serde(default, deserialize_with = "de_opt_int", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "de_opt_int",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub timestamp: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trans_id: Option<String>,
@@ -438,7 +450,11 @@ pub struct QueryTransactionRequest {
     #[serde(default)]
     pub merchant_id: String,
     /// v1.2 only (v3 carries the time in `x-paykka-timestamp`).
-    #[serde(default, deserialize_with = "de_opt_int", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "de_opt_int",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub timestamp: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trans_id: Option<String>,
@@ -454,7 +470,11 @@ pub struct CaptureRequest {
     #[serde(default)]
     pub merchant_id: String,
     /// v1.2 only (v3 carries the time in `x-paykka-timestamp`).
-    #[serde(default, deserialize_with = "de_opt_int", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "de_opt_int",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub timestamp: Option<i64>,
     pub order_id: String,
     #[serde(deserialize_with = "de_int")]
@@ -470,7 +490,11 @@ pub struct VoidRequest {
     #[serde(default)]
     pub merchant_id: String,
     /// v1.2 only (v3 carries the time in `x-paykka-timestamp`).
-    #[serde(default, deserialize_with = "de_opt_int", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "de_opt_int",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub timestamp: Option<i64>,
     pub order_id: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -486,7 +510,11 @@ pub struct RefundRequest {
     #[serde(default)]
     pub merchant_id: String,
     /// v1.2 only (v3 carries the time in `x-paykka-timestamp`).
-    #[serde(default, deserialize_with = "de_opt_int", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "de_opt_int",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub timestamp: Option<i64>,
     pub refund_trans_id: String,
     pub ori_order_id: String,
@@ -506,7 +534,11 @@ pub struct RefundQueryRequest {
     #[serde(default)]
     pub merchant_id: String,
     /// v1.2 only.
-    #[serde(default, deserialize_with = "de_opt_int", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "de_opt_int",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub timestamp: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub refund_trans_id: Option<String>,
@@ -542,7 +574,11 @@ pub struct TokenQueryRequest {
     #[serde(default)]
     pub merchant_id: String,
     /// v1.2 only (v3 carries the time in `x-paykka-timestamp`).
-    #[serde(default, deserialize_with = "de_opt_int", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "de_opt_int",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub timestamp: Option<i64>,
     pub shopper_reference: String,
 }
@@ -568,7 +604,11 @@ pub struct TokenRemoveRequest {
     #[serde(default)]
     pub merchant_id: String,
     /// v1.2 only (v3 carries the time in `x-paykka-timestamp`).
-    #[serde(default, deserialize_with = "de_opt_int", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "de_opt_int",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub timestamp: Option<i64>,
     pub token: String,
     pub shopper_reference: String,
@@ -580,7 +620,11 @@ pub struct RecurringCancelRequest {
     #[serde(default)]
     pub merchant_id: String,
     /// v1.2 only (v3 carries the time in `x-paykka-timestamp`).
-    #[serde(default, deserialize_with = "de_opt_int", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "de_opt_int",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub timestamp: Option<i64>,
     pub recurring_agreement_id: String,
     pub shopper_reference: String,
@@ -592,7 +636,11 @@ pub struct ApplePaySessionRequest {
     #[serde(default)]
     pub merchant_id: String,
     /// v1.2 only (v3 carries the time in `x-paykka-timestamp`).
-    #[serde(default, deserialize_with = "de_opt_int", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "de_opt_int",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub timestamp: Option<i64>,
     pub display_name: String,
     pub domain_name: String,
@@ -607,7 +655,11 @@ pub struct PaymentNotification {
     /// `TRANSACTION`.
     pub notify_type: String,
     /// v1.2 only (v3 carries the time in `x-paykka-timestamp`).
-    #[serde(default, deserialize_with = "de_opt_int", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "de_opt_int",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub timestamp: Option<i64>,
     #[serde(flatten)]
     pub transaction: TransactionData,
@@ -636,7 +688,11 @@ pub struct Notification {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub refund_order_id: Option<String>,
     pub status: String,
-    #[serde(default, deserialize_with = "de_opt_int", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "de_opt_int",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub amount: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency: Option<String>,
@@ -666,7 +722,11 @@ pub struct Notification {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sign: Option<String>,
     /// v1.2: the time the webhook was signed at.
-    #[serde(default, deserialize_with = "de_opt_int", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "de_opt_int",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub timestamp: Option<i64>,
 }
 

@@ -177,9 +177,7 @@ impl Db {
     pub fn count_rows(&self, table: &str) -> DbResult<i64> {
         let table = match table {
             "sessions" | "transactions" | "tokens" | "idempotency" | "webhooks" | "merchants"
-            | "refunds" => {
-                table
-            }
+            | "refunds" => table,
             _ => return Ok(-1),
         };
         let conn = crate::lock(&self.conn);
@@ -412,7 +410,12 @@ pub fn live_tx_count(
 
 /// Records the nonces of the card envelopes of one payment; `Ok(false)` when one was already
 /// used (a replay), and then none is recorded.
-pub fn use_card_nonces(tx: &Transaction<'_>, merchant_id: &str, nonces: &[String], now: i64) -> DbResult<bool> {
+pub fn use_card_nonces(
+    tx: &Transaction<'_>,
+    merchant_id: &str,
+    nonces: &[String],
+    now: i64,
+) -> DbResult<bool> {
     for n in nonces {
         let fresh = tx.execute(
             "INSERT INTO card_nonces (nonce, merchant_id, used_at) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
@@ -533,10 +536,7 @@ pub fn store_idempotent(
     Ok(())
 }
 
-pub fn insert_refund(
-    tx: &Transaction<'_>,
-    r: &paykka_protocol::types::RefundData,
-) -> DbResult<()> {
+pub fn insert_refund(tx: &Transaction<'_>, r: &paykka_protocol::types::RefundData) -> DbResult<()> {
     tx.execute(
         "INSERT INTO refunds (refund_order_id, merchant_id, refund_trans_id, order_id, data) VALUES (?1, ?2, ?3, ?4, ?5)",
         params![

@@ -13,13 +13,13 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get, post};
+use paykka_protocol::api::{self, ApiVersion, Operation};
 use paykka_protocol::cardenc::EnvelopeError;
 use paykka_protocol::sign::{
     SigningKey, VerifyingKey, VerifyingKeys, signed_fields, timestamp_fresh,
 };
 use paykka_protocol::time::{format_rfc3339, now_ms, parse_rfc3339};
 use paykka_protocol::types::*;
-use paykka_protocol::api::{self, ApiVersion, Operation};
 use paykka_protocol::{card, decline, headers as hdr, money, ret};
 use rusqlite::Transaction;
 use serde::Serialize;
@@ -112,7 +112,10 @@ pub async fn sign_answers(
         ApiVersion::V1_2 => signed_fields(&bytes).map(|f| f.0).unwrap_or_default(),
     };
     let res = next
-        .run(axum::extract::Request::from_parts(parts, axum::body::Body::from(bytes)))
+        .run(axum::extract::Request::from_parts(
+            parts,
+            axum::body::Body::from(bytes),
+        ))
         .await;
     let (mut parts, body) = res.into_parts();
     let Ok(body) = axum::body::to_bytes(body, 4 * 1024 * 1024).await else {
@@ -202,13 +205,18 @@ impl GwError {
             ret::SESSION_NOT_FOUND => (StatusCode::NOT_FOUND, "session_not_found"),
             ret::SESSION_EXPIRED => (StatusCode::GONE, "session_expired"),
             ret::IDEMPOTENCY_CONFLICT => (StatusCode::UNPROCESSABLE_ENTITY, "idempotency_conflict"),
-            ret::UNSUPPORTED_PAYMENT_METHOD => (StatusCode::BAD_REQUEST, "unsupported_payment_method"),
+            ret::UNSUPPORTED_PAYMENT_METHOD => {
+                (StatusCode::BAD_REQUEST, "unsupported_payment_method")
+            }
             ret::CLEAR_CARD_REFUSED => (StatusCode::BAD_REQUEST, "clear_card_data"),
             ret::INTERNAL_ERROR => (StatusCode::INTERNAL_SERVER_ERROR, "internal_error"),
             _ if self.status.is_server_error() => (self.status, "internal_error"),
             _ => (StatusCode::BAD_REQUEST, "invalid_request"),
         };
-        json_response(status, &serde_json::json!({ "error": { "code": code, "message": self.msg } }))
+        json_response(
+            status,
+            &serde_json::json!({ "error": { "code": code, "message": self.msg } }),
+        )
     }
 }
 
@@ -329,7 +337,10 @@ fn authenticate(
             let merchant_id = h(hdr::APPID)
                 .filter(|s| !s.is_empty())
                 .ok_or_else(|| {
-                    GwError::unauthorized(ret::SIGNATURE_MISSING, "x-paykka-appid header is required")
+                    GwError::unauthorized(
+                        ret::SIGNATURE_MISSING,
+                        "x-paykka-appid header is required",
+                    )
                 })?
                 .to_string();
             let ts: i64 = h(hdr::V3_TIMESTAMP)
@@ -565,7 +576,8 @@ async fn portal_rotate_card_key(State(st): State<Shared>) -> Result<Response, Gw
         .map_err(|e| internal(&e))?
         .map_err(|e| internal(&e))?;
     let card_key = paykka_protocol::cardenc::CardKey::new(key.private_key().clone());
-    st.rotate_card_key(card_key, &key.to_pkcs8_pem()).map_err(|e| internal(&e))?;
+    st.rotate_card_key(card_key, &key.to_pkcs8_pem())
+        .map_err(|e| internal(&e))?;
     ok(card_keys_json(&st))
 }
 
@@ -573,7 +585,10 @@ async fn portal_rotate_card_key(State(st): State<Shared>) -> Result<Response, Gw
 async fn portal_retire_card_key(State(st): State<Shared>) -> Result<Response, GwError> {
     portal_enabled(&st)?;
     if !st.retire_previous_card_key() {
-        return Err(GwError::bad(ret::INVALID_REQUEST, "no previous card key: rotate first"));
+        return Err(GwError::bad(
+            ret::INVALID_REQUEST,
+            "no previous card key: rotate first",
+        ));
     }
     ok(card_keys_json(&st))
 }
@@ -587,11 +602,15 @@ struct ClockBody {
 
 /// The sandbox's test clock for card data: ages every envelope by `advance_ms` without
 /// waiting, and without moving anything else (sessions, webhooks).
-async fn portal_card_data_clock(State(st): State<Shared>, body: Bytes) -> Result<Response, GwError> {
+async fn portal_card_data_clock(
+    State(st): State<Shared>,
+    body: Bytes,
+) -> Result<Response, GwError> {
     portal_enabled(&st)?;
     let b: ClockBody = serde_json::from_slice(&body)
         .map_err(|e| GwError::bad(ret::INVALID_REQUEST, format!("body: {e}")))?;
-    st.card_data_clock_ms.store(b.advance_ms, std::sync::atomic::Ordering::Relaxed);
+    st.card_data_clock_ms
+        .store(b.advance_ms, std::sync::atomic::Ordering::Relaxed);
     ok(serde_json::json!({ "advance_ms": b.advance_ms }))
 }
 
@@ -1127,7 +1146,10 @@ async fn payments(
         ));
     }
     let mut nonces = Vec::new();
-    let binding = Binding { session_id: r.session_id.as_deref().unwrap_or(""), merchant_id: &mid };
+    let binding = Binding {
+        session_id: r.session_id.as_deref().unwrap_or(""),
+        merchant_id: &mid,
+    };
     let source = if flow == "card" {
         Some(resolve_card(&st, &r.payment, &binding, &mut nonces)?)
     } else {
@@ -1164,7 +1186,10 @@ fn use_nonces(tx: &Transaction<'_>, mid: &str, nonces: &[String]) -> Result<(), 
     if db::use_card_nonces(tx, mid, nonces, paykka_protocol::time::now_ms())? {
         Ok(())
     } else {
-        Err(GwError::biz(ret::CARD_DATA_INVALID, "card data already used: encrypt the card again"))
+        Err(GwError::biz(
+            ret::CARD_DATA_INVALID,
+            "card data already used: encrypt the card again",
+        ))
     }
 }
 
@@ -1184,14 +1209,27 @@ pub fn initiate_for_browser(
         )
     })?;
     if r.payment.card_no.is_some() || r.payment.cvv.is_some() {
-        return Err(GwError::biz(ret::CLEAR_CARD_REFUSED, "card data must be encrypted"));
+        return Err(GwError::biz(
+            ret::CLEAR_CARD_REFUSED,
+            "card data must be encrypted",
+        ));
     }
     if flow != "card" && (r.payment.encrypted_card_no.is_some() || r.payment.token.is_some()) {
-        return Err(GwError::biz(ret::INVALID_REQUEST, format!("{method} takes no card fields")));
+        return Err(GwError::biz(
+            ret::INVALID_REQUEST,
+            format!("{method} takes no card fields"),
+        ));
     }
     let mut nonces = Vec::new();
-    let binding = Binding { session_id: r.session_id.as_deref().unwrap_or(""), merchant_id: mid };
-    let source = if flow == "card" { Some(resolve_card(st, &r.payment, &binding, &mut nonces)?) } else { None };
+    let binding = Binding {
+        session_id: r.session_id.as_deref().unwrap_or(""),
+        merchant_id: mid,
+    };
+    let source = if flow == "card" {
+        Some(resolve_card(st, &r.payment, &binding, &mut nonces)?)
+    } else {
+        None
+    };
     let body = serde_json::to_vec(r).expect("serialises");
     // Hosted keys live apart from the merchant's own.
     let key = format!("hp:{idem_key}");
@@ -1201,7 +1239,10 @@ pub fn initiate_for_browser(
             return if h == hash {
                 Ok(resp)
             } else {
-                Err(GwError::biz(ret::IDEMPOTENCY_CONFLICT, "idempotency-key already used with a different request body"))
+                Err(GwError::biz(
+                    ret::IDEMPOTENCY_CONFLICT,
+                    "idempotency-key already used with a different request body",
+                ))
             };
         }
         use_nonces(tx, mid, &nonces)?;
@@ -1211,7 +1252,11 @@ pub fn initiate_for_browser(
         Ok(resp)
     })?;
     serde_json::from_str(&response).map_err(|_| {
-        GwError::new(StatusCode::INTERNAL_SERVER_ERROR, ret::INTERNAL_ERROR, "stored answer unreadable")
+        GwError::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            ret::INTERNAL_ERROR,
+            "stored answer unreadable",
+        )
     })
 }
 
@@ -1854,7 +1899,10 @@ async fn refund_query(
 ) -> Result<Response, GwError> {
     let (mid, body) = authenticate(&st, uri.path(), &headers, body)?;
     let r: RefundQueryRequest = parse(&body)?;
-    let (by_id, by_ref) = (none_if_empty(&r.refund_order_id), none_if_empty(&r.refund_trans_id));
+    let (by_id, by_ref) = (
+        none_if_empty(&r.refund_order_id),
+        none_if_empty(&r.refund_trans_id),
+    );
     if by_id.is_none() && by_ref.is_none() {
         return Err(GwError::biz(
             ret::MISSING_PARAMETER,

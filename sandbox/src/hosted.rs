@@ -37,24 +37,35 @@ pub fn routes() -> Router<Shared> {
 
 /// The SDK's error shape: `{ "error": { "code", "message" } }`.
 fn error(status: StatusCode, code: &str, message: &str) -> Response {
-    (status, axum::Json(json!({ "error": { "code": code, "message": message } }))).into_response()
+    (
+        status,
+        axum::Json(json!({ "error": { "code": code, "message": message } })),
+    )
+        .into_response()
 }
 
 fn json_ok(v: Value) -> Response {
     let mut response = axum::Json(v).into_response();
-    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     response
 }
 
 fn esc(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&#39;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
 }
 
 fn load_session(st: &Shared, session_id: &str) -> Result<Option<scenario::SessionRec>, GwError> {
     if session_id.len() > 64 {
         return Ok(None);
     }
-    st.db.with_tx(|tx| db::session_any(tx, session_id).map_err(GwError::from))
+    st.db
+        .with_tx(|tx| db::session_any(tx, session_id).map_err(GwError::from))
 }
 
 /// The SDK version the sandbox serves: the newest folder of `SANDBOX_SDK_DIR`.
@@ -81,42 +92,78 @@ struct PageWords {
     returning: String,
 }
 
-fn page_words(st: &Shared, version: &str, session_locale: &str, accept_language: &str, merchant: &str) -> PageWords {
+fn page_words(
+    st: &Shared,
+    version: &str,
+    session_locale: &str,
+    accept_language: &str,
+    merchant: &str,
+) -> PageWords {
     let english = PageWords {
         lang: "en".into(),
         rtl: false,
         back: format!("Back to {merchant}"),
         returning: format!("Taking you back to {merchant}…"),
     };
-    let Some(dir) = st.sdk_dir.as_ref().map(|d| d.join(version).join("locales")) else { return english };
+    let Some(dir) = st.sdk_dir.as_ref().map(|d| d.join(version).join("locales")) else {
+        return english;
+    };
     let tags: Vec<String> = std::fs::read_dir(&dir)
-        .map(|entries| entries.filter_map(|e| e.ok()?.file_name().into_string().ok()).collect())
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok()?.file_name().into_string().ok())
+                .collect()
+        })
         .unwrap_or_default();
     let wanted = std::iter::once(session_locale)
-        .chain(accept_language.split(',').map(|part| part.split(';').next().unwrap_or_default()))
+        .chain(
+            accept_language
+                .split(',')
+                .map(|part| part.split(';').next().unwrap_or_default()),
+        )
         .map(str::trim)
         .filter(|t| !t.is_empty());
-    let base = |t: &str| t.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
+    let base = |t: &str| {
+        t.split(['-', '_'])
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase()
+    };
     let mut chosen = None;
     for want in wanted {
         if base(want) == "en" {
             return english;
         }
-        chosen = tags.iter().find(|t| t.eq_ignore_ascii_case(want)).or_else(|| tags.iter().find(|t| base(t) == base(want)));
+        chosen = tags
+            .iter()
+            .find(|t| t.eq_ignore_ascii_case(want))
+            .or_else(|| tags.iter().find(|t| base(t) == base(want)));
         if chosen.is_some() {
             break;
         }
     }
     let Some(tag) = chosen else { return english };
-    let Ok(ftl) = std::fs::read_to_string(dir.join(tag).join("checkout.ftl")) else { return english };
+    let Ok(ftl) = std::fs::read_to_string(dir.join(tag).join("checkout.ftl")) else {
+        return english;
+    };
     let message = |id: &str| {
         ftl.lines()
-            .find_map(|line| line.strip_prefix(id)?.trim_start().strip_prefix('=').map(str::trim))
+            .find_map(|line| {
+                line.strip_prefix(id)?
+                    .trim_start()
+                    .strip_prefix('=')
+                    .map(str::trim)
+            })
             .filter(|text| !text.is_empty() && !text.contains('\n'))
             .map(|text| text.replace("{ $merchant }", merchant))
     };
     match (message("merchant-back"), message("merchant-returning")) {
-        (Some(back), Some(returning)) => PageWords { rtl: matches!(base(tag).as_str(), "ar" | "he"), lang: tag.clone(), back, returning },
+        (Some(back), Some(returning)) => PageWords {
+            rtl: matches!(base(tag).as_str(), "ar" | "he"),
+            lang: tag.clone(),
+            back,
+            returning,
+        },
         _ => english,
     }
 }
@@ -127,7 +174,11 @@ async fn page(
     headers: HeaderMap,
 ) -> Result<Response, GwError> {
     let Some(s) = load_session(&st, &session_id)? else {
-        return Ok(error(StatusCode::NOT_FOUND, "session_not_found", "no such session"));
+        return Ok(error(
+            StatusCode::NOT_FOUND,
+            "session_not_found",
+            "no such session",
+        ));
     };
     let Some(version) = sdk_version(&st) else {
         return Ok(error(
@@ -136,10 +187,23 @@ async fn page(
             "the hosted page needs the SDK bundle: run scripts/build-sdk.sh (SANDBOX_SDK_DIR)",
         ));
     };
-    let merchant = st.db.merchant(&s.merchant_id).ok().flatten().map(|(name, _)| name).unwrap_or_default();
+    let merchant = st
+        .db
+        .merchant(&s.merchant_id)
+        .ok()
+        .flatten()
+        .map(|(name, _)| name)
+        .unwrap_or_default();
     let back = s.return_url.clone().unwrap_or_default();
-    let initial = merchant.chars().next().map(|c| c.to_uppercase().to_string()).unwrap_or_default();
-    let accept = headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).unwrap_or_default();
+    let initial = merchant
+        .chars()
+        .next()
+        .map(|c| c.to_uppercase().to_string())
+        .unwrap_or_default();
+    let accept = headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
     let words = page_words(&st, &version, &s.display_locale, accept, &merchant);
     let html = format!(
         r#"<!doctype html>
@@ -176,7 +240,11 @@ async fn page(
         back_link = if back.is_empty() {
             String::new()
         } else {
-            format!(r#"<a class="hp-back" href="{}">{}</a>"#, esc(&back), esc(&words.back))
+            format!(
+                r#"<a class="hp-back" href="{}">{}</a>"#,
+                esc(&back),
+                esc(&words.back)
+            )
         },
     );
     let mut response = ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response();
@@ -192,8 +260,14 @@ fn hosted_headers(h: &mut HeaderMap) {
              frame-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
         ),
     );
-    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
-    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
 }
 
@@ -235,21 +309,36 @@ body { margin: 0; font-family: system-ui, sans-serif; color: #1f2937; background
 "#;
 
 async fn script() -> Response {
-    ([(header::CONTENT_TYPE, "text/javascript; charset=utf-8")], HOSTED_JS).into_response()
+    (
+        [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
+        HOSTED_JS,
+    )
+        .into_response()
 }
 
 pub async fn stylesheet() -> Response {
-    ([(header::CONTENT_TYPE, "text/css; charset=utf-8")], HOSTED_CSS).into_response()
+    (
+        [(header::CONTENT_TYPE, "text/css; charset=utf-8")],
+        HOSTED_CSS,
+    )
+        .into_response()
 }
 
 /// The SDK bundle, for the hosted page (plain files of one version folder, nothing else).
-async fn sdk_file(State(st): State<Shared>, UrlPath((version, file)): UrlPath<(String, String)>) -> Response {
+async fn sdk_file(
+    State(st): State<Shared>,
+    UrlPath((version, file)): UrlPath<(String, String)>,
+) -> Response {
     let not_found = || error(StatusCode::NOT_FOUND, "not_found", "no such file");
-    let Some(dir) = st.sdk_dir.as_ref() else { return not_found() };
+    let Some(dir) = st.sdk_dir.as_ref() else {
+        return not_found();
+    };
     // Plain names only: no `..`, no absolute path, no hidden file; `locales/<tag>/` the only depth.
     let safe = |p: &str, depth: usize| {
         !p.is_empty()
-            && Path::new(p).components().all(|c| matches!(c, Component::Normal(n) if !n.to_string_lossy().starts_with('.')))
+            && Path::new(p)
+                .components()
+                .all(|c| matches!(c, Component::Normal(n) if !n.to_string_lossy().starts_with('.')))
             && Path::new(p).components().count() <= depth
     };
     let depth = if file.starts_with("locales/") { 3 } else { 1 };
@@ -274,8 +363,14 @@ async fn sdk_file(State(st): State<Shared>, UrlPath((version, file)): UrlPath<(S
         Ok(bytes) => {
             let mut response = ([(header::CONTENT_TYPE, content_type)], bytes).into_response();
             // The SDK's files are loaded with `integrity` and `crossorigin`: CORS must allow it.
-            response.headers_mut().insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*"));
-            response.headers_mut().insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+            response.headers_mut().insert(
+                header::ACCESS_CONTROL_ALLOW_ORIGIN,
+                HeaderValue::from_static("*"),
+            );
+            response.headers_mut().insert(
+                header::X_CONTENT_TYPE_OPTIONS,
+                HeaderValue::from_static("nosniff"),
+            );
             response
         }
         Err(_) => not_found(),
@@ -283,13 +378,25 @@ async fn sdk_file(State(st): State<Shared>, UrlPath((version, file)): UrlPath<(S
 }
 
 /// What the Drop-in shows for a session (the merchant backend's `GET /api/sessions/{id}` shape).
-async fn session(State(st): State<Shared>, UrlPath(session_id): UrlPath<String>) -> Result<Response, GwError> {
+async fn session(
+    State(st): State<Shared>,
+    UrlPath(session_id): UrlPath<String>,
+) -> Result<Response, GwError> {
     let Some(s) = load_session(&st, &session_id)? else {
-        return Ok(error(StatusCode::NOT_FOUND, "session_not_found", "no such session"));
+        return Ok(error(
+            StatusCode::NOT_FOUND,
+            "session_not_found",
+            "no such session",
+        ));
     };
     let now = paykka_protocol::time::now_ms();
     let data = s.to_data(&st.base_url, None);
-    let merchant = st.db.merchant(&s.merchant_id).ok().flatten().map(|(name, _)| name);
+    let merchant = st
+        .db
+        .merchant(&s.merchant_id)
+        .ok()
+        .flatten()
+        .map(|(name, _)| name);
     let status = match s.effective_status(now) {
         "EXPIRED" => "EXPIRED",
         "PROCESSING" => "PROCESSING",
@@ -333,9 +440,16 @@ fn result_json(t: &TransactionData) -> Value {
     })
 }
 
-async fn result(State(st): State<Shared>, UrlPath(session_id): UrlPath<String>) -> Result<Response, GwError> {
+async fn result(
+    State(st): State<Shared>,
+    UrlPath(session_id): UrlPath<String>,
+) -> Result<Response, GwError> {
     let Some(s) = load_session(&st, &session_id)? else {
-        return Ok(error(StatusCode::NOT_FOUND, "session_not_found", "no such session"));
+        return Ok(error(
+            StatusCode::NOT_FOUND,
+            "session_not_found",
+            "no such session",
+        ));
     };
     let latest = st.db.with_tx(|tx| {
         let mut t = db::latest_tx(tx, &s.merchant_id, "session_id", &s.session_id)?;
@@ -372,26 +486,54 @@ struct HostedPayment {
     _return_url: Option<String>,
 }
 
-async fn pay(State(st): State<Shared>, headers: HeaderMap, body: Body) -> Result<Response, GwError> {
+async fn pay(
+    State(st): State<Shared>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, GwError> {
     let Ok(bytes) = to_bytes(body, 64 * 1024).await else {
-        return Ok(error(StatusCode::PAYLOAD_TOO_LARGE, "body_too_large", "over 64 KiB"));
+        return Ok(error(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "body_too_large",
+            "over 64 KiB",
+        ));
     };
     let Ok(b) = serde_json::from_slice::<HostedPayment>(&bytes) else {
-        return Ok(error(StatusCode::BAD_REQUEST, "invalid_request", "not a payment this page sends"));
+        return Ok(error(
+            StatusCode::BAD_REQUEST,
+            "invalid_request",
+            "not a payment this page sends",
+        ));
     };
     let Some(key) = headers
         .get("idempotency-key")
         .and_then(|v| v.to_str().ok())
-        .filter(|k| (8..=128).contains(&k.len()) && k.bytes().all(|c| c.is_ascii_alphanumeric() || b"-_.:".contains(&c)))
+        .filter(|k| {
+            (8..=128).contains(&k.len())
+                && k.bytes()
+                    .all(|c| c.is_ascii_alphanumeric() || b"-_.:".contains(&c))
+        })
         .map(str::to_owned)
     else {
-        return Ok(error(StatusCode::BAD_REQUEST, "invalid_request", "Idempotency-Key is required"));
+        return Ok(error(
+            StatusCode::BAD_REQUEST,
+            "invalid_request",
+            "Idempotency-Key is required",
+        ));
     };
     let Some(s) = load_session(&st, &b.session_id)? else {
-        return Ok(error(StatusCode::NOT_FOUND, "session_not_found", "no such session"));
+        return Ok(error(
+            StatusCode::NOT_FOUND,
+            "session_not_found",
+            "no such session",
+        ));
     };
     if s.effective_status(paykka_protocol::time::now_ms()) == "EXPIRED" {
-        return Ok(error(StatusCode::GONE, "session_expired", "the session has expired"));
+        return Ok(error(
+            StatusCode::GONE,
+            "session_expired",
+            "the session has expired",
+        ));
     }
     let return_url = format!("{}/hp/pay/{}", st.base_url, s.session_id);
     let request = PaymentRequest {

@@ -4,17 +4,17 @@
 
 mod db;
 pub mod frames;
-mod hosted;
 mod gateway;
+mod hosted;
 mod pages;
 mod scenario;
 mod webhook;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
+use paykka_protocol::api::ApiVersion;
 use paykka_protocol::cardenc::CardKey;
 use paykka_protocol::sign::{SigningKey, VerifyingKey, VerifyingKeys};
-use paykka_protocol::api::ApiVersion;
 use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -325,7 +325,10 @@ fn replace_private(path: &Path, contents: &str) -> Result<(), StartError> {
 impl AppState {
     /// Records a v3 nonce; false when the merchant already used it within the time window.
     pub(crate) fn first_use_of_nonce(&self, merchant_id: &str, nonce: &str, now: i64) -> bool {
-        let mut seen = self.request_nonces.lock().unwrap_or_else(|e| e.into_inner());
+        let mut seen = self
+            .request_nonces
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
         if seen.len() > 100_000 {
             seen.retain(|_, t| now - *t <= paykka_protocol::sign::MAX_SKEW_MS);
         }
@@ -340,7 +343,10 @@ impl AppState {
     }
 
     pub(crate) fn spoke(&self, merchant_id: &str, version: ApiVersion) {
-        let mut v = self.merchant_versions.lock().unwrap_or_else(|e| e.into_inner());
+        let mut v = self
+            .merchant_versions
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
         if v.get(merchant_id) != Some(&version) {
             v.insert(merchant_id.to_string(), version);
         }
@@ -381,18 +387,29 @@ impl AppState {
 
     /// Ends a rotation: the previous card key opens nothing any more. `false` if there was none.
     pub fn retire_previous_card_key(&self) -> bool {
-        self.card_keys.write().unwrap_or_else(|e| e.into_inner()).previous.take().is_some()
+        self.card_keys
+            .write()
+            .unwrap_or_else(|e| e.into_inner())
+            .previous
+            .take()
+            .is_some()
     }
 
     /// The card key the frames encrypt with now.
     pub fn card_key(&self) -> CardKey {
-        self.card_keys.read().unwrap_or_else(|e| e.into_inner()).current.clone()
+        self.card_keys
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .current
+            .clone()
     }
 
     /// The clock card envelopes are judged by (Unix ms): the real one, plus the test clock.
     pub fn card_data_now_ms(&self) -> i64 {
         paykka_protocol::time::now_ms()
-            + self.card_data_clock_ms.load(std::sync::atomic::Ordering::Relaxed)
+            + self
+                .card_data_clock_ms
+                .load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// The key webhooks are signed with now.
@@ -515,7 +532,10 @@ pub async fn start(cfg: Config) -> Result<Running, StartError> {
             next: gateway_next_key,
         }),
         gateway_key_dir: cfg.gateway_key_pem.is_none().then(|| cfg.data_dir.clone()),
-        card_keys: RwLock::new(CardKeys { current: card_key, previous: None }),
+        card_keys: RwLock::new(CardKeys {
+            current: card_key,
+            previous: None,
+        }),
         card_key_dir: cfg.card_key_pem.is_none().then(|| cfg.data_dir.clone()),
         card_data_max_age: cfg.card_data_max_age,
         card_data_clock_ms: std::sync::atomic::AtomicI64::new(0),

@@ -227,4 +227,3 @@ async fn approve_submit(
     })
     .unwrap_or_else(not_found))
 }
-

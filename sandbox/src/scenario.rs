@@ -6,7 +6,8 @@ use paykka_protocol::card;
 use paykka_protocol::decline;
 use paykka_protocol::time::{format_rfc3339, now_ms};
 use paykka_protocol::types::{
-    Action, Balances, CardInfo, MethodInfo, MethodRef, PaymentNotification, SessionData, TransactionData,
+    Action, Balances, CardInfo, MethodInfo, MethodRef, PaymentNotification, SessionData,
+    TransactionData,
 };
 use rusqlite::Transaction;
 use serde::{Deserialize, Serialize};

@@ -75,11 +75,7 @@ async fn deliver_due(st: &Shared) {
                     .header(hdr::TYPE, hdr::TYPE_VALUE)
                     .header(hdr::VERSION, hdr::VERSION_VALUE),
             };
-            let res = req
-                .timeout(Duration::from_secs(5))
-                .body(body)
-                .send()
-                .await;
+            let res = req.timeout(Duration::from_secs(5)).body(body).send().await;
             let (ok, err) = match res {
                 Ok(r) if r.status().is_success() => (true, None),
                 Ok(r) => (false, Some(format!("HTTP {}", r.status().as_u16()))),

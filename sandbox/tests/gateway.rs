@@ -1,11 +1,11 @@
 //! Integration tests of the sandbox gateway: real HTTP on loopback, signed requests.
 
+use paykka_protocol::api::decode_signature;
 use paykka_protocol::sign::{SigningKey, VerifyingKey, VerifyingKeys};
 use paykka_protocol::test_keys;
 use paykka_protocol::time::{format_rfc3339, now_ms};
 use paykka_sandbox::{Config, MerchantSeed, Running};
 use reqwest::StatusCode;
-use paykka_protocol::api::decode_signature;
 use serde_json::{Value, json};
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -797,10 +797,20 @@ async fn amounts_must_match_the_session() {
         )
         .await;
     assert_eq!(r["ret_code"], "010001");
-    let r = env.call("/payments", json!({ "trans_id": "DIRECT1", "amount": 100, "currency": "KWD", "payment": clear })).await;
+    let r = env
+        .call(
+            "/payments",
+            json!({ "trans_id": "DIRECT1", "amount": 100, "currency": "KWD", "payment": clear }),
+        )
+        .await;
     assert_eq!(r["data"]["status"], "SUCCESS");
     assert_eq!(r["data"]["amount"], 100);
-    let r = env.call("/payments", json!({ "trans_id": "DIRECT1", "amount": 100, "currency": "KWD", "payment": clear })).await;
+    let r = env
+        .call(
+            "/payments",
+            json!({ "trans_id": "DIRECT1", "amount": 100, "currency": "KWD", "payment": clear }),
+        )
+        .await;
     assert_eq!(r["ret_code"], "206014");
 }
 
@@ -873,9 +883,16 @@ async fn capture_void_refund_balances() {
         )
         .await;
     assert_eq!(again["data"]["refund_order_id"], first_refund);
-    let q = env.call("/payments/refund/query", json!({ "refund_trans_id": "R1" })).await;
-    assert_eq!((&q["data"]["status"], &q["data"]["refund_order_id"]), (&json!("SUCCESS"), &first_refund));
-    let q = env.call("/payments/query", json!({ "order_id": oid })).await;
+    let q = env
+        .call("/payments/refund/query", json!({ "refund_trans_id": "R1" }))
+        .await;
+    assert_eq!(
+        (&q["data"]["status"], &q["data"]["refund_order_id"]),
+        (&json!("SUCCESS"), &first_refund)
+    );
+    let q = env
+        .call("/payments/query", json!({ "order_id": oid }))
+        .await;
     assert_eq!(q["data"]["status"], "PARTIALLY_REFUNDED");
     let r = env
         .call(
@@ -891,7 +908,9 @@ async fn capture_void_refund_balances() {
         )
         .await;
     assert_eq!(r["data"]["status"], "SUCCESS");
-    let r = env.call("/payments/query", json!({ "order_id": oid })).await;
+    let r = env
+        .call("/payments/query", json!({ "order_id": oid }))
+        .await;
     assert_eq!(r["data"]["status"], "REFUNDED");
     assert_eq!(r["data"]["balances"]["refunded_amount"], 600);
     assert_eq!(r["data"]["balances"]["able_to_refund_amount"], 0);
@@ -1169,8 +1188,13 @@ async fn webhooks_are_signed_and_retried_until_acknowledged() {
         let v: Value = serde_json::from_str(body).unwrap();
         let ts = v["timestamp"].as_i64().unwrap();
         assert!((now_ms() - ts).abs() < 60_000);
-        gw.verify(MID, ts, body.as_bytes(), &decode_signature(h["signature"].to_str().unwrap()))
-            .expect("webhook signature verifies");
+        gw.verify(
+            MID,
+            ts,
+            body.as_bytes(),
+            &decode_signature(h["signature"].to_str().unwrap()),
+        )
+        .expect("webhook signature verifies");
         assert_eq!(v["status"], "SUCCESS");
         assert_eq!(v["order_id"], r["data"]["order_id"]);
         assert_eq!(v["notify_type"], "PAYMENT.SUCCESS");
@@ -1307,40 +1331,77 @@ async fn the_hosted_page_serves_the_drop_in_api_for_its_session_only() {
     let r = get(format!("{base}/hp/api/sessions/{sid}")).await;
     assert_eq!(r.status(), 200);
     let v: Value = r.json().await.unwrap();
-    assert_eq!((v["amount"].as_i64(), v["currency"].as_str()), (Some(1000), Some("USD")));
+    assert_eq!(
+        (v["amount"].as_i64(), v["currency"].as_str()),
+        (Some(1000), Some("USD"))
+    );
     assert_eq!(v["saved_cards"], json!([]));
     assert_eq!(v["gateway_origin"].as_str(), Some(base.as_str()));
-    assert_eq!(get(format!("{base}/hp/api/sessions/CS404")).await.status(), 404);
-    let v: Value = get(format!("{base}/hp/api/sessions/{sid}/result")).await.json().await.unwrap();
+    assert_eq!(
+        get(format!("{base}/hp/api/sessions/CS404")).await.status(),
+        404
+    );
+    let v: Value = get(format!("{base}/hp/api/sessions/{sid}/result"))
+        .await
+        .json()
+        .await
+        .unwrap();
     assert_eq!(v["status"], "NONE");
 
     let post = |body: Value, key: &'static str| {
         let http = env.http.clone();
         let url = format!("{base}/hp/api/payments");
-        async move { http.post(url).header("idempotency-key", key).json(&body).send().await.unwrap() }
+        async move {
+            http.post(url)
+                .header("idempotency-key", key)
+                .json(&body)
+                .send()
+                .await
+                .unwrap()
+        }
     };
     // A clear card number is refused, whatever field it hides in.
-    let clear = json!({ "session_id": sid, "payment_method": "BANKCARD", "card_no": "4242424242424242" });
+    let clear =
+        json!({ "session_id": sid, "payment_method": "BANKCARD", "card_no": "4242424242424242" });
     let r = post(clear, "hp-clear-0001").await;
     assert_eq!(r.status(), 400);
     let mut card = env.card("4242424242424242");
     card["session_id"] = json!(sid);
     paykka_protocol::cardenc::seal_markers(&mut card, &env.sb().state.card_key(), &sid, MID);
-    let first: Value = post(card.clone(), "hp-key-00001").await.json().await.unwrap();
+    let first: Value = post(card.clone(), "hp-key-00001")
+        .await
+        .json()
+        .await
+        .unwrap();
     assert_eq!(first["status"], "SUCCESS", "{first}");
     assert_eq!(first["card"]["last4"], "4242");
     // The same key replays the answer: one payment, not two.
     let again: Value = post(card, "hp-key-00001").await.json().await.unwrap();
     assert_eq!(again["order_id"], first["order_id"]);
-    let v: Value = get(format!("{base}/hp/api/sessions/{sid}/result")).await.json().await.unwrap();
+    let v: Value = get(format!("{base}/hp/api/sessions/{sid}/result"))
+        .await
+        .json()
+        .await
+        .unwrap();
     assert_eq!(v["order_id"], first["order_id"]);
     let page = get(format!("{base}/hp/pay/{sid}")).await;
-    assert!(page.headers()["content-security-policy"].to_str().unwrap().contains("frame-ancestors 'none'"));
+    assert!(
+        page.headers()["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .contains("frame-ancestors 'none'")
+    );
     let html = page.text().await.unwrap();
-    assert!(html.contains(r#"<script src="/sdk/0.1.0/paykka-checkout.js" defer></script>"#), "{html}");
+    assert!(
+        html.contains(r#"<script src="/sdk/0.1.0/paykka-checkout.js" defer></script>"#),
+        "{html}"
+    );
     let sdk_file = get(format!("{base}/sdk/0.1.0/paykka-checkout.js")).await;
     assert_eq!(sdk_file.status(), 200);
-    assert_eq!(get(format!("{base}/sdk/0.1.0/..%2Fsecret")).await.status(), 404);
+    assert_eq!(
+        get(format!("{base}/sdk/0.1.0/..%2Fsecret")).await.status(),
+        404
+    );
     let locale = get(format!("{base}/sdk/0.1.0/locales/fr-FR/checkout.ftl")).await;
     assert_eq!(locale.status(), 200);
     assert_eq!(locale.text().await.unwrap(), french);
@@ -1348,15 +1409,41 @@ async fn the_hosted_page_serves_the_drop_in_api_for_its_session_only() {
     let page_in = |language: &'static str| {
         let http = env.http.clone();
         let url = format!("{base}/hp/pay/{sid}");
-        async move { http.get(url).header("accept-language", language).send().await.unwrap().text().await.unwrap() }
+        async move {
+            http.get(url)
+                .header("accept-language", language)
+                .send()
+                .await
+                .unwrap()
+                .text()
+                .await
+                .unwrap()
+        }
     };
     let french_page = page_in("fr-CH,fr;q=0.9").await;
-    assert!(french_page.contains(r#"<html lang="fr-FR" dir="ltr">"#), "{french_page}");
-    assert!(french_page.contains("data-returning=\"Retour vers "), "{french_page}");
+    assert!(
+        french_page.contains(r#"<html lang="fr-FR" dir="ltr">"#),
+        "{french_page}"
+    );
+    assert!(
+        french_page.contains("data-returning=\"Retour vers "),
+        "{french_page}"
+    );
     let other_page = page_in("tlh").await;
-    assert!(other_page.contains(r#"<html lang="en" dir="ltr">"#), "{other_page}");
-    for hidden in ["locales/.secret.ftl", "locales/fr-FR/..%2F..%2Fpaykka-checkout.js", "locales/a/b/c.ftl"] {
-        assert_eq!(get(format!("{base}/sdk/0.1.0/{hidden}")).await.status(), 404, "{hidden}");
+    assert!(
+        other_page.contains(r#"<html lang="en" dir="ltr">"#),
+        "{other_page}"
+    );
+    for hidden in [
+        "locales/.secret.ftl",
+        "locales/fr-FR/..%2F..%2Fpaykka-checkout.js",
+        "locales/a/b/c.ftl",
+    ] {
+        assert_eq!(
+            get(format!("{base}/sdk/0.1.0/{hidden}")).await.status(),
+            404,
+            "{hidden}"
+        );
     }
 }
 
@@ -1722,7 +1809,12 @@ async fn the_gateway_announces_its_next_webhook_key_then_switches_to_it() {
         let ts = serde_json::from_str::<Value>(body).unwrap()["timestamp"]
             .as_i64()
             .unwrap();
-        key.verify(MID, ts, body.as_bytes(), &decode_signature(h["signature"].to_str().unwrap()))
+        key.verify(
+            MID,
+            ts,
+            body.as_bytes(),
+            &decode_signature(h["signature"].to_str().unwrap()),
+        )
     };
     let by = |d: &Value| {
         seen.iter()

@@ -50,7 +50,8 @@ impl Signed {
 
 impl Env {
     async fn new() -> Env {
-        let dir = std::env::temp_dir().join(format!("paykka-sb-v3-{}-{}", std::process::id(), nonce()));
+        let dir =
+            std::env::temp_dir().join(format!("paykka-sb-v3-{}-{}", std::process::id(), nonce()));
         std::fs::create_dir_all(&dir).unwrap();
         let mut c = Config::new("127.0.0.1:0".parse().unwrap(), &dir);
         c.gateway_key_pem = Some(test_keys::GATEWAY.into());
@@ -58,7 +59,10 @@ impl Env {
         c.merchants = vec![MerchantSeed {
             merchant_id: MID.into(),
             name: "Test Shop".into(),
-            public_key_pem: SigningKey::from_pem(test_keys::MERCHANT).unwrap().verifying_key().to_spki_pem(),
+            public_key_pem: SigningKey::from_pem(test_keys::MERCHANT)
+                .unwrap()
+                .verifying_key()
+                .to_spki_pem(),
         }];
         c.log_requests = false;
         Env {
@@ -73,7 +77,13 @@ impl Env {
     fn sign(&self, path: &str, body: Value) -> Signed {
         let (ts, n) = (now_ms(), nonce());
         let text = body.to_string();
-        let sig = self.key.sign_header(&api::v3_signing_input("POST", path, ts, &n, text.as_bytes()));
+        let sig = self.key.sign_header(&api::v3_signing_input(
+            "POST",
+            path,
+            ts,
+            &n,
+            text.as_bytes(),
+        ));
         Signed {
             path: path.into(),
             body: text,
@@ -104,7 +114,10 @@ impl Env {
 
     async fn ret_code(&self, s: &Signed) -> String {
         let (_, _, text) = self.send(s).await;
-        serde_json::from_str::<Value>(&text).unwrap()["ret_code"].as_str().unwrap().to_string()
+        serde_json::from_str::<Value>(&text).unwrap()["ret_code"]
+            .as_str()
+            .unwrap()
+            .to_string()
     }
 }
 
@@ -114,7 +127,8 @@ fn session_body() -> Value {
 }
 
 #[tokio::test]
-async fn a_v3_request_signed_over_method_path_time_nonce_and_body_is_served_and_its_answer_signed() {
+async fn a_v3_request_signed_over_method_path_time_nonce_and_body_is_served_and_its_answer_signed()
+{
     let env = Env::new().await;
     let path = ApiVersion::V3.path(Operation::CreateSession);
     let (status, headers, text) = env.send(&env.sign(path, session_body())).await;
@@ -125,18 +139,35 @@ async fn a_v3_request_signed_over_method_path_time_nonce_and_body_is_served_and_
     // The answer carries the gateway's signature over our assumed string.
     let h = |n: &str| headers[n].to_str().unwrap().to_string();
     assert_eq!(h("x-paykka-sign-alg"), "SHA256_WITH_RSA");
-    let gateway = VerifyingKeys::new([SigningKey::from_pem(test_keys::GATEWAY).unwrap().verifying_key().clone()]);
+    let gateway = VerifyingKeys::new([SigningKey::from_pem(test_keys::GATEWAY)
+        .unwrap()
+        .verifying_key()
+        .clone()]);
     let ts: i64 = h("x-paykka-timestamp").parse().unwrap();
     let nonce = h("x-paykka-nonce");
     let signed = |body: &[u8]| {
         api::gateway_signing_input(
             ApiVersion::V3,
-            &SignedMessage { method: "POST", path, merchant_id: MID, timestamp: ts, nonce: &nonce, body },
+            &SignedMessage {
+                method: "POST",
+                path,
+                merchant_id: MID,
+                timestamp: ts,
+                nonce: &nonce,
+                body,
+            },
         )
     };
-    assert_eq!(gateway.verify_header(&signed(text.as_bytes()), &h("x-paykka-sign")), Ok(()));
+    assert_eq!(
+        gateway.verify_header(&signed(text.as_bytes()), &h("x-paykka-sign")),
+        Ok(())
+    );
     let tampered = text.replace("000000", "999999");
-    assert!(gateway.verify_header(&signed(tampered.as_bytes()), &h("x-paykka-sign")).is_err());
+    assert!(
+        gateway
+            .verify_header(&signed(tampered.as_bytes()), &h("x-paykka-sign"))
+            .is_err()
+    );
 }
 
 #[tokio::test]
@@ -156,20 +187,56 @@ async fn each_broken_v3_signature_header_is_refused_with_paykkas_code() {
         ("no signature", good().without("x-paykka-sign"), "206002"),
         ("no appid", good().without("x-paykka-appid"), "206002"),
         ("no nonce", good().without("x-paykka-nonce"), "206002"),
-        ("a nonce of 9 characters", good().set("x-paykka-nonce", "123456789"), "206002"),
-        ("a timestamp in seconds", good().set("x-paykka-timestamp", "1745922570"), "206002"),
-        ("another algorithm", good().set("x-paykka-sign-alg", "SHA1_WITH_RSA"), "206001"),
+        (
+            "a nonce of 9 characters",
+            good().set("x-paykka-nonce", "123456789"),
+            "206002",
+        ),
+        (
+            "a timestamp in seconds",
+            good().set("x-paykka-timestamp", "1745922570"),
+            "206002",
+        ),
+        (
+            "another algorithm",
+            good().set("x-paykka-sign-alg", "SHA1_WITH_RSA"),
+            "206001",
+        ),
         ("a changed body", tampered, "206003"),
-        ("a signature made for another path", signed_for_other_path, "206003"),
-        ("a garbled signature", good().set("x-paykka-sign", "%%%"), "206003"),
-        ("an unknown caller", good().set("x-paykka-appid", "99999999999999"), "206005"),
-        ("a time 6 minutes old (re-signed)", {
-            let s = good();
-            let n = nonce();
-            let ts: i64 = stale.parse().unwrap();
-            let sig = env.key.sign_header(&api::v3_signing_input("POST", path, ts, &n, s.body.as_bytes()));
-            s.set("x-paykka-timestamp", &stale).set("x-paykka-nonce", &n).set("x-paykka-sign", &sig)
-        }, "206004"),
+        (
+            "a signature made for another path",
+            signed_for_other_path,
+            "206003",
+        ),
+        (
+            "a garbled signature",
+            good().set("x-paykka-sign", "%%%"),
+            "206003",
+        ),
+        (
+            "an unknown caller",
+            good().set("x-paykka-appid", "99999999999999"),
+            "206005",
+        ),
+        (
+            "a time 6 minutes old (re-signed)",
+            {
+                let s = good();
+                let n = nonce();
+                let ts: i64 = stale.parse().unwrap();
+                let sig = env.key.sign_header(&api::v3_signing_input(
+                    "POST",
+                    path,
+                    ts,
+                    &n,
+                    s.body.as_bytes(),
+                ));
+                s.set("x-paykka-timestamp", &stale)
+                    .set("x-paykka-nonce", &n)
+                    .set("x-paykka-sign", &sig)
+            },
+            "206004",
+        ),
     ];
     for (what, s, code) in cases {
         assert_eq!(env.ret_code(&s).await, code, "{what}");
@@ -215,10 +282,15 @@ async fn every_v3_operation_is_served_at_its_path() {
     let env = Env::new().await;
     for op in Operation::ALL {
         let path = ApiVersion::V3.path(op);
-        let (status, _, text) = env.send(&env.sign(path, json!({ "merchant_id": MID }))).await;
+        let (status, _, text) = env
+            .send(&env.sign(path, json!({ "merchant_id": MID })))
+            .await;
         assert_ne!(status, 404, "{op:?} at {path}: {text}");
         let v: Value = serde_json::from_str(&text).unwrap();
-        assert_ne!(v["ret_code"], "206003", "{op:?}: the signature over its path verifies");
+        assert_ne!(
+            v["ret_code"], "206003",
+            "{op:?}: the signature over its path verifies"
+        );
     }
 }
 
@@ -237,13 +309,38 @@ async fn the_v3_apple_pay_session_answer_is_the_session_data_as_a_plain_string()
 #[tokio::test]
 async fn a_v3_query_of_a_session_nobody_paid_answers_4032_not_paid_yet() {
     let env = Env::new().await;
-    let (_, _, text) = env.send(&env.sign(ApiVersion::V3.path(Operation::CreateSession), session_body())).await;
-    let sid = serde_json::from_str::<Value>(&text).unwrap()["data"]["session_id"].as_str().unwrap().to_string();
-    let (_, _, text) = env.send(&env.sign(ApiVersion::V3.path(Operation::Query), json!({ "merchant_id": MID, "session_id": sid }))).await;
+    let (_, _, text) = env
+        .send(&env.sign(
+            ApiVersion::V3.path(Operation::CreateSession),
+            session_body(),
+        ))
+        .await;
+    let sid = serde_json::from_str::<Value>(&text).unwrap()["data"]["session_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let (_, _, text) = env
+        .send(&env.sign(
+            ApiVersion::V3.path(Operation::Query),
+            json!({ "merchant_id": MID, "session_id": sid }),
+        ))
+        .await;
     let v: Value = serde_json::from_str(&text).unwrap();
-    assert_eq!((v["ret_code"].as_str(), v["data"]["error_code"].as_str()), (Some("000000"), Some("4032")), "{v}");
+    assert_eq!(
+        (v["ret_code"].as_str(), v["data"]["error_code"].as_str()),
+        (Some("000000"), Some("4032")),
+        "{v}"
+    );
     assert!(v["data"]["order_id"].is_null());
     // An order id nobody has is still "the order doesn't exist".
-    let (_, _, text) = env.send(&env.sign(ApiVersion::V3.path(Operation::Query), json!({ "merchant_id": MID, "order_id": "GW0" }))).await;
-    assert_eq!(serde_json::from_str::<Value>(&text).unwrap()["ret_code"], "206024");
+    let (_, _, text) = env
+        .send(&env.sign(
+            ApiVersion::V3.path(Operation::Query),
+            json!({ "merchant_id": MID, "order_id": "GW0" }),
+        ))
+        .await;
+    assert_eq!(
+        serde_json::from_str::<Value>(&text).unwrap()["ret_code"],
+        "206024"
+    );
 }

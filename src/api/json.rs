@@ -19,7 +19,9 @@ impl JsonObject {
     }
 
     fn get(&self, key: &str) -> Option<JsValue> {
-        Reflect::get(&self.0, &JsValue::from_str(key)).ok().filter(|v| !v.is_undefined() && !v.is_null())
+        Reflect::get(&self.0, &JsValue::from_str(key))
+            .ok()
+            .filter(|v| !v.is_undefined() && !v.is_null())
     }
 
     pub fn str(&self, key: &str) -> Option<String> {
@@ -44,7 +46,10 @@ impl JsonObject {
     }
 
     pub fn array(&self, key: &str) -> Vec<JsValue> {
-        self.get(key).filter(Array::is_array).map(|a| Array::from(&a).to_vec()).unwrap_or_default()
+        self.get(key)
+            .filter(Array::is_array)
+            .map(|a| Array::from(&a).to_vec())
+            .unwrap_or_default()
     }
 
     /// Every `key: string` pair of the object (non-string values skipped).
@@ -93,6 +98,9 @@ impl JsonBuilder {
     }
 
     pub fn to_json(&self) -> String {
-        JSON::stringify(&self.0).ok().and_then(|s| s.as_string()).unwrap_or_else(|| "{}".into())
+        JSON::stringify(&self.0)
+            .ok()
+            .and_then(|s| s.as_string())
+            .unwrap_or_else(|| "{}".into())
     }
 }

@@ -78,9 +78,16 @@ pub enum SaveCardOffer {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PaymentAction {
     /// Leave for `url` (3DS challenge, wallet page): GET, or a form POST of `data`.
-    Redirect { url: String, post: bool, data: Vec<(String, String)> },
+    Redirect {
+        url: String,
+        post: bool,
+        data: Vec<(String, String)>,
+    },
     /// Show a QR code for `payload` until `expires_at`.
-    Qr { payload: String, expires_at: Option<String> },
+    Qr {
+        payload: String,
+        expires_at: Option<String>,
+    },
 }
 
 /// The backend's answer to a payment or to a result query.
@@ -108,10 +115,16 @@ impl PaymentAnswer {
     pub fn outcome(&self) -> PaymentOutcome {
         match self.status.as_str() {
             "SUCCESS" | "AUTHORIZED" => PaymentOutcome::Paid,
-            "FAILURE" => PaymentOutcome::Declined(self.decline.unwrap_or(CheckoutError::PaymentFailed)),
+            "FAILURE" => {
+                PaymentOutcome::Declined(self.decline.unwrap_or(CheckoutError::PaymentFailed))
+            }
             "EXPIRED" => PaymentOutcome::Declined(CheckoutError::SessionExpired),
-            "PROCESSING" if matches!(self.action, Some(PaymentAction::Redirect { .. })) => PaymentOutcome::Redirect,
-            "PROCESSING" if matches!(self.action, Some(PaymentAction::Qr { .. })) => PaymentOutcome::ShowQr,
+            "PROCESSING" if matches!(self.action, Some(PaymentAction::Redirect { .. })) => {
+                PaymentOutcome::Redirect
+            }
+            "PROCESSING" if matches!(self.action, Some(PaymentAction::Qr { .. })) => {
+                PaymentOutcome::ShowQr
+            }
             "PROCESSING" => PaymentOutcome::Pending,
             "NONE" => PaymentOutcome::NotStarted,
             // CANCELED, REFUNDED...: not a payment the shopper can complete now.
@@ -120,15 +133,25 @@ impl PaymentAnswer {
     }
 
     fn from_json(json: &JsonObject) -> Option<Self> {
-        let action = json.obj("action").and_then(|action| match action.str("type")?.as_str() {
-            "redirect" => Some(PaymentAction::Redirect {
-                url: action.str("url")?,
-                post: action.str("method").is_some_and(|m| m.eq_ignore_ascii_case("POST")),
-                data: action.obj("data").map(|d| d.string_entries()).unwrap_or_default(),
-            }),
-            "qr" => Some(PaymentAction::Qr { payload: action.str("qr_code")?, expires_at: action.str("expires_at") }),
-            _ => None,
-        });
+        let action = json
+            .obj("action")
+            .and_then(|action| match action.str("type")?.as_str() {
+                "redirect" => Some(PaymentAction::Redirect {
+                    url: action.str("url")?,
+                    post: action
+                        .str("method")
+                        .is_some_and(|m| m.eq_ignore_ascii_case("POST")),
+                    data: action
+                        .obj("data")
+                        .map(|d| d.string_entries())
+                        .unwrap_or_default(),
+                }),
+                "qr" => Some(PaymentAction::Qr {
+                    payload: action.str("qr_code")?,
+                    expires_at: action.str("expires_at"),
+                }),
+                _ => None,
+            });
         let card = json.obj("card");
         Some(Self {
             status: json.str("status")?,
@@ -139,7 +162,10 @@ impl PaymentAnswer {
                 .obj("failure")
                 .and_then(|f| f.str("code"))
                 .map(|code| CheckoutError::from_decline_code(&code)),
-            card_brand: card.as_ref().and_then(|c| c.str("brand")).map(|b| brand_from_gateway(&b)),
+            card_brand: card
+                .as_ref()
+                .and_then(|c| c.str("brand"))
+                .map(|b| brand_from_gateway(&b)),
             card_last4: card.and_then(|c| c.str("last4")),
         })
     }
@@ -184,7 +210,12 @@ impl BackendClient {
     /// `base_url` is the backend's origin plus any prefix, e.g. `""` (same origin) or
     /// `https://shop.example.com`; paths `/api/...` are appended.
     pub fn new(base_url: &str, signal: AbortSignal) -> Self {
-        Self { base_url: base_url.trim_end_matches('/').to_owned(), signal, submit_hook: None, early: Default::default() }
+        Self {
+            base_url: base_url.trim_end_matches('/').to_owned(),
+            signal,
+            submit_hook: None,
+            early: Default::default(),
+        }
     }
 
     /// Takes the loader's early GETs, `{ "/api/sessions/CS1": Promise<Response>, ... }`: the
@@ -196,7 +227,10 @@ impl BackendClient {
             let mut taken = self.early.borrow_mut();
             for entry in entries.iter() {
                 let entry: js_sys::Array = entry.unchecked_into();
-                if let (Some(path), Ok(promise)) = (entry.get(0).as_string(), entry.get(1).dyn_into::<js_sys::Promise>()) {
+                if let (Some(path), Ok(promise)) = (
+                    entry.get(0).as_string(),
+                    entry.get(1).dyn_into::<js_sys::Promise>(),
+                ) {
                     taken.insert(path, promise);
                 }
             }
@@ -217,13 +251,19 @@ impl BackendClient {
         self
     }
 
-    async fn through_hook(hook: &SubmitHook, body: &str, idempotency_key: &str) -> Result<JsonObject, CheckoutError> {
+    async fn through_hook(
+        hook: &SubmitHook,
+        body: &str,
+        idempotency_key: &str,
+    ) -> Result<JsonObject, CheckoutError> {
         let request = js_sys::Object::new();
         let parsed = js_sys::JSON::parse(body).map_err(|_| CheckoutError::InvalidResponse)?;
         let _ = js_sys::Reflect::set(&request, &"body".into(), &parsed);
         let _ = js_sys::Reflect::set(&request, &"idempotencyKey".into(), &idempotency_key.into());
         let rejected = |reason: JsValue| {
-            let code = js_sys::Reflect::get(&reason, &"code".into()).ok().and_then(|c| c.as_string());
+            let code = js_sys::Reflect::get(&reason, &"code".into())
+                .ok()
+                .and_then(|c| c.as_string());
             match code {
                 Some(code) => CheckoutError::from_backend_error(&code, 400),
                 None => CheckoutError::RequestRejected,
@@ -239,13 +279,18 @@ impl BackendClient {
 
     pub async fn session(&self, session_id: &str) -> Result<Session, CheckoutError> {
         let path = format!("/api/sessions/{}", encode_path(session_id));
-        let json = self.request("GET", &path, None, None, READ_TIMEOUT_MS).await?;
+        let json = self
+            .request("GET", &path, None, None, READ_TIMEOUT_MS)
+            .await?;
         parse_session(&json).ok_or(CheckoutError::InvalidResponse)
     }
 
     /// The session and its payment so far, both asked for at once: one round trip of waiting
     /// instead of two before the checkout can show.
-    pub async fn session_and_result(&self, session_id: &str) -> Result<(Session, PaymentAnswer), CheckoutError> {
+    pub async fn session_and_result(
+        &self,
+        session_id: &str,
+    ) -> Result<(Session, PaymentAnswer), CheckoutError> {
         let (session, answer) = join(self.session(session_id), self.result(session_id)).await;
         Ok((session?, answer?))
     }
@@ -253,7 +298,9 @@ impl BackendClient {
     /// The session's payment as the gateway knows it now (never read from the URL).
     pub async fn result(&self, session_id: &str) -> Result<PaymentAnswer, CheckoutError> {
         let path = format!("/api/sessions/{}/result", encode_path(session_id));
-        let json = self.request("GET", &path, None, None, READ_TIMEOUT_MS).await?;
+        let json = self
+            .request("GET", &path, None, None, READ_TIMEOUT_MS)
+            .await?;
         PaymentAnswer::from_json(&json).ok_or(CheckoutError::InvalidResponse)
     }
 
@@ -278,7 +325,13 @@ impl BackendClient {
             .set("browser", browser::describe())
             .set("return_url", return_url);
         let json = self
-            .request("POST", "/api/payments", Some(&body.to_json()), Some(idempotency_key), PAYMENT_TIMEOUT_MS)
+            .request(
+                "POST",
+                "/api/payments",
+                Some(&body.to_json()),
+                Some(idempotency_key),
+                PAYMENT_TIMEOUT_MS,
+            )
             .await?;
         PaymentAnswer::from_json(&json).ok_or(CheckoutError::InvalidResponse)
     }
@@ -297,7 +350,13 @@ impl BackendClient {
             .set("payment_method", method)
             .set("return_url", return_url);
         let json = self
-            .request("POST", "/api/payments", Some(&body.to_json()), Some(idempotency_key), PAYMENT_TIMEOUT_MS)
+            .request(
+                "POST",
+                "/api/payments",
+                Some(&body.to_json()),
+                Some(idempotency_key),
+                PAYMENT_TIMEOUT_MS,
+            )
             .await?;
         PaymentAnswer::from_json(&json).ok_or(CheckoutError::InvalidResponse)
     }
@@ -317,17 +376,38 @@ impl BackendClient {
             .set("wallet_data", wallet_data.clone())
             .set("return_url", return_url);
         let json = self
-            .request("POST", "/api/payments", Some(&body.to_json()), Some(idempotency_key), PAYMENT_TIMEOUT_MS)
+            .request(
+                "POST",
+                "/api/payments",
+                Some(&body.to_json()),
+                Some(idempotency_key),
+                PAYMENT_TIMEOUT_MS,
+            )
             .await?;
         PaymentAnswer::from_json(&json).ok_or(CheckoutError::InvalidResponse)
     }
 
     /// Apple Pay's merchant validation, through the backend to the gateway: the merchant
     /// session object to hand to `completeMerchantValidation`.
-    pub async fn apple_pay_session(&self, validation_url: &str, domain_name: &str) -> Result<JsValue, CheckoutError> {
-        let body = JsonBuilder::new().set("validation_url", validation_url).set("domain_name", domain_name);
-        let json = self.request("POST", "/api/apple-pay/session", Some(&body.to_json()), None, READ_TIMEOUT_MS).await?;
-        json.raw("merchant_session").ok_or(CheckoutError::InvalidResponse)
+    pub async fn apple_pay_session(
+        &self,
+        validation_url: &str,
+        domain_name: &str,
+    ) -> Result<JsValue, CheckoutError> {
+        let body = JsonBuilder::new()
+            .set("validation_url", validation_url)
+            .set("domain_name", domain_name);
+        let json = self
+            .request(
+                "POST",
+                "/api/apple-pay/session",
+                Some(&body.to_json()),
+                None,
+                READ_TIMEOUT_MS,
+            )
+            .await?;
+        json.raw("merchant_session")
+            .ok_or(CheckoutError::InvalidResponse)
     }
 
     /// Pays with a saved card: its token and the security code the shopper typed, encrypted.
@@ -347,16 +427,36 @@ impl BackendClient {
             .set("browser", browser::describe())
             .set("return_url", return_url);
         let json = self
-            .request("POST", "/api/payments", Some(&body.to_json()), Some(idempotency_key), PAYMENT_TIMEOUT_MS)
+            .request(
+                "POST",
+                "/api/payments",
+                Some(&body.to_json()),
+                Some(idempotency_key),
+                PAYMENT_TIMEOUT_MS,
+            )
             .await?;
         PaymentAnswer::from_json(&json).ok_or(CheckoutError::InvalidResponse)
     }
 
     /// Removes a saved card of the session's shopper (the backend decides whose cards these are).
-    pub async fn remove_stored_card(&self, session_id: &str, token: &str) -> Result<(), CheckoutError> {
-        let path = format!("/api/saved-cards/{}?session_id={}", encode_path(token), encode_path(session_id));
-        let json = self.request("DELETE", &path, None, None, READ_TIMEOUT_MS).await?;
-        if json.bool("removed") == Some(true) { Ok(()) } else { Err(CheckoutError::InvalidResponse) }
+    pub async fn remove_stored_card(
+        &self,
+        session_id: &str,
+        token: &str,
+    ) -> Result<(), CheckoutError> {
+        let path = format!(
+            "/api/saved-cards/{}?session_id={}",
+            encode_path(token),
+            encode_path(session_id)
+        );
+        let json = self
+            .request("DELETE", &path, None, None, READ_TIMEOUT_MS)
+            .await?;
+        if json.bool("removed") == Some(true) {
+            Ok(())
+        } else {
+            Err(CheckoutError::InvalidResponse)
+        }
     }
 
     async fn request(
@@ -383,13 +483,23 @@ impl BackendClient {
         // rejects with a `TimeoutError`.
         let (sent, early) = match self.take_early(method, path) {
             Some(promise) => (promise, true),
-            None => (self.fetch(&window, method, path, body, idempotency_key, &signal)?, false),
+            None => (
+                self.fetch(&window, method, path, body, idempotency_key, &signal)?,
+                false,
+            ),
         };
         let failure = |error: JsValue| {
             let timed_out = early
-                && js_sys::Reflect::get(&error, &"name".into()).ok().and_then(|n| n.as_string()).as_deref()
+                && js_sys::Reflect::get(&error, &"name".into())
+                    .ok()
+                    .and_then(|n| n.as_string())
+                    .as_deref()
                     == Some("TimeoutError");
-            if timed_out { CheckoutError::RequestTimedOut } else { self.failure_reason(&timeout) }
+            if timed_out {
+                CheckoutError::RequestTimedOut
+            } else {
+                self.failure_reason(&timeout)
+            }
         };
         let outcome = async {
             let response: Response = JsFuture::from(sent)
@@ -397,16 +507,22 @@ impl BackendClient {
                 .map_err(failure)?
                 .dyn_into()
                 .map_err(|_| CheckoutError::InvalidResponse)?;
-            let text = JsFuture::from(response.text().map_err(|_| CheckoutError::InvalidResponse)?)
-                .await
-                .map_err(failure)?
-                .as_string()
-                .unwrap_or_default();
+            let text = JsFuture::from(
+                response
+                    .text()
+                    .map_err(|_| CheckoutError::InvalidResponse)?,
+            )
+            .await
+            .map_err(failure)?
+            .as_string()
+            .unwrap_or_default();
             let json = JsonObject::parse(&text);
             if response.ok() {
                 return json.ok_or(CheckoutError::InvalidResponse);
             }
-            let code = json.and_then(|j| j.obj("error")).and_then(|e| e.str("code"));
+            let code = json
+                .and_then(|j| j.obj("error"))
+                .and_then(|e| e.str("code"));
             Err(match code {
                 Some(code) => CheckoutError::from_backend_error(&code, response.status()),
                 // A proxy's or a crashed server's page, not our backend's JSON.
@@ -442,12 +558,17 @@ impl BackendClient {
         }
         init.set_headers(&headers);
         let url = format!("{}{}", self.base_url, path);
-        let request = Request::new_with_str_and_init(&url, &init).map_err(|_| CheckoutError::RequestRejected)?;
+        let request = Request::new_with_str_and_init(&url, &init)
+            .map_err(|_| CheckoutError::RequestRejected)?;
         Ok(window.fetch_with_request(&request))
     }
 
     fn failure_reason(&self, timeout: &AbortController) -> CheckoutError {
-        if timeout.signal().aborted() { CheckoutError::RequestTimedOut } else { CheckoutError::NetworkUnavailable }
+        if timeout.signal().aborted() {
+            CheckoutError::RequestTimedOut
+        } else {
+            CheckoutError::NetworkUnavailable
+        }
     }
 }
 
@@ -497,7 +618,8 @@ fn parse_session(json: &JsonObject) -> Option<Session> {
         display_locale: json.str("display_locale"),
         merchant_name: json.str("merchant_name"),
         merchant_logo_url: json.str("merchant_logo_url").filter(|url| {
-            let loopback = url.starts_with("http://127.0.0.1") || url.starts_with("http://localhost");
+            let loopback =
+                url.starts_with("http://127.0.0.1") || url.starts_with("http://localhost");
             (url.starts_with("https://") || loopback) && !url.chars().any(char::is_whitespace)
         }),
         merchant_id: json.str("merchant_id"),
@@ -509,7 +631,9 @@ fn parse_session(json: &JsonObject) -> Option<Session> {
         save_card: if json.str("payment_type").as_deref() == Some("RECURRING") {
             SaveCardOffer::Required
         } else if json.bool("can_store_payment_method") == Some(true) {
-            SaveCardOffer::Optional { preselected: json.bool("store_payment_method") == Some(true) }
+            SaveCardOffer::Optional {
+                preselected: json.bool("store_payment_method") == Some(true),
+            }
         } else {
             SaveCardOffer::Unavailable
         },
@@ -519,7 +643,9 @@ fn parse_session(json: &JsonObject) -> Option<Session> {
 
 /// Session ids come from the merchant page: keep them inside one path segment.
 fn encode_path(segment: &str) -> String {
-    js_sys::encode_uri_component(segment).as_string().unwrap_or_default()
+    js_sys::encode_uri_component(segment)
+        .as_string()
+        .unwrap_or_default()
 }
 
 /// A request's timeout: aborts it when it fires, and is cleared when the request ends or is
@@ -537,9 +663,14 @@ impl RequestTimer {
             .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
             .map(|abort| abort.bind0(timeout.as_ref()));
         let handle = abort.and_then(|abort| {
-            window.set_timeout_with_callback_and_timeout_and_arguments_0(&abort, timeout_ms as i32).ok()
+            window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&abort, timeout_ms as i32)
+                .ok()
         });
-        Self { window: window.clone(), handle }
+        Self {
+            window: window.clone(),
+            handle,
+        }
     }
 }
 
@@ -552,7 +683,10 @@ impl Drop for RequestTimer {
 }
 
 /// Runs two futures at once and waits for both (the crate has no `futures` dependency for this).
-pub(crate) async fn join<A: std::future::Future, B: std::future::Future>(a: A, b: B) -> (A::Output, B::Output) {
+pub(crate) async fn join<A: std::future::Future, B: std::future::Future>(
+    a: A,
+    b: B,
+) -> (A::Output, B::Output) {
     use std::pin::pin;
     use std::task::Poll;
     let (mut a, mut b) = (pin!(a), pin!(b));
@@ -569,7 +703,10 @@ pub(crate) async fn join<A: std::future::Future, B: std::future::Future>(a: A, b
             }
         }
         if a_out.is_some() && b_out.is_some() {
-            return Poll::Ready((a_out.take().expect("checked"), b_out.take().expect("checked")));
+            return Poll::Ready((
+                a_out.take().expect("checked"),
+                b_out.take().expect("checked"),
+            ));
         }
         Poll::Pending
     })

@@ -11,10 +11,18 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 fn main() {
-    std::panic::set_hook(Box::new(|info| leptos::logging::error!("paykka-checkout demo: {info}")));
-    let Some(window) = web_sys::window() else { return };
-    let Some(document) = window.document() else { return };
-    let Some(target) = document.get_element_by_id("checkout").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    std::panic::set_hook(Box::new(|info| {
+        leptos::logging::error!("paykka-checkout demo: {info}")
+    }));
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Some(document) = window.document() else {
+        return;
+    };
+    let Some(target) = document
+        .get_element_by_id("checkout")
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     else {
         return;
     };
@@ -23,7 +31,12 @@ fn main() {
         .search()
         .ok()
         .and_then(|search| web_sys::UrlSearchParams::new_with_str(&search).ok());
-    let param = |name: &str| params.as_ref().and_then(|p| p.get(name)).filter(|v| !v.is_empty());
+    let param = |name: &str| {
+        params
+            .as_ref()
+            .and_then(|p| p.get(name))
+            .filter(|v| !v.is_empty())
+    };
     let locale = param("locale");
     if let (Some(locale), Some(root)) = (&locale, document.document_element()) {
         let _ = root.set_attribute("lang", locale);
@@ -44,12 +57,21 @@ fn main() {
     }
 }
 
-fn mount(target: web_sys::HtmlElement, session_id: String, locale: Option<String>, appearance: Option<Appearance>) {
-    let status = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("demo-status"));
+fn mount(
+    target: web_sys::HtmlElement,
+    session_id: String,
+    locale: Option<String>,
+    appearance: Option<Appearance>,
+) {
+    let status = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("demo-status"));
     let on_completed = move |payment: PaymentSummary| {
         if let Some(status) = &status {
             let order = payment.order_id.unwrap_or_default();
-            status.set_text_content(Some(&format!("The shop received the payment confirmation for order {order}.")));
+            status.set_text_content(Some(&format!(
+                "The shop received the payment confirmation for order {order}."
+            )));
         }
     };
     leptos::mount::mount_to(target, move || {
@@ -73,10 +95,17 @@ async fn create_session() -> Option<String> {
     let body = r#"{"cart":[{"sku":"kettle-pour-over","quantity":1}],"shipping":{"first_name":"Ada","last_name":"Lovelace","address_line1":"12 St James's Square","city":"London","postal_code":"SW1Y 4JH","country":"GB"}}"#;
     init.set_body(&wasm_bindgen::JsValue::from_str(body));
     let response: web_sys::Response =
-        JsFuture::from(window.fetch_with_str_and_init("/api/sessions", &init)).await.ok()?.dyn_into().ok()?;
+        JsFuture::from(window.fetch_with_str_and_init("/api/sessions", &init))
+            .await
+            .ok()?
+            .dyn_into()
+            .ok()?;
     if !response.ok() {
         return None;
     }
-    let text = JsFuture::from(response.text().ok()?).await.ok()?.as_string()?;
+    let text = JsFuture::from(response.text().ok()?)
+        .await
+        .ok()?
+        .as_string()?;
     JsonObject::parse(&text)?.str("session_id")
 }

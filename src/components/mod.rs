@@ -10,7 +10,7 @@ pub mod wallet;
 
 pub use card::{CardForm, CardSummary};
 pub use dropin::{DropIn, PaymentSummary};
-pub use secure_card::{CardFrames, SecureCardForm, SecureField};
-pub use stored_card::{RemoveState, StoredCardForm};
 pub use internal::CheckoutScope;
 pub use qr::QrPanel;
+pub use secure_card::{CardFrames, SecureCardForm, SecureField};
+pub use stored_card::{RemoveState, StoredCardForm};

@@ -32,7 +32,13 @@ extern "C" {
 /// The plural category of `n` in `locale` (cardinal: "1 field", "2 fields"), by the browser's
 /// CLDR rules. Outside a browser, or if `Intl` refuses, English's: `one` for 1, else `other`.
 pub fn plural_category(locale: &str, n: i64) -> PluralCategory {
-    let english = || if n == 1 { PluralCategory::One } else { PluralCategory::Other };
+    let english = || {
+        if n == 1 {
+            PluralCategory::One
+        } else {
+            PluralCategory::Other
+        }
+    };
     if !cfg!(target_arch = "wasm32") {
         return english();
     }
@@ -73,7 +79,9 @@ pub fn en_us_amount(amount: &Amount) -> Option<String> {
     let code = amount.currency().code();
     let symbol = EN_US_SYMBOLS.iter().find(|(c, _)| *c == code)?.1;
     let decimal = amount.to_decimal_string();
-    let (whole, fraction) = decimal.split_once('.').map_or((decimal.as_str(), None), |(w, f)| (w, Some(f)));
+    let (whole, fraction) = decimal
+        .split_once('.')
+        .map_or((decimal.as_str(), None), |(w, f)| (w, Some(f)));
     let mut out = String::with_capacity(symbol.len() + decimal.len() + whole.len() / 3);
     out.push_str(symbol);
     for (i, digit) in whole.chars().enumerate() {
@@ -104,7 +112,8 @@ pub fn format_amount(amount: &Amount, locale: &str) -> String {
         }
     }
     let options = js_sys::Object::new();
-    let set = |key: &str, value: JsValue| js_sys::Reflect::set(&options, &JsValue::from_str(key), &value);
+    let set =
+        |key: &str, value: JsValue| js_sys::Reflect::set(&options, &JsValue::from_str(key), &value);
     let configured = set("style", "currency".into())
         .and_then(|_| set("currency", amount.currency().code().into()))
         // Never round: the shopper must see exactly what will be charged.
@@ -141,7 +150,11 @@ mod tests {
             (123_450, "CNY", "CN¥1,234.50"),
             (99, "HKD", "HK$0.99"),
         ] {
-            assert_eq!(en_us_amount(&amount(minor, code)).as_deref(), Some(expected), "{minor} {code}");
+            assert_eq!(
+                en_us_amount(&amount(minor, code)).as_deref(),
+                Some(expected),
+                "{minor} {code}"
+            );
         }
     }
 

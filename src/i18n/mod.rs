@@ -24,7 +24,8 @@ const SOURCE_FILE: &str = include_str!("../../locales/en-US/checkout.ftl");
 /// translators, ~1 KB the shopper would download for nothing). A line starting with `#` is
 /// always a comment in Fluent: a pattern's continuation lines are indented.
 const SOURCE_MESSAGES: &str = {
-    const STRIPPED: ([u8; SOURCE_FILE.len()], usize) = without_comment_lines(SOURCE_FILE.as_bytes());
+    const STRIPPED: ([u8; SOURCE_FILE.len()], usize) =
+        without_comment_lines(SOURCE_FILE.as_bytes());
     match std::str::from_utf8(STRIPPED.0.split_at(STRIPPED.1).0) {
         Ok(text) => text,
         Err(_) => panic!("en-US messages are not UTF-8 once stripped"),
@@ -56,9 +57,10 @@ const fn without_comment_lines<const N: usize>(source: &[u8]) -> ([u8; N], usize
 /// Every locale shipped beside the bundle in `locales/<tag>/checkout.ftl`, PayKKa's markets
 /// first. Negotiation picks among these (and any locale a merchant adds).
 pub const AVAILABLE_LOCALES: &[&str] = &[
-    "en-US", "en-GB", "zh-CN", "zh-TW", "zh-HK", "ja-JP", "ko-KR", "th-TH", "vi-VN", "id-ID", "ms-MY", "fil-PH",
-    "hi-IN", "fr-FR", "de-DE", "es-ES", "es-MX", "it-IT", "nl-NL", "pt-PT", "pt-BR", "pl-PL", "sv-SE", "da-DK",
-    "nb-NO", "fi-FI", "cs-CZ", "hu-HU", "ro-RO", "el-GR", "tr-TR", "ru-RU", "uk-UA", "ar", "he-IL",
+    "en-US", "en-GB", "zh-CN", "zh-TW", "zh-HK", "ja-JP", "ko-KR", "th-TH", "vi-VN", "id-ID",
+    "ms-MY", "fil-PH", "hi-IN", "fr-FR", "de-DE", "es-ES", "es-MX", "it-IT", "nl-NL", "pt-PT",
+    "pt-BR", "pl-PL", "sv-SE", "da-DK", "nb-NO", "fi-FI", "cs-CZ", "hu-HU", "ro-RO", "el-GR",
+    "tr-TR", "ru-RU", "uk-UA", "ar", "he-IL",
 ];
 
 /// Languages written right to left.
@@ -67,7 +69,9 @@ const RTL_LANGUAGES: &[&str] = &["ar", "he", "fa", "ur"];
 /// Whether `locale` is written right to left (Arabic, Hebrew...).
 pub fn is_rtl(locale: &str) -> bool {
     let language = locale.split(['-', '_']).next().unwrap_or_default();
-    RTL_LANGUAGES.iter().any(|l| l.eq_ignore_ascii_case(language))
+    RTL_LANGUAGES
+        .iter()
+        .any(|l| l.eq_ignore_ascii_case(language))
 }
 
 /// What this page has of each locale: its fetched messages, and the merchant's own on top.
@@ -90,7 +94,9 @@ static CATALOGUE: Mutex<Option<Catalogue>> = Mutex::new(None);
 
 fn catalogue() -> MutexGuard<'static, Option<Catalogue>> {
     // A panic while it was held cannot leave it half-written: every write is a single insert.
-    CATALOGUE.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    CATALOGUE
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 fn with_catalogue<R>(f: impl FnOnce(&mut Catalogue) -> R) -> R {
@@ -100,11 +106,19 @@ fn with_catalogue<R>(f: impl FnOnce(&mut Catalogue) -> R) -> R {
 /// A tag as `&'static str`: one of ours, else the merchant's (kept for the page's lifetime;
 /// merchants add a handful at most).
 fn intern(tag: &str) -> &'static str {
-    if let Some(known) = AVAILABLE_LOCALES.iter().find(|t| t.eq_ignore_ascii_case(tag)) {
+    if let Some(known) = AVAILABLE_LOCALES
+        .iter()
+        .find(|t| t.eq_ignore_ascii_case(tag))
+    {
         return known;
     }
-    with_catalogue(|c| c.merchant.keys().find(|t| t.eq_ignore_ascii_case(tag)).copied())
-        .unwrap_or_else(|| Box::leak(tag.to_owned().into_boxed_str()))
+    with_catalogue(|c| {
+        c.merchant
+            .keys()
+            .find(|t| t.eq_ignore_ascii_case(tag))
+            .copied()
+    })
+    .unwrap_or_else(|| Box::leak(tag.to_owned().into_boxed_str()))
 }
 
 /// Every locale negotiation may pick: the shipped ones and those a merchant added.
@@ -121,14 +135,21 @@ pub fn negotiate<'a>(requested: impl IntoIterator<Item = &'a str>) -> &'static s
     let available = available();
     for tag in requested {
         let tag = tag.trim().replace('_', "-");
-        if let Some(code) = available.iter().find(|code| code.eq_ignore_ascii_case(&tag)) {
+        if let Some(code) = available
+            .iter()
+            .find(|code| code.eq_ignore_ascii_case(&tag))
+        {
             return code;
         }
         let base = tag.split('-').next().unwrap_or_default();
         if base.is_empty() {
             continue;
         }
-        if let Some(code) = available.iter().find(|code| code.split('-').next().is_some_and(|b| b.eq_ignore_ascii_case(base))) {
+        if let Some(code) = available.iter().find(|code| {
+            code.split('-')
+                .next()
+                .is_some_and(|b| b.eq_ignore_ascii_case(base))
+        }) {
             return code;
         }
     }
@@ -150,11 +171,18 @@ impl std::fmt::Display for MessagesError {
 /// en-US. Applies to localizers created afterwards.
 pub fn add_messages(locale: &str, ftl: &str) -> Result<(), MessagesError> {
     let tag = locale.trim();
-    if tag.is_empty() || tag.len() > 35 || !tag.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
-        return Err(MessagesError(format!("\"{locale}\" is not a language tag such as \"fr-FR\"")));
+    if tag.is_empty()
+        || tag.len() > 35
+        || !tag.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+    {
+        return Err(MessagesError(format!(
+            "\"{locale}\" is not a language tag such as \"fr-FR\""
+        )));
     }
     if let Some(first) = Messages::parse(ftl).1.first() {
-        return Err(MessagesError(format!("the messages for {tag} are not valid Fluent: {first}")));
+        return Err(MessagesError(format!(
+            "the messages for {tag} are not valid Fluent: {first}"
+        )));
     }
     let tag = intern(tag);
     with_catalogue(|c| {
@@ -177,7 +205,8 @@ pub fn set_locale_source(base: &str, integrity: impl IntoIterator<Item = (String
 
 /// Whether `locale`'s messages are at hand (compiled in, fetched, or the merchant's).
 pub fn is_loaded(locale: &str) -> bool {
-    locale == SOURCE_LOCALE || with_catalogue(|c| c.loaded.contains_key(locale) || c.merchant.contains_key(locale))
+    locale == SOURCE_LOCALE
+        || with_catalogue(|c| c.loaded.contains_key(locale) || c.merchant.contains_key(locale))
 }
 
 /// Negotiates `requested` and fetches that locale's messages if this page has not yet: resolves
@@ -193,12 +222,17 @@ pub async fn load_locale<'a>(requested: impl IntoIterator<Item = &'a str>) -> &'
     let in_flight = IN_FLIGHT.with(|m| m.borrow().get(locale).cloned());
     let promise = in_flight.unwrap_or_else(|| {
         let promise = wasm_bindgen_futures::future_to_promise(async move {
-            Ok(fetch_locale(locale).await.map_or(wasm_bindgen::JsValue::NULL, wasm_bindgen::JsValue::from))
+            Ok(fetch_locale(locale)
+                .await
+                .map_or(wasm_bindgen::JsValue::NULL, wasm_bindgen::JsValue::from))
         });
         IN_FLIGHT.with(|m| m.borrow_mut().insert(locale, promise.clone()));
         promise
     });
-    let source = wasm_bindgen_futures::JsFuture::from(promise).await.ok().and_then(|v| v.as_string());
+    let source = wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .ok()
+        .and_then(|v| v.as_string());
     IN_FLIGHT.with(|m| m.borrow_mut().remove(locale));
     match source {
         Some(source) => {
@@ -224,7 +258,10 @@ async fn fetch_locale(locale: &str) -> Option<String> {
     use wasm_bindgen::JsCast;
     let (base, integrity) = with_catalogue(|c| {
         let key = format!("locales/{locale}/checkout.ftl");
-        (c.base.clone().unwrap_or_else(|| "/locales/".to_owned()), c.integrity.get(&key).cloned())
+        (
+            c.base.clone().unwrap_or_else(|| "/locales/".to_owned()),
+            c.integrity.get(&key).cloned(),
+        )
     });
     let window = web_sys::window()?;
     let init = web_sys::RequestInit::new();
@@ -232,16 +269,22 @@ async fn fetch_locale(locale: &str) -> Option<String> {
     if let Some(integrity) = integrity {
         init.set_integrity(&integrity);
     }
-    let request = web_sys::Request::new_with_str_and_init(&format!("{base}{locale}/checkout.ftl"), &init).ok()?;
-    let response: web_sys::Response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_request(&request))
-        .await
-        .ok()?
-        .dyn_into()
-        .ok()?;
+    let request =
+        web_sys::Request::new_with_str_and_init(&format!("{base}{locale}/checkout.ftl"), &init)
+            .ok()?;
+    let response: web_sys::Response =
+        wasm_bindgen_futures::JsFuture::from(window.fetch_with_request(&request))
+            .await
+            .ok()?
+            .dyn_into()
+            .ok()?;
     if !response.ok() {
         return None;
     }
-    let text = wasm_bindgen_futures::JsFuture::from(response.text().ok()?).await.ok()?.as_string()?;
+    let text = wasm_bindgen_futures::JsFuture::from(response.text().ok()?)
+        .await
+        .ok()?
+        .as_string()?;
     // An error page served with 200 is not a locale: it must parse and define the Pay button.
     let (messages, errors) = Messages::parse(&text);
     (errors.is_empty() && messages.has("pay-button")).then_some(text)
@@ -260,9 +303,17 @@ impl Localizer {
     /// [`Localizer::locale`], so the page's `lang` never claims a language it does not show.
     pub fn new(locale: &str) -> Self {
         let negotiated = negotiate([locale]);
-        let locale = if is_loaded(negotiated) { negotiated } else { SOURCE_LOCALE };
+        let locale = if is_loaded(negotiated) {
+            negotiated
+        } else {
+            SOURCE_LOCALE
+        };
         let fallback = (locale != SOURCE_LOCALE).then(|| messages_for(SOURCE_LOCALE));
-        Self { locale, messages: messages_for(locale), fallback }
+        Self {
+            locale,
+            messages: messages_for(locale),
+            fallback,
+        }
     }
 
     /// A localizer for a locale file at hand (tests: no catalogue, no fetch).
@@ -270,7 +321,11 @@ impl Localizer {
     fn from_source(locale: &'static str, source: &str) -> Self {
         let (messages, errors) = Messages::parse(source);
         assert!(errors.is_empty(), "{locale}: {errors:?}");
-        Self { locale, messages: Arc::new(messages), fallback: Some(messages_for(SOURCE_LOCALE)) }
+        Self {
+            locale,
+            messages: Arc::new(messages),
+            fallback: Some(messages_for(SOURCE_LOCALE)),
+        }
     }
 
     /// The BCP 47 tag in use, e.g. `fr-FR`.
@@ -305,7 +360,9 @@ impl Localizer {
             isolated = args
                 .iter()
                 .map(|(name, value)| match value {
-                    MessageArg::Text(text) => (*name, MessageArg::from(format!("\u{2066}{text}\u{2069}"))),
+                    MessageArg::Text(text) => {
+                        (*name, MessageArg::from(format!("\u{2066}{text}\u{2069}")))
+                    }
                     other => (*name, other.clone()),
                 })
                 .collect();
@@ -328,10 +385,18 @@ fn messages_for(locale: &'static str) -> Arc<Messages> {
         return parsed;
     }
     let (source, merchant) = with_catalogue(|c| {
-        let source = if locale == SOURCE_LOCALE { None } else { c.loaded.get(locale).cloned() };
+        let source = if locale == SOURCE_LOCALE {
+            None
+        } else {
+            c.loaded.get(locale).cloned()
+        };
         (source, c.merchant.get(locale).cloned().unwrap_or_default())
     });
-    let source = source.as_deref().unwrap_or(if locale == SOURCE_LOCALE { SOURCE_MESSAGES } else { "" });
+    let source = source.as_deref().unwrap_or(if locale == SOURCE_LOCALE {
+        SOURCE_MESSAGES
+    } else {
+        ""
+    });
     // A malformed entry loses that entry only; the rest of the file still loads.
     let (mut messages, _) = Messages::parse(source);
     for text in &merchant {
@@ -348,11 +413,14 @@ pub type I18n = Arc<Localizer>;
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::path::Path;
     use paykka_core::messages::{MessageArg, PluralCategory};
+    use std::path::Path;
 
     fn locale_source(tag: &str) -> String {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales").join(tag).join("checkout.ftl");
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("locales")
+            .join(tag)
+            .join("checkout.ftl");
         std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
     }
 
@@ -393,36 +461,65 @@ mod tests {
             (&["", "-", "_x"], "en-US"),
         ];
         for (requested, expected) in table {
-            assert_eq!(negotiate(requested.iter().copied()), *expected, "for {requested:?}");
+            assert_eq!(
+                negotiate(requested.iter().copied()),
+                *expected,
+                "for {requested:?}"
+            );
         }
     }
 
     #[test]
     fn every_shipped_locale_has_a_file_and_every_file_is_shipped() {
-        let mut on_disk: Vec<String> = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("locales"))
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
+        let mut on_disk: Vec<String> =
+            std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("locales"))
+                .unwrap()
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect();
         on_disk.sort();
         let mut shipped: Vec<String> = AVAILABLE_LOCALES.iter().map(|t| t.to_string()).collect();
         shipped.sort();
         assert_eq!(on_disk, shipped);
-        assert!(AVAILABLE_LOCALES.len() >= 32, "{} locales", AVAILABLE_LOCALES.len());
+        assert!(
+            AVAILABLE_LOCALES.len() >= 32,
+            "{} locales",
+            AVAILABLE_LOCALES.len()
+        );
     }
 
     #[test]
     fn the_compiled_in_messages_are_the_source_file_without_its_comments() {
-        assert!(SOURCE_MESSAGES.len() < SOURCE_FILE.len() && !SOURCE_MESSAGES.lines().any(|l| l.starts_with('#')));
+        assert!(
+            SOURCE_MESSAGES.len() < SOURCE_FILE.len()
+                && !SOURCE_MESSAGES.lines().any(|l| l.starts_with('#'))
+        );
         let (full, errors) = Messages::parse(SOURCE_FILE);
         assert!(errors.is_empty(), "{errors:?}");
         let (stripped, errors) = Messages::parse(SOURCE_MESSAGES);
         assert!(errors.is_empty(), "{errors:?}");
-        assert_eq!(full.ids().collect::<Vec<_>>(), stripped.ids().collect::<Vec<_>>());
-        let plural = |n: i64| if n == 1 { PluralCategory::One } else { PluralCategory::Other };
+        assert_eq!(
+            full.ids().collect::<Vec<_>>(),
+            stripped.ids().collect::<Vec<_>>()
+        );
+        let plural = |n: i64| {
+            if n == 1 {
+                PluralCategory::One
+            } else {
+                PluralCategory::Other
+            }
+        };
         for id in full.ids() {
             for n in [0, 1, 2, 5] {
-                let args = [("digits", MessageArg::Number(n)), ("minutes", MessageArg::Number(n)), ("count", MessageArg::Number(n))];
-                assert_eq!(full.format(id, &args, &plural), stripped.format(id, &args, &plural), "{id} with {n}");
+                let args = [
+                    ("digits", MessageArg::Number(n)),
+                    ("minutes", MessageArg::Number(n)),
+                    ("count", MessageArg::Number(n)),
+                ];
+                assert_eq!(
+                    full.format(id, &args, &plural),
+                    stripped.format(id, &args, &plural),
+                    "{id} with {n}"
+                );
             }
         }
     }
@@ -434,7 +531,10 @@ mod tests {
             let ids = message_ids(&locale_source(tag));
             let missing: Vec<_> = source_ids.iter().filter(|id| !ids.contains(id)).collect();
             let extra: Vec<_> = ids.iter().filter(|id| !source_ids.contains(id)).collect();
-            assert!(missing.is_empty() && extra.is_empty(), "{tag}: missing {missing:?}, not in {SOURCE_LOCALE} {extra:?}");
+            assert!(
+                missing.is_empty() && extra.is_empty(),
+                "{tag}: missing {missing:?}, not in {SOURCE_LOCALE} {extra:?}"
+            );
         }
     }
 
@@ -452,9 +552,15 @@ mod tests {
             let localizer = localizer(tag);
             for count in [1, 2, 3, 5, 11, 21] {
                 let text = localizer.t_with("card-form-invalid", &[("count", count.into())]);
-                assert!(!text.is_empty() && !text.contains("card-form-invalid"), "{tag} {count}: {text:?}");
+                assert!(
+                    !text.is_empty() && !text.contains("card-form-invalid"),
+                    "{tag} {count}: {text:?}"
+                );
                 let text = localizer.t_with("qr-time-left", &[("minutes", count.into())]);
-                assert!(!text.is_empty() && !text.contains('{'), "{tag} {count}: {text:?}");
+                assert!(
+                    !text.is_empty() && !text.contains('{'),
+                    "{tag} {count}: {text:?}"
+                );
             }
         }
     }
@@ -475,7 +581,18 @@ mod tests {
     #[test]
     fn every_message_id_the_code_uses_is_defined() {
         let defined = message_ids(SOURCE_MESSAGES);
-        let prefixes = ["card-", "error-", "dropin-", "method-", "secure-frame-", "stored-card-", "qr-", "wallet-", "merchant-", "pay-"];
+        let prefixes = [
+            "card-",
+            "error-",
+            "dropin-",
+            "method-",
+            "secure-frame-",
+            "stored-card-",
+            "qr-",
+            "wallet-",
+            "merchant-",
+            "pay-",
+        ];
         let mut used = Vec::new();
         let mut files = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("src")];
         files.push(Path::new(env!("CARGO_MANIFEST_DIR")).join("core/src"));
@@ -486,7 +603,9 @@ mod tests {
                 let text = std::fs::read_to_string(&path).unwrap();
                 for literal in text.split('"').skip(1).step_by(2) {
                     let looks_like_id = prefixes.iter().any(|p| literal.starts_with(p))
-                        && literal.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                        && literal
+                            .chars()
+                            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
                         && !literal.ends_with('-');
                     if looks_like_id {
                         used.push((literal.to_owned(), path.display().to_string()));
@@ -494,9 +613,19 @@ mod tests {
                 }
             }
         }
-        assert!(used.len() > 50, "found only {} ids: is the scan still looking?", used.len());
-        let undefined: Vec<_> = used.iter().filter(|(id, _)| !defined.contains(id)).collect();
-        assert!(undefined.is_empty(), "used but not defined in {SOURCE_LOCALE}: {undefined:?}");
+        assert!(
+            used.len() > 50,
+            "found only {} ids: is the scan still looking?",
+            used.len()
+        );
+        let undefined: Vec<_> = used
+            .iter()
+            .filter(|(id, _)| !defined.contains(id))
+            .collect();
+        assert!(
+            undefined.is_empty(),
+            "used but not defined in {SOURCE_LOCALE}: {undefined:?}"
+        );
     }
 
     #[test]
@@ -527,7 +656,10 @@ mod tests {
         loaded("de-DE");
         add_messages("de-DE", "pay-button = Jetzt { $amount } bezahlen").unwrap();
         let de = Localizer::new("de-DE");
-        assert_eq!(de.t_with("pay-button", &[("amount", "49,99 €".into())]), "Jetzt 49,99 € bezahlen");
+        assert_eq!(
+            de.t_with("pay-button", &[("amount", "49,99 €".into())]),
+            "Jetzt 49,99 € bezahlen"
+        );
         assert_ne!(de.t("card-number-label"), "Card number");
     }
 
@@ -543,18 +675,37 @@ mod tests {
 
     #[test]
     fn merchant_messages_that_are_not_fluent_or_not_for_a_language_tag_are_refused() {
-        assert!(add_messages("de-DE", "pay-button = { $amount").unwrap_err().0.contains("not valid Fluent"));
-        assert!(add_messages("<script>", "a = b").unwrap_err().0.contains("not a language tag"));
+        assert!(
+            add_messages("de-DE", "pay-button = { $amount")
+                .unwrap_err()
+                .0
+                .contains("not valid Fluent")
+        );
+        assert!(
+            add_messages("<script>", "a = b")
+                .unwrap_err()
+                .0
+                .contains("not a language tag")
+        );
         assert!(add_messages("", "a = b").is_err());
     }
 
     #[test]
     fn in_right_to_left_locales_each_argument_stays_one_left_to_right_piece() {
         let ar = Localizer::from_source("ar", &locale_source("ar"));
-        let text = ar.t_with("pay-button", &[("amount", MessageArg::from("\u{200f}49.99 US$"))]);
-        assert!(text.contains("\u{2066}\u{200f}49.99 US$\u{2069}"), "{text:?}");
+        let text = ar.t_with(
+            "pay-button",
+            &[("amount", MessageArg::from("\u{200f}49.99 US$"))],
+        );
+        assert!(
+            text.contains("\u{2066}\u{200f}49.99 US$\u{2069}"),
+            "{text:?}"
+        );
         let en = Localizer::new("en-US");
-        assert_eq!(en.t_with("pay-button", &[("amount", MessageArg::from("$49.99"))]), "Pay $49.99");
+        assert_eq!(
+            en.t_with("pay-button", &[("amount", MessageArg::from("$49.99"))]),
+            "Pay $49.99"
+        );
     }
 
     #[test]

@@ -21,7 +21,10 @@ where
     let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&container).unwrap();
     let handle = leptos::mount::mount_to(container.clone(), move || view().into_any());
-    Mounted { container, handle: Some(handle) }
+    Mounted {
+        container,
+        handle: Some(handle),
+    }
 }
 
 impl Mounted {
@@ -35,8 +38,13 @@ impl Mounted {
         for i in 0..labels.length() {
             let label: Element = labels.item(i).unwrap().unchecked_into();
             if label.text_content().unwrap_or_default().trim() == text {
-                let id = label.get_attribute("for").expect("label has a for attribute");
-                return document().get_element_by_id(&id).expect("labelled control exists").unchecked_into();
+                let id = label
+                    .get_attribute("for")
+                    .expect("label has a for attribute");
+                return document()
+                    .get_element_by_id(&id)
+                    .expect("labelled control exists")
+                    .unchecked_into();
             }
         }
         panic!("no field labelled {text:?}");
@@ -56,7 +64,9 @@ impl Mounted {
 
     /// What the polite live region says now.
     pub fn live_region_text(&self) -> String {
-        self.query("[role=status][aria-live=polite]").and_then(|e| e.text_content()).unwrap_or_default()
+        self.query("[role=status][aria-live=polite]")
+            .and_then(|e| e.text_content())
+            .unwrap_or_default()
     }
 
     /// The text of the element that `aria-describedby` of `input` points at, joined.
@@ -88,11 +98,19 @@ pub async fn type_text(input: &HtmlInputElement, text: &str) {
     input.focus().unwrap();
     for ch in text.chars() {
         let value = input.value();
-        let caret = input.selection_start().unwrap().map_or(value.encode_utf16().count(), |c| c as usize);
+        let caret = input
+            .selection_start()
+            .unwrap()
+            .map_or(value.encode_utf16().count(), |c| c as usize);
         let units: Vec<u16> = value.encode_utf16().collect();
         let (before, after) = units.split_at(caret.min(units.len()));
         let mut buf = [0u16; 2];
-        let next: Vec<u16> = before.iter().chain(ch.encode_utf16(&mut buf).iter()).chain(after).copied().collect();
+        let next: Vec<u16> = before
+            .iter()
+            .chain(ch.encode_utf16(&mut buf).iter())
+            .chain(after)
+            .copied()
+            .collect();
         input.set_value(&String::from_utf16_lossy(&next));
         let caret = (before.len() + ch.len_utf16()) as u32;
         input.set_selection_range(caret, caret).unwrap();
@@ -111,7 +129,9 @@ pub async fn paste(input: &HtmlInputElement, text: &str) {
 
 /// Moves focus away from `input`, firing `blur` on it.
 pub async fn blur(input: &HtmlInputElement) {
-    let focused = document().active_element().is_some_and(|active| active == ***input);
+    let focused = document()
+        .active_element()
+        .is_some_and(|active| active == ***input);
     if focused {
         // A real blur: the browser fires the event itself.
         input.blur().unwrap();

@@ -4,9 +4,9 @@
 
 use super::sessions::limit;
 use super::{ApiError, Body, check_ref, client_ip, json_ok, parse, read_body};
+use crate::Shared;
 use crate::accounts::{self, DEMO_ACCOUNTS, signed_in_shopper};
 use crate::limits::Counted;
-use crate::Shared;
 use axum::extract::{ConnectInfo, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::Response;

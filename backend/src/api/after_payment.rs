@@ -4,7 +4,10 @@
 //! stored card without the shopper. Each calls the library function of the same name
 //! (`crate::operations`).
 
-use super::{ApiError, Body, check_ref, json_ok, our_payment, parse, query_result, read_body, result_of, server_only};
+use super::{
+    ApiError, Body, check_ref, json_ok, our_payment, parse, query_result, read_body, result_of,
+    server_only,
+};
 use crate::operations::{REFUND_REASONS, RecurringCharge, Refund};
 use crate::{AppState, Shared};
 use axum::Router;
@@ -13,8 +16,8 @@ use axum::http::HeaderMap;
 use axum::response::Response;
 use axum::routing::{get, post};
 use paykka_protocol::Operation;
-use paykka_protocol::types::TokenInfo;
 use paykka_protocol::time::now_ms;
+use paykka_protocol::types::TokenInfo;
 use serde::Deserialize;
 use serde_json::json;
 
@@ -40,7 +43,9 @@ async fn payment(
     our_payment(&st, &order_id)?;
     let t = st.gateway.query(&order_id).await?;
     let balances = t.balances;
-    Ok(json_ok(&json!({ "payment": result_of(t), "balances": balances })))
+    Ok(json_ok(
+        &json!({ "payment": result_of(t), "balances": balances }),
+    ))
 }
 
 #[derive(Deserialize, Default)]
@@ -64,7 +69,12 @@ async fn capture(
     server_only(&st, &headers)?;
     let b: CaptureBody = parse(&read_body(body)?)?;
     let order = our_payment(&st, &order_id)?;
-    let able = st.gateway.query(&order_id).await?.balances.able_to_capture_amount;
+    let able = st
+        .gateway
+        .query(&order_id)
+        .await?
+        .balances
+        .able_to_capture_amount;
     let amount = b.amount.unwrap_or(able);
     if amount < 1 || amount > able {
         return Err(ApiError::bad(
@@ -75,7 +85,9 @@ async fn capture(
     st.gateway
         .capture(&order_id, amount, &order.currency, b.last.unwrap_or(true))
         .await?;
-    Ok(json_ok(&query_result(&st, json!({ "order_id": order_id }), &order.session_id).await?))
+    Ok(json_ok(
+        &query_result(&st, json!({ "order_id": order_id }), &order.session_id).await?,
+    ))
 }
 
 /// Releases an authorisation that will not be captured:
@@ -88,7 +100,9 @@ async fn void(
     server_only(&st, &headers)?;
     let order = our_payment(&st, &order_id)?;
     st.gateway.void(&order_id, "REQUESTED_BY_CUSTOMER").await?;
-    Ok(json_ok(&query_result(&st, json!({ "order_id": order_id }), &order.session_id).await?))
+    Ok(json_ok(
+        &query_result(&st, json!({ "order_id": order_id }), &order.session_id).await?,
+    ))
 }
 
 #[derive(Deserialize, Default)]
@@ -122,7 +136,12 @@ async fn refund(
         ));
     }
     let reference = reference_or_new(b.reference, "R")?;
-    let able = st.gateway.query(&order_id).await?.balances.able_to_refund_amount;
+    let able = st
+        .gateway
+        .query(&order_id)
+        .await?
+        .balances
+        .able_to_refund_amount;
     let amount = b.amount.unwrap_or(able);
     if amount < 1 || amount > able {
         return Err(ApiError::bad(
@@ -133,18 +152,31 @@ async fn refund(
     let mut r = Refund::new(&reference, &order_id, amount, &order.currency);
     r.reason = reason;
     r.notify_url = Some(st.cfg.notify_url());
-    st.store.record_refund(&reference, None, &order_id, amount, "REQUESTED")?;
+    st.store
+        .record_refund(&reference, None, &order_id, amount, "REQUESTED")?;
     let done = st.gateway.refund(&r).await?;
-    st.store.record_refund(&reference, Some(&done.refund_order_id), &order_id, done.amount, &done.status)?;
+    st.store.record_refund(
+        &reference,
+        Some(&done.refund_order_id),
+        &order_id,
+        done.amount,
+        &done.status,
+    )?;
     Ok(json_ok(&refund_answer(&st, &reference)?))
 }
 
 fn refund_answer(st: &AppState, reference: &str) -> Result<serde_json::Value, ApiError> {
     let r = st.store.refund(reference)?.ok_or_else(|| {
-        ApiError::new(axum::http::StatusCode::NOT_FOUND, "refund_not_found", "no such refund")
+        ApiError::new(
+            axum::http::StatusCode::NOT_FOUND,
+            "refund_not_found",
+            "no such refund",
+        )
     })?;
-    Ok(json!({ "reference": r.refund_trans_id, "refund_order_id": r.refund_order_id, "order_id": r.order_id,
-        "amount": r.amount, "status": r.status }))
+    Ok(
+        json!({ "reference": r.refund_trans_id, "refund_order_id": r.refund_order_id, "order_id": r.order_id,
+        "amount": r.amount, "status": r.status }),
+    )
 }
 
 /// A refund of ours as the gateway knows it now: `GET /api/server/refunds/{reference}`.
@@ -156,10 +188,20 @@ async fn refund_status(
     server_only(&st, &headers)?;
     check_ref("reference", &reference)?;
     let ours = st.store.refund(&reference)?.ok_or_else(|| {
-        ApiError::new(axum::http::StatusCode::NOT_FOUND, "refund_not_found", "no such refund")
+        ApiError::new(
+            axum::http::StatusCode::NOT_FOUND,
+            "refund_not_found",
+            "no such refund",
+        )
     })?;
     let r = st.gateway.refund_query(&reference).await?;
-    st.store.record_refund(&reference, Some(&r.refund_order_id), &ours.order_id, r.amount, &r.status)?;
+    st.store.record_refund(
+        &reference,
+        Some(&r.refund_order_id),
+        &ours.order_id,
+        r.amount,
+        &r.status,
+    )?;
     Ok(json_ok(&refund_answer(&st, &reference)?))
 }
 
@@ -181,8 +223,12 @@ async fn recurring_cancel(
     let b: CancelBody = parse(&read_body(body)?)?;
     check_ref("recurring_agreement_id", &b.recurring_agreement_id)?;
     check_ref("shopper_reference", &b.shopper_reference)?;
-    st.gateway.recurring_cancel(&b.recurring_agreement_id, &b.shopper_reference).await?;
-    Ok(json_ok(&json!({ "status": "CANCELED", "recurring_agreement_id": b.recurring_agreement_id })))
+    st.gateway
+        .recurring_cancel(&b.recurring_agreement_id, &b.shopper_reference)
+        .await?;
+    Ok(json_ok(
+        &json!({ "status": "CANCELED", "recurring_agreement_id": b.recurring_agreement_id }),
+    ))
 }
 
 #[derive(Deserialize)]
@@ -209,17 +255,30 @@ async fn recurring_charge(
     let b: ChargeBody = parse(&read_body(body)?)?;
     check_ref("shopper_reference", &b.shopper_reference)?;
     let currency = b.currency.to_ascii_uppercase();
-    if paykka_protocol::money::exponent(&currency).is_none() || !paykka_protocol::money::amount_ok(b.amount) {
-        return Err(ApiError::bad("invalid_amount", "amount and currency must be a supported amount"));
+    if paykka_protocol::money::exponent(&currency).is_none()
+        || !paykka_protocol::money::amount_ok(b.amount)
+    {
+        return Err(ApiError::bad(
+            "invalid_amount",
+            "amount and currency must be a supported amount",
+        ));
     }
     let tokens: Vec<TokenInfo> = super::gw_data(
-        super::gw_call(&st, Operation::TokenQuery, &json!({ "shopper_reference": b.shopper_reference }), None).await?,
+        super::gw_call(
+            &st,
+            Operation::TokenQuery,
+            &json!({ "shopper_reference": b.shopper_reference }),
+            None,
+        )
+        .await?,
     )
     .unwrap_or_default();
     let subscription = tokens.into_iter().find(|t| {
         t.status == "ACTIVATE"
             && t.token_usage == "SUBSCRIPTION"
-            && b.recurring_agreement_id.as_ref().is_none_or(|a| t.recurring_agreement_id.as_ref() == Some(a))
+            && b.recurring_agreement_id
+                .as_ref()
+                .is_none_or(|a| t.recurring_agreement_id.as_ref() == Some(a))
     });
     let Some(token) = subscription else {
         return Err(ApiError::new(
@@ -241,7 +300,9 @@ async fn recurring_charge(
             notify_url: Some(st.cfg.notify_url()),
         })
         .await?;
-    Ok(json_ok(&json!({ "trans_id": t.trans_id, "payment": result_of(t) })))
+    Ok(json_ok(
+        &json!({ "trans_id": t.trans_id, "payment": result_of(t) }),
+    ))
 }
 
 /// The merchant's own reference, checked, or a new one.
@@ -258,5 +319,9 @@ fn reference_or_new(given: Option<String>, prefix: &str) -> Result<String, ApiEr
 /// A new merchant reference: a letter, the time and 12 random digits.
 fn new_reference(prefix: &str) -> Result<String, ApiError> {
     let random = crate::random_bytes::<8>().map_err(|_| super::internal())?;
-    Ok(format!("{prefix}{}{:012}", now_ms(), u64::from_le_bytes(random) % 1_000_000_000_000))
+    Ok(format!(
+        "{prefix}{}{:012}",
+        now_ms(),
+        u64::from_le_bytes(random) % 1_000_000_000_000
+    ))
 }

@@ -121,6 +121,17 @@ pub fn verify_webhook(
     body: &[u8],
     signature: Option<&str>,
 ) -> Result<Notification, Refusal> {
-    let signed = super::WebhookSignature { signature, path: "/api/webhooks/paykka", ..Default::default() };
-    Ok(super::verify_webhook(keys, paykka_protocol::ApiVersion::V1_2, merchant_id, now_ms, body, &signed)?)
+    let signed = super::WebhookSignature {
+        signature,
+        path: "/api/webhooks/paykka",
+        ..Default::default()
+    };
+    Ok(super::verify_webhook(
+        keys,
+        paykka_protocol::ApiVersion::V1_2,
+        merchant_id,
+        now_ms,
+        body,
+        &signed,
+    )?)
 }

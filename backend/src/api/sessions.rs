@@ -11,13 +11,13 @@ use crate::catalogue::{CartError, CartLine, PricedCart};
 use crate::limits::Counted;
 use crate::store::Order;
 use crate::{AppState, Shared};
-use paykka_protocol::time::now_ms;
 use axum::extract::{ConnectInfo, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
-use paykka_protocol::money;
 use paykka_protocol::Operation;
+use paykka_protocol::money;
 use paykka_protocol::order::{Address, Customer, Goods};
+use paykka_protocol::time::now_ms;
 use paykka_protocol::types::{CreateSessionRequest, SessionData, SessionPayment};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -138,7 +138,9 @@ fn check_address(name: &str, a: &Address) -> Result<(), ApiError> {
         &a.descriptor,
     ];
     let bad = fields.iter().filter_map(|f| f.as_deref()).any(|v| {
-        v.chars().count() > 200 || v.chars().any(char::is_control) || paykka_protocol::card::looks_like_pan(v)
+        v.chars().count() > 200
+            || v.chars().any(char::is_control)
+            || paykka_protocol::card::looks_like_pan(v)
     });
     let country_bad = a
         .country
@@ -147,7 +149,9 @@ fn check_address(name: &str, a: &Address) -> Result<(), ApiError> {
     if bad || country_bad {
         return Err(ApiError::bad(
             "invalid_request",
-            format!("{name}: each field is at most 200 printable characters, country an ISO 3166-1 code like GB"),
+            format!(
+                "{name}: each field is at most 200 printable characters, country an ISO 3166-1 code like GB"
+            ),
         ));
     }
     Ok(())
@@ -234,7 +238,9 @@ pub(super) async fn browser_create_session(
     }
     // Who the shopper is comes from the login; where it ships, from the shopper's entry or
     // the account's address on file.
-    let account = shopper.as_deref().and_then(crate::accounts::account_details);
+    let account = shopper
+        .as_deref()
+        .and_then(crate::accounts::account_details);
     let mut customer = account.as_ref().map(|(c, _)| c.clone()).unwrap_or_default();
     customer.order_ip = Some(client_ip(&addr));
     let shipping = b.shipping.or_else(|| account.map(|(_, a)| a));
@@ -393,7 +399,10 @@ pub(super) async fn server_create_session(
     };
     if let Some(goods) = given_goods {
         if terms.priced.goods.len() != 1 || terms.priced.goods[0].0 != "order" {
-            return Err(ApiError::bad("invalid_request", "goods go with amount, not with a cart"));
+            return Err(ApiError::bad(
+                "invalid_request",
+                "goods go with amount, not with a cart",
+            ));
         }
         terms.priced.goods = goods
             .into_iter()

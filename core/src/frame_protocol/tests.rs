@@ -1,5 +1,5 @@
-use crate::appearance::{FrameStyle, FrameStyleVar};
 use super::*;
+use crate::appearance::{FrameStyle, FrameStyleVar};
 
 const CH: &str = "0123456789abcdef0123456789abcdef";
 
@@ -108,7 +108,10 @@ fn parent_samples() -> Vec<ParentToFrame> {
                 (FrameStyleVar::PlaceholderColor, "#b8bdc9"),
                 (FrameStyleVar::InvalidColor, "#ffb4ab"),
                 (FrameStyleVar::Background, "#1d2129"),
-                (FrameStyleVar::FontFamily, "\"Open Sans\", system-ui, sans-serif"),
+                (
+                    FrameStyleVar::FontFamily,
+                    "\"Open Sans\", system-ui, sans-serif",
+                ),
                 (FrameStyleVar::FontSize, "16px"),
                 (FrameStyleVar::FontWeight, "500"),
             ]),
@@ -404,13 +407,26 @@ fn the_longest_messages_fit_the_size_limit() {
         locale: Locale::new(&"a".repeat(MAX_LOCALE_BYTES)).unwrap(),
         brand: Some(Brand::UnionPay),
         // Every style value at its longest, mostly escaped characters.
-        style: FrameStyle::from_values(FrameStyleVar::ALL.map(|var| {
-            (var, match var.kind() {
-                crate::appearance::ValueKind::FontFamily => "'a b', ".repeat(28) + "'a'",
-                crate::appearance::ValueKind::Color => format!("rgba({})", "1, ".repeat(19)).replacen(", )", ")", 1),
-                _ => "99999999px".to_owned(),
-            })
-        }).iter().map(|(var, value)| (*var, value.as_str())).collect::<Vec<_>>()),
+        style: FrameStyle::from_values(
+            FrameStyleVar::ALL
+                .map(|var| {
+                    (
+                        var,
+                        match var.kind() {
+                            crate::appearance::ValueKind::FontFamily => {
+                                "'a b', ".repeat(28) + "'a'"
+                            }
+                            crate::appearance::ValueKind::Color => {
+                                format!("rgba({})", "1, ".repeat(19)).replacen(", )", ")", 1)
+                            }
+                            _ => "99999999px".to_owned(),
+                        },
+                    )
+                })
+                .iter()
+                .map(|(var, value)| (*var, value.as_str()))
+                .collect::<Vec<_>>(),
+        ),
         binding: None,
     });
     let wire = encode(&ch(), &msg);
@@ -453,16 +469,23 @@ fn a_configure_with_every_value_at_its_longest_and_fully_escaped_still_decodes()
     let values: Vec<(FrameStyleVar, &str)> = FrameStyleVar::ALL
         .iter()
         .map(|&var| {
-            (var, match var.kind() {
-                crate::appearance::ValueKind::FontFamily => font.as_str(),
-                crate::appearance::ValueKind::Color => colour.as_str(),
-                crate::appearance::ValueKind::FontWeight => "lighter",
-                _ => "12345.78rem",
-            })
+            (
+                var,
+                match var.kind() {
+                    crate::appearance::ValueKind::FontFamily => font.as_str(),
+                    crate::appearance::ValueKind::Color => colour.as_str(),
+                    crate::appearance::ValueKind::FontWeight => "lighter",
+                    _ => "12345.78rem",
+                },
+            )
         })
         .collect();
     let style = FrameStyle::from_values(values);
-    assert_eq!(style.0.len(), FrameStyleVar::ALL.len(), "every value passes its check");
+    assert_eq!(
+        style.0.len(),
+        FrameStyleVar::ALL.len(),
+        "every value passes its check"
+    );
     let msg = ParentToFrame::Configure(Configure {
         label: label.clone(),
         placeholder: Some(label),
@@ -755,6 +778,8 @@ fn a_configure_whose_style_could_load_or_inject_anything_is_refused_whole() {
         );
     }
     let wire = format!("{head}&s_color=%23eceef3&s_font_size=16px");
-    let Ok((_, ParentToFrame::Configure(configure))) = decode_parent_message(&wire) else { panic!("refused") };
+    let Ok((_, ParentToFrame::Configure(configure))) = decode_parent_message(&wire) else {
+        panic!("refused")
+    };
     assert_eq!(configure.style.0.len(), 2);
 }

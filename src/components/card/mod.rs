@@ -8,8 +8,8 @@ use leptos::ev::{Event, FocusEvent, SubmitEvent};
 use leptos::html::Input;
 use leptos::prelude::*;
 use paykka_core::{
-    Amount, Brand, CheckoutError, Expiry, Reformatted, digits_only, reformat_card_number, reformat_cvv,
-    reformat_expiry, reformat_expiry_on_delete,
+    Amount, Brand, CheckoutError, Expiry, Reformatted, digits_only, reformat_card_number,
+    reformat_cvv, reformat_expiry, reformat_expiry_on_delete,
 };
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
@@ -75,15 +75,19 @@ pub fn CardForm(
     let holder = RwSignal::new(String::new());
     let touched = RwSignal::new([false; 4]);
     // Four separate refs: `[NodeRef::new(); 4]` would copy one arena handle four times.
-    let [number_ref, expiry_ref, cvv_ref, holder_ref] = std::array::from_fn(|_| NodeRef::<Input>::new());
+    let [number_ref, expiry_ref, cvv_ref, holder_ref] =
+        std::array::from_fn(|_| NodeRef::<Input>::new());
 
-    let number_state = Memo::new(move |_| validation::card_number(&number.read(), touched.read()[0]));
+    let number_state =
+        Memo::new(move |_| validation::card_number(&number.read(), touched.read()[0]));
     let brand = Memo::new(move |_| number_state.get().0);
     let number_verdict = Signal::derive(move || number_state.get().1);
-    let expiry_verdict = Memo::new(move |_| validation::expiry(&expiry.read(), touched.read()[1], today));
+    let expiry_verdict =
+        Memo::new(move |_| validation::expiry(&expiry.read(), touched.read()[1], today));
     let cvv_verdict =
         Memo::new(move |_| validation::security_code(&cvv.read(), brand.get(), touched.read()[2]));
-    let holder_verdict = Memo::new(move |_| validation::holder_name(&holder.read(), touched.read()[3]));
+    let holder_verdict =
+        Memo::new(move |_| validation::holder_name(&holder.read(), touched.read()[3]));
 
     // A brand change can make a typed security code too long (Visa 3 -> Amex 4 is fine, the
     // reverse is not): re-trim it so the field never holds more than the brand allows.
@@ -110,7 +114,11 @@ pub fn CardForm(
         let deleting = ev
             .dyn_ref::<web_sys::InputEvent>()
             .is_some_and(|input| input.input_type().starts_with("delete"));
-        let reformat = if deleting { reformat_expiry_on_delete } else { reformat_expiry };
+        let reformat = if deleting {
+            reformat_expiry_on_delete
+        } else {
+            reformat_expiry
+        };
         expiry.set(reformat_on_input(&ev, reformat));
         if expiry_verdict.get_untracked().complete && caret_at_end(&ev) {
             focus(cvv_ref);
@@ -118,7 +126,9 @@ pub fn CardForm(
     };
     let on_cvv_input = move |ev: Event| {
         let brand = brand.get_untracked();
-        cvv.set(reformat_on_input(&ev, |raw, caret| reformat_cvv(raw, caret, brand)));
+        cvv.set(reformat_on_input(&ev, |raw, caret| {
+            reformat_cvv(raw, caret, brand)
+        }));
     };
     let on_holder_input = move |ev: Event| holder.set(event_target_value(&ev));
 
@@ -144,17 +154,28 @@ pub fn CardForm(
                 (number_verdict.get_untracked().error, number_ref),
                 (expiry_verdict.get_untracked().error, expiry_ref),
                 (cvv_verdict.get_untracked().error, cvv_ref),
-                (holder_verdict.get_untracked().error.filter(|_| !hide_holder_name), holder_ref),
+                (
+                    holder_verdict
+                        .get_untracked()
+                        .error
+                        .filter(|_| !hide_holder_name),
+                    holder_ref,
+                ),
             ];
             let invalid: Vec<_> = checks.iter().filter(|(error, _)| error.is_some()).collect();
             if let Some((_, first)) = invalid.first() {
                 focus(*first);
                 let count = invalid.len();
-                ctx.announce(ctx.i18n().t_with("card-form-invalid", &[("count", count.into())]));
+                ctx.announce(
+                    ctx.i18n()
+                        .t_with("card-form-invalid", &[("count", count.into())]),
+                );
                 return;
             }
             let digits = digits_only(&number.get_untracked());
-            let Ok(expiry) = Expiry::parse(&expiry.get_untracked(), today) else { return };
+            let Ok(expiry) = Expiry::parse(&expiry.get_untracked(), today) else {
+                return;
+            };
             ctx.announce(ctx.t("card-form-complete"));
             if let Some(on_submit) = on_submit {
                 on_submit.run(CardSummary {
@@ -171,7 +192,12 @@ pub fn CardForm(
         let ctx = ctx.clone();
         move |verdict: Signal<FieldVerdict>| {
             let ctx = ctx.clone();
-            Signal::derive(move || verdict.get().visible_error().map(|e: CheckoutError| ctx.t(e.message_id())))
+            Signal::derive(move || {
+                verdict
+                    .get()
+                    .visible_error()
+                    .map(|e: CheckoutError| ctx.t(e.message_id()))
+            })
         }
     };
     let number_error = error_text(number_verdict);
@@ -183,17 +209,25 @@ pub fn CardForm(
         let ctx = ctx.clone();
         move || {
             let brand = brand.get();
-            let location = if brand == Brand::Amex { "front" } else { "back" };
+            let location = if brand == Brand::Amex {
+                "front"
+            } else {
+                "back"
+            };
             ctx.i18n().t_with(
                 "card-cvv-hint",
-                &[("digits", brand.cvv_length().into()), ("location", location.into())],
+                &[
+                    ("digits", brand.cvv_length().into()),
+                    ("location", location.into()),
+                ],
             )
         }
     };
 
     let pay_label = amount.map(|amount| {
         let formatted = format_amount(&amount, ctx.i18n().locale());
-        ctx.i18n().t_with("pay-button", &[("amount", formatted.into())])
+        ctx.i18n()
+            .t_with("pay-button", &[("amount", formatted.into())])
     });
 
     let ids = FieldIds::new(&id);
@@ -350,7 +384,11 @@ fn described_by(
 fn reformat_on_input(ev: &Event, reformat: impl Fn(&str, usize) -> Reformatted) -> String {
     let input: HtmlInputElement = event_target(ev);
     let raw = input.value();
-    let caret = input.selection_start().ok().flatten().map_or(usize::MAX, |c| c as usize);
+    let caret = input
+        .selection_start()
+        .ok()
+        .flatten()
+        .map_or(usize::MAX, |c| c as usize);
     let out = reformat(&raw, caret);
     if out.value != raw {
         input.set_value(&out.value);
@@ -365,11 +403,17 @@ fn reformat_on_input(ev: &Event, reformat: impl Fn(&str, usize) -> Reformatted) 
 fn caret_at_end(ev: &Event) -> bool {
     let input: HtmlInputElement = event_target(ev);
     let len = input.value().len() as u32;
-    input.selection_end().ok().flatten().is_none_or(|end| end >= len)
+    input
+        .selection_end()
+        .ok()
+        .flatten()
+        .is_none_or(|end| end >= len)
 }
 
 fn is_focused(input: &HtmlInputElement) -> bool {
-    let active = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());
+    let active = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element());
     active.is_some_and(|active| active == ***input)
 }
 

@@ -12,17 +12,20 @@ use send_wrapper::SendWrapper;
 
 use crate::small_map::SmallMap;
 
-use crate::api::{BackendClient, EncryptedCard, SubmitHook, PaymentAction, PaymentAnswer, SaveCardOffer, Session, StoredCard};
+use crate::api::{
+    BackendClient, EncryptedCard, PaymentAction, PaymentAnswer, SaveCardOffer, Session, StoredCard,
+    SubmitHook,
+};
 use crate::components::internal::{CheckoutScope, current_month};
 use crate::components::internal::{new_idempotency_key, random_bytes};
-use crate::components::secure_card::{CardFrames, SecureCardForm};
 use crate::components::qr::QrPanel;
+use crate::components::secure_card::{CardFrames, SecureCardForm};
 use crate::components::stored_card::{self, RemoveState, StoredCardForm};
 use crate::components::wallet::{self, SheetEnd, Wallet, WalletRequest, WalletSheet};
-use paykka_core::methods::{self, MethodFlow, PaymentMethod};
 use crate::context::CheckoutContext;
 use crate::i18n::{self, intl::format_amount};
 use paykka_core::appearance::Appearance;
+use paykka_core::methods::{self, MethodFlow, PaymentMethod};
 use views::{AwaitingView, ErrorView, ExpiredView, LoadingView, SuccessView};
 
 stylance::import_crate_style!(style, "src/components/dropin/dropin.module.css");
@@ -107,8 +110,9 @@ pub fn DropIn(
     // Every request of this mount dies with it.
     let controller = web_sys::AbortController::new().ok();
     let signal = controller.as_ref().map(|c| c.signal());
-    let client =
-        StoredValue::new_local(signal.map(|s| BackendClient::new(&backend_url, s).with_submit_hook(submit_hook)));
+    let client = StoredValue::new_local(
+        signal.map(|s| BackendClient::new(&backend_url, s).with_submit_hook(submit_hook)),
+    );
     let controller = SendWrapper::new(controller);
     on_cleanup(move || {
         if let Some(controller) = controller.take() {
@@ -118,10 +122,15 @@ pub fn DropIn(
 
     let requested = locale.get_untracked();
     let browser = browser_languages();
-    let fallback_locale = i18n::negotiate(requested.iter().chain(browser.iter()).map(String::as_str));
+    let fallback_locale =
+        i18n::negotiate(requested.iter().chain(browser.iter()).map(String::as_str));
     // The loading and error views speak the merchant's or browser's language once its messages
     // are here (fetched beside the bundle; en-US until then, and if they cannot be had).
-    let scope_locale = RwSignal::new(if i18n::is_loaded(fallback_locale) { fallback_locale } else { i18n::SOURCE_LOCALE });
+    let scope_locale = RwSignal::new(if i18n::is_loaded(fallback_locale) {
+        fallback_locale
+    } else {
+        i18n::SOURCE_LOCALE
+    });
     if !i18n::is_loaded(fallback_locale) {
         spawn_local(async move {
             let ready = i18n::load_locale([fallback_locale]).await;
@@ -130,7 +139,8 @@ pub fn DropIn(
     }
     let given = loaded;
     // The session, its payment so far, and the locale the session's shopper gets.
-    let loaded = RwSignal::new(None::<Result<(Session, PaymentAnswer, &'static str), CheckoutError>>);
+    let loaded =
+        RwSignal::new(None::<Result<(Session, PaymentAnswer, &'static str), CheckoutError>>);
     // Only the first load may use what the caller had: a retry asks the backend.
     let preloaded = StoredValue::new(given);
     let load = move || {
@@ -148,7 +158,9 @@ pub fn DropIn(
                     None => client.session_and_result(&session_id).await?,
                 };
                 let requested = session.display_locale.clone();
-                let locale = i18n::load_locale(requested.as_deref().into_iter().chain([fallback_locale])).await;
+                let locale =
+                    i18n::load_locale(requested.as_deref().into_iter().chain([fallback_locale]))
+                        .await;
                 Ok((session, answer, locale))
             }
             .await;
@@ -176,7 +188,8 @@ pub fn DropIn(
         submit_requests,
         on_submit_settled,
     };
-    move || match loaded.get() {
+    move || {
+        match loaded.get() {
         None => view! { <CheckoutScope locale=scope_locale.get() appearance=appearance.clone()><LoadingView /></CheckoutScope> }.into_any(),
         Some(Err(CheckoutError::SessionExpired)) => {
             view! { <CheckoutScope locale=scope_locale.get() appearance=appearance.clone()><ExpiredView /></CheckoutScope> }.into_any()
@@ -199,6 +212,7 @@ pub fn DropIn(
             }
             .into_any()
         }
+    }
     }
 }
 
@@ -225,12 +239,19 @@ enum Choice {
 
 /// The first saved card still valid, else a new card, else the session's first method:
 /// returning shoppers pay in one field.
-fn default_choice(cards: &[StoredCard], has_card: bool, others: &[&'static PaymentMethod]) -> Choice {
+fn default_choice(
+    cards: &[StoredCard],
+    has_card: bool,
+    others: &[&'static PaymentMethod],
+) -> Choice {
     let today = current_month();
     if let Some(card) = cards.iter().find(|c| !stored_card::is_expired(c, today)) {
         return Choice::Stored(card.token.clone());
     }
-    match (has_card, others.iter().find(|m| m.flow != MethodFlow::Wallet)) {
+    match (
+        has_card,
+        others.iter().find(|m| m.flow != MethodFlow::Wallet),
+    ) {
         (true, _) => Choice::NewCard,
         (false, Some(method)) => Choice::Method(method.code),
         (false, None) => Choice::NewCard,
@@ -264,15 +285,24 @@ fn DropInBody(
         .filter_map(|m| {
             let known = methods::lookup(&m.code).filter(|k| k.flow != MethodFlow::Card);
             if known.is_none() {
-                leptos::logging::warn!("paykka-checkout: unknown payment method \"{}\" skipped", m.code);
+                leptos::logging::warn!(
+                    "paykka-checkout: unknown payment method \"{}\" skipped",
+                    m.code
+                );
             }
             known
         })
         .collect();
     let has_card = card_method.is_some();
-    let frames = card_method.as_ref().map(|method| CardFrames::for_session(&session, ctx.i18n(), method.brands.clone()));
+    let frames = card_method
+        .as_ref()
+        .map(|method| CardFrames::for_session(&session, ctx.i18n(), method.brands.clone()));
     let frames = StoredValue::new_local(frames);
-    let stored_cards = RwSignal::new(if card_method.is_some() { session.stored_cards.clone() } else { Vec::new() });
+    let stored_cards = RwSignal::new(if card_method.is_some() {
+        session.stored_cards.clone()
+    } else {
+        Vec::new()
+    });
     let stored_frames: SmallMap<String, CardFrames> = stored_cards
         .get_untracked()
         .iter()
@@ -298,10 +328,20 @@ fn DropInBody(
     let state = Memo::new(move |_| flow.read().state());
     let last_answer = RwSignal::new(Some(answer));
     let remove_states = RwSignal::new(SmallMap::<String, RemoveState>::new());
-    let first_other = other_methods.iter().find(|m| m.flow != MethodFlow::Wallet).copied();
-    let choice = RwSignal::new(default_choice(&stored_cards.get_untracked(), has_card, &other_methods));
+    let first_other = other_methods
+        .iter()
+        .find(|m| m.flow != MethodFlow::Wallet)
+        .copied();
+    let choice = RwSignal::new(default_choice(
+        &stored_cards.get_untracked(),
+        has_card,
+        &other_methods,
+    ));
     let save_offer = session.save_card;
-    let save_card = RwSignal::new(matches!(save_offer, SaveCardOffer::Optional { preselected: true }));
+    let save_card = RwSignal::new(matches!(
+        save_offer,
+        SaveCardOffer::Optional { preselected: true }
+    ));
 
     let summary = {
         let session_id = session.id.clone();
@@ -379,16 +419,27 @@ fn DropInBody(
     // Apple Pay / Google Pay: the sheet opens inside the click (browsers require the gesture),
     // so this runs synchronously up to the sheet, then waits for the shopper's authorisation.
     let wallet_request = WalletRequest {
-        merchant_name: session.merchant_name.clone().unwrap_or_else(|| ctx.t("dropin-label")),
+        merchant_name: session
+            .merchant_name
+            .clone()
+            .unwrap_or_else(|| ctx.t("dropin-label")),
         amount: session.amount,
-        country: session.merchant_country.clone().unwrap_or_else(|| "HK".into()),
-        brands: card_method.as_ref().map(|m| m.brands.clone()).unwrap_or_default(),
+        country: session
+            .merchant_country
+            .clone()
+            .unwrap_or_else(|| "HK".into()),
+        brands: card_method
+            .as_ref()
+            .map(|m| m.brands.clone())
+            .unwrap_or_default(),
         gateway_merchant_id: session.merchant_id.clone().unwrap_or_default(),
     };
     let wallet_request = StoredValue::new(wallet_request);
     let wallet_ctx = ctx.clone();
     let pay_with_wallet = move |wallet: Wallet| {
-        let Some(client) = client.get_value() else { return };
+        let Some(client) = client.get_value() else {
+            return;
+        };
         let was_open = flow.with_untracked(PaymentFlow::can_submit);
         let mut key = None;
         flow.update(|f| key = f.submit(new_idempotency_key));
@@ -396,11 +447,15 @@ fn DropInBody(
             refused(was_open);
             return;
         };
-        let sheet = wallet_request.with_value(|request| WalletSheet::open(wallet, request, client.clone()));
+        let sheet =
+            wallet_request.with_value(|request| WalletSheet::open(wallet, request, client.clone()));
         let ctx = wallet_ctx.clone();
         let unavailable = move || {
             flow.update(PaymentFlow::cancel_submit);
-            ctx.announce(ctx.i18n().t_with("wallet-unavailable", &[("method", wallet_name(wallet).into())]));
+            ctx.announce(ctx.i18n().t_with(
+                "wallet-unavailable",
+                &[("method", wallet_name(wallet).into())],
+            ));
         };
         let Ok(mut sheet) = sheet else {
             unavailable();
@@ -414,9 +469,17 @@ fn DropInBody(
             match authorized {
                 Ok(wallet_data) => {
                     let answer = client
-                        .pay_with_wallet(&session_id.get_value(), &key, wallet.code(), &wallet_data, &return_url.get_value())
+                        .pay_with_wallet(
+                            &session_id.get_value(),
+                            &key,
+                            wallet.code(),
+                            &wallet_data,
+                            &return_url.get_value(),
+                        )
                         .await;
-                    let paid = answer.as_ref().is_ok_and(|a| a.outcome() == PaymentOutcome::Paid);
+                    let paid = answer
+                        .as_ref()
+                        .is_ok_and(|a| a.outcome() == PaymentOutcome::Paid);
                     sheet.complete(paid).await;
                     if flow.try_get_untracked().is_some() {
                         settle(answer);
@@ -437,8 +500,13 @@ fn DropInBody(
 
     // Which wallets this browser can pay with, found out once on mount.
     let wallets_ready = RwSignal::new(Vec::<&'static str>::new());
-    for method in other_methods.iter().filter(|m| m.flow == MethodFlow::Wallet) {
-        let Some(wallet) = Wallet::from_code(method.code) else { continue };
+    for method in other_methods
+        .iter()
+        .filter(|m| m.flow == MethodFlow::Wallet)
+    {
+        let Some(wallet) = Wallet::from_code(method.code) else {
+            continue;
+        };
         let request = wallet_request.get_value();
         spawn_local(async move {
             if wallet::available(wallet, &request).await {
@@ -450,59 +518,73 @@ fn DropInBody(
     let pay = Action::new_local(move |_: &()| {
         let ctx = pay_ctx.clone();
         async move {
-        let Some(client) = client.get_value() else { return };
-        let choice = choice.get_untracked();
-        let card_frames = match &choice {
-            Choice::Stored(token) => stored_frames.with_value(|m| m.get(token).cloned()),
-            Choice::NewCard => frames.get_value(),
-            Choice::Method(_) => None,
-        };
-        if card_frames.is_none() && !matches!(choice, Choice::Method(_)) {
-            return;
-        }
-        let was_open = flow.with_untracked(PaymentFlow::can_submit);
-        let mut key = None;
-        flow.update(|f| key = f.submit(new_idempotency_key));
-        let Some(key) = key else {
-            refused(was_open);
-            return;
-        };
-        let card = match &card_frames {
-            None => EncryptedCard::default(),
-            Some(card_frames) => match card_frames.encrypt().await {
-                _ if flow.is_disposed() => return,
-                Ok(card) => card,
-                Err(CheckoutError::RandomnessUnavailable) => {
-                    flow.update(PaymentFlow::randomness_failed);
-                    notify(flow.get_untracked().state(), None);
-                    return;
-                }
-                Err(error) => {
-                    flow.update(PaymentFlow::cancel_submit);
-                    // Invalid fields speak for themselves, beside each field; this one has no field.
-                    if matches!(error, CheckoutError::SecureFieldsUnavailable) {
-                        ctx.announce(ctx.t(error.message_id()));
+            let Some(client) = client.get_value() else {
+                return;
+            };
+            let choice = choice.get_untracked();
+            let card_frames = match &choice {
+                Choice::Stored(token) => stored_frames.with_value(|m| m.get(token).cloned()),
+                Choice::NewCard => frames.get_value(),
+                Choice::Method(_) => None,
+            };
+            if card_frames.is_none() && !matches!(choice, Choice::Method(_)) {
+                return;
+            }
+            let was_open = flow.with_untracked(PaymentFlow::can_submit);
+            let mut key = None;
+            flow.update(|f| key = f.submit(new_idempotency_key));
+            let Some(key) = key else {
+                refused(was_open);
+                return;
+            };
+            let card = match &card_frames {
+                None => EncryptedCard::default(),
+                Some(card_frames) => match card_frames.encrypt().await {
+                    _ if flow.is_disposed() => return,
+                    Ok(card) => card,
+                    Err(CheckoutError::RandomnessUnavailable) => {
+                        flow.update(PaymentFlow::randomness_failed);
+                        notify(flow.get_untracked().state(), None);
+                        return;
                     }
-                    return;
+                    Err(error) => {
+                        flow.update(PaymentFlow::cancel_submit);
+                        // Invalid fields speak for themselves, beside each field; this one has no field.
+                        if matches!(error, CheckoutError::SecureFieldsUnavailable) {
+                            ctx.announce(ctx.t(error.message_id()));
+                        }
+                        return;
+                    }
+                },
+            };
+            let (Some(session_id), Some(return_url)) =
+                (session_id.try_get_value(), return_url.try_get_value())
+            else {
+                return;
+            };
+            let answer = match &choice {
+                Choice::Stored(token) => {
+                    client
+                        .pay_with_token(&session_id, &key, token, &card.encrypted_cvv, &return_url)
+                        .await
                 }
-            },
-        };
-        let (Some(session_id), Some(return_url)) = (session_id.try_get_value(), return_url.try_get_value()) else { return };
-        let answer = match &choice {
-            Choice::Stored(token) => {
-                client.pay_with_token(&session_id, &key, token, &card.encrypted_cvv, &return_url).await
-            }
-            Choice::Method(code) => client.pay_with_method(&session_id, &key, code, &return_url).await,
-            Choice::NewCard => {
-                let store = match save_offer {
-                    SaveCardOffer::Required => true,
-                    SaveCardOffer::Optional { .. } => save_card.get_untracked(),
-                    SaveCardOffer::Unavailable => false,
-                };
-                client.pay_with_card(&session_id, &key, &card, store, &return_url).await
-            }
-        };
-        settle(answer);
+                Choice::Method(code) => {
+                    client
+                        .pay_with_method(&session_id, &key, code, &return_url)
+                        .await
+                }
+                Choice::NewCard => {
+                    let store = match save_offer {
+                        SaveCardOffer::Required => true,
+                        SaveCardOffer::Optional { .. } => save_card.get_untracked(),
+                        SaveCardOffer::Unavailable => false,
+                    };
+                    client
+                        .pay_with_card(&session_id, &key, &card, store, &return_url)
+                        .await
+                }
+            };
+            settle(answer);
         }
     });
     let pending = pay.pending();
@@ -534,17 +616,29 @@ fn DropInBody(
         if state.get() != PaymentState::AwaitingScan {
             return;
         }
-        let Some(client) = client.get_value() else { return };
+        let Some(client) = client.get_value() else {
+            return;
+        };
         spawn_local(async move {
             let started = js_sys::Date::now();
             loop {
-                let delay = if js_sys::Date::now() - started < 60_000.0 { 2000 } else { 10_000 };
+                let delay = if js_sys::Date::now() - started < 60_000.0 {
+                    2000
+                } else {
+                    10_000
+                };
                 sleep(delay).await;
-                if flow.try_get_untracked().is_none_or(|f| f.state() != PaymentState::AwaitingScan) {
+                if flow
+                    .try_get_untracked()
+                    .is_none_or(|f| f.state() != PaymentState::AwaitingScan)
+                {
                     return;
                 }
                 let answer = client.result(&session_id.get_value()).await;
-                if flow.try_get_untracked().is_none_or(|f| f.state() != PaymentState::AwaitingScan) {
+                if flow
+                    .try_get_untracked()
+                    .is_none_or(|f| f.state() != PaymentState::AwaitingScan)
+                {
                     return;
                 }
                 // Asking again is always safe (a read): the shopper is told, and polling goes on.
@@ -564,15 +658,22 @@ fn DropInBody(
     // The code's time is up: one last look (it may have been paid in the last second), else it
     // failed as expired and the shopper may start again.
     let qr_expired = move || {
-        let Some(client) = client.get_value() else { return };
+        let Some(client) = client.get_value() else {
+            return;
+        };
         spawn_local(async move {
             let answer = client.result(&session_id.get_value()).await.ok();
-            if flow.try_get_untracked().is_none_or(|f| f.state() != PaymentState::AwaitingScan) {
+            if flow
+                .try_get_untracked()
+                .is_none_or(|f| f.state() != PaymentState::AwaitingScan)
+            {
                 return;
             }
             let outcome = answer.as_ref().map(PaymentAnswer::outcome);
             let outcome = match outcome {
-                Some(PaymentOutcome::Paid | PaymentOutcome::Declined(_)) => outcome.unwrap_or(PaymentOutcome::Pending),
+                Some(PaymentOutcome::Paid | PaymentOutcome::Declined(_)) => {
+                    outcome.unwrap_or(PaymentOutcome::Pending)
+                }
                 _ => PaymentOutcome::Declined(CheckoutError::PaymentExpired),
             };
             flow.update(|f| f.answered(outcome));
@@ -589,7 +690,9 @@ fn DropInBody(
         if state.get() != PaymentState::AwaitingResult {
             return;
         }
-        let Some(client) = client.get_value() else { return };
+        let Some(client) = client.get_value() else {
+            return;
+        };
         spawn_local(async move {
             for delay_ms in [1000, 2000, 2000, 3000, 5000, 5000, 10_000] {
                 sleep(delay_ms).await;
@@ -615,14 +718,20 @@ fn DropInBody(
         let message = match state.get() {
             PaymentState::Submitting => Some(announce_ctx.t("dropin-processing")),
             PaymentState::Redirecting => Some(announce_ctx.t("dropin-redirecting")),
-            PaymentState::Declined(e) | PaymentState::Interrupted(e) => Some(announce_ctx.t(e.message_id())),
-            PaymentState::Succeeded => Some(announce_ctx.t(
-                if last_answer.with_untracked(|a| a.as_ref().is_some_and(PaymentAnswer::is_authorization)) {
-                    "dropin-authorized-title"
-                } else {
-                    "dropin-success-title"
-                },
-            )),
+            PaymentState::Declined(e) | PaymentState::Interrupted(e) => {
+                Some(announce_ctx.t(e.message_id()))
+            }
+            PaymentState::Succeeded => Some(
+                announce_ctx.t(
+                    if last_answer
+                        .with_untracked(|a| a.as_ref().is_some_and(PaymentAnswer::is_authorization))
+                    {
+                        "dropin-authorized-title"
+                    } else {
+                        "dropin-success-title"
+                    },
+                ),
+            ),
             _ => None,
         };
         if let Some(message) = message {
@@ -632,13 +741,17 @@ fn DropInBody(
 
     let remove_ctx = ctx.clone();
     let remove_card = move |token: String| {
-        let Some(client) = client.get_value() else { return };
+        let Some(client) = client.get_value() else {
+            return;
+        };
         let ctx = remove_ctx.clone();
         remove_states.update(|m| {
             m.insert(token.clone(), RemoveState::Removing);
         });
         spawn_local(async move {
-            let result = client.remove_stored_card(&session_id.get_value(), &token).await;
+            let result = client
+                .remove_stored_card(&session_id.get_value(), &token)
+                .await;
             if remove_states.try_get_untracked().is_none() {
                 return; // Unmounted meanwhile.
             }
@@ -653,7 +766,11 @@ fn DropInBody(
                     });
                     if choice.get_untracked() == Choice::Stored(token) {
                         let others: Vec<_> = first_other.into_iter().collect();
-                        choice.set(default_choice(&stored_cards.get_untracked(), has_card, &others));
+                        choice.set(default_choice(
+                            &stored_cards.get_untracked(),
+                            has_card,
+                            &others,
+                        ));
                     }
                     ctx.announce(ctx.t("stored-card-removed"));
                 }
@@ -668,7 +785,9 @@ fn DropInBody(
 
     let merchant_name = session.merchant_name.clone();
     let merchant_logo = session.merchant_logo_url.clone();
-    let pay_label = ctx.i18n().t_with("pay-button", &[("amount", amount_text.clone().into())]);
+    let pay_label = ctx
+        .i18n()
+        .t_with("pay-button", &[("amount", amount_text.clone().into())]);
     let processing_label = ctx.t("dropin-processing");
     let method_label = ctx.t("method-card");
     let methods_legend = ctx.t("dropin-methods-label");
@@ -845,7 +964,11 @@ fn StoredCardOption(
     let expiry = stored_card::card_expiry_line(&ctx, &card);
     let remove_state = {
         let token = token.clone();
-        Signal::derive(move || remove_states.with(|m| m.get(&token).copied()).unwrap_or(RemoveState::Idle))
+        Signal::derive(move || {
+            remove_states
+                .with(|m| m.get(&token).copied())
+                .unwrap_or(RemoveState::Idle)
+        })
     };
     let on_remove = on_remove.map(|remove| {
         let token = token.clone();
@@ -902,7 +1025,9 @@ fn MethodOption(
         let this = this.clone();
         move |_| choice.get() == this
     });
-    let hint = ctx.i18n().t_with(method.hint_message_id(), &[("method", method.name.into())]);
+    let hint = ctx
+        .i18n()
+        .t_with(method.hint_message_id(), &[("method", method.name.into())]);
     view! {
         <div
             class=style::method
@@ -961,13 +1086,19 @@ fn SaveCardChoice(offer: SaveCardOffer, checked: RwSignal<bool>) -> impl IntoVie
 
 /// Sends the top window to the issuer's or wallet's page: a GET, or a form POST.
 pub(crate) fn redirect(url: &str, post: bool, data: &[(String, String)]) {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     if !post {
         let _ = window.location().assign(url);
         return;
     }
-    let Some(document) = window.document() else { return };
-    let Ok(form) = document.create_element("form") else { return };
+    let Some(document) = window.document() else {
+        return;
+    };
+    let Ok(form) = document.create_element("form") else {
+        return;
+    };
     let _ = form.set_attribute("method", "post");
     let _ = form.set_attribute("action", url);
     let _ = form.set_attribute("hidden", "");
@@ -996,7 +1127,13 @@ pub(crate) fn current_page_url() -> String {
 
 fn browser_languages() -> Vec<String> {
     web_sys::window()
-        .map(|w| w.navigator().languages().iter().filter_map(|l| l.as_string()).collect())
+        .map(|w| {
+            w.navigator()
+                .languages()
+                .iter()
+                .filter_map(|l| l.as_string())
+                .collect()
+        })
         .unwrap_or_default()
 }
 

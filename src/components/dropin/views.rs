@@ -22,7 +22,11 @@ pub fn LoadingView() -> impl IntoView {
 #[component]
 pub fn AwaitingView(redirecting: bool) -> impl IntoView {
     let ctx = CheckoutContext::expect();
-    let text = ctx.t(if redirecting { "dropin-redirecting" } else { "dropin-awaiting-result" });
+    let text = ctx.t(if redirecting {
+        "dropin-redirecting"
+    } else {
+        "dropin-awaiting-result"
+    });
     view! {
         <div class=style::status aria-busy="true">
             <span class=style::spinner aria-hidden="true"></span>
@@ -40,8 +44,15 @@ pub fn SuccessView(
     authorized: bool,
 ) -> impl IntoView {
     let ctx = CheckoutContext::expect();
-    let detail = order_id.map(|order| ctx.i18n().t_with("dropin-success-order", &[("order", order.into())]));
-    let title = ctx.t(if authorized { "dropin-authorized-title" } else { "dropin-success-title" });
+    let detail = order_id.map(|order| {
+        ctx.i18n()
+            .t_with("dropin-success-order", &[("order", order.into())])
+    });
+    let title = ctx.t(if authorized {
+        "dropin-authorized-title"
+    } else {
+        "dropin-success-title"
+    });
     view! {
         <div class=style::result data-result=if authorized { "authorized" } else { "success" }>
             <span class=style::result_icon aria-hidden="true">"✓"</span>
@@ -67,7 +78,10 @@ pub fn ExpiredView() -> impl IntoView {
 
 /// The checkout cannot go on: says why, and offers a retry when one can help.
 #[component]
-pub fn ErrorView(error: CheckoutError, #[prop(optional, into)] on_retry: Option<Callback<()>>) -> impl IntoView {
+pub fn ErrorView(
+    error: CheckoutError,
+    #[prop(optional, into)] on_retry: Option<Callback<()>>,
+) -> impl IntoView {
     let ctx = CheckoutContext::expect();
     let retry_label = ctx.t("dropin-retry");
     view! {

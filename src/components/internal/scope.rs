@@ -38,7 +38,11 @@ pub fn CheckoutScope(
     let lang = context.i18n().locale();
     // Arabic and Hebrew lay out right to left; card numbers, dates and amounts inside keep
     // `dir="ltr"` on their own elements.
-    let dir = if context.i18n().is_rtl() { "rtl" } else { "ltr" };
+    let dir = if context.i18n().is_rtl() {
+        "rtl"
+    } else {
+        "ltr"
+    };
     let announcement = context.announcement();
     context.provide();
     let theme = appearance.as_ref().and_then(|a| a.theme.attribute());

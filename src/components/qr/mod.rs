@@ -47,7 +47,10 @@ pub fn countdown_text(seconds_left: i64) -> String {
 /// Which spoken reminder, if any, a countdown crossing from `before` to `now` seconds deserves:
 /// screen readers hear the minutes left at 10, 5 and 1 minute(s), not every second.
 pub fn reminder_minutes(before: i64, now: i64) -> Option<i64> {
-    [600, 300, 60].into_iter().find(|&mark| before > mark && now <= mark).map(|mark| mark / 60)
+    [600, 300, 60]
+        .into_iter()
+        .find(|&mark| before > mark && now <= mark)
+        .map(|mark| mark / 60)
 }
 
 /// Milliseconds since the epoch of an RFC 3339 time, by the browser's parser.
@@ -92,7 +95,10 @@ pub fn QrPanel(
 ) -> impl IntoView {
     let ctx = CheckoutContext::expect();
     let now = js_sys::Date::now();
-    let deadline = expires_at.as_deref().and_then(parse_time_ms).unwrap_or(now + 15.0 * 60_000.0);
+    let deadline = expires_at
+        .as_deref()
+        .and_then(parse_time_ms)
+        .unwrap_or(now + 15.0 * 60_000.0);
     let seconds_left = move || ((deadline - js_sys::Date::now()) / 1000.0).ceil() as i64;
     let left = RwSignal::new(seconds_left());
 
@@ -115,7 +121,11 @@ pub fn QrPanel(
         }
         left.set(now);
         if let Some(minutes) = reminder_minutes(before, now) {
-            tick_ctx.announce(tick_ctx.i18n().t_with("qr-time-left", &[("minutes", minutes.into())]));
+            tick_ctx.announce(
+                tick_ctx
+                    .i18n()
+                    .t_with("qr-time-left", &[("minutes", minutes.into())]),
+            );
         }
         if now == 0 {
             if let Some(h) = tick_handle.get() {
@@ -137,15 +147,21 @@ pub fn QrPanel(
 
     let name = method.name;
     let qr = qr_svg_path(&payload);
-    let qr_label = ctx.i18n().t_with("qr-code-label", &[("method", name.into())]);
-    let instructions = ctx.i18n().t_with("qr-instructions", &[("method", name.into())]);
+    let qr_label = ctx
+        .i18n()
+        .t_with("qr-code-label", &[("method", name.into())]);
+    let instructions = ctx
+        .i18n()
+        .t_with("qr-instructions", &[("method", name.into())]);
     let open_app = ctx.i18n().t_with("qr-open-app", &[("method", name.into())]);
     let copy_label = ctx.t("qr-copy");
     let copied = ctx.t("qr-copied");
     let copy_ctx = ctx.clone();
     let copy_payload = payload.clone();
     let copy = move |_| {
-        let Some(window) = web_sys::window() else { return };
+        let Some(window) = web_sys::window() else {
+            return;
+        };
         let _ = window.navigator().clipboard().write_text(&copy_payload);
         copy_ctx.announce(copied.clone());
     };
@@ -193,7 +209,11 @@ mod tests {
     fn a_payload_becomes_a_square_of_runs() {
         let (size, path) = qr_svg_path("http://127.0.0.1:8788/approve/GW0123456789").unwrap();
         assert!((21..=177).contains(&size), "{size}");
-        assert!(path.starts_with("M0 0h7v1h-7z"), "finder pattern first: {}", &path[..20]);
+        assert!(
+            path.starts_with("M0 0h7v1h-7z"),
+            "finder pattern first: {}",
+            &path[..20]
+        );
     }
 
     #[test]
@@ -204,7 +224,13 @@ mod tests {
 
     #[test]
     fn the_countdown_reads_minutes_and_seconds() {
-        for (seconds, text) in [(900, "15:00"), (61, "01:01"), (9, "00:09"), (0, "00:00"), (-5, "00:00")] {
+        for (seconds, text) in [
+            (900, "15:00"),
+            (61, "01:01"),
+            (9, "00:09"),
+            (0, "00:00"),
+            (-5, "00:00"),
+        ] {
             assert_eq!(countdown_text(seconds), text);
         }
     }

@@ -9,16 +9,16 @@
 //! [`CheckoutError::RandomnessUnavailable`] and refuses to encrypt: a guessable channel would let
 //! another page speak for the frames.
 
-use std::cell::{Cell, RefCell};
 use crate::small_map::SmallMap;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use futures_channel::oneshot;
 use leptos::html::Iframe;
 use leptos::prelude::*;
 use paykka_core::frame_protocol::{
-    Binding, Channel, Configure, Encrypted, FailReason, FieldKind, FieldState, FrameParams, FrameToParent, Label, Locale,
-    Origin, ParentToFrame, decode_frame_message, encode,
+    Binding, Channel, Configure, Encrypted, FailReason, FieldKind, FieldState, FrameParams,
+    FrameToParent, Label, Locale, Origin, ParentToFrame, decode_frame_message, encode,
 };
 use paykka_core::{Brand, CheckoutError};
 use wasm_bindgen::JsCast;
@@ -43,7 +43,12 @@ const OTHER_FIELDS_AFTER_MS: u64 = 1_500;
 /// The secure field's page on the frames' origin (the loader's early frame names it too).
 const FRAME_PAGE: &str = "/frames/card-field.html";
 
-const FIELDS: [FieldKind; 4] = [FieldKind::Number, FieldKind::Expiry, FieldKind::Cvv, FieldKind::Holder];
+const FIELDS: [FieldKind; 4] = [
+    FieldKind::Number,
+    FieldKind::Expiry,
+    FieldKind::Cvv,
+    FieldKind::Holder,
+];
 
 thread_local! {
     /// Number frames the script-tag loader started while the SDK downloaded (`numberFrame` in
@@ -63,7 +68,9 @@ pub fn offer_prewarmed_number_frame(frame: &wasm_bindgen::JsValue) {
 pub fn withdraw_prewarmed_number_frame(frame: &wasm_bindgen::JsValue) {
     let waiting = PREWARMED_NUMBER_FRAMES.with(|frames| {
         let mut frames = frames.borrow_mut();
-        let at = frames.iter().position(|f| wasm_bindgen::JsValue::from(f) == *frame)?;
+        let at = frames
+            .iter()
+            .position(|f| wasm_bindgen::JsValue::from(f) == *frame)?;
         Some(frames.remove(at))
     });
     if let Some(frame) = waiting {
@@ -90,27 +97,41 @@ fn drop_prewarmed(frame: &js_sys::Object) {
 /// The early number frame of `session_id`'s checkout, if it is what it claims to be: its
 /// element, its channel and the loader's record (whose `ready` says whether it has spoken). One
 /// whose session has not answered the loader yet is told to start nothing.
-fn take_prewarmed(session_id: &str, frames_origin: Option<&Origin>) -> Option<(HtmlIFrameElement, Channel, js_sys::Object)> {
+fn take_prewarmed(
+    session_id: &str,
+    frames_origin: Option<&Origin>,
+) -> Option<(HtmlIFrameElement, Channel, js_sys::Object)> {
     let frame = PREWARMED_NUMBER_FRAMES.with(|frames| {
         let mut frames = frames.borrow_mut();
-        let at = frames.iter().position(|f| prewarm_field(f, "session").as_string().as_deref() == Some(session_id))?;
+        let at = frames
+            .iter()
+            .position(|f| prewarm_field(f, "session").as_string().as_deref() == Some(session_id))?;
         Some(frames.remove(at))
     })?;
     claim_prewarmed(&frame);
-    let iframe = prewarm_field(&frame, "iframe").dyn_into::<HtmlIFrameElement>().ok();
+    let iframe = prewarm_field(&frame, "iframe")
+        .dyn_into::<HtmlIFrameElement>()
+        .ok();
     // All zeros is what a failed or stubbed `getRandomValues` leaves: not a channel to trust.
     let channel = prewarm_field(&frame, "channel")
         .as_string()
         .and_then(|c| Channel::parse(&c))
         .filter(|c| c.as_str().bytes().any(|b| b != b'0'));
-    let origin = prewarm_field(&frame, "origin").as_string().and_then(|o| Origin::parse(&o));
+    let origin = prewarm_field(&frame, "origin")
+        .as_string()
+        .and_then(|o| Origin::parse(&o));
     // The frame must be the provider's number page on that channel, whatever else touched it.
     let expected = |origin: &Origin, channel: &Channel| {
-        format!("{}{FRAME_PAGE}#field=number&ch={}&", origin.as_str(), channel.as_str())
+        format!(
+            "{}{FRAME_PAGE}#field=number&ch={}&",
+            origin.as_str(),
+            channel.as_str()
+        )
     };
     match (iframe, channel, origin) {
         (Some(iframe), Some(channel), Some(origin))
-            if Some(&origin) == frames_origin && iframe.src().starts_with(&expected(&origin, &channel)) =>
+            if Some(&origin) == frames_origin
+                && iframe.src().starts_with(&expected(&origin, &channel)) =>
         {
             Some((iframe, channel, frame))
         }
@@ -175,14 +196,32 @@ impl CardFrames {
     /// Frames served by `frames_origin`, speaking `localizer`'s language, for a card method that
     /// accepts `accepted` brands (all when empty).
     pub fn new(frames_origin: &str, localizer: &Localizer, accepted: Vec<Brand>) -> Self {
-        Self::with_fields(frames_origin, localizer, accepted, FIELDS.to_vec(), None, None)
+        Self::with_fields(
+            frames_origin,
+            localizer,
+            accepted,
+            FIELDS.to_vec(),
+            None,
+            None,
+        )
     }
 
     /// As [`CardFrames::new`], for `session`'s checkout: bound to it (see [`CardFrames::bind`]),
     /// and its number field takes the frame the script-tag loader started for that session
     /// while the SDK downloaded, if there is one.
-    pub fn for_session(session: &crate::api::Session, localizer: &Localizer, accepted: Vec<Brand>) -> Self {
-        let frames = Self::with_fields(&session.frames_origin, localizer, accepted, FIELDS.to_vec(), None, Some(&session.id));
+    pub fn for_session(
+        session: &crate::api::Session,
+        localizer: &Localizer,
+        accepted: Vec<Brand>,
+    ) -> Self {
+        let frames = Self::with_fields(
+            &session.frames_origin,
+            localizer,
+            accepted,
+            FIELDS.to_vec(),
+            None,
+            Some(&session.id),
+        );
         frames.bind(&session.id, session.merchant_id.as_deref().unwrap_or(""));
         frames
     }
@@ -204,7 +243,14 @@ impl CardFrames {
 
     /// The security-code frame of a saved card of `brand` (3 digits, or 4 for American Express).
     pub fn cvv_only(frames_origin: &str, localizer: &Localizer, brand: Brand) -> Self {
-        Self::with_fields(frames_origin, localizer, Vec::new(), vec![FieldKind::Cvv], Some(brand), None)
+        Self::with_fields(
+            frames_origin,
+            localizer,
+            Vec::new(),
+            vec![FieldKind::Cvv],
+            Some(brand),
+            None,
+        )
     }
 
     fn with_fields(
@@ -234,11 +280,23 @@ impl CardFrames {
             fields,
             fixed_brand,
             frames_origin: origin,
-            parent_origin: web_sys::window().and_then(|w| w.location().origin().ok()).and_then(|o| Origin::parse(&o)),
+            parent_origin: web_sys::window()
+                .and_then(|w| w.location().origin().ok())
+                .and_then(|o| Origin::parse(&o)),
             locale: localizer.locale().to_owned(),
             accepted,
-            labels: [t("card-number-label"), t("card-expiry-label"), t("card-cvv-label"), t("card-holder-label")],
-            placeholders: [Some("1234 1234 1234 1234".into()), Some(t("card-expiry-placeholder")), None, None],
+            labels: [
+                t("card-number-label"),
+                t("card-expiry-label"),
+                t("card-cvv-label"),
+                t("card-holder-label"),
+            ],
+            placeholders: [
+                Some("1234 1234 1234 1234".into()),
+                Some(t("card-expiry-placeholder")),
+                None,
+                None,
+            ],
             iframes: RefCell::new([None, None, None, None]),
             binding: RefCell::new(None),
             ready: Default::default(),
@@ -260,7 +318,8 @@ impl CardFrames {
             }
         });
         if let Some(window) = web_sys::window() {
-            let _ = window.add_event_listener_with_callback("message", listener.as_ref().unchecked_ref());
+            let _ = window
+                .add_event_listener_with_callback("message", listener.as_ref().unchecked_ref());
         }
         *inner.listener.borrow_mut() = Some(listener);
         Self(inner)
@@ -275,7 +334,11 @@ impl CardFrames {
             origin: self.0.parent_origin.clone()?,
             locale: Locale::new(&self.0.locale)?,
         };
-        Some(format!("{}{FRAME_PAGE}#{}", self.0.frames_origin.as_ref()?.as_str(), params.to_fragment()))
+        Some(format!(
+            "{}{FRAME_PAGE}#{}",
+            self.0.frames_origin.as_ref()?.as_str(),
+            params.to_fragment()
+        ))
     }
 
     /// [`CheckoutError::RandomnessUnavailable`] when the browser could not draw the channel's
@@ -321,7 +384,9 @@ impl CardFrames {
         if !self.0.ready[index(field)].get() {
             return;
         }
-        let window = self.0.iframes.borrow()[index(field)].as_ref().and_then(HtmlIFrameElement::content_window);
+        let window = self.0.iframes.borrow()[index(field)]
+            .as_ref()
+            .and_then(HtmlIFrameElement::content_window);
         if let Some(window) = window {
             let _ = window.post_message(&encode(channel, message).into(), origin.as_str());
         }
@@ -335,7 +400,9 @@ impl CardFrames {
     fn on_message(&self, event: &MessageEvent) {
         let inner = &self.0;
         // Origin first: anything from elsewhere is dropped before its data is even read.
-        let Some(origin) = &inner.frames_origin else { return };
+        let Some(origin) = &inner.frames_origin else {
+            return;
+        };
         if event.origin() != origin.as_str() {
             return;
         }
@@ -346,21 +413,37 @@ impl CardFrames {
                 iframes[index(*f)]
                     .as_ref()
                     .and_then(HtmlIFrameElement::content_window)
-                    .is_some_and(|w| wasm_bindgen::JsValue::from(w) == wasm_bindgen::JsValue::from(source.clone()))
+                    .is_some_and(|w| {
+                        wasm_bindgen::JsValue::from(w)
+                            == wasm_bindgen::JsValue::from(source.clone())
+                    })
             })
         };
         let Some(field) = field else { return };
-        let Some(data) = event.data().as_string() else { return };
-        let Ok((channel, message)) = decode_frame_message(&data) else { return };
+        let Some(data) = event.data().as_string() else {
+            return;
+        };
+        let Ok((channel, message)) = decode_frame_message(&data) else {
+            return;
+        };
         if inner.channel != Some(channel) {
             return;
         }
         match message {
             FrameToParent::Ready { field: reported } if reported == field => self.on_ready(field),
-            FrameToParent::State { field: reported, state } if reported == field => self.on_state(field, state),
+            FrameToParent::State {
+                field: reported,
+                state,
+            } if reported == field => self.on_state(field, state),
             FrameToParent::Submit { .. } => inner.submit_requests.update(|n| *n += 1),
-            FrameToParent::Encrypted { req, ref value } if value.field() == field => self.resolve(req, message),
-            FrameToParent::Failed { req, field: reported, .. } if reported == field => self.resolve(req, message),
+            FrameToParent::Encrypted { req, ref value } if value.field() == field => {
+                self.resolve(req, message)
+            }
+            FrameToParent::Failed {
+                req,
+                field: reported,
+                ..
+            } if reported == field => self.resolve(req, message),
             // A frame speaking for another field than its own is not ours to believe.
             _ => {}
         }
@@ -383,7 +466,12 @@ impl CardFrames {
     /// `moveBefore` keeps its document (a plain insert would load it again, which also works: it
     /// then says ready again). A frame that already said ready before anyone listened is
     /// configured now.
-    fn adopt(&self, frame_box: &web_sys::Element, iframe: HtmlIFrameElement, record: &js_sys::Object) {
+    fn adopt(
+        &self,
+        frame_box: &web_sys::Element,
+        iframe: HtmlIFrameElement,
+        record: &js_sys::Object,
+    ) {
         let _ = iframe.remove_attribute("style");
         let _ = iframe.remove_attribute("aria-hidden");
         let _ = iframe.remove_attribute("tabindex");
@@ -392,7 +480,9 @@ impl CardFrames {
         let move_before = js_sys::Reflect::get(frame_box, &"moveBefore".into())
             .ok()
             .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-        let before = first.as_ref().map_or(wasm_bindgen::JsValue::NULL, |n| n.into());
+        let before = first
+            .as_ref()
+            .map_or(wasm_bindgen::JsValue::NULL, |n| n.into());
         let moved = move_before.is_some_and(|f| f.call2(frame_box, &iframe, &before).is_ok());
         if !moved {
             let _ = frame_box.insert_before(&iframe, first.as_ref());
@@ -405,16 +495,37 @@ impl CardFrames {
 
     fn configure(&self, field: FieldKind) {
         let i = index(field);
-        let (Some(label), Some(locale)) = (Label::new(&self.0.labels[i]), Locale::new(&self.0.locale)) else { return };
+        let (Some(label), Some(locale)) =
+            (Label::new(&self.0.labels[i]), Locale::new(&self.0.locale))
+        else {
+            return;
+        };
         let placeholder = self.0.placeholders[i].as_deref().and_then(Label::new);
-        let brand = if field == FieldKind::Cvv { self.0.fixed_brand } else { None };
+        let brand = if field == FieldKind::Cvv {
+            self.0.fixed_brand
+        } else {
+            None
+        };
         let style = self.frame_style(field);
         let binding = self.0.binding.borrow().clone();
-        self.post(field, &ParentToFrame::Configure(Configure { label, placeholder, locale, brand, style, binding }));
+        self.post(
+            field,
+            &ParentToFrame::Configure(Configure {
+                label,
+                placeholder,
+                locale,
+                brand,
+                style,
+                binding,
+            }),
+        );
         if field == FieldKind::Cvv && self.0.fixed_brand.is_none() {
             // Read straight from the state: `brand()` builds a derived signal, and out here (a
             // message listener, no reactive owner) nothing would ever dispose of it.
-            let brand = self.0.states[0].get_untracked().and_then(|s| s.brand).unwrap_or(Brand::Unknown);
+            let brand = self.0.states[0]
+                .get_untracked()
+                .and_then(|s| s.brand)
+                .unwrap_or(Brand::Unknown);
             if brand != Brand::Unknown {
                 self.post(FieldKind::Cvv, &ParentToFrame::Brand { brand });
             }
@@ -425,8 +536,15 @@ impl CardFrames {
     /// custom properties: read from the iframe element's computed style.
     fn frame_style(&self, field: FieldKind) -> FrameStyle {
         let iframe = self.0.iframes.borrow()[index(field)].clone();
-        let computed = iframe.and_then(|iframe| web_sys::window()?.get_computed_style(&iframe).ok().flatten());
-        let Some(computed) = computed else { return FrameStyle::default() };
+        let computed = iframe.and_then(|iframe| {
+            web_sys::window()?
+                .get_computed_style(&iframe)
+                .ok()
+                .flatten()
+        });
+        let Some(computed) = computed else {
+            return FrameStyle::default();
+        };
         let values: Vec<(FrameStyleVar, String)> = FrameStyleVar::ALL
             .into_iter()
             .filter_map(|var| {
@@ -450,7 +568,9 @@ impl CardFrames {
             if previous.and_then(|p| p.brand) != state.brand {
                 self.post(FieldKind::Cvv, &ParentToFrame::Brand { brand });
             }
-            let refused = brand != Brand::Unknown && !inner.accepted.is_empty() && !inner.accepted.contains(&brand);
+            let refused = brand != Brand::Unknown
+                && !inner.accepted.is_empty()
+                && !inner.accepted.contains(&brand);
             inner.parent_errors[0].set(refused.then_some(CheckoutError::NumberUnsupported));
         }
         // Focus moves on when a field has just become complete, as the shopper types.
@@ -509,15 +629,25 @@ impl CardFrames {
                         }
                         card.encrypted_card_no = enc.as_str().to_owned();
                     }
-                    Encrypted::Expiry { enc_month, enc_year } => {
+                    Encrypted::Expiry {
+                        enc_month,
+                        enc_year,
+                    } => {
                         card.encrypted_exp_month = enc_month.as_str().to_owned();
                         card.encrypted_exp_year = enc_year.as_str().to_owned();
                     }
                     Encrypted::Cvv { enc } => card.encrypted_cvv = enc.as_str().to_owned(),
-                    Encrypted::Holder { holder } => card.holder_name = Some(holder.as_str().to_owned()),
+                    Encrypted::Holder { holder } => {
+                        card.holder_name = Some(holder.as_str().to_owned())
+                    }
                 },
-                Some(FrameToParent::Failed { reason: FailReason::Invalid, error, .. }) => {
-                    first_invalid.get_or_insert((field, error.unwrap_or(CheckoutError::NumberInvalid)));
+                Some(FrameToParent::Failed {
+                    reason: FailReason::Invalid,
+                    error,
+                    ..
+                }) => {
+                    first_invalid
+                        .get_or_insert((field, error.unwrap_or(CheckoutError::NumberInvalid)));
                 }
                 _ => return Err(CheckoutError::SecureFieldsUnavailable),
             }
@@ -543,8 +673,11 @@ impl Drop for Inner {
         if let Some((iframe, _)) = self.prewarmed.borrow_mut().take() {
             iframe.remove();
         }
-        if let (Some(window), Some(listener)) = (web_sys::window(), self.listener.borrow_mut().take()) {
-            let _ = window.remove_event_listener_with_callback("message", listener.as_ref().unchecked_ref());
+        if let (Some(window), Some(listener)) =
+            (web_sys::window(), self.listener.borrow_mut().take())
+        {
+            let _ = window
+                .remove_event_listener_with_callback("message", listener.as_ref().unchecked_ref());
         }
     }
 }
@@ -676,14 +809,19 @@ pub fn SecureField(
         FieldKind::Cvv => "secure-frame-title-cvv",
         FieldKind::Holder => "secure-frame-title-holder",
     };
-    let described_by = if kind == FieldKind::Cvv { format!("{hint_id} {error_id}") } else { error_id.clone() };
+    let described_by = if kind == FieldKind::Cvv {
+        format!("{hint_id} {error_id}")
+    } else {
+        error_id.clone()
+    };
     // No frame at all without a channel (no random bytes): nothing could speak to it safely.
     let url = frames
         .unavailable()
         .is_none()
         .then(|| frames.frame_url(kind).unwrap_or_default());
     // Only a form with a number field waits for it (a saved card's lone security code does not).
-    let waits_for_number = kind != FieldKind::Number && frames.0.fields.contains(&FieldKind::Number);
+    let waits_for_number =
+        kind != FieldKind::Number && frames.0.fields.contains(&FieldKind::Number);
     let may_load = frames.0.others_may_load;
     if waits_for_number && !may_load.get_untracked() {
         let fallback = set_timeout_with_handle(
@@ -702,7 +840,11 @@ pub fn SecureField(
     let shown = Memo::new(move |_| !waits_for_number || may_load.get());
     // The loader's early number frame, when there is one: moved into the field's box (ahead of
     // the brand badge) once the box exists, instead of a new frame.
-    let prewarmed = if kind == FieldKind::Number { frames.take_prewarmed() } else { None };
+    let prewarmed = if kind == FieldKind::Number {
+        frames.take_prewarmed()
+    } else {
+        None
+    };
     let adopted = prewarmed.is_some();
     let frame_box = NodeRef::<leptos::html::Div>::new();
     if let Some((iframe, record)) = prewarmed {
@@ -752,11 +894,21 @@ pub fn SecureField(
         let ctx = ctx.clone();
         let text = move || {
             let brand = brand.get();
-            let location = if brand == Brand::Amex { "front" } else { "back" };
+            let location = if brand == Brand::Amex {
+                "front"
+            } else {
+                "back"
+            };
             // Before the brand is known, the common case: most cards have 3.
-            let digits = if brand == Brand::Unknown { 3 } else { brand.cvv_length() };
-            ctx.i18n()
-                .t_with("card-cvv-hint", &[("digits", digits.into()), ("location", location.into())])
+            let digits = if brand == Brand::Unknown {
+                3
+            } else {
+                brand.cvv_length()
+            };
+            ctx.i18n().t_with(
+                "card-cvv-hint",
+                &[("digits", digits.into()), ("location", location.into())],
+            )
         };
         view! { <p class=style::hint id=hint_id.clone()>{text}</p> }
     });

@@ -28,14 +28,29 @@ pub fn is_expired(card: &StoredCard, today: YearMonth) -> bool {
 
 /// What a saved card says of itself, e.g. "Visa •••• 4242": the label screen readers read too.
 pub fn card_title(ctx: &CheckoutContext, card: &StoredCard) -> String {
-    let brand = if card.brand == Brand::Unknown { ctx.t("method-card") } else { card.brand.display_name().to_owned() };
-    ctx.i18n().t_with("stored-card-title", &[("brand", brand.into()), ("last4", card.last4.clone().into())])
+    let brand = if card.brand == Brand::Unknown {
+        ctx.t("method-card")
+    } else {
+        card.brand.display_name().to_owned()
+    };
+    ctx.i18n().t_with(
+        "stored-card-title",
+        &[
+            ("brand", brand.into()),
+            ("last4", card.last4.clone().into()),
+        ],
+    )
 }
 
 /// One line under the title: "Expires 03/30", or "Expired 01/24".
 pub fn card_expiry_line(ctx: &CheckoutContext, card: &StoredCard) -> String {
-    let id = if is_expired(card, current_month()) { "stored-card-expired" } else { "stored-card-expires" };
-    ctx.i18n().t_with(id, &[("expiry", expiry_text(card).into())])
+    let id = if is_expired(card, current_month()) {
+        "stored-card-expired"
+    } else {
+        "stored-card-expires"
+    };
+    ctx.i18n()
+        .t_with(id, &[("expiry", expiry_text(card).into())])
 }
 
 /// A saved card ready to pay: brand, masked number and expiry read-only, and the security code
@@ -162,14 +177,30 @@ mod tests {
     use super::*;
 
     fn card(month: u8, year: u16) -> StoredCard {
-        StoredCard { token: "TK1".into(), brand: Brand::Visa, last4: "4242".into(), exp_month: month, exp_year: year }
+        StoredCard {
+            token: "TK1".into(),
+            brand: Brand::Visa,
+            last4: "4242".into(),
+            exp_month: month,
+            exp_year: year,
+        }
     }
 
     #[test]
     fn a_card_is_expired_only_after_its_expiry_month() {
         let today = YearMonth::new(2026, 11);
-        for (month, year, expired) in [(11, 2026, false), (10, 2026, true), (12, 2026, false), (1, 2027, false), (12, 2025, true)] {
-            assert_eq!(is_expired(&card(month, year), today), expired, "{month}/{year}");
+        for (month, year, expired) in [
+            (11, 2026, false),
+            (10, 2026, true),
+            (12, 2026, false),
+            (1, 2027, false),
+            (12, 2025, true),
+        ] {
+            assert_eq!(
+                is_expired(&card(month, year), today),
+                expired,
+                "{month}/{year}"
+            );
         }
     }
 

@@ -123,11 +123,23 @@ fn google_pay_method(req: &WalletRequest) -> Object {
     set(&tokenization, "type", "PAYMENT_GATEWAY");
     let params = Object::new();
     set(&params, "gateway", "paykka");
-    set(&params, "gatewayMerchantId", req.gateway_merchant_id.as_str());
+    set(
+        &params,
+        "gatewayMerchantId",
+        req.gateway_merchant_id.as_str(),
+    );
     set(&tokenization, "parameters", params);
     let card_params = Object::new();
-    set(&card_params, "allowedAuthMethods", Array::of2(&"PAN_ONLY".into(), &"CRYPTOGRAM_3DS".into()));
-    set(&card_params, "allowedCardNetworks", google_networks(&req.brands));
+    set(
+        &card_params,
+        "allowedAuthMethods",
+        Array::of2(&"PAN_ONLY".into(), &"CRYPTOGRAM_3DS".into()),
+    );
+    set(
+        &card_params,
+        "allowedCardNetworks",
+        google_networks(&req.brands),
+    );
     let card = Object::new();
     set(&card, "type", "CARD");
     set(&card, "parameters", card_params);
@@ -158,7 +170,8 @@ fn payment_details(req: &WalletRequest) -> Object {
 }
 
 fn google_pay_request(req: &WalletRequest) -> Result<JsValue, JsValue> {
-    let ctor: Function = get(&window().ok_or(JsValue::NULL)?.into(), "PaymentRequest").dyn_into()?;
+    let ctor: Function =
+        get(&window().ok_or(JsValue::NULL)?.into(), "PaymentRequest").dyn_into()?;
     let args = Array::of2(&Array::of1(&google_pay_method(req)), &payment_details(req));
     Reflect::construct(&ctor, &args)
 }
@@ -170,14 +183,25 @@ pub async fn available(wallet: Wallet, req: &WalletRequest) -> bool {
         Wallet::ApplePay => {
             let session = get(&window.into(), "ApplePaySession");
             !session.is_undefined()
-                && call(&session, "canMakePayments", &[]).ok().and_then(|v| v.as_bool()).unwrap_or(false)
+                && call(&session, "canMakePayments", &[])
+                    .ok()
+                    .and_then(|v| v.as_bool())
+                    .unwrap_or(false)
         }
         Wallet::GooglePay => {
-            let Ok(request) = google_pay_request(req) else { return false };
-            let Ok(promise) = call(&request, "canMakePayment", &[]).and_then(|p| p.dyn_into::<Promise>()) else {
+            let Ok(request) = google_pay_request(req) else {
                 return false;
             };
-            JsFuture::from(promise).await.ok().and_then(|v| v.as_bool()).unwrap_or(false)
+            let Ok(promise) =
+                call(&request, "canMakePayment", &[]).and_then(|p| p.dyn_into::<Promise>())
+            else {
+                return false;
+            };
+            JsFuture::from(promise)
+                .await
+                .ok()
+                .and_then(|v| v.as_bool())
+                .unwrap_or(false)
         }
     }
 }
@@ -194,7 +218,11 @@ pub struct WalletSheet {
 
 impl WalletSheet {
     /// Opens the sheet: call it inside the shopper's click.
-    pub fn open(wallet: Wallet, req: &WalletRequest, client: BackendClient) -> Result<WalletSheet, SheetEnd> {
+    pub fn open(
+        wallet: Wallet,
+        req: &WalletRequest,
+        client: BackendClient,
+    ) -> Result<WalletSheet, SheetEnd> {
         match wallet {
             Wallet::ApplePay => Self::open_apple_pay(req, client),
             Wallet::GooglePay => Self::open_google_pay(req),
@@ -203,17 +231,24 @@ impl WalletSheet {
 
     fn open_apple_pay(req: &WalletRequest, client: BackendClient) -> Result<WalletSheet, SheetEnd> {
         let window = window().ok_or(SheetEnd::Failed)?;
-        let ctor: Function = get(&window.into(), "ApplePaySession").dyn_into().map_err(|_| SheetEnd::Failed)?;
+        let ctor: Function = get(&window.into(), "ApplePaySession")
+            .dyn_into()
+            .map_err(|_| SheetEnd::Failed)?;
         let request = Object::new();
         set(&request, "countryCode", req.country.as_str());
         set(&request, "currencyCode", req.amount.currency().code());
         set(&request, "supportedNetworks", apple_networks(&req.brands));
-        set(&request, "merchantCapabilities", Array::of1(&"supports3DS".into()));
+        set(
+            &request,
+            "merchantCapabilities",
+            Array::of1(&"supports3DS".into()),
+        );
         let total = Object::new();
         set(&total, "label", req.merchant_name.as_str());
         set(&total, "amount", req.amount.to_decimal_string());
         set(&request, "total", total);
-        let session = Reflect::construct(&ctor, &Array::of2(&JsValue::from(3), &request)).map_err(|_| SheetEnd::Failed)?;
+        let session = Reflect::construct(&ctor, &Array::of2(&JsValue::from(3), &request))
+            .map_err(|_| SheetEnd::Failed)?;
 
         let (sender, authorized) = oneshot::channel();
         let sender = Rc::new(RefCell::new(Some(sender)));
@@ -230,14 +265,17 @@ impl WalletSheet {
             let finish = finish.clone();
             Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
                 let validation_url = get(&event, "validationURL").as_string().unwrap_or_default();
-                let domain = web_sys::window().and_then(|w| w.location().hostname().ok()).unwrap_or_default();
+                let domain = web_sys::window()
+                    .and_then(|w| w.location().hostname().ok())
+                    .unwrap_or_default();
                 let session = session.clone();
                 let client = client.clone();
                 let finish = finish.clone();
                 spawn_local(async move {
                     match client.apple_pay_session(&validation_url, &domain).await {
                         Ok(merchant_session) => {
-                            let _ = call(&session, "completeMerchantValidation", &[merchant_session]);
+                            let _ =
+                                call(&session, "completeMerchantValidation", &[merchant_session]);
                         }
                         Err(_) => {
                             let _ = call(&session, "abort", &[]);
@@ -253,10 +291,15 @@ impl WalletSheet {
                 finish(Ok(get(&get(&event, "payment"), "token")));
             })
         };
-        let on_cancel = Closure::<dyn FnMut(JsValue)>::new(move |_| finish(Err(SheetEnd::Cancelled)));
+        let on_cancel =
+            Closure::<dyn FnMut(JsValue)>::new(move |_| finish(Err(SheetEnd::Cancelled)));
         let target: &Object = session.unchecked_ref();
         set(target, "onvalidatemerchant", on_validate.as_ref().clone());
-        set(target, "onpaymentauthorized", on_authorized.as_ref().clone());
+        set(
+            target,
+            "onpaymentauthorized",
+            on_authorized.as_ref().clone(),
+        );
         set(target, "oncancel", on_cancel.as_ref().clone());
         call(&session, "begin", &[]).map_err(|_| SheetEnd::Failed)?;
         Ok(WalletSheet {
@@ -269,7 +312,9 @@ impl WalletSheet {
 
     fn open_google_pay(req: &WalletRequest) -> Result<WalletSheet, SheetEnd> {
         let request = google_pay_request(req).map_err(|_| SheetEnd::Failed)?;
-        let shown: Promise = call(&request, "show", &[]).and_then(|p| p.dyn_into()).map_err(|_| SheetEnd::Failed)?;
+        let shown: Promise = call(&request, "show", &[])
+            .and_then(|p| p.dyn_into())
+            .map_err(|_| SheetEnd::Failed)?;
         let (sender, authorized) = oneshot::channel();
         let handle = Rc::new(RefCell::new(JsValue::UNDEFINED));
         let response_slot = handle.clone();
@@ -282,18 +327,31 @@ impl WalletSheet {
                     Ok(details)
                 }
                 Err(error) => {
-                    let aborted = get(&error, "name").as_string().is_some_and(|n| n == "AbortError");
-                    Err(if aborted { SheetEnd::Cancelled } else { SheetEnd::Failed })
+                    let aborted = get(&error, "name")
+                        .as_string()
+                        .is_some_and(|n| n == "AbortError");
+                    Err(if aborted {
+                        SheetEnd::Cancelled
+                    } else {
+                        SheetEnd::Failed
+                    })
                 }
             };
             let _ = sender.send(result);
         });
-        Ok(WalletSheet { wallet: Wallet::GooglePay, handle, authorized, _handlers: Vec::new() })
+        Ok(WalletSheet {
+            wallet: Wallet::GooglePay,
+            handle,
+            authorized,
+            _handlers: Vec::new(),
+        })
     }
 
     /// The wallet's payment data once the shopper authorised, for the backend's `wallet_data`.
     pub async fn authorized(&mut self) -> Result<JsValue, SheetEnd> {
-        (&mut self.authorized).await.unwrap_or(Err(SheetEnd::Cancelled))
+        (&mut self.authorized)
+            .await
+            .unwrap_or(Err(SheetEnd::Cancelled))
     }
 
     /// Tells the sheet how the payment ended, so it closes with the right animation.
@@ -302,11 +360,19 @@ impl WalletSheet {
         match self.wallet {
             // ApplePaySession.STATUS_SUCCESS = 0, STATUS_FAILURE = 1.
             Wallet::ApplePay => {
-                let _ = call(&handle, "completePayment", &[JsValue::from(if paid { 0 } else { 1 })]);
+                let _ = call(
+                    &handle,
+                    "completePayment",
+                    &[JsValue::from(if paid { 0 } else { 1 })],
+                );
             }
             Wallet::GooglePay => {
-                if let Ok(promise) = call(&handle, "complete", &[JsValue::from_str(if paid { "success" } else { "fail" })])
-                    .and_then(|p| p.dyn_into::<Promise>())
+                if let Ok(promise) = call(
+                    &handle,
+                    "complete",
+                    &[JsValue::from_str(if paid { "success" } else { "fail" })],
+                )
+                .and_then(|p| p.dyn_into::<Promise>())
                 {
                     let _ = JsFuture::from(promise).await;
                 }
