@@ -26,7 +26,7 @@ use wasm_bindgen_futures::future_to_promise;
 use web_sys::{AbortController, HtmlElement};
 
 use crate::api::{BackendClient, PaymentAction, PaymentAnswer, Session, SubmitHook};
-use crate::components::dropin::{current_page_url, redirect};
+use crate::components::internal::browser::{current_page_url, redirect};
 use crate::components::internal::new_idempotency_key;
 use crate::components::{
     CardFrames, CheckoutScope, DropIn, PaymentSummary, SecureCardForm, SecureField,

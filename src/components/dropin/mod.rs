@@ -16,6 +16,7 @@ use crate::api::{
     BackendClient, EncryptedCard, PaymentAction, PaymentAnswer, SaveCardOffer, Session, StoredCard,
     SubmitHook,
 };
+use crate::components::internal::browser::{browser_languages, current_page_url, redirect, sleep};
 use crate::components::internal::{CheckoutScope, current_month};
 use crate::components::internal::{new_idempotency_key, random_bytes};
 use crate::components::qr::QrPanel;
@@ -1082,67 +1083,4 @@ fn SaveCardChoice(offer: SaveCardOffer, checked: RwSignal<bool>) -> impl IntoVie
         }
         .into_any(),
     }
-}
-
-/// Sends the top window to the issuer's or wallet's page: a GET, or a form POST.
-pub(crate) fn redirect(url: &str, post: bool, data: &[(String, String)]) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    if !post {
-        let _ = window.location().assign(url);
-        return;
-    }
-    let Some(document) = window.document() else {
-        return;
-    };
-    let Ok(form) = document.create_element("form") else {
-        return;
-    };
-    let _ = form.set_attribute("method", "post");
-    let _ = form.set_attribute("action", url);
-    let _ = form.set_attribute("hidden", "");
-    for (name, value) in data {
-        if let Ok(input) = document.create_element("input") {
-            let _ = input.set_attribute("type", "hidden");
-            let _ = input.set_attribute("name", name);
-            let _ = input.set_attribute("value", value);
-            let _ = form.append_child(&input);
-        }
-    }
-    if let Some(body) = document.body() {
-        let _ = body.append_child(&form);
-        if let Ok(form) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlFormElement>(form) {
-            let _ = form.submit();
-        }
-    }
-}
-
-pub(crate) fn current_page_url() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().href().ok())
-        .map(|href| href.split(['?', '#']).next().unwrap_or_default().to_owned())
-        .unwrap_or_default()
-}
-
-fn browser_languages() -> Vec<String> {
-    web_sys::window()
-        .map(|w| {
-            w.navigator()
-                .languages()
-                .iter()
-                .filter_map(|l| l.as_string())
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
-/// Resolves after `ms` milliseconds (a `setTimeout` as a future).
-pub(crate) async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

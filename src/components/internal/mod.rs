@@ -1,5 +1,6 @@
 //! Pieces shared by every component: the mount root with its live region, field ids, the clock.
 
+pub mod browser;
 mod scope;
 
 pub use scope::CheckoutScope;

@@ -596,7 +596,7 @@ impl CardFrames {
         let (sender, receiver) = oneshot::channel();
         self.0.pending.borrow_mut().insert(req, sender);
         self.post(field, &ParentToFrame::Encrypt { req });
-        let timeout = crate::components::dropin::sleep(ENCRYPT_TIMEOUT_MS);
+        let timeout = crate::components::internal::browser::sleep(ENCRYPT_TIMEOUT_MS);
         let answer = futures_util_select(receiver, timeout).await;
         self.0.pending.borrow_mut().remove(&req);
         answer
