@@ -6,6 +6,8 @@ use crate::{Brand, CheckoutError};
 
 /// Longest card number any brand allows.
 pub(crate) const MAX_PAN: usize = 19;
+/// Shortest card number any brand allows (an unknown brand's, ISO/IEC 7812).
+pub(crate) const MIN_PAN: usize = 12;
 
 /// A card number that passed every check the browser can make: digits only, a length valid
 /// for its brand, and the Luhn checksum.
@@ -137,6 +139,32 @@ pub const fn revealed_head(len: usize) -> usize {
 /// Digits of a card number never revealed, whatever its length (from 12 digits on).
 pub const HIDDEN_AT_LEAST: usize = 6;
 
+/// Whether `s` reads as a card number in clear: 12 to 19 ASCII digits, spaces and dashes
+/// allowed between them, passing the Luhn check. The servers refuse such a value wherever a card
+/// number has no business (free text, browser-facing routes).
+///
+/// Broader than [`CardNumber::parse`], since any card length counts whatever the brand, and
+/// narrower than the frame protocol's guard,
+/// [`has_card_number_run`](crate::digits::has_card_number_run), which needs no checksum.
+pub fn looks_like_card_number(s: &str) -> bool {
+    let mut digits = [0u8; MAX_PAN];
+    let mut len = 0usize;
+    for b in s.bytes() {
+        match b {
+            b' ' | b'-' => {}
+            b'0'..=b'9' => match digits.get_mut(len) {
+                Some(slot) => {
+                    *slot = b;
+                    len += 1;
+                }
+                None => return false,
+            },
+            _ => return false,
+        }
+    }
+    len >= MIN_PAN && luhn_valid(digits.get(..len).unwrap_or(&[]))
+}
+
 /// The Luhn (mod 10) checksum over ASCII digits.
 pub(crate) fn luhn_valid(digits: &[u8]) -> bool {
     let mut sum = 0u32;
@@ -217,6 +245,46 @@ mod tests {
         let n = CardNumber::parse("990000000002").unwrap();
         assert_eq!(n.brand(), Brand::Unknown);
         assert_eq!(format!("{n:?}"), "99******0002");
+    }
+
+    #[test]
+    fn a_clear_card_number_is_12_to_19_digits_passing_luhn_spaces_and_dashes_allowed() {
+        for pan in [
+            "4242424242424242",
+            "4242 4242 4242 4242",
+            "4242-4242-4242-4242",
+            "990000000002",
+            "4000000000000000006",
+            // Any card length counts, whatever the brand: a Visa has no 14-digit numbers.
+            "42424242424242",
+        ] {
+            assert!(looks_like_card_number(pan), "{pan}");
+        }
+        for not_pan in [
+            "",
+            "4242424242424241",
+            "99000000002",
+            "40000000000000000002",
+            "4242.4242.4242.4242",
+            "４２４２４２４２４２４２４２４２",
+            "pkenc.v2.abc.def",
+            "x4242424242424242",
+        ] {
+            assert!(!looks_like_card_number(not_pan), "{not_pan}");
+        }
+    }
+
+    #[test]
+    fn the_frames_digit_run_guard_starts_at_the_shortest_card_number() {
+        assert_eq!(crate::digits::PAN_DIGIT_RUN, MIN_PAN);
+        assert_eq!(
+            Brand::Unknown.lengths().first().copied(),
+            Some(MIN_PAN as u8)
+        );
+        assert_eq!(
+            Brand::Unknown.lengths().last().copied(),
+            Some(MAX_PAN as u8)
+        );
     }
 
     #[test]

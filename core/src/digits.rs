@@ -56,16 +56,39 @@ pub(crate) fn ascii_str(bytes: &[u8]) -> &str {
     core::str::from_utf8(bytes).unwrap_or("")
 }
 
+/// The lowercase hex digits, by value.
+pub(crate) const LOWER_HEX: &[u8; 16] = b"0123456789abcdef";
+
 /// `bytes` as lowercase hex, two digits each: the one hex writer of the checkout (idempotency
 /// keys, envelope nonces, ids and digests on the servers).
 pub fn hex(bytes: &[u8]) -> String {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
     let mut s = String::with_capacity(bytes.len() * 2);
     for b in bytes {
-        s.push(char::from(HEX[usize::from(b >> 4)]));
-        s.push(char::from(HEX[usize::from(b & 15)]));
+        s.push(char::from(LOWER_HEX[usize::from(b >> 4)]));
+        s.push(char::from(LOWER_HEX[usize::from(b & 15)]));
     }
     s
+}
+
+/// A run of this many consecutive digits may be a card number: the shortest is 12 digits
+/// (ISO/IEC 7812, the shortest an unknown brand may have).
+pub const PAN_DIGIT_RUN: usize = 12;
+
+/// Whether `s` holds [`PAN_DIGIT_RUN`] or more consecutive (Unicode decimal) digits: the guard
+/// of the frame protocol, which refuses any such value, and of the style values a frame is sent.
+pub fn has_card_number_run(s: &str) -> bool {
+    let mut run = 0usize;
+    for c in s.chars() {
+        if ascii_digit(c).is_some() {
+            run += 1;
+            if run >= PAN_DIGIT_RUN {
+                return true;
+            }
+        } else {
+            run = 0;
+        }
+    }
+    false
 }
 
 #[cfg(test)]
@@ -115,6 +138,15 @@ mod tests {
         ] {
             assert_eq!(ascii_digit(c), None, "{c:?}");
         }
+    }
+
+    #[test]
+    fn a_run_of_twelve_digits_of_any_script_looks_like_a_card_number() {
+        assert!(!has_card_number_run("42424242424"));
+        assert!(has_card_number_run("x424242424242"));
+        assert!(has_card_number_run("٤٢٤٢٤٢٤٢٤٢٤٢"));
+        assert!(!has_card_number_run("4242 4242 4242 4242"));
+        assert!(!has_card_number_run(""));
     }
 
     #[test]

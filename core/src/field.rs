@@ -76,7 +76,7 @@ pub fn security_code(value: &str, brand: Brand, touched: bool) -> FieldVerdict {
 /// A name holding any digit (any numeric character) is [`CheckoutError::HolderNameInvalid`] here, although
 /// [`HolderName::parse`] alone accepts one beside letters: no embossed name has digits, a digit
 /// there is most likely card data typed in the wrong field, and the frame protocol refuses to
-/// carry a holder name with digits (see [`crate::frame_protocol`]).
+/// carry a holder name with digits (the frame protocol's `HolderText`).
 pub fn holder_name(value: &str, touched: bool) -> FieldVerdict {
     let error = match HolderName::parse(value) {
         Ok(_) if value.chars().any(char::is_numeric) => Some(CheckoutError::HolderNameInvalid),

@@ -41,9 +41,10 @@ pub mod messages;
 pub mod methods;
 mod money;
 pub mod random;
+pub mod style_values;
 
 pub use brand::Brand;
-pub use card_number::{CardNumber, HIDDEN_AT_LEAST, revealed_head};
+pub use card_number::{CardNumber, HIDDEN_AT_LEAST, looks_like_card_number, revealed_head};
 pub use cvv::SecurityCode;
 pub use digits::digits_only;
 pub use error::CheckoutError;

@@ -1,6 +1,15 @@
-//! Card number checks the sandbox needs: Luhn and brand by IIN.
+//! Card number checks the sandbox needs, on the facts of `paykka_core`, their one home (brand
+//! ranges, lengths, security code lengths, Luhn, the clear-card-number guard): this module adds
+//! only the gateway's names for the brands and the strictness of a number sent as data.
 
-/// Card brands, named as the gateway's `card_brand`.
+use paykka_core::CardNumber;
+
+/// Does this string look like a card number in clear (12 to 19 digits, spaces or dashes
+/// allowed, passing Luhn)? Used to refuse clear PANs on browser-facing routes.
+pub use paykka_core::looks_like_card_number as looks_like_pan;
+
+/// Card brands, named as the gateway's `card_brand`: those of [`paykka_core::Brand`] but
+/// `Unknown`, which the gateway declines.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Brand {
     Visa,
@@ -13,6 +22,17 @@ pub enum Brand {
 }
 
 impl Brand {
+    pub const ALL: [Brand; 7] = [
+        Brand::Visa,
+        Brand::Mastercard,
+        Brand::Amex,
+        Brand::Jcb,
+        Brand::Discover,
+        Brand::Diners,
+        Brand::UnionPay,
+    ];
+
+    /// The gateway's name.
     pub fn as_str(self) -> &'static str {
         match self {
             Brand::Visa => "VISA",
@@ -25,110 +45,37 @@ impl Brand {
         }
     }
 
-    pub const ALL: [Brand; 7] = [
-        Brand::Visa,
-        Brand::Mastercard,
-        Brand::Amex,
-        Brand::Jcb,
-        Brand::Discover,
-        Brand::Diners,
-        Brand::UnionPay,
-    ];
-
-    /// Valid PAN lengths of the brand.
-    pub fn lengths(self) -> &'static [usize] {
+    /// The core's brand, which knows the brand's ranges and lengths.
+    pub const fn core(self) -> paykka_core::Brand {
         match self {
-            Brand::Visa => &[13, 16, 19],
-            Brand::Mastercard => &[16],
-            Brand::Amex => &[15],
-            Brand::Jcb => &[16, 17, 18, 19],
-            Brand::Discover => &[16, 17, 18, 19],
-            Brand::Diners => &[14, 15, 16, 17, 18, 19],
-            Brand::UnionPay => &[16, 17, 18, 19],
+            Brand::Visa => paykka_core::Brand::Visa,
+            Brand::Mastercard => paykka_core::Brand::Mastercard,
+            Brand::Amex => paykka_core::Brand::Amex,
+            Brand::Jcb => paykka_core::Brand::Jcb,
+            Brand::Discover => paykka_core::Brand::Discover,
+            Brand::Diners => paykka_core::Brand::Diners,
+            Brand::UnionPay => paykka_core::Brand::UnionPay,
         }
     }
 
+    /// The gateway's brand of a core brand; `None` for `Unknown`.
+    pub fn from_core(brand: paykka_core::Brand) -> Option<Brand> {
+        Self::ALL.into_iter().find(|b| b.core() == brand)
+    }
+
+    /// Length of the brand's security code.
     pub fn cvv_len(self) -> usize {
-        if self == Brand::Amex { 4 } else { 3 }
+        usize::from(self.core().cvv_length())
     }
 }
 
-fn prefix(pan: &str, n: usize) -> Option<u32> {
-    pan.get(..n)?.parse().ok()
-}
-
-/// Brand of a PAN (digits only) by its IIN, or `None`.
-pub fn brand(pan: &str) -> Option<Brand> {
-    if pan.is_empty() || !pan.bytes().all(|b| b.is_ascii_digit()) {
+/// A PAN is acceptable when it is all ASCII digits (no separators: it arrives as data, not as
+/// typed), of a known brand, of a length of that brand, and passes Luhn.
+pub fn validate_pan(pan: &str) -> Option<Brand> {
+    if !pan.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    let p1 = prefix(pan, 1);
-    let p2 = prefix(pan, 2);
-    let p3 = prefix(pan, 3);
-    let p4 = prefix(pan, 4);
-    let p6 = prefix(pan, 6);
-    if p2.is_some_and(|p| p == 34 || p == 37) {
-        return Some(Brand::Amex);
-    }
-    if p4.is_some_and(|p| (3528..=3589).contains(&p)) {
-        return Some(Brand::Jcb);
-    }
-    if p3.is_some_and(|p| (300..=305).contains(&p))
-        || p4 == Some(3095)
-        || p2.is_some_and(|p| p == 36 || p == 38 || p == 39)
-    {
-        return Some(Brand::Diners);
-    }
-    if p2.is_some_and(|p| (51..=55).contains(&p))
-        || p6.is_some_and(|p| (222100..=272099).contains(&p))
-    {
-        return Some(Brand::Mastercard);
-    }
-    if p4 == Some(6011) || p3.is_some_and(|p| (644..=649).contains(&p)) || p2 == Some(65) {
-        return Some(Brand::Discover);
-    }
-    if p2 == Some(62) || p2 == Some(81) {
-        return Some(Brand::UnionPay);
-    }
-    if p1 == Some(4) {
-        return Some(Brand::Visa);
-    }
-    None
-}
-
-/// Luhn checksum of a digit string.
-pub fn luhn_valid(pan: &str) -> bool {
-    if pan.len() < 2 || !pan.bytes().all(|b| b.is_ascii_digit()) {
-        return false;
-    }
-    let sum: u32 = pan
-        .bytes()
-        .rev()
-        .enumerate()
-        .map(|(i, b)| {
-            let d = u32::from(b - b'0');
-            if i % 2 == 1 {
-                let d2 = d * 2;
-                if d2 > 9 { d2 - 9 } else { d2 }
-            } else {
-                d
-            }
-        })
-        .sum();
-    sum.is_multiple_of(10)
-}
-
-/// A PAN is acceptable when it is all digits, passes Luhn and has a length of its brand.
-pub fn validate_pan(pan: &str) -> Option<Brand> {
-    let b = brand(pan)?;
-    (luhn_valid(pan) && b.lengths().contains(&pan.len())).then_some(b)
-}
-
-/// Does this string look like a card number in clear (12 to 19 digits, spaces or dashes
-/// allowed, passing Luhn)? Used to refuse clear PANs on browser-facing routes.
-pub fn looks_like_pan(s: &str) -> bool {
-    let digits: String = s.chars().filter(|c| !matches!(c, ' ' | '-')).collect();
-    (12..=19).contains(&digits.len()) && luhn_valid(&digits)
+    Brand::from_core(CardNumber::parse(pan).ok()?.brand())
 }
 
 #[cfg(test)]
@@ -162,8 +109,31 @@ mod tests {
         assert_eq!(validate_pan("4242424242424241"), None);
         assert_eq!(validate_pan("424242424242424"), None);
         assert_eq!(validate_pan("42424242a2424242"), None);
+        assert_eq!(validate_pan("4242 4242 4242 4242"), None);
+        assert_eq!(validate_pan("４２４２４２４２４２４２４２４２"), None);
         assert_eq!(validate_pan(""), None);
+        // Luhn-valid, of no known brand.
+        assert_eq!(validate_pan("9900000000000002"), None);
         assert!(looks_like_pan("4242 4242 4242 4242"));
         assert!(!looks_like_pan("pkenc.v2.abc.def"));
+    }
+
+    /// This module once had its own brand table, where every `81` number was UnionPay; the core
+    /// (and so the checkout the shopper typed into) knows only `8100` to `8171`.
+    #[test]
+    fn unionpay_81_numbers_are_8100_to_8171_as_in_the_core() {
+        assert_eq!(validate_pan("8100000000000002"), Some(Brand::UnionPay));
+        assert_eq!(validate_pan("8171000000000006"), Some(Brand::UnionPay));
+        assert_eq!(validate_pan("8172000000000005"), None);
+        assert_eq!(validate_pan("8199000000000004"), None);
+    }
+
+    #[test]
+    fn every_brand_is_the_cores_with_its_security_code_length() {
+        for b in Brand::ALL {
+            assert_eq!(Brand::from_core(b.core()), Some(b));
+            assert_eq!(b.cvv_len(), if b == Brand::Amex { 4 } else { 3 });
+        }
+        assert_eq!(Brand::from_core(paykka_core::Brand::Unknown), None);
     }
 }

@@ -51,8 +51,7 @@ pub fn key_id(public: &RsaPublicKey) -> String {
     let der = public
         .to_public_key_der()
         .expect("an RSA key always encodes");
-    let h = Sha256::digest(der.as_bytes());
-    h[..8].iter().map(|b| format!("{b:02x}")).collect()
+    paykka_core::digits::hex(&Sha256::digest(der.as_bytes())[..8])
 }
 
 /// Seals a payload into an envelope (what the frames do in the browser; used by tests and
@@ -222,7 +221,7 @@ impl CardKey {
         serde_json::json!({
             "kid": self.kid,
             "alg": "RSA-OAEP-256",
-            "format": "pkenc.v2",
+            "format": PREFIX.trim_end_matches('.'),
             "spki": STANDARD.encode(der.as_bytes()),
             "pem": pem,
             "jwk": {

@@ -5,7 +5,8 @@
 //!   base64 in header `signature`, with `type: RSA256` and `version: v1.2`.
 //! * [`cardenc`]: the `pkenc.v2.<kid>.<base64url>` envelope of card fields (RSA-OAEP SHA-256).
 //! * [`types`]: request and response bodies of the gateway API (`ret_code` / `ret_msg` / `data`).
-//! * [`card`], [`money`], [`time`]: Luhn and brands, currencies and minor units, RFC 3339.
+//! * [`card`], [`money`], [`time`]: brands and PAN checks (on the card facts of `paykka_core`),
+//!   currencies and minor units, RFC 3339.
 
 /// Lowercase hex, written once in the core.
 pub use paykka_core::digits::hex;
