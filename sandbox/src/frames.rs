@@ -16,7 +16,7 @@
 //! `'unsafe-inline'`, the hash of each inline script of an HTML file is computed when the file
 //! is served and added to `script-src`.
 
-use crate::Shared;
+use crate::state::Shared;
 use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};

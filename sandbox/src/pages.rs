@@ -1,9 +1,12 @@
 //! Shopper-facing pages of the sandbox: the 3DS challenge, the QR / wallet approval page and a
 //! placeholder hosted page. They take no card data: a card number typed into them is refused.
 
-use crate::gateway::{self, GwError};
-use crate::scenario::{Outcome, Pending, TxRec};
-use crate::{Shared, db};
+use crate::db;
+use crate::gateway::GwError;
+use crate::html::escape;
+use crate::lifecycle::{self, Outcome};
+use crate::records::{Pending, TxRec};
+use crate::state::Shared;
 use axum::Router;
 use axum::extract::{Form, Path, State};
 use axum::http::{StatusCode, header};
@@ -24,14 +27,6 @@ pub fn routes() -> Router<Shared> {
         )
 }
 
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('\'', "&#39;")
-}
-
 fn page(title: &str, body: &str) -> Response {
     let html = format!(
         "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\
@@ -39,7 +34,7 @@ fn page(title: &str, body: &str) -> Response {
 .box{{border:1px solid #ccc;border-radius:8px;padding:1.5rem}}button{{font-size:1rem;padding:.5rem 1rem;margin:.25rem .25rem 0 0}}\
 input{{font-size:1rem;padding:.4rem}}code{{word-break:break-all}}.hint{{color:#555;font-size:.9rem}}</style></head>\
 <body><div class=\"box\"><p class=\"hint\">PayKKa sandbox</p><h1>{t}</h1>{body}</div></body></html>",
-        t = esc(title)
+        t = escape(title)
     );
     let mut r = Html(html).into_response();
     r.headers_mut().insert(
@@ -104,7 +99,7 @@ fn finish(t: &TxRec, redirect: bool) -> Response {
     };
     page(
         &format!("Payment {}", t.status.to_lowercase()),
-        &format!("<p>{}</p>", esc(&msg)),
+        &format!("<p>{}</p>", escape(&msg)),
     )
 }
 
@@ -129,8 +124,8 @@ async fn challenge_page(
             "<p>Pay <strong>{}</strong> with {}.</p><form method=\"post\"><label for=\"code\">Code sent to your phone</label><br>\
 <input id=\"code\" name=\"code\" inputmode=\"numeric\" autocomplete=\"one-time-code\" maxlength=\"8\" autofocus required> \
 <button type=\"submit\">Verify</button></form><p class=\"hint\">Sandbox: code 1234 passes, any other code fails.</p>",
-            esc(&amount_text(&t)),
-            esc(&card)
+            escape(&amount_text(&t)),
+            escape(&card)
         ),
     ))
 }
@@ -157,7 +152,8 @@ async fn challenge_submit(
         Some(t) => return Ok(finish(&t, true)),
         None => return Ok(not_found()),
     }
-    let t = gateway::complete_pending(&st, &order_id, |p| gateway::challenge_outcome(p, &f.code))?;
+    let t =
+        lifecycle::complete_pending(&st, &order_id, |p| lifecycle::challenge_outcome(p, &f.code))?;
     Ok(t.map(|t| finish(&t, true)).unwrap_or_else(not_found))
 }
 
@@ -186,9 +182,9 @@ async fn approve_page(
 <form method=\"post\"><button name=\"decision\" value=\"approve\">Approve</button>\
 <button name=\"decision\" value=\"decline\">Decline</button>\
 <button name=\"decision\" value=\"expire\">Let it expire</button></form>",
-            esc(&amount_text(&t)),
-            esc(&t.payment_method),
-            esc(&expires)
+            escape(&amount_text(&t)),
+            escape(&t.payment_method),
+            escape(&expires)
         ),
     ))
 }
@@ -220,7 +216,7 @@ async fn approve_submit(
         Some(t) => return Ok(finish(&t, false)),
         None => return Ok(not_found()),
     }
-    let t = gateway::complete_pending(&st, &order_id, |_| outcome)?;
+    let t = lifecycle::complete_pending(&st, &order_id, |_| outcome)?;
     Ok(t.map(|t| {
         let redirect = t.action.as_ref().is_some_and(|a| a.kind == "redirect");
         finish(&t, redirect)

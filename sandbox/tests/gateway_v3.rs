@@ -1,15 +1,16 @@
 //! The sandbox speaks PayKKa's v3 API: `/v3/payment/acq/...` with the `x-paykka-*` headers,
 //! a signature over `POST\nPATH\nTIMESTAMP\nNONCE\nBODY`, nonces used once, signed answers.
 
+mod common;
+
+use common::{MID, test_merchant};
 use paykka_protocol::api::{self, ApiVersion, Operation, SignedMessage};
 use paykka_protocol::sign::{SigningKey, VerifyingKeys};
 use paykka_protocol::test_keys;
 use paykka_protocol::time::now_ms;
-use paykka_sandbox::{Config, MerchantSeed, Running};
+use paykka_sandbox::{Config, Running};
 use serde_json::{Value, json};
 use std::sync::atomic::{AtomicUsize, Ordering};
-
-const MID: &str = "18356675194960";
 
 struct Env {
     sb: Running,
@@ -56,14 +57,7 @@ impl Env {
         let mut c = Config::new("127.0.0.1:0".parse().unwrap(), &dir);
         c.gateway_key_pem = Some(test_keys::GATEWAY.into());
         c.card_key_pem = Some(test_keys::CARD.into());
-        c.merchants = vec![MerchantSeed {
-            merchant_id: MID.into(),
-            name: "Test Shop".into(),
-            public_key_pem: SigningKey::from_pem(test_keys::MERCHANT)
-                .unwrap()
-                .verifying_key()
-                .to_spki_pem(),
-        }];
+        c.merchants = vec![test_merchant()];
         c.log_requests = false;
         Env {
             sb: paykka_sandbox::start(c).await.unwrap(),
