@@ -5,7 +5,8 @@
 //!
 //! The browser never names a shopper: a `shopper_reference` in a browser's request is refused.
 
-use crate::{AppState, random_bytes};
+use crate::state::AppState;
+use crate::support::random_bytes;
 use axum::http::HeaderMap;
 use paykka_protocol::hex;
 use paykka_protocol::order::{Address, Customer};

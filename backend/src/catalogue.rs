@@ -2,7 +2,7 @@
 //! and quantities; the price, currency, capture method, payment type and payment methods come
 //! from here. A merchant replaces `catalogue.json` (or this module) with its own product data.
 
-use crate::quote;
+use crate::support::quote;
 use paykka_protocol::money;
 use serde::Deserialize;
 use std::collections::BTreeMap;

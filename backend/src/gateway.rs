@@ -91,7 +91,7 @@ impl std::fmt::Display for GatewayError {
 
 /// A nonce for v3's `x-paykka-nonce`: 32 hex digits from the system's random source.
 fn new_nonce() -> Result<String, GatewayError> {
-    crate::random_bytes::<16>()
+    crate::support::random_bytes::<16>()
         .map(|b| hex(&b))
         .map_err(|_| GatewayError::Unavailable("no system random source".into()))
 }

@@ -1,6 +1,9 @@
 //! Reference merchant backend for the PayKKa checkout. It holds the merchant's RSA key, signs
 //! every gateway call, verifies the gateway's webhooks, keeps its orders in SQLite, and serves
 //! the small JSON API under `/api/` that the checkout SDK speaks. See `backend/README.md`.
+//!
+//! This file starts the server and names the public paths; nothing below imports from it
+//! (shared pieces live in `state` and `support`), so the module graph has no circles.
 
 pub mod accounts;
 mod api;
@@ -9,8 +12,11 @@ mod config;
 mod gateway;
 mod limits;
 pub mod operations;
+mod state;
 mod store;
+mod support;
 
+pub use api::MAX_BODY_BYTES;
 /// The request parsers and the webhook check, for the fuzz targets (`fuzz/`). Not an API.
 #[doc(hidden)]
 pub use api::fuzzing;
@@ -18,6 +24,8 @@ pub use config::{Config, DEMO_MERCHANT_ID};
 pub use gateway::{EXTENSIONS, Gateway, GatewayError, GatewayOptions};
 pub use limits::LimitConfig;
 pub use operations::OperationError;
+pub use state::{AppState, Shared};
+pub use support::{RandomUnavailable, random_bytes};
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -30,40 +38,6 @@ use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::watch;
 use tower_http::cors::{AllowOrigin, CorsLayer};
-
-pub const MAX_BODY_BYTES: usize = 64 * 1024;
-
-pub struct AppState {
-    pub cfg: Config,
-    pub gateway: Gateway,
-    pub store: store::Store,
-    /// The secret a merchant's own server presents (`Authorization: Bearer ...`) to create
-    /// sessions with any terms, capture and void: `BACKEND_SERVER_SECRET`, or generated into
-    /// `<data_dir>/server_secret` (0600) on first start. Never sent to a browser.
-    pub server_secret: String,
-    /// Request-rate limits per client address and per session.
-    pub limits: limits::Limits,
-}
-
-/// The system's random source failed: nothing that needs an unguessable value may go on.
-#[derive(Debug)]
-pub struct RandomUnavailable;
-
-/// `N` bytes from the operating system's random source, or an error (never zeros).
-pub fn random_bytes<const N: usize>() -> Result<[u8; N], RandomUnavailable> {
-    use paykka_protocol::rsa::rand_core::{OsRng, RngCore};
-    let mut bytes = [0u8; N];
-    OsRng
-        .try_fill_bytes(&mut bytes)
-        .map_err(|_| RandomUnavailable)?;
-    Ok(bytes)
-}
-
-/// A value from a request, quoted and cut short, for an error message.
-pub(crate) fn quote(s: &str) -> String {
-    let short: String = s.chars().take(40).collect();
-    serde_json::to_string(&short).unwrap_or_default()
-}
 
 /// Creates `dir` (and its parents) readable by this user only: it holds the merchant's
 /// signing key, the server secret and the shoppers' orders.
@@ -115,8 +89,6 @@ fn load_server_secret(cfg: &Config) -> Result<String, StartError> {
     );
     Ok(secret)
 }
-
-pub type Shared = Arc<AppState>;
 
 #[derive(Debug)]
 pub struct StartError(pub String);
@@ -177,29 +149,50 @@ fn load_key(cfg: &Config) -> Result<SigningKey, StartError> {
     Ok(key)
 }
 
+/// The gateway public keys verify its answers and webhooks, any one of them sufficing (two
+/// while the gateway rotates its key): from `PAYKKA_GATEWAY_PUBLIC_KEY_FILE` (one or more PEM
+/// blocks), or, when none is configured, learnt when registering with the sandbox portal.
+/// Empty: not known yet, webhooks are answered 503.
+fn load_gateway_keys(cfg: &Config) -> Result<VerifyingKeys, StartError> {
+    Ok(
+        match (&cfg.gateway_public_key_pem, &cfg.gateway_public_key_file) {
+            (Some(pem), _) => VerifyingKeys::from_pem_bundle(pem)
+                .map_err(|e| StartError(format!("gateway public key: {e}")))?,
+            (None, Some(file)) => {
+                let pem = std::fs::read_to_string(file)
+                    .map_err(|e| StartError(format!("{}: {e}", file.display())))?;
+                VerifyingKeys::from_pem_bundle(&pem)
+                    .map_err(|e| StartError(format!("{}: {e}", file.display())))?
+            }
+            _ => VerifyingKeys::default(),
+        },
+    )
+}
+
+/// One quick try now (tests start the sandbox first), then keep trying in the background.
+async fn register_with_sandbox(state: &Shared) {
+    if !api::register_with_sandbox(state).await {
+        let st = state.clone();
+        tokio::spawn(async move {
+            for _ in 0..600 {
+                tokio::time::sleep(Duration::from_secs(1)).await;
+                if api::register_with_sandbox(&st).await {
+                    break;
+                }
+            }
+        });
+    }
+}
+
 pub async fn start(cfg: Config) -> Result<Running, StartError> {
     cfg.check().map_err(StartError)?;
     private_dir(&cfg.data_dir)
         .map_err(|e| StartError(format!("{}: {e}", cfg.data_dir.display())))?;
     let server_secret = load_server_secret(&cfg)?;
     let key = load_key(&cfg)?;
-    let gateway_keys = match (&cfg.gateway_public_key_pem, &cfg.gateway_public_key_file) {
-        (Some(pem), _) => VerifyingKeys::from_pem_bundle(pem)
-            .map_err(|e| StartError(format!("gateway public key: {e}")))?,
-        (None, Some(file)) => {
-            let pem = std::fs::read_to_string(file)
-                .map_err(|e| StartError(format!("{}: {e}", file.display())))?;
-            VerifyingKeys::from_pem_bundle(&pem)
-                .map_err(|e| StartError(format!("{}: {e}", file.display())))?
-        }
-        _ => VerifyingKeys::default(),
-    };
+    let gateway_keys = load_gateway_keys(&cfg)?;
     let store = store::Store::open(&cfg.data_dir.join("backend.sqlite"))
         .map_err(|e| StartError(format!("database: {e}")))?;
-    // The gateway public keys verify its answers and webhooks, any one of them sufficing (two
-    // while the gateway rotates its key): from `PAYKKA_GATEWAY_PUBLIC_KEY_FILE` (one or more PEM
-    // blocks), or, when none is configured, learnt when registering with the sandbox portal.
-    // Empty: not known yet, webhooks are answered 503.
     let gateway = Gateway::new(cfg.gateway_options(), key, gateway_keys).map_err(StartError)?;
     let listener = tokio::net::TcpListener::bind(cfg.addr)
         .await
@@ -221,18 +214,7 @@ pub async fn start(cfg: Config) -> Result<Running, StartError> {
         limits: limits::Limits::default(),
     });
     if register {
-        // One quick try now (tests start the sandbox first), then keep trying in the background.
-        if !api::register_with_sandbox(&state).await {
-            let st = state.clone();
-            tokio::spawn(async move {
-                for _ in 0..600 {
-                    tokio::time::sleep(Duration::from_secs(1)).await;
-                    if api::register_with_sandbox(&st).await {
-                        break;
-                    }
-                }
-            });
-        }
+        register_with_sandbox(&state).await;
     }
     let app = router(state.clone());
     let (tx, mut rx) = watch::channel(false);
@@ -340,8 +322,4 @@ async fn log_request(
         );
     }
     res
-}
-
-pub(crate) fn lock<T>(m: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|e| e.into_inner())
 }

@@ -74,7 +74,7 @@ impl Limits {
     /// Counts one request of `what` by `key` at `now_ms`; `Err(seconds)` when it is over
     /// `max` in this minute, with the seconds until the window ends (for `Retry-After`).
     pub fn hit(&self, what: Counted, key: &str, max: u32, now_ms: i64) -> Result<(), u64> {
-        let mut w = crate::lock(&self.windows);
+        let mut w = crate::support::lock(&self.windows);
         if w.len() >= PRUNE_AT {
             w.retain(|_, (start, _)| now_ms - *start < WINDOW_MS);
         }

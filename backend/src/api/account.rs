@@ -2,11 +2,13 @@
 //! login and hands the browser an opaque HttpOnly cookie. And `POST /api/server/logins`, the
 //! merchant server's door to the same logins (tests sign a browser in through it).
 
-use super::sessions::limit;
-use super::{ApiError, Body, check_ref, client_ip, json_ok, parse, read_body};
-use crate::Shared;
+use super::error::{ApiError, internal};
+use super::guard::{client_ip, limit, server_only};
+use super::reply::json_ok;
+use super::request::{Body, check_ref, parse, read_body};
 use crate::accounts::{self, DEMO_ACCOUNTS, signed_in_shopper};
 use crate::limits::Counted;
+use crate::state::Shared;
 use axum::extract::{ConnectInfo, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::Response;
@@ -59,7 +61,7 @@ pub(super) async fn sign_in(
         })?;
     // A new login replaces the one this browser had.
     accounts::sign_out(&st, &headers);
-    let token = accounts::sign_in(&st, account.shopper_reference).ok_or_else(super::internal)?;
+    let token = accounts::sign_in(&st, account.shopper_reference).ok_or_else(internal)?;
     Ok(with_cookie(
         json_ok(
             &json!({ "signed_in": true, "account": { "id": account.id, "name": account.name } }),
@@ -83,10 +85,10 @@ pub(super) async fn server_sign_in(
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
-    super::server_only(&st, &headers)?;
+    server_only(&st, &headers)?;
     let b: ServerSignInBody = parse(&read_body(body)?)?;
     check_ref("shopper_reference", &b.shopper_reference)?;
-    let token = accounts::sign_in(&st, &b.shopper_reference).ok_or_else(super::internal)?;
+    let token = accounts::sign_in(&st, &b.shopper_reference).ok_or_else(internal)?;
     Ok(json_ok(
         &json!({ "cookie": { "name": accounts::LOGIN_COOKIE, "value": token } }),
     ))

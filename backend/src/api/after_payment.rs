@@ -4,20 +4,20 @@
 //! stored card without the shopper. Each calls the library function of the same name
 //! (`crate::operations`).
 
-use super::{
-    ApiError, Body, check_ref, json_ok, our_payment, parse, query_result, read_body, result_of,
-    server_only,
-};
+use super::error::{ApiError, internal};
+use super::guard::{our_payment, server_only};
+use super::reply::json_ok;
+use super::request::{Body, check_ref, parse, read_body};
+use super::results::{query_result, result_of};
+use super::saved_cards::shopper_tokens;
 use crate::operations::{REFUND_REASONS, RecurringCharge, Refund};
-use crate::{AppState, Shared};
+use crate::state::{AppState, Shared};
+use crate::support::new_reference;
 use axum::Router;
 use axum::extract::{Path, State};
-use axum::http::HeaderMap;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use axum::routing::{get, post};
-use paykka_protocol::Operation;
-use paykka_protocol::time::now_ms;
-use paykka_protocol::types::TokenInfo;
 use serde::Deserialize;
 use serde_json::json;
 
@@ -69,25 +69,12 @@ async fn capture(
     server_only(&st, &headers)?;
     let b: CaptureBody = parse(&read_body(body)?)?;
     let order = our_payment(&st, &order_id)?;
-    let able = st
-        .gateway
-        .query(&order_id)
-        .await?
-        .balances
-        .able_to_capture_amount;
-    let amount = b.amount.unwrap_or(able);
-    if amount < 1 || amount > able {
-        return Err(ApiError::bad(
-            "invalid_amount",
-            format!("amount must be between 1 and the {able} still authorised"),
-        ));
-    }
+    let balances = st.gateway.query(&order_id).await?.balances;
+    let amount = amount_up_to(b.amount, balances.able_to_capture_amount, "authorised")?;
     st.gateway
         .capture(&order_id, amount, &order.currency, b.last.unwrap_or(true))
         .await?;
-    Ok(json_ok(
-        &query_result(&st, json!({ "order_id": order_id }), &order.session_id).await?,
-    ))
+    payment_now(&st, &order_id, &order.session_id).await
 }
 
 /// Releases an authorisation that will not be captured:
@@ -100,8 +87,17 @@ async fn void(
     server_only(&st, &headers)?;
     let order = our_payment(&st, &order_id)?;
     st.gateway.void(&order_id, "REQUESTED_BY_CUSTOMER").await?;
+    payment_now(&st, &order_id, &order.session_id).await
+}
+
+/// The answer to a capture or a void: the payment as the gateway knows it afterwards.
+async fn payment_now(
+    st: &AppState,
+    order_id: &str,
+    session_id: &str,
+) -> Result<Response, ApiError> {
     Ok(json_ok(
-        &query_result(&st, json!({ "order_id": order_id }), &order.session_id).await?,
+        &query_result(st, json!({ "order_id": order_id }), session_id).await?,
     ))
 }
 
@@ -136,19 +132,8 @@ async fn refund(
         ));
     }
     let reference = reference_or_new(b.reference, "R")?;
-    let able = st
-        .gateway
-        .query(&order_id)
-        .await?
-        .balances
-        .able_to_refund_amount;
-    let amount = b.amount.unwrap_or(able);
-    if amount < 1 || amount > able {
-        return Err(ApiError::bad(
-            "invalid_amount",
-            format!("amount must be between 1 and the {able} still refundable"),
-        ));
-    }
+    let balances = st.gateway.query(&order_id).await?.balances;
+    let amount = amount_up_to(b.amount, balances.able_to_refund_amount, "refundable")?;
     let mut r = Refund::new(&reference, &order_id, amount, &order.currency);
     r.reason = reason;
     r.notify_url = Some(st.cfg.notify_url());
@@ -165,14 +150,24 @@ async fn refund(
     Ok(json_ok(&refund_answer(&st, &reference)?))
 }
 
+/// `given`, or by default all of `able`, if it is between 1 and `able` (still `what`).
+fn amount_up_to(given: Option<i64>, able: i64, what: &str) -> Result<i64, ApiError> {
+    let amount = given.unwrap_or(able);
+    if amount < 1 || amount > able {
+        return Err(ApiError::bad(
+            "invalid_amount",
+            format!("amount must be between 1 and the {able} still {what}"),
+        ));
+    }
+    Ok(amount)
+}
+
+fn refund_not_found() -> ApiError {
+    ApiError::new(StatusCode::NOT_FOUND, "refund_not_found", "no such refund")
+}
+
 fn refund_answer(st: &AppState, reference: &str) -> Result<serde_json::Value, ApiError> {
-    let r = st.store.refund(reference)?.ok_or_else(|| {
-        ApiError::new(
-            axum::http::StatusCode::NOT_FOUND,
-            "refund_not_found",
-            "no such refund",
-        )
-    })?;
+    let r = st.store.refund(reference)?.ok_or_else(refund_not_found)?;
     Ok(
         json!({ "reference": r.refund_trans_id, "refund_order_id": r.refund_order_id, "order_id": r.order_id,
         "amount": r.amount, "status": r.status }),
@@ -187,13 +182,7 @@ async fn refund_status(
 ) -> Result<Response, ApiError> {
     server_only(&st, &headers)?;
     check_ref("reference", &reference)?;
-    let ours = st.store.refund(&reference)?.ok_or_else(|| {
-        ApiError::new(
-            axum::http::StatusCode::NOT_FOUND,
-            "refund_not_found",
-            "no such refund",
-        )
-    })?;
+    let ours = st.store.refund(&reference)?.ok_or_else(refund_not_found)?;
     let r = st.gateway.refund_query(&reference).await?;
     st.store.record_refund(
         &reference,
@@ -263,16 +252,7 @@ async fn recurring_charge(
             "amount and currency must be a supported amount",
         ));
     }
-    let tokens: Vec<TokenInfo> = super::gw_data(
-        super::gw_call(
-            &st,
-            Operation::TokenQuery,
-            &json!({ "shopper_reference": b.shopper_reference }),
-            None,
-        )
-        .await?,
-    )
-    .unwrap_or_default();
+    let tokens = shopper_tokens(&st, &b.shopper_reference).await?;
     let subscription = tokens.into_iter().find(|t| {
         t.status == "ACTIVATE"
             && t.token_usage == "SUBSCRIPTION"
@@ -282,7 +262,7 @@ async fn recurring_charge(
     });
     let Some(token) = subscription else {
         return Err(ApiError::new(
-            axum::http::StatusCode::NOT_FOUND,
+            StatusCode::NOT_FOUND,
             "recurring_agreement_not_found",
             "the shopper has no active subscription card (with that agreement)",
         ));
@@ -312,16 +292,6 @@ fn reference_or_new(given: Option<String>, prefix: &str) -> Result<String, ApiEr
             check_ref("reference", &r)?;
             Ok(r)
         }
-        None => new_reference(prefix),
+        None => new_reference(prefix).map_err(|_| internal()),
     }
-}
-
-/// A new merchant reference: a letter, the time and 12 random digits.
-fn new_reference(prefix: &str) -> Result<String, ApiError> {
-    let random = crate::random_bytes::<8>().map_err(|_| super::internal())?;
-    Ok(format!(
-        "{prefix}{}{:012}",
-        now_ms(),
-        u64::from_le_bytes(random) % 1_000_000_000_000
-    ))
 }

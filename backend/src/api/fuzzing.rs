@@ -2,10 +2,14 @@
 //! (`backend/tests/fuzz_corpus.rs`): the request parsing of the JSON API and the webhook's
 //! verification, run the way the handlers run them. Not an API: hidden from the docs.
 
+use super::apple_pay::ApplePayBody;
+use super::error::ApiError;
+use super::payments::{PaymentBody, body_hash, refuse_clear_card};
+use super::request::parse;
+use super::saved_cards::RemoveQuery;
+use super::server_sessions::CreateSessionBody;
 use super::sessions::BrowserSessionBody;
-use super::{
-    ApplePayBody, CreateSessionBody, PaymentBody, RemoveQuery, body_hash, parse, refuse_clear_card,
-};
+use super::webhooks::{self, WebhookSignature};
 use axum::extract::Query;
 use axum::http::Uri;
 use paykka_protocol::sign::VerifyingKeys;
@@ -21,8 +25,8 @@ pub struct Refusal {
     pub message: String,
 }
 
-impl From<super::ApiError> for Refusal {
-    fn from(e: super::ApiError) -> Self {
+impl From<ApiError> for Refusal {
+    fn from(e: ApiError) -> Self {
         Refusal {
             status: e.status.as_u16(),
             code: e.code,
@@ -72,7 +76,7 @@ pub struct Outcome {
 
 /// Runs every request parser of the backend on `bytes`, as the handlers do before acting.
 pub fn parse_any_request(bytes: &[u8]) -> Vec<Outcome> {
-    let done = |parser, result: Result<(), super::ApiError>| Outcome {
+    let done = |parser, result: Result<(), ApiError>| Outcome {
         parser,
         result: result.map_err(Refusal::from),
     };
@@ -100,7 +104,7 @@ pub fn parse_any_request(bytes: &[u8]) -> Vec<Outcome> {
     {
         let result = Query::<RemoveQuery>::try_from_uri(&uri)
             .map(drop)
-            .map_err(|e| super::ApiError::bad("invalid_request", e.body_text()));
+            .map_err(|e| ApiError::bad("invalid_request", e.body_text()));
         out.push(done(Parser::RemoveSavedCardQuery, result));
     }
     out
@@ -111,7 +115,7 @@ pub fn payment_fingerprint(bytes: &[u8]) -> String {
     body_hash(bytes)
 }
 
-/// The webhook handler's own checks (`api::verify_webhook`), in its order: a gateway key known,
+/// The webhook handler's own checks (`webhooks::verify_webhook`), in its order: a gateway key known,
 /// signature header present, `merchant_id` and `timestamp` readable, our merchant, signature by
 /// one of `keys`, timestamp within 5 minutes of `now_ms`, then the body read as a [`Notification`].
 pub fn verify_webhook(
@@ -121,12 +125,12 @@ pub fn verify_webhook(
     body: &[u8],
     signature: Option<&str>,
 ) -> Result<Notification, Refusal> {
-    let signed = super::WebhookSignature {
+    let signed = WebhookSignature {
         signature,
         path: "/api/webhooks/paykka",
         ..Default::default()
     };
-    Ok(super::verify_webhook(
+    Ok(webhooks::verify_webhook(
         keys,
         paykka_protocol::ApiVersion::V1_2,
         merchant_id,

@@ -1,26 +1,33 @@
-//! Creating checkout sessions. Two doors, one room:
-//! - `POST /api/sessions`, the browser's: it names a cart; the price, currency, capture method,
-//!   payment type and methods come from the catalogue, the shopper from the login. A browser's
-//!   money field or shopper reference is refused, never ignored.
+//! Checkout sessions. Two doors, one room:
+//! - `POST /api/sessions`, the browser's (here): it names a cart; the price, currency, capture
+//!   method, payment type and methods come from the catalogue, the shopper from the login. A
+//!   browser's money field or shopper reference is refused, never ignored.
 //! - `POST /api/server/sessions`, the merchant's own server's (and the tests'): any terms,
-//!   behind the server secret.
+//!   behind the server secret (`server_sessions`).
+//!
+//! Both check their terms with the same functions and open the session with [`open_session`].
+//! And `GET /api/sessions/{session_id}`: the session as the checkout shows it.
 
-use super::{ApiError, Body, check_ref, gw_call, gw_data, json_ok, parse, read_body};
-use crate::accounts::signed_in_shopper;
+use super::error::{ApiError, internal};
+use super::guard::{allowed_return_url, client_ip, limit, our_order, session_shopper};
+use super::reply::json_ok;
+use super::request::{Body, parse, read_body};
+use super::saved_cards::saved_cards;
+use super::upstream::{gw_call, gw_data};
+use crate::accounts::{account_details, signed_in_shopper};
 use crate::catalogue::{CartError, CartLine, PricedCart};
 use crate::limits::Counted;
+use crate::state::{AppState, Shared};
 use crate::store::Order;
-use crate::{AppState, Shared};
-use axum::extract::{ConnectInfo, State};
+use crate::support::new_reference;
+use axum::extract::{ConnectInfo, Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
-use paykka_protocol::Operation;
-use paykka_protocol::money;
 use paykka_protocol::order::{Address, Customer, Goods};
-use paykka_protocol::time::now_ms;
-use paykka_protocol::types::{CreateSessionRequest, SessionData, SessionPayment};
+use paykka_protocol::types::{CreateSessionRequest, MethodInfo, SessionData, SessionPayment};
+use paykka_protocol::{Operation, card, money};
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde_json::{Value, json};
 use std::net::SocketAddr;
 
 /// What a browser may say when it asks for a checkout.
@@ -57,40 +64,6 @@ const SERVER_DECIDES: &[&str] = &[
     "expires_in_seconds",
 ];
 
-/// What the merchant's server may say: any terms (it is the source of truth for them).
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-pub(super) struct CreateSessionBody {
-    /// A cart priced by the catalogue, or `amount` and `currency` given outright.
-    cart: Option<Vec<CartLine>>,
-    amount: Option<i64>,
-    currency: Option<String>,
-    /// drop_in (default), component, hosted.
-    mode: Option<String>,
-    shopper_reference: Option<String>,
-    store_payment_method: Option<bool>,
-    /// PURCHASE (default) or RECURRING.
-    payment_type: Option<String>,
-    token_usage: Option<String>,
-    display_locale: Option<String>,
-    return_url: Option<String>,
-    capture_method: Option<String>,
-    /// The methods offered, in order (PayKKa's `allowed_payment_methods`).
-    #[serde(alias = "allowed_payment_methods")]
-    payment_methods: Option<Vec<String>>,
-    /// Session lifetime, 1 s to 24 h (default: the gateway's).
-    expires_in_seconds: Option<i64>,
-    /// Hosted mode: where the hosted page's Cancel goes (an allowed origin).
-    cancel_url: Option<String>,
-    /// The order's lines, with `amount` (a cart brings its own).
-    goods: Option<Vec<Goods>>,
-    shipping: Option<Address>,
-    bill: Option<Address>,
-    customer: Option<Customer>,
-    /// The order ships: a shipping address is required (a cart knows from its products).
-    physical: Option<bool>,
-}
-
 #[derive(Serialize)]
 struct SessionCreated {
     session_id: String,
@@ -104,19 +77,19 @@ struct SessionCreated {
 }
 
 /// Everything a session is created with, decided on the server.
-struct SessionTerms {
-    priced: PricedCart,
-    mode: &'static str,
-    shopper: Option<String>,
-    store: bool,
-    token_usage: Option<String>,
-    return_url: String,
-    display_locale: Option<String>,
-    expire_time: Option<String>,
-    cancel_url: Option<String>,
-    shipping: Option<Address>,
-    bill: Option<Address>,
-    customer: Option<Customer>,
+pub(super) struct SessionTerms {
+    pub(super) priced: PricedCart,
+    pub(super) mode: &'static str,
+    pub(super) shopper: Option<String>,
+    pub(super) store: bool,
+    pub(super) token_usage: Option<String>,
+    pub(super) return_url: String,
+    pub(super) display_locale: Option<String>,
+    pub(super) expire_time: Option<String>,
+    pub(super) cancel_url: Option<String>,
+    pub(super) shipping: Option<Address>,
+    pub(super) bill: Option<Address>,
+    pub(super) customer: Option<Customer>,
 }
 
 /// Checks a shopper-entered address: short printable fields, a two-letter country.
@@ -159,7 +132,7 @@ fn check_address(name: &str, a: &Address) -> Result<(), ApiError> {
 
 /// Physical goods need somewhere to go: PayKKa refuses them without a shipping address
 /// (`210003`), so the backend asks first, before anything reaches the gateway.
-fn require_shipping(physical: bool, shipping: &Option<Address>) -> Result<(), ApiError> {
+pub(super) fn require_shipping(physical: bool, shipping: &Option<Address>) -> Result<(), ApiError> {
     if physical && !shipping.as_ref().is_some_and(Address::is_deliverable) {
         return Err(ApiError::bad(
             "shipping_required",
@@ -169,26 +142,17 @@ fn require_shipping(physical: bool, shipping: &Option<Address>) -> Result<(), Ap
     Ok(())
 }
 
-/// A client's address, for the per-address limits.
-pub(super) fn client_ip(addr: &ConnectInfo<SocketAddr>) -> String {
-    addr.0.ip().to_string()
-}
-
-/// A 429 with the seconds to wait.
-pub(super) fn too_many(retry_after: u64) -> ApiError {
-    ApiError::new(
-        StatusCode::TOO_MANY_REQUESTS,
-        "rate_limited",
-        format!("too many requests; try again in {retry_after} s"),
-    )
-    .retry_after(retry_after)
-}
-
-/// Counts one request of `what` by `key` against its per-minute limit: a 429 past it.
-pub(super) fn limit(st: &AppState, what: Counted, key: &str) -> Result<(), ApiError> {
-    st.limits
-        .hit(what, key, st.cfg.limits.per_minute(what), now_ms())
-        .map_err(too_many)
+/// Both addresses a session may carry, each checked if given.
+pub(super) fn check_addresses(
+    shipping: &Option<Address>,
+    bill: &Option<Address>,
+) -> Result<(), ApiError> {
+    for (name, a) in [("shipping", shipping), ("bill", bill)] {
+        if let Some(a) = a {
+            check_address(name, a)?;
+        }
+    }
+    Ok(())
 }
 
 pub(super) async fn browser_create_session(
@@ -231,16 +195,10 @@ pub(super) async fn browser_create_session(
         (Some(_), false) => Some("CARD_ON_FILE".to_string()),
         (None, _) => None,
     };
-    for (name, a) in [("shipping", &b.shipping), ("bill", &b.bill)] {
-        if let Some(a) = a {
-            check_address(name, a)?;
-        }
-    }
+    check_addresses(&b.shipping, &b.bill)?;
     // Who the shopper is comes from the login; where it ships, from the shopper's entry or
     // the account's address on file.
-    let account = shopper
-        .as_deref()
-        .and_then(crate::accounts::account_details);
+    let account = shopper.as_deref().and_then(account_details);
     let mut customer = account.as_ref().map(|(c, _)| c.clone()).unwrap_or_default();
     customer.order_ip = Some(client_ip(&addr));
     let shipping = b.shipping.or_else(|| account.map(|(_, a)| a));
@@ -262,171 +220,14 @@ pub(super) async fn browser_create_session(
     open_session(&st, terms).await
 }
 
-pub(super) async fn server_create_session(
-    State(st): State<Shared>,
-    headers: HeaderMap,
-    body: Body,
-) -> Result<Response, ApiError> {
-    super::server_only(&st, &headers)?;
-    let b: CreateSessionBody = parse(&read_body(body)?)?;
-    let given_goods = b.goods;
-    let mut priced = match (b.cart, b.amount, b.currency) {
-        (Some(cart), None, None) => price(&st, &cart)?,
-        (None, Some(amount), Some(currency)) => {
-            let currency = currency.to_ascii_uppercase();
-            if money::exponent(&currency).is_none() {
-                return Err(ApiError::bad(
-                    "unsupported_currency",
-                    format!("currency {} is not supported", crate::quote(&currency)),
-                ));
-            }
-            if !money::amount_ok(amount) {
-                return Err(ApiError::bad(
-                    "invalid_amount",
-                    format!(
-                        "amount must be between 1 and {} minor units",
-                        money::MAX_AMOUNT_MINOR
-                    ),
-                ));
-            }
-            PricedCart {
-                amount,
-                currency,
-                payment_type: "PURCHASE",
-                capture_method: st.cfg.catalogue.capture_method.clone(),
-                payment_methods: st.cfg.catalogue.payment_methods.clone(),
-                goods: vec![("order".into(), st.cfg.merchant_name.clone(), amount, 1)],
-                physical: false,
-            }
-        }
-        _ => {
-            return Err(ApiError::bad(
-                "invalid_request",
-                "give either cart, or amount and currency",
-            ));
-        }
-    };
-    match b.payment_type.as_deref() {
-        None => {}
-        Some("PURCHASE") => priced.payment_type = "PURCHASE",
-        Some("RECURRING") => priced.payment_type = "RECURRING",
-        Some(_) => {
-            return Err(ApiError::bad(
-                "invalid_request",
-                "payment_type must be PURCHASE or RECURRING",
-            ));
-        }
-    }
-    match b.capture_method.as_deref() {
-        None => {}
-        Some(m @ ("AUTOMATIC" | "MANUAL")) => priced.capture_method = m.into(),
-        Some(_) => {
-            return Err(ApiError::bad(
-                "invalid_request",
-                "capture_method must be AUTOMATIC or MANUAL",
-            ));
-        }
-    }
-    if let Some(methods) = b.payment_methods {
-        priced.payment_methods = methods;
-    }
-    let shopper = b.shopper_reference;
-    if let Some(s) = &shopper {
-        check_ref("shopper_reference", s)?;
-    }
-    let recurring = priced.payment_type == "RECURRING";
-    let store = b.store_payment_method.unwrap_or(false) || recurring;
-    let token_usage = match b.token_usage {
-        Some(u)
-            if ["CARD_ON_FILE", "SUBSCRIPTION", "UNSCHEDULED_CARD_ON_FILE"]
-                .contains(&u.as_str()) =>
-        {
-            Some(u)
-        }
-        Some(_) => {
-            return Err(ApiError::bad(
-                "invalid_request",
-                "token_usage must be CARD_ON_FILE, SUBSCRIPTION or UNSCHEDULED_CARD_ON_FILE",
-            ));
-        }
-        None if recurring => Some("SUBSCRIPTION".to_string()),
-        None if shopper.is_some() => Some("CARD_ON_FILE".to_string()),
-        None => None,
-    };
-    if store && shopper.is_none() {
-        return Err(ApiError::bad(
-            "invalid_request",
-            "store_payment_method needs a shopper_reference",
-        ));
-    }
-    let expire_time = match b.expires_in_seconds {
-        None => None,
-        // Rounded up to the next whole second: the gateway's timestamps have seconds precision.
-        Some(s) if (1..=86_400).contains(&s) => Some(paykka_protocol::time::format_rfc3339(
-            (now_ms() + s * 1000 + 999) / 1000 * 1000,
-        )),
-        Some(_) => {
-            return Err(ApiError::bad(
-                "invalid_request",
-                "expires_in_seconds must be between 1 and 86400",
-            ));
-        }
-    };
-    for (name, a) in [("shipping", &b.shipping), ("bill", &b.bill)] {
-        if let Some(a) = a {
-            check_address(name, a)?;
-        }
-    }
-    priced.physical |= b.physical.unwrap_or(false);
-    require_shipping(priced.physical, &b.shipping)?;
-    let cancel_url = match b.cancel_url.as_deref() {
-        None => None,
-        Some(u) => Some(return_url(&st, Some(u))?),
-    };
-    let mut terms = SessionTerms {
-        priced,
-        mode: mode(b.mode.as_deref())?,
-        shopper,
-        store,
-        token_usage,
-        return_url: return_url(&st, b.return_url.as_deref())?,
-        display_locale: display_locale(b.display_locale)?,
-        expire_time,
-        cancel_url,
-        shipping: b.shipping,
-        bill: b.bill,
-        customer: b.customer,
-    };
-    if let Some(goods) = given_goods {
-        if terms.priced.goods.len() != 1 || terms.priced.goods[0].0 != "order" {
-            return Err(ApiError::bad(
-                "invalid_request",
-                "goods go with amount, not with a cart",
-            ));
-        }
-        terms.priced.goods = goods
-            .into_iter()
-            .map(|g| {
-                (
-                    g.id.unwrap_or_default(),
-                    g.name.unwrap_or_default(),
-                    g.price.unwrap_or(0),
-                    g.quantity.unwrap_or(1).max(0) as u64,
-                )
-            })
-            .collect();
-    }
-    open_session(&st, terms).await
-}
-
-fn price(st: &AppState, cart: &[CartLine]) -> Result<PricedCart, ApiError> {
+pub(super) fn price(st: &AppState, cart: &[CartLine]) -> Result<PricedCart, ApiError> {
     st.cfg
         .catalogue
         .price(cart)
         .map_err(|e: CartError| ApiError::bad("invalid_cart", e.to_string()))
 }
 
-fn mode(m: Option<&str>) -> Result<&'static str, ApiError> {
+pub(super) fn mode(m: Option<&str>) -> Result<&'static str, ApiError> {
     match m
         .map(|m| m.to_ascii_lowercase().replace('-', "_"))
         .as_deref()
@@ -441,7 +242,7 @@ fn mode(m: Option<&str>) -> Result<&'static str, ApiError> {
     }
 }
 
-fn display_locale(l: Option<String>) -> Result<Option<String>, ApiError> {
+pub(super) fn display_locale(l: Option<String>) -> Result<Option<String>, ApiError> {
     if let Some(l) = &l
         && (l.is_empty()
             || l.len() > 35
@@ -456,25 +257,18 @@ fn display_locale(l: Option<String>) -> Result<Option<String>, ApiError> {
 }
 
 /// The session's return URL: the configured one, or one the request gives on an allowed origin.
-fn return_url(st: &AppState, given: Option<&str>) -> Result<String, ApiError> {
+pub(super) fn return_url(st: &AppState, given: Option<&str>) -> Result<String, ApiError> {
     match given {
         None => Ok(st.cfg.return_url.clone()),
-        Some(u) => super::allowed_return_url(st, u).ok_or_else(|| {
+        Some(u) => allowed_return_url(st, u).ok_or_else(|| {
             ApiError::bad("invalid_request", "return_url must be on an allowed origin")
         }),
     }
 }
 
-async fn open_session(st: &AppState, t: SessionTerms) -> Result<Response, ApiError> {
-    // Time and 12 random digits. With 4, two sessions created in the same millisecond shared
-    // a trans_id once in 10^4 and the second got 409 duplicate_order (the load test met it
-    // at ~110 sessions/s).
-    let random = crate::random_bytes::<8>().map_err(|_| super::internal())?;
-    let trans_id = format!(
-        "M{}{:012}",
-        now_ms(),
-        u64::from_le_bytes(random) % 1_000_000_000_000
-    );
+/// Opens the session at the gateway and records it as our order: where both doors meet.
+pub(super) async fn open_session(st: &AppState, t: SessionTerms) -> Result<Response, ApiError> {
+    let trans_id = new_reference("M").map_err(|_| internal())?;
     let p = &t.priced;
     let goods: Vec<Goods> = p
         .goods
@@ -538,4 +332,86 @@ async fn open_session(st: &AppState, t: SessionTerms) -> Result<Response, ApiErr
         expire_time: s.expire_time,
         session_url: s.session_url,
     }))
+}
+
+// Google Pay is left out unless a merchant lists it: checking whether a browser can pay with
+// it downloads Google's payment manifest, a request to google.com on every checkout load.
+const DEFAULT_METHODS: &[&str] = &["BANKCARD", "ApplePay", "WechatPayGlobal", "AlipayPlus"];
+
+/// The session as the checkout shows it: its amount, the methods offered, and the saved
+/// cards of its shopper when that shopper is the one signed in.
+pub(super) async fn get_session(
+    State(st): State<Shared>,
+    Path(session_id): Path<String>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let order = our_order(&st, &session_id)?;
+    let shopper = session_shopper(&st, &order, &headers);
+    let s: SessionData = gw_data(
+        gw_call(
+            &st,
+            Operation::QuerySession,
+            &json!({ "session_id": session_id }),
+            None,
+        )
+        .await?,
+    )?;
+    let cards = match &shopper {
+        Some(r) if s.status == "PROCESSING" => saved_cards(&st, r).await?,
+        _ => vec![],
+    };
+    let methods: Vec<MethodInfo> = if s.payment_methods.is_empty() {
+        default_methods()
+    } else {
+        s.payment_methods.clone()
+    };
+    let frames = st.cfg.frames_origin();
+    Ok(json_ok(&json!({
+        "session_id": s.session_id,
+        "status": s.status,
+        "amount": s.amount,
+        "currency": s.currency,
+        "currency_exponent": money::exponent(&s.currency),
+        // None when the merchant named none: the checkout then follows the shopper's browser.
+        "display_locale": s.display_locale,
+        "expire_time": s.expire_time,
+        "session_mode": s.session_mode,
+        "merchant_name": st.cfg.merchant_name,
+        "merchant_logo_url": st.cfg.merchant_logo_url,
+        "merchant_id": st.gateway.merchant_id(),
+        "merchant_country": st.cfg.merchant_country,
+        "payment_methods": methods,
+        "saved_cards": cards,
+        "store_payment_method": s.store_payment_method.unwrap_or(false),
+        "can_store_payment_method": shopper.is_some(),
+        "payment_type": if s.payment_type.is_empty() { "PURCHASE" } else { s.payment_type.as_str() },
+        "token_usage": s.token_usage,
+        "order_id": s.order_id,
+        "gateway_origin": frames,
+        "card_key_url": format!("{frames}/card-key"),
+    })))
+}
+
+/// [`DEFAULT_METHODS`] as the checkout reads them, for a gateway that names none.
+fn default_methods() -> Vec<MethodInfo> {
+    DEFAULT_METHODS
+        .iter()
+        .map(|m| MethodInfo {
+            payment_method: m.to_string(),
+            flow: match *m {
+                "BANKCARD" => "card",
+                "ApplePay" | "GooglePay" => "wallet",
+                _ => "qr",
+            }
+            .into(),
+            brands: if *m == "BANKCARD" {
+                card::Brand::ALL
+                    .iter()
+                    .map(|b| b.as_str().to_string())
+                    .collect()
+            } else {
+                vec![]
+            },
+        })
+        .collect()
 }

@@ -2,6 +2,7 @@
 //! on loopback ports picked by the OS, and a client that speaks to them.
 #![allow(dead_code)]
 
+use paykka_protocol::sign::SigningKey;
 use paykka_protocol::test_keys;
 use paykka_protocol::time::now_ms;
 use reqwest::StatusCode;
@@ -224,31 +225,17 @@ impl Env {
         body
     }
 
+    /// How many webhooks the backend has recorded.
+    pub fn webhook_count(&self) -> i64 {
+        self.be().state.store.webhook_count().unwrap()
+    }
+
     pub async fn wait_webhooks(&self, n: i64) {
         let deadline = std::time::Instant::now() + Duration::from_secs(10);
-        while self
-            .be
-            .as_ref()
-            .unwrap()
-            .state
-            .store
-            .webhook_count()
-            .unwrap()
-            < n
-            && std::time::Instant::now() < deadline
-        {
+        while self.webhook_count() < n && std::time::Instant::now() < deadline {
             tokio::time::sleep(Duration::from_millis(20)).await;
         }
-        assert_eq!(
-            self.be
-                .as_ref()
-                .unwrap()
-                .state
-                .store
-                .webhook_count()
-                .unwrap(),
-            n
-        );
+        assert_eq!(self.webhook_count(), n);
     }
 }
 
@@ -284,5 +271,100 @@ impl Env {
             )
             .await;
         r["data"]["status"].as_str().unwrap_or_default().to_string()
+    }
+}
+
+/// A browser's POST of `body` to `path`, with no login.
+pub async fn browser_post(env: &Env, path: &str, body: Value) -> (StatusCode, Value) {
+    env.post(path, body).await
+}
+
+/// Hand-made gateway notifications for one session of the backend, and what they left behind.
+pub struct Hooks<'a> {
+    pub env: &'a Env,
+    pub mid: String,
+    pub sid: String,
+    pub gw: SigningKey,
+}
+
+/// (order status, order's payment id, webhooks recorded): what a refused webhook must not change.
+pub type Trace = (String, Option<String>, i64);
+
+impl<'a> Hooks<'a> {
+    pub async fn new(env: &'a Env) -> Self {
+        let sid = env.session(json!({})).await;
+        Hooks {
+            env,
+            mid: env.be.as_ref().unwrap().state.cfg.merchant_id.clone(),
+            sid,
+            gw: SigningKey::from_pem(test_keys::GATEWAY).unwrap(),
+        }
+    }
+
+    pub fn note(&self, notify_id: &str, order_id: &str, status: &str, ts: i64) -> String {
+        json!({ "notify_id": notify_id, "notify_type": "TRANSACTION", "timestamp": ts, "merchant_id": self.mid,
+            "trans_id": "T-hooks", "order_id": order_id, "session_id": self.sid, "status": status,
+            "amount": 1999, "currency": "USD" })
+        .to_string()
+    }
+
+    pub async fn post(&self, body: &str, signature: Option<&str>) -> (StatusCode, Value) {
+        let mut r = self
+            .env
+            .http
+            .post(self.env.url("/api/webhooks/paykka"))
+            .header("content-type", "application/json")
+            .header("type", "RSA256")
+            .header("version", "v1.2")
+            .body(body.to_string());
+        if let Some(s) = signature {
+            r = r.header("signature", s);
+        }
+        self.env.send(r).await
+    }
+
+    /// A notification signed with `key` over its own merchant id and timestamp.
+    pub async fn post_signed(&self, body: &str, key: &SigningKey) -> (StatusCode, Value) {
+        let v: Value = serde_json::from_str(body).unwrap();
+        let ts = v["timestamp"].as_i64().unwrap();
+        let sig = key.sign(v["merchant_id"].as_str().unwrap(), ts, body.as_bytes());
+        self.post(body, Some(&sig)).await
+    }
+
+    /// A genuine notification, signed now with the gateway key; answers the `status` acknowledged.
+    pub async fn send(&self, notify_id: &str, order_id: &str, status: &str) -> String {
+        let body = self.note(notify_id, order_id, status, now_ms());
+        let (st, v) = self.post_signed(&body, &self.gw).await;
+        assert_eq!(st, 200, "{v}");
+        v["status"].as_str().unwrap().to_string()
+    }
+
+    pub fn trace(&self) -> Trace {
+        let o = self.env.be().state.store.order(&self.sid).unwrap().unwrap();
+        (o.status, o.order_id, self.env.webhook_count())
+    }
+
+    pub fn order_status(&self) -> (String, Option<String>) {
+        let (s, o, _) = self.trace();
+        (s, o)
+    }
+
+    /// Posts and expects 401 `invalid_signature` with nothing changed.
+    pub async fn refused(&self, what: &str, body: &str, signature: Option<&str>) {
+        let before = self.trace();
+        let (st, v) = self.post(body, signature).await;
+        assert_eq!(
+            (st.as_u16(), v["error"]["code"].as_str()),
+            (401, Some("invalid_signature")),
+            "{what}: {v}"
+        );
+        assert_eq!(self.trace(), before, "{what} changed the store");
+    }
+
+    pub async fn refused_signed(&self, what: &str, body: &str, key: &SigningKey) {
+        let v: Value = serde_json::from_str(body).unwrap();
+        let ts = v["timestamp"].as_i64().unwrap();
+        let sig = key.sign(v["merchant_id"].as_str().unwrap(), ts, body.as_bytes());
+        self.refused(what, body, Some(&sig)).await;
     }
 }

@@ -1,0 +1,130 @@
+//! Who may ask what: the merchant's server only with its secret, a shopper only about a session
+//! of ours and only for their own cards, every client within its rate limits, and shoppers sent
+//! back only to the shop's own origins.
+
+use super::error::ApiError;
+use crate::accounts::signed_in_shopper;
+use crate::limits::Counted;
+use crate::state::AppState;
+use crate::store::Order;
+use axum::extract::ConnectInfo;
+use axum::http::{HeaderMap, StatusCode, header};
+use paykka_protocol::time::now_ms;
+use sha2::{Digest, Sha256};
+use std::net::SocketAddr;
+
+/// Lets only the merchant's own server through: `Authorization: Bearer <server secret>`,
+/// compared in constant time (of digests, so the length does not leak either).
+pub(super) fn server_only(st: &AppState, headers: &HeaderMap) -> Result<(), ApiError> {
+    use subtle::ConstantTimeEq;
+    let given = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .unwrap_or("");
+    let ok: bool = Sha256::digest(given.as_bytes())
+        .ct_eq(&Sha256::digest(st.server_secret.as_bytes()))
+        .into();
+    if given.is_empty() || !ok {
+        return Err(ApiError::new(
+            StatusCode::UNAUTHORIZED,
+            "unauthorized",
+            "this endpoint is for the merchant's server: Authorization: Bearer <BACKEND_SERVER_SECRET>",
+        ));
+    }
+    Ok(())
+}
+
+/// A client's address, for the per-address limits.
+pub(super) fn client_ip(addr: &ConnectInfo<SocketAddr>) -> String {
+    addr.0.ip().to_string()
+}
+
+/// A 429 with the seconds to wait.
+pub(super) fn too_many(retry_after: u64) -> ApiError {
+    ApiError::new(
+        StatusCode::TOO_MANY_REQUESTS,
+        "rate_limited",
+        format!("too many requests; try again in {retry_after} s"),
+    )
+    .retry_after(retry_after)
+}
+
+/// Counts one request of `what` by `key` against its per-minute limit: a 429 past it.
+pub(super) fn limit(st: &AppState, what: Counted, key: &str) -> Result<(), ApiError> {
+    st.limits
+        .hit(what, key, st.cfg.limits.per_minute(what), now_ms())
+        .map_err(too_many)
+}
+
+/// `url` if it is an absolute http(s) URL on exactly an allowed origin (scheme, host and
+/// port), without userinfo or control characters; its normalised form. Compared as parsed
+/// origins, never as string prefixes (`https://shop.example.com.evil.tld/` and
+/// `https://shop.example.com@evil.tld/` are other hosts).
+pub(super) fn allowed_return_url(st: &AppState, url: &str) -> Option<String> {
+    // The URL parser would silently drop tabs and newlines: refuse them, and every control.
+    if url.len() > 2048 || url.chars().any(|c| c.is_control()) {
+        return None;
+    }
+    let parsed = url::Url::parse(url).ok()?;
+    if !matches!(parsed.scheme(), "http" | "https")
+        || !parsed.username().is_empty()
+        || parsed.password().is_some()
+    {
+        return None;
+    }
+    let origin = parsed.origin();
+    let allowed = st
+        .cfg
+        .allowed_origins
+        .iter()
+        .map(String::as_str)
+        .chain([st.cfg.return_url.as_str()])
+        .filter_map(|o| url::Url::parse(o).ok())
+        .any(|o| o.origin() == origin);
+    allowed.then(|| parsed.to_string())
+}
+
+/// The session's shopper, if that shopper is the one signed in on this request: saved cards
+/// are listed, used, saved and removed only then. A session id alone (which a shopper may
+/// share, or leave in a link) gives nobody else's cards.
+pub(super) fn session_shopper(st: &AppState, order: &Order, headers: &HeaderMap) -> Option<String> {
+    let session_shopper = order.shopper_reference.as_deref()?;
+    let signed_in = signed_in_shopper(st, headers)?;
+    (signed_in == session_shopper).then_some(signed_in)
+}
+
+/// One of our sessions, by its id.
+pub(super) fn our_order(st: &AppState, session_id: &str) -> Result<Order, ApiError> {
+    let not_found = || {
+        ApiError::new(
+            StatusCode::NOT_FOUND,
+            "session_not_found",
+            "no such session",
+        )
+    };
+    if session_id.len() > 64 {
+        return Err(not_found());
+    }
+    st.store.order(session_id)?.ok_or_else(not_found)
+}
+
+/// The session of a payment `order_id` made through this backend.
+pub(super) fn payment_session(st: &AppState, order_id: &str) -> Result<String, ApiError> {
+    let not_found = || {
+        ApiError::new(
+            StatusCode::NOT_FOUND,
+            "payment_not_found",
+            "no such payment",
+        )
+    };
+    if order_id.len() > 64 {
+        return Err(not_found());
+    }
+    st.store.payment_session(order_id)?.ok_or_else(not_found)
+}
+
+/// The payment `order_id` of one of our sessions, and that session's order.
+pub(super) fn our_payment(st: &AppState, order_id: &str) -> Result<Order, ApiError> {
+    our_order(st, &payment_session(st, order_id)?)
+}
