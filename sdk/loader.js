@@ -282,10 +282,10 @@
         }, function (error) { options.onError(error); return null; });
       }
       /// Pays with the fields inside: resolves to the payment's result (see checkout.submit()).
-      submit() {
+      submit(options) {
         return (this._paykka || Promise.reject(new Error('not connected'))).then(function (checkout) {
           if (!checkout) throw new Error('PaykkaCheckout: this checkout could not start');
-          return checkout.submit();
+          return checkout.submit(options);
         });
       }
       disconnectedCallback() {

@@ -92,6 +92,12 @@ export interface PaykkaComponent {
   unmount(): void;
 }
 
+/** Options of one `submit()` in Component mode. */
+export interface SubmitOptions {
+  /** The shopper asked to save the card for next time (honoured where the session offers saving; a subscription saves anyway). */
+  storePaymentMethod?: boolean;
+}
+
 export interface Checkout {
   /** The session's amount, as it will be charged. */
   readonly amount: Money;
@@ -99,8 +105,8 @@ export interface Checkout {
   mount(target: string | HTMLElement): void;
   /** A Component, to mount in your own layout. */
   create(kind: ComponentKind): PaykkaComponent;
-  /** Pays with the mounted card components (your own Pay button). */
-  submit(): Promise<PaymentResult>;
+  /** Pays with the mounted card components (your own Pay button); a Drop-in without its Pay button pays its own form. */
+  submit(options?: SubmitOptions): Promise<PaymentResult>;
   /** Removes everything this checkout mounted. */
   unmount(): void;
   /** Unmounts, aborts requests, frees the checkout. */
@@ -123,7 +129,7 @@ declare global {
     /** The checkout, once it started. */
     readonly checkout: Checkout | null;
     /** Pays with the fields inside. */
-    submit(): Promise<PaymentResult>;
+    submit(options?: SubmitOptions): Promise<PaymentResult>;
   }
   interface HTMLElementTagNameMap {
     'paykka-dropin': HTMLElement;

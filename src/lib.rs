@@ -1,15 +1,43 @@
 //! PayKKa Checkout: Drop-in and Components for the PayKKa cashier, in Rust and WebAssembly.
 //!
-//! - [`core`]: card numbers, brands, expiry, security codes and money, in pure Rust (no DOM).
-//! - [`components`]: the Leptos components a Rust app mounts directly.
+//! - [`components`]: the Leptos components a Rust app mounts: the whole [`DropIn`], or a
+//!   [`Checkout`] around the merchant's own layout of secure fields.
+//! - [`controller`]: the [`PaymentController`] every mode pays through (submit, 3-D Secure, QR
+//!   codes, wallets, saved cards, results).
+//! - [`core`]: card numbers, brands, expiry, security codes and money, in pure Rust (no DOM);
+//!   its [`CheckoutError`] is every error a shopper can meet.
+//! - [`api`]: the client of the merchant backend's small JSON API.
 //! - [`i18n`]: Fluent messages per locale and amounts through the browser's `Intl`.
 //! - [`context::CheckoutContext`]: the one context a checkout mount shares.
+//!
+//! ```no_run
+//! use leptos::prelude::*;
+//! use paykka_checkout::components::{DropIn, PaymentSummary};
+//!
+//! // The session comes from the merchant's backend (`POST /api/sessions` with the cart):
+//! // the amount and the shopper are the server's, never the page's.
+//! leptos::mount::mount_to_body(|| view! {
+//!     <DropIn
+//!         session_id="CS0123"
+//!         on_payment_completed=|payment: PaymentSummary| {
+//!             leptos::logging::log!("paid, order {:?}", payment.order_id)
+//!         }
+//!     />
+//! });
+//! ```
+//!
+//! [`DropIn`]: components::DropIn
+//! [`Checkout`]: components::Checkout
+//! [`PaymentController`]: controller::PaymentController
+//! [`CheckoutError`]: core::CheckoutError
 
 pub use paykka_core as core;
+pub use paykka_core::CheckoutError;
 
 pub mod api;
 pub mod components;
 pub mod context;
+pub mod controller;
 pub mod i18n;
 mod small_map;
 

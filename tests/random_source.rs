@@ -10,9 +10,9 @@ use std::sync::{Arc, Mutex};
 use js_sys::{Array, Function, Reflect};
 use leptos::prelude::*;
 use paykka_checkout::api::{PaymentAnswer, SaveCardOffer, Session, SessionMethod};
-use paykka_checkout::components::internal::{new_idempotency_key, random_bytes};
 use paykka_checkout::components::{CardFrames, CheckoutScope, DropIn, SecureCardForm};
 use paykka_checkout::context::CheckoutContext;
+use paykka_checkout::controller::{new_idempotency_key, random_bytes};
 use paykka_checkout::core::flow::PaymentState;
 use paykka_checkout::core::{Amount, Brand, CheckoutError, Currency};
 use support::{click, mount};
@@ -178,10 +178,10 @@ fn dropin(session: Session, heard: &Heard, presses: RwSignal<u32>) -> support::M
             <DropIn
                 session_id=session.id.clone()
                 locale="en-US"
-                loaded=Some((session, not_started()))
-                submit_requests=Some(presses.into())
+                loaded=(session, not_started())
+                submit_requests=Signal::from(presses)
                 on_error=Callback::new(move |e| errors.lock().unwrap().push(e))
-                on_submit_settled=Some(Callback::new(move |s| settled.lock().unwrap().push(s)))
+                on_submit_settled=Callback::new(move |s| settled.lock().unwrap().push(s))
             />
         }
     })

@@ -3,7 +3,11 @@
 ///
 /// Flow errors (network, session expired, ...) belong here too when they arrive: one enum
 /// keeps [`CheckoutError::ALL`] the single list the locale test walks.
+///
+/// `#[non_exhaustive]`: a new case may come with a release; match with a `_` arm (its
+/// [`message_id`](CheckoutError::message_id) still names a message every locale has).
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum CheckoutError {
     /// No digit in the card number.
     NumberEmpty,
@@ -84,6 +88,17 @@ pub enum CheckoutError {
     /// Any other failed payment.
     PaymentFailed,
 }
+
+/// The Fluent message id (`error-card-declined`): stable, and the key of the shopper's text in
+/// every locale. The text itself is the localizer's (`CheckoutContext::t` in the SDK), which
+/// knows the shopper's language; the core does not.
+impl std::fmt::Display for CheckoutError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.message_id())
+    }
+}
+
+impl std::error::Error for CheckoutError {}
 
 impl CheckoutError {
     /// Every variant, for the test that checks every message id exists in every locale.

@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   launch, openPage, screenshot, cspViolations, watchCsp, eventually, recordMerchantRequests, assertNoCardDataOnMerchantPage,
-  gatewayTransactions, createSession, SANDBOX_URL, DEMO_URL,
+  gatewayTransactions, gatewayTokens, createSession, freshShopper, SANDBOX_URL, DEMO_URL,
 } from '../support.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -481,6 +481,24 @@ test('HTML-first Component mode: <paykka-checkout> with field elements pays thro
   await page.evaluate(() => document.getElementById('a').replaceChildren());
   await eventually(async () => (await page.locator('iframe').count()) === 0, { message: 'frames removed' });
   await context.close();
+});
+
+test('Component mode saves the card when submit() is asked to, for a signed-in shopper, and only then', async () => {
+  for (const [shopper, store, saved] of [[freshShopper('js-save'), true, 1], [freshShopper('js-nosave'), false, 0]]) {
+    const { page, context } = await openPage(browser, '/component.html?blank', { beforeGoto: withoutPageScript, shopper });
+    await page.evaluate(() => { document.body.innerHTML = '<div id="a"></div>'; });
+    const session = await createSession({ shopper_reference: shopper });
+    await page.evaluate(async (sessionId) => {
+      window.checkout = await PaykkaCheckout.create({ sessionId });
+      window.checkout.create('card').mount('#a');
+    }, session.session_id);
+    await field(page, 'Secure card number input', 'Card number').waitFor({ timeout: 20000 });
+    await typeCard(page, { number: '4242424242424242' });
+    const result = await page.evaluate((s) => window.checkout.submit({ storePaymentMethod: s }), store);
+    assert.equal(result.status, 'SUCCESS');
+    assert.equal(gatewayTokens(shopper).length, saved, `storePaymentMethod: ${store}`);
+    await context.close();
+  }
 });
 
 test('an expired session is reported to onExpired, and mounting shows the expired state', async () => {

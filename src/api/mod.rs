@@ -6,7 +6,7 @@
 mod browser;
 mod json;
 
-pub use json::{JsonBuilder, JsonObject};
+pub(crate) use json::{JsonBuilder, JsonObject};
 
 use crate::small_map::SmallMap;
 use paykka_core::flow::PaymentOutcome;
@@ -105,6 +105,19 @@ pub struct PaymentAnswer {
 }
 
 impl PaymentAnswer {
+    /// No payment yet (`NONE`): what a checkout starts from when it did not ask.
+    pub fn not_started() -> Self {
+        Self {
+            status: "NONE".into(),
+            order_id: None,
+            payment_method: None,
+            action: None,
+            decline: None,
+            card_brand: None,
+            card_last4: None,
+        }
+    }
+
     /// Authorised only (capture method `MANUAL`): the shop captures later, the shopper has not
     /// paid yet.
     pub fn is_authorization(&self) -> bool {
@@ -501,7 +514,7 @@ impl BackendClient {
                 self.failure_reason(&timeout)
             }
         };
-        let outcome = async {
+        async {
             let response: Response = JsFuture::from(sent)
                 .await
                 .map_err(failure)?
@@ -530,8 +543,7 @@ impl BackendClient {
                 None => CheckoutError::InvalidResponse,
             })
         }
-        .await;
-        outcome
+        .await
     }
 
     /// Sends the request: the promise of its `Response`.
@@ -692,15 +704,15 @@ pub(crate) async fn join<A: std::future::Future, B: std::future::Future>(
     let (mut a, mut b) = (pin!(a), pin!(b));
     let (mut a_out, mut b_out) = (None, None);
     std::future::poll_fn(move |cx| {
-        if a_out.is_none() {
-            if let Poll::Ready(v) = a.as_mut().poll(cx) {
-                a_out = Some(v);
-            }
+        if a_out.is_none()
+            && let Poll::Ready(v) = a.as_mut().poll(cx)
+        {
+            a_out = Some(v);
         }
-        if b_out.is_none() {
-            if let Poll::Ready(v) = b.as_mut().poll(cx) {
-                b_out = Some(v);
-            }
+        if b_out.is_none()
+            && let Poll::Ready(v) = b.as_mut().poll(cx)
+        {
+            b_out = Some(v);
         }
         if a_out.is_some() && b_out.is_some() {
             return Poll::Ready((

@@ -2,11 +2,21 @@
 //! checkout session, then mounts the Drop-in with it. Coming back from a 3DS challenge, the
 //! page finds `session_id` in its URL and mounts the Drop-in again, which asks the backend for
 //! the result (the URL only says which session, never how it ended).
+//!
+//! `?layout=components` shows the same checkout as a Rust app lays it out itself: the secure
+//! card form, the save offer and its own Pay buttons, paying through the `PaymentController`
+//! its `Checkout` provides (Component mode in Rust).
 
 use leptos::prelude::*;
-use paykka_checkout::api::JsonObject;
-use paykka_checkout::components::{DropIn, PaymentSummary};
+use paykka_checkout::components::{
+    Checkout, DropIn, PaymentController, PaymentStatus, PaymentSummary, SaveCardChoice,
+    SecureCardForm,
+};
+use paykka_checkout::context::CheckoutContext;
+use paykka_checkout::controller::PaymentChoice;
 use paykka_checkout::core::appearance::Appearance;
+use paykka_checkout::core::flow::PaymentState;
+use paykka_checkout::core::methods::MethodFlow;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -43,12 +53,17 @@ fn main() {
     }
     // `?theme=dark` (or light, flat): the appearance option, as a merchant would pass it.
     let appearance = param("theme").and_then(|theme| Appearance::parse(Some(&theme), [], []).ok());
+    let own_layout = param("layout").as_deref() == Some("components");
+    let mount = move |target, session_id| match own_layout {
+        true => mount_own_layout(target, session_id, locale, appearance),
+        false => mount(target, session_id, locale, appearance),
+    };
     match param("session_id") {
-        Some(session_id) => mount(target, session_id, locale, appearance),
+        Some(session_id) => mount(target, session_id),
         // Not leptos's spawn_local: its executor only exists once something is mounted.
         None => wasm_bindgen_futures::spawn_local(async move {
             match create_session().await {
-                Some(session_id) => mount(target, session_id, locale, appearance),
+                Some(session_id) => mount(target, session_id),
                 None => target.set_text_content(Some(
                     "The shop could not start a checkout: its backend did not answer. Reload to try again.",
                 )),
@@ -80,6 +95,91 @@ fn mount(
     .forget();
 }
 
+/// Component mode in Rust: the shop's own layout around the secure fields.
+fn mount_own_layout(
+    target: web_sys::HtmlElement,
+    session_id: String,
+    locale: Option<String>,
+    appearance: Option<Appearance>,
+) {
+    // Back here after a 3-D Secure challenge or a bank's page, in this layout again (the gateway
+    // adds the session's id).
+    let return_url = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .map(|href| {
+            format!(
+                "{}?layout=components",
+                href.split(['?', '#']).next().unwrap_or_default()
+            )
+        })
+        .unwrap_or_default();
+    leptos::mount::mount_to(target, move || {
+        view! {
+            <Checkout session_id=session_id locale=locale return_url=return_url appearance=appearance>
+                <OwnLayout />
+            </Checkout>
+        }
+    })
+    .forget();
+}
+
+/// The shop's own checkout layout: a card form with its own Pay button, a button per QR
+/// wallet, and the payment's status below.
+#[component]
+fn OwnLayout() -> impl IntoView {
+    let ctx = CheckoutContext::expect();
+    let payment = PaymentController::expect();
+    let state = payment.state();
+    let on_form = move || {
+        matches!(
+            state.get(),
+            PaymentState::Ready
+                | PaymentState::Submitting
+                | PaymentState::Declined(_)
+                | PaymentState::Interrupted(_)
+        )
+    };
+    let pay_with = move |choice: PaymentChoice| {
+        payment.choice().set(choice);
+        payment.submit();
+    };
+    let wallets = payment
+        .other_methods()
+        .into_iter()
+        .filter(|m| m.flow == MethodFlow::Qr)
+        .map(|method| {
+            view! {
+                <button type="button" class="own-button" disabled=move || !payment.can_submit()
+                    on:click=move |_| pay_with(PaymentChoice::Method(method.code))>
+                    {format!("Pay with {}", method.name)}
+                </button>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="own-layout" hidden=move || !on_form()>
+            <form on:submit=move |ev| {
+                ev.prevent_default();
+                pay_with(PaymentChoice::NewCard);
+            }>
+                {payment.card_frames().map(|frames| view! { <SecureCardForm frames=frames /> })}
+                <SaveCardChoice />
+                <button type="submit" class="own-button" disabled=move || !payment.can_submit()>
+                    "Pay by card"
+                </button>
+            </form>
+            {wallets}
+            <p role="alert">
+                {move || match state.get() {
+                    PaymentState::Declined(e) | PaymentState::Interrupted(e) => ctx.t(e.message_id()),
+                    _ => String::new(),
+                }}
+            </p>
+        </div>
+        <PaymentStatus />
+    }
+}
+
 /// What a merchant's page does on "checkout": ask its server for a session of the cart (here the
 /// demo backend's `POST /api/sessions`, same origin through trunk's proxy).
 async fn create_session() -> Option<String> {
@@ -107,5 +207,8 @@ async fn create_session() -> Option<String> {
         .await
         .ok()?
         .as_string()?;
-    JsonObject::parse(&text)?.str("session_id")
+    let answer = js_sys::JSON::parse(&text).ok()?;
+    js_sys::Reflect::get(&answer, &"session_id".into())
+        .ok()?
+        .as_string()
 }

@@ -106,10 +106,10 @@ pub fn format_amount(amount: &Amount, locale: &str) -> String {
     if !cfg!(target_arch = "wasm32") {
         return plain();
     }
-    if locale == "en-US" {
-        if let Some(text) = en_us_amount(amount) {
-            return text;
-        }
+    if locale == "en-US"
+        && let Some(text) = en_us_amount(amount)
+    {
+        return text;
     }
     let options = js_sys::Object::new();
     let set =

@@ -1,4 +1,4 @@
-//! The Drop-in's states other than the form: loading, waiting, success, expired, error.
+//! A checkout's states other than its form: loading, waiting, success, expired, error.
 
 use leptos::prelude::*;
 use paykka_core::CheckoutError;
@@ -57,7 +57,7 @@ pub fn SuccessView(
         <div class=style::result data-result=if authorized { "authorized" } else { "success" }>
             <span class=style::result_icon aria-hidden="true">"✓"</span>
             <h3 class=style::result_title>{title}</h3>
-            <p class=style::amount dir="ltr">{amount}</p>
+            <p class=style::result_amount dir="ltr">{amount}</p>
             {authorized.then(|| view! { <p class=style::result_detail>{ctx.t("dropin-authorized-detail")}</p> })}
             {detail.map(|d| view! { <p class=style::result_detail>{d}</p> })}
         </div>

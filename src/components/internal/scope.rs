@@ -11,10 +11,18 @@ stylance::import_crate_style!(style, "src/components/internal/internal.module.cs
 ///
 /// ```no_run
 /// use leptos::prelude::*;
-/// use paykka_checkout::components::{CardForm, CheckoutScope};
+/// use paykka_checkout::components::CheckoutScope;
+/// use paykka_checkout::context::CheckoutContext;
+///
+/// // Everything inside speaks the scope's language through its context.
+/// #[component]
+/// fn AmountLabel() -> impl IntoView {
+///     let ctx = CheckoutContext::expect();
+///     view! { <p>{ctx.t("dropin-amount-label")}</p> }
+/// }
 ///
 /// leptos::mount::mount_to_body(|| view! {
-///     <CheckoutScope locale="fr-FR"><CardForm /></CheckoutScope>
+///     <CheckoutScope locale="fr-FR"><AmountLabel /></CheckoutScope>
 /// });
 /// ```
 #[component]

@@ -16,7 +16,7 @@ stylance::import_crate_style!(pub(crate) style, "src/components/qr/qr.module.css
 
 /// The QR code's modules as one SVG path (`M x,y h1 v1 h-1 z` per dark module), with its size.
 /// `None` when the payload does not fit a QR code (over ~2.3 KB).
-pub fn qr_svg_path(payload: &str) -> Option<(i32, String)> {
+pub(crate) fn qr_svg_path(payload: &str) -> Option<(i32, String)> {
     let qr = QrCode::encode_text(payload, QrCodeEcc::Medium).ok()?;
     let size = qr.size();
     let mut path = String::with_capacity((size * size) as usize * 4);
@@ -39,14 +39,14 @@ pub fn qr_svg_path(payload: &str) -> Option<(i32, String)> {
 }
 
 /// `mm:ss` of a number of seconds left (never negative).
-pub fn countdown_text(seconds_left: i64) -> String {
+pub(crate) fn countdown_text(seconds_left: i64) -> String {
     let s = seconds_left.max(0);
     format!("{:02}:{:02}", s / 60, s % 60)
 }
 
 /// Which spoken reminder, if any, a countdown crossing from `before` to `now` seconds deserves:
 /// screen readers hear the minutes left at 10, 5 and 1 minute(s), not every second.
-pub fn reminder_minutes(before: i64, now: i64) -> Option<i64> {
+pub(crate) fn reminder_minutes(before: i64, now: i64) -> Option<i64> {
     [600, 300, 60]
         .into_iter()
         .find(|&mark| before > mark && now <= mark)

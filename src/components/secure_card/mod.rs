@@ -189,8 +189,11 @@ struct Inner {
     prewarmed: RefCell<Option<(HtmlIFrameElement, js_sys::Object)>>,
     next_req: Cell<u32>,
     pending: RefCell<SmallMap<u32, oneshot::Sender<FrameToParent>>>,
-    listener: RefCell<Option<Closure<dyn FnMut(MessageEvent)>>>,
+    listener: RefCell<Option<MessageListener>>,
 }
+
+/// The window's `message` listener of a set of frames, kept to be removed on drop.
+type MessageListener = Closure<dyn FnMut(MessageEvent)>;
 
 impl CardFrames {
     /// Frames served by `frames_origin`, speaking `localizer`'s language, for a card method that
@@ -854,10 +857,10 @@ pub fn SecureField(
         let frames = frames.clone();
         let mut pending = Some((iframe, record));
         Effect::new(move |_| {
-            if let Some(frame_box) = frame_box.get() {
-                if let Some((iframe, record)) = pending.take() {
-                    frames.adopt(&frame_box, iframe, &record);
-                }
+            if let Some(frame_box) = frame_box.get()
+                && let Some((iframe, record)) = pending.take()
+            {
+                frames.adopt(&frame_box, iframe, &record);
             }
         });
     }

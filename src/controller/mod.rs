@@ -1,0 +1,586 @@
+//! The payment controller: everything one checkout does to take a payment, in one place, for
+//! every mode. The Drop-in is a view over it; the JS API's Drop-in and Component mode, and a
+//! Rust app mounting [`SecureCardForm`](crate::components::SecureCardForm) or
+//! [`StoredCardForm`](crate::components::StoredCardForm) on its own, pay through it.
+//!
+//! It owns the session, the shopper's method choice, submitting (idempotency key, in-flight
+//! guard, save-card choice, recurring consent), the actions that follow (3-D Secure redirect
+//! and resume, QR with polling and expiry, redirect methods, wallet sheets) and the result.
+//! The state machine itself is [`PaymentFlow`], in the core; this is its reactive shell.
+//!
+//! ```no_run
+//! use leptos::prelude::*;
+//! use paykka_checkout::components::{Checkout, PaymentStatus, SecureCardForm};
+//! use paykka_checkout::controller::PaymentController;
+//!
+//! #[component]
+//! fn MyCardLayout() -> impl IntoView {
+//!     let payment = PaymentController::expect();
+//!     view! {
+//!         {payment.card_frames().map(|frames| view! { <SecureCardForm frames=frames /> })}
+//!         <PaymentStatus />
+//!         <button on:click=move |_| payment.submit() disabled=move || !payment.can_submit()>"Pay"</button>
+//!     }
+//! }
+//!
+//! leptos::mount::mount_to_body(|| view! {
+//!     <Checkout session_id="CS0123"><MyCardLayout /></Checkout>
+//! });
+//! ```
+
+mod polling;
+mod saved_cards;
+mod wallets;
+
+use leptos::prelude::*;
+use paykka_core::flow::{PaymentFlow, PaymentOutcome, PaymentState};
+use paykka_core::methods::{self, MethodFlow, PaymentMethod};
+use paykka_core::{Amount, Brand, CheckoutError};
+
+use crate::api::{
+    BackendClient, EncryptedCard, PaymentAction, PaymentAnswer, SaveCardOffer, Session, StoredCard,
+};
+use crate::components::internal::browser::redirect;
+use crate::components::internal::current_month;
+use crate::components::secure_card::CardFrames;
+use crate::components::stored_card::{self, RemoveState};
+use crate::context::CheckoutContext;
+use crate::small_map::SmallMap;
+
+pub use crate::components::internal::{new_idempotency_key, random_bytes};
+pub use crate::components::wallet::Wallet;
+pub use wallets::wallet_name;
+
+/// What the merchant's callbacks learn about a payment.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PaymentSummary {
+    pub session_id: String,
+    pub order_id: Option<String>,
+    pub amount: Amount,
+    pub card_brand: Option<Brand>,
+    pub card_last4: Option<String>,
+    /// Why it failed, for `on_payment_failed`.
+    pub failure: Option<CheckoutError>,
+}
+
+/// Whom the controller tells about the payment, each once per event.
+#[derive(Clone, Copy, Default)]
+pub struct PaymentCallbacks {
+    /// The payment succeeded (or was authorised).
+    pub on_payment_completed: Option<Callback<PaymentSummary>>,
+    /// The gateway declined a payment (the shopper may try again).
+    pub on_payment_failed: Option<Callback<PaymentSummary>>,
+    /// The checkout cannot go on by itself: backend unreachable, session unusable.
+    pub on_error: Option<Callback<CheckoutError>>,
+    /// A press of Pay has run its course: the flow's state after it.
+    pub on_submit_settled: Option<Callback<PaymentState>>,
+}
+
+/// What the shopper picked to pay with.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PaymentChoice {
+    /// A saved card, by token.
+    StoredCard(String),
+    /// A new card, typed into the secure frames.
+    NewCard,
+    /// A method paid without card data (QR wallet, redirect, wallet sheet), by gateway code.
+    Method(&'static str),
+}
+
+/// What a controller is made of that never changes after the session loaded.
+struct Setup {
+    client: Option<BackendClient>,
+    session: Session,
+    return_url: String,
+    card_frames: Option<CardFrames>,
+    stored_frames: SmallMap<String, CardFrames>,
+    /// The session's other methods, in its order, as the catalogue knows them.
+    other_methods: Vec<&'static PaymentMethod>,
+    context: CheckoutContext,
+    callbacks: PaymentCallbacks,
+}
+
+/// One checkout's payment, shared by every view of it (`Copy`: pass it anywhere).
+#[derive(Clone, Copy)]
+pub struct PaymentController {
+    flow: RwSignal<PaymentFlow>,
+    state: Memo<PaymentState>,
+    last_answer: RwSignal<Option<PaymentAnswer>>,
+    reconnecting: RwSignal<bool>,
+    choice: RwSignal<PaymentChoice>,
+    save_card: RwSignal<bool>,
+    stored_cards: RwSignal<Vec<StoredCard>>,
+    remove_states: RwSignal<SmallMap<String, RemoveState>>,
+    wallets_ready: RwSignal<Vec<&'static str>>,
+    /// Submitting: pending from a press of Pay until its answer. Set right after creation
+    /// (the action runs the controller, so the controller exists first); copies captured by
+    /// the action itself never use it.
+    pay_action: Option<Action<(), ()>>,
+    setup: StoredValue<Setup, LocalStorage>,
+}
+
+impl PaymentController {
+    /// A controller for a loaded session and its payment so far, under the current
+    /// [`CheckoutContext`]. `client` is `None` when the browser cannot make requests (every
+    /// payment then fails as a network error).
+    pub fn new(
+        session: Session,
+        answer: PaymentAnswer,
+        client: Option<BackendClient>,
+        return_url: String,
+        callbacks: PaymentCallbacks,
+    ) -> Self {
+        let context = CheckoutContext::expect();
+        let mut initial = PaymentFlow::new();
+        if session.completed && answer.outcome() == PaymentOutcome::NotStarted {
+            initial.load_failed(CheckoutError::SessionCompleted);
+        } else {
+            initial.session_loaded(session.expired, answer.outcome());
+        }
+        let card_method = session.methods.iter().find(|m| m.flow == "card").cloned();
+        // Unknown codes are skipped, never a crash.
+        let other_methods: Vec<&'static PaymentMethod> = session
+            .methods
+            .iter()
+            .filter(|m| m.flow != "card")
+            .filter_map(|m| {
+                let known = methods::lookup(&m.code).filter(|k| k.flow != MethodFlow::Card);
+                if known.is_none() {
+                    leptos::logging::warn!(
+                        "paykka-checkout: unknown payment method \"{}\" skipped",
+                        m.code
+                    );
+                }
+                known
+            })
+            .collect();
+        let card_frames = card_method
+            .as_ref()
+            .map(|method| CardFrames::for_session(&session, context.i18n(), method.brands.clone()));
+        let stored = if card_method.is_some() {
+            session.stored_cards.clone()
+        } else {
+            Vec::new()
+        };
+        let stored_frames: SmallMap<String, CardFrames> = stored
+            .iter()
+            .map(|c| {
+                let frames = CardFrames::cvv_only(&session.frames_origin, context.i18n(), c.brand);
+                frames.bind(&session.id, session.merchant_id.as_deref().unwrap_or(""));
+                (c.token.clone(), frames)
+            })
+            .collect();
+        // Without random bytes no payment can get an unpredictable idempotency key, nor the card
+        // frames a channel: say so now rather than at Pay (a payment already decided is shown).
+        let randomness_failed = random_bytes().is_none()
+            || card_frames
+                .as_ref()
+                .is_some_and(|f| f.unavailable().is_some())
+            || stored_frames.keys().any(|k| {
+                stored_frames
+                    .get(k)
+                    .is_some_and(|f| f.unavailable().is_some())
+            });
+        if randomness_failed {
+            initial.randomness_failed();
+        }
+        let choice = default_choice(&stored, card_method.is_some(), &other_methods);
+        let save_card = matches!(
+            session.save_card,
+            SaveCardOffer::Optional { preselected: true }
+        );
+        let flow = RwSignal::new(initial);
+        let controller = Self {
+            flow,
+            state: Memo::new(move |_| flow.read().state()),
+            last_answer: RwSignal::new(Some(answer)),
+            reconnecting: RwSignal::new(false),
+            choice: RwSignal::new(choice),
+            save_card: RwSignal::new(save_card),
+            stored_cards: RwSignal::new(stored),
+            remove_states: RwSignal::new(SmallMap::new()),
+            wallets_ready: RwSignal::new(Vec::new()),
+            pay_action: None,
+            setup: StoredValue::new_local(Setup {
+                client,
+                session,
+                return_url,
+                card_frames,
+                stored_frames,
+                other_methods,
+                context,
+                callbacks,
+            }),
+        };
+        let mut controller = controller;
+        let this = controller;
+        controller.pay_action = Some(Action::new_local(move |_: &()| async move {
+            // The views read the outcome from the state; the merchant heard it through the callbacks.
+            let _ = this.pay_now().await;
+        }));
+        if let Some(settled) = callbacks.on_submit_settled {
+            // A press of Pay has run its course when the flow leaves Submitting, wherever to.
+            Effect::new(move |previous: Option<PaymentState>| {
+                let current = controller.state.get();
+                if previous == Some(PaymentState::Submitting) && current != PaymentState::Submitting
+                {
+                    settled.try_run(current);
+                }
+                current
+            });
+        }
+        let answer = controller.last_answer.get_untracked();
+        controller.notify(controller.state.get_untracked(), answer.as_ref());
+        controller.start_polling();
+        controller.find_wallets();
+        controller.announce_states();
+        controller
+    }
+
+    /// The controller of the enclosing [`Checkout`](crate::components::Checkout).
+    ///
+    /// # Panics
+    /// Outside a checkout: a programming error of the embedding code, caught by its first render.
+    pub fn expect() -> Self {
+        expect_context()
+    }
+
+    /// Makes this controller the one every component below the current owner pays through.
+    pub fn provide(self) {
+        provide_context(self);
+    }
+
+    /// Where the payment stands.
+    pub fn state(&self) -> Memo<PaymentState> {
+        self.state
+    }
+
+    /// The last answer about this session's payment (from a payment or a status query).
+    pub fn answer(&self) -> ReadSignal<Option<PaymentAnswer>> {
+        self.last_answer.read_only()
+    }
+
+    /// True while the backend cannot be reached to learn a QR payment's result.
+    pub fn reconnecting(&self) -> Signal<bool> {
+        self.reconnecting.into()
+    }
+
+    /// Whether Pay may be pressed now (reactive): a form to submit, nothing in flight.
+    pub fn can_submit(&self) -> bool {
+        !self.pay_pending() && self.flow.read().can_submit()
+    }
+
+    fn pay_pending(&self) -> bool {
+        self.pay_action.is_some_and(|a| a.pending().get())
+    }
+
+    /// True from a press of Pay until its answer came (reactive).
+    pub fn is_pending(&self) -> bool {
+        self.pay_pending() || self.state.get() == PaymentState::Submitting
+    }
+
+    /// What the shopper picked to pay with.
+    pub fn choice(&self) -> RwSignal<PaymentChoice> {
+        self.choice
+    }
+
+    /// The shopper's answer to "save this card" (used when the session offers it).
+    pub fn save_card(&self) -> RwSignal<bool> {
+        self.save_card
+    }
+
+    /// Whether, and how, the session lets the shopper save the card.
+    pub fn save_offer(&self) -> SaveCardOffer {
+        self.setup.with_value(|s| s.session.save_card)
+    }
+
+    /// The secure card frames for a new card, or `None` when the session takes no cards.
+    pub fn card_frames(&self) -> Option<CardFrames> {
+        self.setup.with_value(|s| s.card_frames.clone())
+    }
+
+    /// The security-code frame of a saved card.
+    pub fn stored_card_frames(&self, token: &str) -> Option<CardFrames> {
+        self.setup
+            .with_value(|s| s.stored_frames.get(token).cloned())
+    }
+
+    /// The shopper's saved cards (less those removed meanwhile).
+    pub fn stored_cards(&self) -> ReadSignal<Vec<StoredCard>> {
+        self.stored_cards.read_only()
+    }
+
+    /// Where the removal of a saved card stands.
+    pub fn remove_state(&self, token: String) -> Signal<RemoveState> {
+        let states = self.remove_states;
+        Signal::derive(move || {
+            states
+                .with(|m| m.get(&token).copied())
+                .unwrap_or(RemoveState::Idle)
+        })
+    }
+
+    /// The session's methods other than cards, in its order.
+    pub fn other_methods(&self) -> Vec<&'static PaymentMethod> {
+        self.setup.with_value(|s| s.other_methods.clone())
+    }
+
+    /// Wallets this browser can pay with (found out once, on creation).
+    pub fn wallets_ready(&self) -> ReadSignal<Vec<&'static str>> {
+        self.wallets_ready.read_only()
+    }
+
+    /// The amount to pay, formatted for the shopper.
+    pub fn amount_text(&self) -> String {
+        self.setup.with_value(|s| {
+            crate::i18n::intl::format_amount(&s.session.amount, s.context.i18n().locale())
+        })
+    }
+
+    /// The session, as loaded.
+    pub fn with_session<T>(&self, read: impl FnOnce(&Session) -> T) -> T {
+        self.setup.with_value(|s| read(&s.session))
+    }
+
+    /// Pays with the shopper's choice: a wallet opens its sheet (inside this click, as browsers
+    /// require), anything else is submitted as [`Self::pay`].
+    pub fn submit(&self) {
+        match self.choice.get_untracked() {
+            PaymentChoice::Method(code) => match Wallet::from_code(code) {
+                Some(wallet) => self.pay_with_wallet(wallet),
+                None => self.pay(),
+            },
+            _ => self.pay(),
+        }
+    }
+
+    /// Submits the chosen card or method: a second press while one is in flight does nothing.
+    pub fn pay(&self) {
+        if let Some(action) = self.pay_action {
+            action.dispatch(());
+        }
+    }
+
+    /// Pays with the shopper's choice now and says how it ended: the gateway's answer, or why
+    /// nothing was paid (fields invalid, encryption failed, network, refused by the flow). For
+    /// callers that wait on one payment (the JS API's `submit()`); views use [`Self::submit`].
+    pub async fn pay_now(self) -> Result<PaymentAnswer, CheckoutError> {
+        let Some(client) = self.setup.with_value(|s| s.client.clone()) else {
+            return Err(CheckoutError::NetworkUnavailable);
+        };
+        let choice = self.choice.get_untracked();
+        let frames = match &choice {
+            PaymentChoice::StoredCard(token) => self.stored_card_frames(token),
+            PaymentChoice::NewCard => self.card_frames(),
+            PaymentChoice::Method(_) => None,
+        };
+        if frames.is_none() && !matches!(choice, PaymentChoice::Method(_)) {
+            return Err(CheckoutError::SecureFieldsUnavailable);
+        }
+        let key = self.begin().ok_or_else(|| self.refusal())?;
+        let card = match &frames {
+            None => EncryptedCard::default(),
+            Some(frames) => match frames.encrypt().await {
+                // Unmounted meanwhile: its requests are aborted, nothing was sent.
+                _ if self.flow.is_disposed() => return Err(CheckoutError::NetworkUnavailable),
+                Ok(card) => card,
+                Err(error) => {
+                    self.encryption_failed(error);
+                    return Err(error);
+                }
+            },
+        };
+        let (session_id, return_url) = self
+            .setup
+            .try_with_value(|s| (s.session.id.clone(), s.return_url.clone()))
+            .ok_or(CheckoutError::NetworkUnavailable)?;
+        let answer = match &choice {
+            PaymentChoice::StoredCard(token) => {
+                client
+                    .pay_with_token(&session_id, &key, token, &card.encrypted_cvv, &return_url)
+                    .await
+            }
+            PaymentChoice::Method(code) => {
+                client
+                    .pay_with_method(&session_id, &key, code, &return_url)
+                    .await
+            }
+            PaymentChoice::NewCard => {
+                let store = self.store_card();
+                client
+                    .pay_with_card(&session_id, &key, &card, store, &return_url)
+                    .await
+            }
+        };
+        self.settle(answer.clone());
+        answer
+    }
+
+    /// Why the flow refused to start a payment.
+    fn refusal(&self) -> CheckoutError {
+        match self.flow.get_untracked().state() {
+            PaymentState::Expired => CheckoutError::SessionExpired,
+            PaymentState::Succeeded => CheckoutError::SessionCompleted,
+            PaymentState::Unavailable(error) => error,
+            // Submitting, or waiting for the gateway: one payment at a time.
+            _ => CheckoutError::PaymentPending,
+        }
+    }
+
+    /// Whether this payment saves the card: a subscription always does (the form said so
+    /// before Pay), a shopper's box when offered, never without a known shopper.
+    fn store_card(&self) -> bool {
+        match self.save_offer() {
+            SaveCardOffer::Required => true,
+            SaveCardOffer::Optional { .. } => self.save_card.get_untracked(),
+            SaveCardOffer::Unavailable => false,
+        }
+    }
+
+    /// Starts a payment attempt: its idempotency key, or `None` (and whoever waits is told)
+    /// when the flow refuses one (in flight, paid, expired, no random source).
+    fn begin(&self) -> Option<String> {
+        let was_open = self.flow.with_untracked(PaymentFlow::can_submit);
+        let mut key = None;
+        self.flow.update(|f| key = f.submit(new_idempotency_key));
+        if key.is_none() {
+            let state = self.flow.get_untracked().state();
+            // Refused before any request: the merchant hears why when it is news (the random
+            // source failed just now), and a `submit()` waiting on this press gets its answer.
+            if was_open {
+                self.notify(state, None);
+            }
+            if let (Some(settled), PaymentState::Unavailable(_) | PaymentState::Expired) = (
+                self.setup.with_value(|s| s.callbacks).on_submit_settled,
+                state,
+            ) {
+                settled.try_run(state);
+            }
+        }
+        key
+    }
+
+    fn encryption_failed(&self, error: CheckoutError) {
+        if error == CheckoutError::RandomnessUnavailable {
+            self.flow.update(PaymentFlow::randomness_failed);
+            self.notify(self.flow.get_untracked().state(), None);
+            return;
+        }
+        self.flow.update(PaymentFlow::cancel_submit);
+        // Invalid fields speak for themselves, beside each field; this one has no field.
+        if error == CheckoutError::SecureFieldsUnavailable {
+            self.setup.with_value(|s| {
+                s.context.announce(s.context.t(error.message_id()));
+            });
+        }
+    }
+
+    /// What every payment request's answer does to the checkout, whichever method sent it.
+    fn settle(&self, answer: Result<PaymentAnswer, CheckoutError>) {
+        if self.flow.is_disposed() {
+            return; // Answered after an unmount: the checkout it was for is gone.
+        }
+        match answer {
+            Ok(answer) => {
+                self.flow.update(|f| f.answered(answer.outcome()));
+                if let Some(PaymentAction::Redirect { url, post, data }) = &answer.action
+                    && self.flow.get_untracked().state() == PaymentState::Redirecting
+                {
+                    redirect(url, *post, data);
+                }
+                self.record(answer);
+            }
+            Err(error) => {
+                self.flow.update(|f| f.request_failed(error));
+                self.notify(self.flow.get_untracked().state(), None);
+            }
+        }
+    }
+
+    /// A final or newer answer: kept, and the merchant told about the state it leads to.
+    fn record(&self, answer: PaymentAnswer) {
+        self.notify(self.flow.get_untracked().state(), Some(&answer));
+        self.last_answer.set(Some(answer));
+    }
+
+    /// Tells the merchant, once, about the state an answer leads to.
+    fn notify(&self, state: PaymentState, answer: Option<&PaymentAnswer>) {
+        let callbacks = self.setup.with_value(|s| s.callbacks);
+        let summary = |answer: &PaymentAnswer| {
+            self.setup.with_value(|s| PaymentSummary {
+                session_id: s.session.id.clone(),
+                order_id: answer.order_id.clone(),
+                amount: s.session.amount,
+                card_brand: answer.card_brand,
+                card_last4: answer.card_last4.clone(),
+                failure: answer.decline,
+            })
+        };
+        match state {
+            PaymentState::Succeeded => {
+                if let (Some(cb), Some(answer)) = (callbacks.on_payment_completed, answer) {
+                    cb.try_run(summary(answer));
+                }
+            }
+            PaymentState::Declined(_) => {
+                if let (Some(cb), Some(answer)) = (callbacks.on_payment_failed, answer) {
+                    cb.try_run(summary(answer));
+                }
+            }
+            PaymentState::Interrupted(error) | PaymentState::Unavailable(error) => {
+                if let Some(cb) = callbacks.on_error {
+                    cb.try_run(error);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Every state change is said once in the live region, whatever view shows it.
+    fn announce_states(&self) {
+        let this = *self;
+        Effect::new(move |_| {
+            let state = this.state.get();
+            let Some(ctx) = this.setup.try_with_value(|s| s.context.clone()) else {
+                return;
+            };
+            let authorized = this
+                .last_answer
+                .with_untracked(|a| a.as_ref().is_some_and(PaymentAnswer::is_authorization));
+            let message = match state {
+                PaymentState::Submitting => Some(ctx.t("dropin-processing")),
+                PaymentState::Redirecting => Some(ctx.t("dropin-redirecting")),
+                PaymentState::Declined(e) | PaymentState::Interrupted(e) => {
+                    Some(ctx.t(e.message_id()))
+                }
+                PaymentState::Succeeded if authorized => Some(ctx.t("dropin-authorized-title")),
+                PaymentState::Succeeded => Some(ctx.t("dropin-success-title")),
+                _ => None,
+            };
+            if let Some(message) = message {
+                ctx.announce(message);
+            }
+        });
+    }
+}
+
+/// The first saved card still valid, else a new card, else the session's first method:
+/// returning shoppers pay in one field.
+fn default_choice(
+    cards: &[StoredCard],
+    has_card: bool,
+    others: &[&'static PaymentMethod],
+) -> PaymentChoice {
+    let today = current_month();
+    if let Some(card) = cards.iter().find(|c| !stored_card::is_expired(c, today)) {
+        return PaymentChoice::StoredCard(card.token.clone());
+    }
+    match (
+        has_card,
+        others.iter().find(|m| m.flow != MethodFlow::Wallet),
+    ) {
+        (true, _) => PaymentChoice::NewCard,
+        (false, Some(method)) => PaymentChoice::Method(method.code),
+        (false, None) => PaymentChoice::NewCard,
+    }
+}

@@ -1,0 +1,400 @@
+//! The JavaScript API, for merchant pages that load the SDK with a script tag:
+//!
+//! ```js
+//! const checkout = await PaykkaCheckout.create({ sessionId, backendUrl, onPaymentCompleted });
+//! checkout.mount('#dropin');                          // Drop-in
+//! checkout.create('cardNumber').mount('#number');     // or Components, in the merchant's layout
+//! const result = await checkout.submit();             // ... with the merchant's own button
+//! checkout.destroy();
+//! ```
+//!
+//! Options are checked on `create`, and a wrong one is a `TypeError` naming it. Callbacks get
+//! plain objects; what can fail returns a rejected promise with `{ code, message }`.
+
+mod component;
+mod convert;
+mod inner;
+mod options;
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use js_sys::{Object, Promise};
+use leptos::prelude::*;
+use paykka_core::CheckoutError;
+use paykka_core::flow::PaymentState;
+use paykka_core::frame_protocol::FieldKind;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::future_to_promise;
+use web_sys::AbortController;
+
+use crate::api::{BackendClient, SubmitHook};
+use crate::components::DropIn;
+use crate::components::dropin::DropInProps;
+use crate::components::internal::browser::current_page_url;
+use crate::context::CheckoutContext;
+use crate::controller::PaymentSummary;
+use crate::i18n;
+use component::{ComponentKind, JsComponent};
+use convert::*;
+use inner::*;
+use options::*;
+
+/// Marks an element that holds a mount, so a second mount into it is refused.
+pub(super) const MOUNTED_ATTR: &str = "data-paykka-mounted";
+
+/// Where the locale files are (the loader calls this with its own folder and the bundle's
+/// integrity hashes, so a locale is fetched from the bundle's origin and checked like the rest).
+#[wasm_bindgen(js_name = configureLocales)]
+pub fn configure_locales(base: &str, integrity: JsValue) {
+    let mut hashes = Vec::new();
+    if integrity.is_object() {
+        for key in keys_of(&integrity) {
+            if let Some(hash) = get(&integrity, &key).as_string() {
+                hashes.push((key, hash));
+            }
+        }
+    }
+    i18n::set_locale_source(base, hashes);
+}
+
+/// A checkout for one session: mount the Drop-in, or create components.
+#[wasm_bindgen(js_name = PaykkaCheckout)]
+pub struct JsCheckout {
+    inner: Rc<Inner>,
+}
+
+#[wasm_bindgen(js_class = PaykkaCheckout)]
+impl JsCheckout {
+    /// Checks the options and loads the session from the merchant backend. `early` and
+    /// `number_frame` are the loader's: the session's GETs it started while the wasm downloaded
+    /// (see `BackendClient::with_early_responses`), and the card number frame it started when the
+    /// session answered (see `secure_card::offer_prewarmed_number_frame`); undefined without it.
+    #[wasm_bindgen(js_name = create)]
+    pub async fn create(
+        options: JsValue,
+        early: JsValue,
+        number_frame: JsValue,
+    ) -> Result<JsCheckout, JsValue> {
+        // A panic aborts the wasm: at least say where, for the merchant's bug report. (Not in
+        // the script-tag bundle, built with panics as a bare trap: no hook ever runs there.)
+        #[cfg(not(panic = "immediate-abort"))]
+        static PANIC_HOOK: std::sync::Once = std::sync::Once::new();
+        #[cfg(not(panic = "immediate-abort"))]
+        PANIC_HOOK.call_once(|| {
+            std::panic::set_hook(Box::new(|info| {
+                leptos::logging::error!("PaykkaCheckout crashed: {info}")
+            }));
+        });
+        let options = parse_options(&options)?;
+        for (locale, ftl) in &options.translations {
+            i18n::add_messages(locale, ftl).map_err(|e| {
+                type_error(&format!("option `translations[{}]`: {e}", quoted(locale)))
+            })?;
+        }
+        let controller =
+            AbortController::new().map_err(|_| type_error("AbortController is missing"))?;
+        let client = BackendClient::new(&options.backend_url, controller.signal())
+            .with_submit_hook(options.on_submit.clone().map(SubmitHook))
+            .with_early_responses(&early);
+        let browser: Vec<String> = web_sys::window()
+            .map(|w| {
+                w.navigator()
+                    .languages()
+                    .iter()
+                    .filter_map(|l| l.as_string())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let fallback = i18n::negotiate(
+            options
+                .locale
+                .iter()
+                .chain(browser.iter())
+                .map(String::as_str),
+        );
+        // The payment so far is asked for at the same time, for a Drop-in to show at once.
+        let (session, answer) = crate::api::join(
+            client.session(&options.session_id),
+            client.result(&options.session_id),
+        )
+        .await;
+        let session = match session {
+            Ok(session) => session,
+            Err(error) => {
+                let context = CheckoutContext::new(i18n::load_locale([fallback]).await);
+                let object = error_object(error, &context);
+                call(&options.on_error, &object);
+                return Err(object);
+            }
+        };
+        // The number frame the loader started early, for this checkout's first card form.
+        crate::components::secure_card::offer_prewarmed_number_frame(&number_frame);
+        let locale = i18n::load_locale(
+            session
+                .display_locale
+                .as_deref()
+                .into_iter()
+                .chain([fallback]),
+        )
+        .await;
+        let owner = Owner::new();
+        let context = owner.with(|| CheckoutContext::new(locale));
+        let dropin_submits = owner.with(|| RwSignal::new(0));
+        if session.expired {
+            // The checkout still resolves (the Drop-in shows an expired state); tell the merchant.
+            call(&options.on_expired, &JsValue::UNDEFINED);
+        }
+        Ok(JsCheckout {
+            inner: Rc::new(Inner {
+                options,
+                session,
+                client,
+                controller,
+                context,
+                owner,
+                payment: RefCell::new(None),
+                mounts: RefCell::new(Vec::new()),
+                next_mount: Cell::new(1),
+                destroyed: Cell::new(false),
+                dropin_submits,
+                dropin_pending: RefCell::new(None),
+                dropin_mounted: Cell::new(false),
+                first_answer: RefCell::new(answer.ok()),
+                number_frame,
+            }),
+        })
+    }
+
+    /// Mounts the whole Drop-in into `target` (a CSS selector or an element).
+    pub fn mount(&self, target: JsValue) -> Result<(), JsValue> {
+        let inner = &self.inner;
+        inner.alive("mount")?;
+        let element = element_of(&target, "mount")?;
+        inner.claim(&element, "mount")?;
+        let options = &inner.options;
+        let session_id = options.session_id.clone();
+        let backend_url = options.backend_url.clone();
+        let locale = options.locale.clone();
+        let return_url = options.return_url.clone().unwrap_or_else(current_page_url);
+        let allow_removal = options.allow_stored_card_removal;
+        let submit_hook = send_wrapper::SendWrapper::new(options.on_submit.clone().map(SubmitHook));
+        let weak = Rc::downgrade(inner);
+        let on_completed = {
+            let weak = weak.clone();
+            move |summary: PaymentSummary| {
+                if let Some(inner) = weak.upgrade() {
+                    call(
+                        &inner.options.on_payment_completed,
+                        &summary_object(&summary, &inner.context),
+                    );
+                }
+            }
+        };
+        let on_failed = {
+            let weak = weak.clone();
+            move |summary: PaymentSummary| {
+                if let Some(inner) = weak.upgrade() {
+                    call(
+                        &inner.options.on_payment_failed,
+                        &summary_object(&summary, &inner.context),
+                    );
+                }
+            }
+        };
+        let on_error = move |error: CheckoutError| {
+            if let Some(inner) = weak.upgrade() {
+                call(
+                    &inner.options.on_error,
+                    &error_object(error, &inner.context),
+                );
+            }
+        };
+        let on_settled = {
+            let weak = Rc::downgrade(inner);
+            move |state: PaymentState| {
+                let Some(inner) = weak.upgrade() else { return };
+                let Some((resolve, reject)) = inner.dropin_pending.borrow_mut().take() else {
+                    return;
+                };
+                let context = &inner.context;
+                let result = |status: &str, failure: Option<CheckoutError>| {
+                    let object = Object::new();
+                    set(&object, "status", status);
+                    set(&object, "sessionId", inner.options.session_id.as_str());
+                    set(
+                        &object,
+                        "failure",
+                        failure.map_or(JsValue::NULL, |e| error_object(e, context)),
+                    );
+                    JsValue::from(object)
+                };
+                let _ = match state {
+                    PaymentState::Succeeded => {
+                        resolve.call1(&JsValue::NULL, &result("SUCCESS", None))
+                    }
+                    PaymentState::Declined(e) => {
+                        resolve.call1(&JsValue::NULL, &result("FAILURE", Some(e)))
+                    }
+                    PaymentState::AwaitingScan | PaymentState::AwaitingResult => {
+                        resolve.call1(&JsValue::NULL, &result("PROCESSING", None))
+                    }
+                    // The page is leaving for the issuer: nothing to settle here.
+                    PaymentState::Redirecting => return,
+                    PaymentState::Interrupted(e) | PaymentState::Unavailable(e) => {
+                        reject.call1(&JsValue::NULL, &error_object(e, context))
+                    }
+                    PaymentState::Expired => reject.call1(
+                        &JsValue::NULL,
+                        &error_object(CheckoutError::SessionExpired, context),
+                    ),
+                    // Back to the form: the fields said what is wrong, beside each one.
+                    _ => {
+                        let object = Object::new();
+                        set(&object, "code", "invalid-fields");
+                        set(&object, "message", context.t("card-form-invalid-generic"));
+                        reject.call1(&JsValue::NULL, &object.into())
+                    }
+                };
+            }
+        };
+        let on_settled = send_wrapper::SendWrapper::new(on_settled);
+        let show_pay_button = options.show_pay_button;
+        let appearance = options.appearance.clone();
+        let submits: Signal<u32> = inner.dropin_submits.into();
+        let on_completed = send_wrapper::SendWrapper::new(on_completed);
+        let on_failed = send_wrapper::SendWrapper::new(on_failed);
+        let on_error = send_wrapper::SendWrapper::new(on_error);
+        let loaded = inner
+            .first_answer
+            .borrow_mut()
+            .take()
+            .map(|answer| (inner.session.clone(), answer));
+        let handle = leptos::mount::mount_to(element.clone(), move || {
+            DropIn(DropInProps {
+                loaded,
+                session_id,
+                backend_url,
+                locale: locale.into(),
+                return_url: Some(return_url),
+                allow_stored_card_removal: Some(allow_removal),
+                submit_hook: submit_hook.take(),
+                show_pay_button: Some(show_pay_button),
+                submit_requests: Some(submits),
+                on_submit_settled: Some(Callback::new(move |s| (*on_settled)(s))),
+                on_payment_completed: Some(Callback::new(move |s| (*on_completed)(s))),
+                on_payment_failed: Some(Callback::new(move |s| (*on_failed)(s))),
+                on_error: Some(Callback::new(move |e| (*on_error)(e))),
+                appearance: appearance.into(),
+            })
+        });
+        inner.add_mount(element, Box::new(handle));
+        inner.dropin_mounted.set(true);
+        keep_alive(inner);
+        call(&inner.options.on_ready, &JsValue::UNDEFINED);
+        Ok(())
+    }
+
+    /// A Component: `cardNumber`, `expiry`, `cvv`, `holderName`, or `card` (all four together).
+    /// The card components of one checkout act as one form: focus moves from one to the next,
+    /// the number's brand sets the security code's length, and `submit()` encrypts them all.
+    /// (The loader also exposes it as `checkout.create(kind)`: wasm-bindgen cannot export a
+    /// static and an instance method of one name.)
+    #[wasm_bindgen(js_name = createComponent)]
+    pub fn create_component(&self, kind: &str) -> Result<JsComponent, JsValue> {
+        self.inner.alive("create")?;
+        let kind = match kind {
+            "cardNumber" => ComponentKind::Field(FieldKind::Number),
+            "expiry" | "expiryDate" => ComponentKind::Field(FieldKind::Expiry),
+            "cvv" | "securityCode" => ComponentKind::Field(FieldKind::Cvv),
+            "holderName" => ComponentKind::Field(FieldKind::Holder),
+            "card" => ComponentKind::Card,
+            other => {
+                return Err(type_error(&format!(
+                    "create({}): unknown component (known: cardNumber, expiry, cvv, holderName, card)",
+                    quoted(other)
+                )));
+            }
+        };
+        Ok(JsComponent {
+            inner: self.inner.clone(),
+            kind,
+            mount: Cell::new(None),
+        })
+    }
+
+    /// Pays with the mounted card components: validates them (errors show beside each field),
+    /// encrypts them in their frames, and sends the payment through the backend. Resolves to the
+    /// payment's result (`{ status, orderId, card, action, failure }`); rejects with
+    /// `{ code, message }` when nothing was paid (invalid fields, network, payment in flight).
+    pub fn submit(&self, options: JsValue) -> Promise {
+        let inner = self.inner.clone();
+        future_to_promise(async move {
+            inner.alive("submit")?;
+            let context = inner.context.clone();
+            if inner.dropin_mounted.get() && inner.payment.borrow().is_none() {
+                // The Drop-in's own Pay, pressed from the merchant's button.
+                if inner.dropin_pending.borrow().is_some() {
+                    return Err(type_error("submit(): a payment is already in progress"));
+                }
+                let inner2 = inner.clone();
+                let promise = Promise::new(&mut |resolve, reject| {
+                    *inner2.dropin_pending.borrow_mut() = Some((resolve, reject));
+                });
+                inner.dropin_submits.update(|n| *n += 1);
+                return wasm_bindgen_futures::JsFuture::from(promise).await;
+            }
+            let Some(payment) = *inner.payment.borrow() else {
+                return Err(type_error(
+                    "submit(): mount the card components first (create('cardNumber').mount(...))",
+                ));
+            };
+            if payment.state().get_untracked() == PaymentState::Submitting {
+                return Err(type_error("submit(): a payment is already in progress"));
+            }
+            // `submit({ storePaymentMethod: true })`: the shopper's "save this card", where the
+            // session offers it (a subscription saves anyway, a guest's card never).
+            if let Some(store) = get(&options, "storePaymentMethod").as_bool() {
+                payment.save_card().set(store);
+            }
+            match payment.pay_now().await {
+                Ok(answer) => Ok(answer_object(&answer, &inner.options.session_id, &context)),
+                Err(error) => Err(error_object(error, &context)),
+            }
+        })
+    }
+
+    /// Removes every view this checkout mounted (the Drop-in and all components).
+    pub fn unmount(&self) {
+        let mounts = std::mem::take(&mut *self.inner.mounts.borrow_mut());
+        drop(mounts);
+        // Nothing of this checkout stays on the page, not even the frame started for it early.
+        crate::components::secure_card::withdraw_prewarmed_number_frame(&self.inner.number_frame);
+        let_go(&self.inner);
+    }
+
+    /// Unmounts everything, aborts every request in flight and frees the checkout. Calling any
+    /// method afterwards is an error.
+    pub fn destroy(&self) {
+        if self.inner.destroyed.replace(true) {
+            return;
+        }
+        self.unmount();
+        self.inner.payment.borrow_mut().take();
+        self.inner.controller.abort();
+        self.inner.owner.cleanup();
+    }
+
+    /// The session's amount and currency, as the checkout will charge them.
+    #[wasm_bindgen(getter)]
+    pub fn amount(&self) -> JsValue {
+        let amount = Object::new();
+        set(&amount, "value", self.inner.session.amount.minor() as f64);
+        set(
+            &amount,
+            "currency",
+            self.inner.session.amount.currency().code(),
+        );
+        amount.into()
+    }
+}
