@@ -28,8 +28,10 @@
 //! });
 //! ```
 
+mod outcome;
 mod polling;
 mod saved_cards;
+mod submit;
 mod wallets;
 
 use leptos::prelude::*;
@@ -37,10 +39,7 @@ use paykka_core::flow::{PaymentFlow, PaymentOutcome, PaymentState};
 use paykka_core::methods::{self, MethodFlow, PaymentMethod};
 use paykka_core::{Amount, Brand, CheckoutError};
 
-use crate::api::{
-    BackendClient, EncryptedCard, PaymentAction, PaymentAnswer, SaveCardOffer, Session, StoredCard,
-};
-use crate::components::internal::browser::redirect;
+use crate::api::{BackendClient, PaymentAnswer, SaveCardOffer, Session, StoredCard};
 use crate::components::internal::current_month;
 use crate::components::secure_card::CardFrames;
 use crate::components::stored_card::{self, RemoveState};
@@ -340,227 +339,6 @@ impl PaymentController {
     /// The session, as loaded.
     pub fn with_session<T>(&self, read: impl FnOnce(&Session) -> T) -> T {
         self.setup.with_value(|s| read(&s.session))
-    }
-
-    /// Pays with the shopper's choice: a wallet opens its sheet (inside this click, as browsers
-    /// require), anything else is submitted as [`Self::pay`].
-    pub fn submit(&self) {
-        match self.choice.get_untracked() {
-            PaymentChoice::Method(code) => match Wallet::from_code(code) {
-                Some(wallet) => self.pay_with_wallet(wallet),
-                None => self.pay(),
-            },
-            _ => self.pay(),
-        }
-    }
-
-    /// Submits the chosen card or method: a second press while one is in flight does nothing.
-    pub fn pay(&self) {
-        if let Some(action) = self.pay_action {
-            action.dispatch(());
-        }
-    }
-
-    /// Pays with the shopper's choice now and says how it ended: the gateway's answer, or why
-    /// nothing was paid (fields invalid, encryption failed, network, refused by the flow). For
-    /// callers that wait on one payment (the JS API's `submit()`); views use [`Self::submit`].
-    pub async fn pay_now(self) -> Result<PaymentAnswer, CheckoutError> {
-        let Some(client) = self.setup.with_value(|s| s.client.clone()) else {
-            return Err(CheckoutError::NetworkUnavailable);
-        };
-        let choice = self.choice.get_untracked();
-        let frames = match &choice {
-            PaymentChoice::StoredCard(token) => self.stored_card_frames(token),
-            PaymentChoice::NewCard => self.card_frames(),
-            PaymentChoice::Method(_) => None,
-        };
-        if frames.is_none() && !matches!(choice, PaymentChoice::Method(_)) {
-            return Err(CheckoutError::SecureFieldsUnavailable);
-        }
-        let key = self.begin().ok_or_else(|| self.refusal())?;
-        let card = match &frames {
-            None => EncryptedCard::default(),
-            Some(frames) => match frames.encrypt().await {
-                // Unmounted meanwhile: its requests are aborted, nothing was sent.
-                _ if self.flow.is_disposed() => return Err(CheckoutError::NetworkUnavailable),
-                Ok(card) => card,
-                Err(error) => {
-                    self.encryption_failed(error);
-                    return Err(error);
-                }
-            },
-        };
-        let (session_id, return_url) = self
-            .setup
-            .try_with_value(|s| (s.session.id.clone(), s.return_url.clone()))
-            .ok_or(CheckoutError::NetworkUnavailable)?;
-        let answer = match &choice {
-            PaymentChoice::StoredCard(token) => {
-                client
-                    .pay_with_token(&session_id, &key, token, &card.encrypted_cvv, &return_url)
-                    .await
-            }
-            PaymentChoice::Method(code) => {
-                client
-                    .pay_with_method(&session_id, &key, code, &return_url)
-                    .await
-            }
-            PaymentChoice::NewCard => {
-                let store = self.store_card();
-                client
-                    .pay_with_card(&session_id, &key, &card, store, &return_url)
-                    .await
-            }
-        };
-        self.settle(answer.clone());
-        answer
-    }
-
-    /// Why the flow refused to start a payment.
-    fn refusal(&self) -> CheckoutError {
-        match self.flow.get_untracked().state() {
-            PaymentState::Expired => CheckoutError::SessionExpired,
-            PaymentState::Succeeded => CheckoutError::SessionCompleted,
-            PaymentState::Unavailable(error) => error,
-            // Submitting, or waiting for the gateway: one payment at a time.
-            _ => CheckoutError::PaymentPending,
-        }
-    }
-
-    /// Whether this payment saves the card: a subscription always does (the form said so
-    /// before Pay), a shopper's box when offered, never without a known shopper.
-    fn store_card(&self) -> bool {
-        match self.save_offer() {
-            SaveCardOffer::Required => true,
-            SaveCardOffer::Optional { .. } => self.save_card.get_untracked(),
-            SaveCardOffer::Unavailable => false,
-        }
-    }
-
-    /// Starts a payment attempt: its idempotency key, or `None` (and whoever waits is told)
-    /// when the flow refuses one (in flight, paid, expired, no random source).
-    fn begin(&self) -> Option<String> {
-        let was_open = self.flow.with_untracked(PaymentFlow::can_submit);
-        let mut key = None;
-        self.flow.update(|f| key = f.submit(new_idempotency_key));
-        if key.is_none() {
-            let state = self.flow.get_untracked().state();
-            // Refused before any request: the merchant hears why when it is news (the random
-            // source failed just now), and a `submit()` waiting on this press gets its answer.
-            if was_open {
-                self.notify(state, None);
-            }
-            if let (Some(settled), PaymentState::Unavailable(_) | PaymentState::Expired) = (
-                self.setup.with_value(|s| s.callbacks).on_submit_settled,
-                state,
-            ) {
-                settled.try_run(state);
-            }
-        }
-        key
-    }
-
-    fn encryption_failed(&self, error: CheckoutError) {
-        if error == CheckoutError::RandomnessUnavailable {
-            self.flow.update(PaymentFlow::randomness_failed);
-            self.notify(self.flow.get_untracked().state(), None);
-            return;
-        }
-        self.flow.update(PaymentFlow::cancel_submit);
-        // Invalid fields speak for themselves, beside each field; this one has no field.
-        if error == CheckoutError::SecureFieldsUnavailable {
-            self.setup.with_value(|s| {
-                s.context.announce(s.context.t(error.message_id()));
-            });
-        }
-    }
-
-    /// What every payment request's answer does to the checkout, whichever method sent it.
-    fn settle(&self, answer: Result<PaymentAnswer, CheckoutError>) {
-        if self.flow.is_disposed() {
-            return; // Answered after an unmount: the checkout it was for is gone.
-        }
-        match answer {
-            Ok(answer) => {
-                self.flow.update(|f| f.answered(answer.outcome()));
-                if let Some(PaymentAction::Redirect { url, post, data }) = &answer.action
-                    && self.flow.get_untracked().state() == PaymentState::Redirecting
-                {
-                    redirect(url, *post, data);
-                }
-                self.record(answer);
-            }
-            Err(error) => {
-                self.flow.update(|f| f.request_failed(error));
-                self.notify(self.flow.get_untracked().state(), None);
-            }
-        }
-    }
-
-    /// A final or newer answer: kept, and the merchant told about the state it leads to.
-    fn record(&self, answer: PaymentAnswer) {
-        self.notify(self.flow.get_untracked().state(), Some(&answer));
-        self.last_answer.set(Some(answer));
-    }
-
-    /// Tells the merchant, once, about the state an answer leads to.
-    fn notify(&self, state: PaymentState, answer: Option<&PaymentAnswer>) {
-        let callbacks = self.setup.with_value(|s| s.callbacks);
-        let summary = |answer: &PaymentAnswer| {
-            self.setup.with_value(|s| PaymentSummary {
-                session_id: s.session.id.clone(),
-                order_id: answer.order_id.clone(),
-                amount: s.session.amount,
-                card_brand: answer.card_brand,
-                card_last4: answer.card_last4.clone(),
-                failure: answer.decline,
-            })
-        };
-        match state {
-            PaymentState::Succeeded => {
-                if let (Some(cb), Some(answer)) = (callbacks.on_payment_completed, answer) {
-                    cb.try_run(summary(answer));
-                }
-            }
-            PaymentState::Declined(_) => {
-                if let (Some(cb), Some(answer)) = (callbacks.on_payment_failed, answer) {
-                    cb.try_run(summary(answer));
-                }
-            }
-            PaymentState::Interrupted(error) | PaymentState::Unavailable(error) => {
-                if let Some(cb) = callbacks.on_error {
-                    cb.try_run(error);
-                }
-            }
-            _ => {}
-        }
-    }
-
-    /// Every state change is said once in the live region, whatever view shows it.
-    fn announce_states(&self) {
-        let this = *self;
-        Effect::new(move |_| {
-            let state = this.state.get();
-            let Some(ctx) = this.setup.try_with_value(|s| s.context.clone()) else {
-                return;
-            };
-            let authorized = this
-                .last_answer
-                .with_untracked(|a| a.as_ref().is_some_and(PaymentAnswer::is_authorization));
-            let message = match state {
-                PaymentState::Submitting => Some(ctx.t("dropin-processing")),
-                PaymentState::Redirecting => Some(ctx.t("dropin-redirecting")),
-                PaymentState::Declined(e) | PaymentState::Interrupted(e) => {
-                    Some(ctx.t(e.message_id()))
-                }
-                PaymentState::Succeeded if authorized => Some(ctx.t("dropin-authorized-title")),
-                PaymentState::Succeeded => Some(ctx.t("dropin-success-title")),
-                _ => None,
-            };
-            if let Some(message) = message {
-                ctx.announce(message);
-            }
-        });
     }
 }
 
