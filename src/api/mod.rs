@@ -165,16 +165,7 @@ impl BackendClient {
             .set("store_payment_method", store)
             .set("browser", browser::describe())
             .set("return_url", return_url);
-        let json = self
-            .request(
-                "POST",
-                "/api/payments",
-                Some(&body.to_json()),
-                Some(idempotency_key),
-                PAYMENT_TIMEOUT_MS,
-            )
-            .await?;
-        PaymentAnswer::from_json(&json).ok_or(CheckoutError::InvalidResponse)
+        self.post_payment(body, idempotency_key).await
     }
 
     /// Pays with a method that needs no card data (QR wallets, redirect methods): the gateway
@@ -190,16 +181,7 @@ impl BackendClient {
             .set("session_id", session_id)
             .set("payment_method", method)
             .set("return_url", return_url);
-        let json = self
-            .request(
-                "POST",
-                "/api/payments",
-                Some(&body.to_json()),
-                Some(idempotency_key),
-                PAYMENT_TIMEOUT_MS,
-            )
-            .await?;
-        PaymentAnswer::from_json(&json).ok_or(CheckoutError::InvalidResponse)
+        self.post_payment(body, idempotency_key).await
     }
 
     /// Pays with a browser wallet (Apple Pay, Google Pay): `wallet_data` is the sheet's payload.
@@ -216,16 +198,7 @@ impl BackendClient {
             .set("payment_method", method)
             .set("wallet_data", wallet_data.clone())
             .set("return_url", return_url);
-        let json = self
-            .request(
-                "POST",
-                "/api/payments",
-                Some(&body.to_json()),
-                Some(idempotency_key),
-                PAYMENT_TIMEOUT_MS,
-            )
-            .await?;
-        PaymentAnswer::from_json(&json).ok_or(CheckoutError::InvalidResponse)
+        self.post_payment(body, idempotency_key).await
     }
 
     /// Apple Pay's merchant validation, through the backend to the gateway: the merchant
@@ -267,16 +240,7 @@ impl BackendClient {
             .set("encrypted_cvv", encrypted_cvv)
             .set("browser", browser::describe())
             .set("return_url", return_url);
-        let json = self
-            .request(
-                "POST",
-                "/api/payments",
-                Some(&body.to_json()),
-                Some(idempotency_key),
-                PAYMENT_TIMEOUT_MS,
-            )
-            .await?;
-        PaymentAnswer::from_json(&json).ok_or(CheckoutError::InvalidResponse)
+        self.post_payment(body, idempotency_key).await
     }
 
     /// Removes a saved card of the session's shopper (the backend decides whose cards these are).
@@ -298,6 +262,24 @@ impl BackendClient {
         } else {
             Err(CheckoutError::InvalidResponse)
         }
+    }
+
+    /// Posts one payment attempt (its body and idempotency key) and reads the answer.
+    async fn post_payment(
+        &self,
+        body: JsonBuilder,
+        idempotency_key: &str,
+    ) -> Result<PaymentAnswer, CheckoutError> {
+        let json = self
+            .request(
+                "POST",
+                "/api/payments",
+                Some(&body.to_json()),
+                Some(idempotency_key),
+                PAYMENT_TIMEOUT_MS,
+            )
+            .await?;
+        PaymentAnswer::from_json(&json).ok_or(CheckoutError::InvalidResponse)
     }
 
     async fn request(
