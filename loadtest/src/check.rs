@@ -136,42 +136,49 @@ fn by_session(
     Ok(out)
 }
 
-pub fn check(ledger: &[Entry], sandbox_db: &Path, backend_db: &Path) -> Result<Report, String> {
-    let sb = open(sandbox_db)?;
-    let be = open(backend_db)?;
-    let mut rep = Report {
-        sessions: ledger.len(),
-        ..Default::default()
-    };
+/// Both servers' records, as the checks read them.
+struct Records {
+    /// The gateway's transactions `(order, status)`, by session.
+    gw_tx: HashMap<String, Vec<(String, String)>>,
+    /// The gateway's idempotency keys.
+    gw_keys: HashSet<String>,
+    /// The backend's orders: session → (status, order id).
+    orders: HashMap<String, (String, Option<String>)>,
+    /// The backend's payment attempts `(order, status)`, by session.
+    be_pay: HashMap<String, Vec<(String, String)>>,
+    /// The backend's idempotency keys: key → (state, HTTP status).
+    be_keys: HashMap<String, (String, Option<i64>)>,
+}
 
+/// Reads both servers' records, and their counts into `rep`.
+fn read_records(sb: &Connection, be: &Connection, rep: &mut Report) -> Result<Records, String> {
     // The gateway's transactions, by session.
     let gw_tx = by_session(
-        &sb,
+        sb,
         "SELECT COALESCE(session_id, ''), order_id, status FROM transactions",
     )?;
-    let gw_keys: HashSet<String> = rows(&sb, "SELECT idem_key FROM idempotency", |r| r.get(0))?
+    let gw_keys: HashSet<String> = rows(sb, "SELECT idem_key FROM idempotency", |r| r.get(0))?
         .into_iter()
         .collect();
-    rep.sandbox_sessions = one(&sb, "SELECT COUNT(*) FROM sessions")?;
-    rep.sandbox_transactions = one(&sb, "SELECT COUNT(*) FROM transactions")?;
+    rep.sandbox_sessions = one(sb, "SELECT COUNT(*) FROM sessions")?;
+    rep.sandbox_transactions = one(sb, "SELECT COUNT(*) FROM transactions")?;
     rep.sandbox_idempotency_keys = gw_keys.len() as i64;
-    rep.webhooks_queued = one(&sb, "SELECT COUNT(*) FROM webhooks")?;
+    rep.webhooks_queued = one(sb, "SELECT COUNT(*) FROM webhooks")?;
     rep.webhooks_undelivered = one(
-        &sb,
+        sb,
         "SELECT COUNT(*) FROM webhooks WHERE delivered_at IS NULL",
     )?;
 
     // The backend's orders, payment attempts and idempotency keys.
-    let orders: HashMap<String, (String, Option<String>)> = rows(
-        &be,
-        "SELECT session_id, status, order_id FROM orders",
-        |r| Ok((r.get::<_, String>(0)?, (r.get(1)?, r.get(2)?))),
-    )?
-    .into_iter()
-    .collect();
-    let be_pay = by_session(&be, "SELECT session_id, order_id, status FROM payments")?;
+    let orders: HashMap<String, (String, Option<String>)> =
+        rows(be, "SELECT session_id, status, order_id FROM orders", |r| {
+            Ok((r.get::<_, String>(0)?, (r.get(1)?, r.get(2)?)))
+        })?
+        .into_iter()
+        .collect();
+    let be_pay = by_session(be, "SELECT session_id, order_id, status FROM payments")?;
     let be_keys: HashMap<String, (String, Option<i64>)> = rows(
-        &be,
+        be,
         "SELECT idem_key, state, http_status FROM idempotency",
         |r| Ok((r.get::<_, String>(0)?, (r.get(1)?, r.get(2)?))),
     )?
@@ -179,7 +186,24 @@ pub fn check(ledger: &[Entry], sandbox_db: &Path, backend_db: &Path) -> Result<R
     .collect();
     rep.backend_orders = orders.len() as i64;
     rep.backend_payments = be_pay.values().map(Vec::len).sum::<usize>() as i64;
-    rep.webhooks_recorded = one(&be, "SELECT COUNT(*) FROM webhook_events")?;
+    rep.webhooks_recorded = one(be, "SELECT COUNT(*) FROM webhook_events")?;
+    Ok(Records {
+        gw_tx,
+        gw_keys,
+        orders,
+        be_pay,
+        be_keys,
+    })
+}
+
+pub fn check(ledger: &[Entry], sandbox_db: &Path, backend_db: &Path) -> Result<Report, String> {
+    let sb = open(sandbox_db)?;
+    let be = open(backend_db)?;
+    let mut rep = Report {
+        sessions: ledger.len(),
+        ..Default::default()
+    };
+    let rec = read_records(&sb, &be, &mut rep)?;
     let delivered = rep.webhooks_queued - rep.webhooks_undelivered;
     rep.webhooks_lost = rep.webhooks_undelivered + (delivered - rep.webhooks_recorded).abs();
     if rep.webhooks_lost > 0 {
@@ -191,99 +215,17 @@ pub fn check(ledger: &[Entry], sandbox_db: &Path, backend_db: &Path) -> Result<R
 
     let mut ours: HashSet<&str> = HashSet::new();
     let mut our_keys: HashSet<&str> = HashSet::new();
-    let none = Vec::new();
     for e in ledger {
-        let sid = e.session_id.as_str();
-        ours.insert(sid);
+        ours.insert(e.session_id.as_str());
         if let Some(k) = &e.key {
             our_keys.insert(k);
         }
         if e.replayed {
             rep.replayed += 1;
         }
-        let gw = gw_tx.get(sid).unwrap_or(&none);
-        let bp = be_pay.get(sid).unwrap_or(&none);
-        if gw.len() > 1 || bp.len() > 1 {
-            rep.duplicated += 1;
-            rep.problem(format!(
-                "duplicated: session {sid} has {} gateway transactions and {} backend payments{}",
-                gw.len(),
-                bp.len(),
-                if e.replayed { " (replayed)" } else { "" }
-            ));
-            continue;
-        }
-        let Some((order_status, order_order)) = orders.get(sid) else {
-            rep.lost += 1;
-            rep.problem(format!(
-                "lost: session {sid} is not in the backend's orders"
-            ));
-            continue;
-        };
-        match &e.state {
-            PayState::NotPaid | PayState::Refused => {
-                if matches!(e.state, PayState::NotPaid) {
-                    rep.not_paid += 1;
-                } else {
-                    rep.refused += 1;
-                }
-                if !gw.is_empty() || !bp.is_empty() {
-                    rep.unexpected += 1;
-                    rep.problem(format!(
-                        "unexpected: session {sid} was not paid (or refused) but has a transaction"
-                    ));
-                }
-            }
-            PayState::Unknown => {
-                rep.unknown += 1;
-                if !gw.is_empty() {
-                    rep.unknown_charged += 1;
-                }
-                // A charge the backend does not know of would be lost to the merchant.
-                if gw.len() != bp.len() {
-                    rep.lost += 1;
-                    rep.problem(format!(
-                        "lost: session {sid} (answer unknown) has a gateway transaction the backend did not record"
-                    ));
-                }
-            }
-            PayState::Answered { status, order_id } => {
-                rep.answered += 1;
-                match status.as_str() {
-                    "SUCCESS" => rep.answered_success += 1,
-                    "FAILURE" => rep.answered_failure += 1,
-                    _ => {}
-                }
-                let want = (order_id.clone(), status.clone());
-                let key = e.key.as_deref().unwrap_or("");
-                let why = if gw.first() != Some(&want) {
-                    Some(format!("gateway has {gw:?}"))
-                } else if bp.first() != Some(&want) {
-                    Some(format!("backend payments have {bp:?}"))
-                } else if order_order.as_deref() != Some(order_id) || order_status != status {
-                    Some(format!("backend order is {order_status} {order_order:?}"))
-                } else if !gw_keys.contains(key) {
-                    Some(format!("gateway has no idempotency key {key}"))
-                } else if be_keys.get(key).map(|(s, c)| (s.as_str(), *c))
-                    != Some(("done", Some(200)))
-                {
-                    Some(format!(
-                        "backend idempotency key {key} is {:?}",
-                        be_keys.get(key)
-                    ))
-                } else {
-                    None
-                };
-                if let Some(why) = why {
-                    rep.lost += 1;
-                    rep.problem(format!(
-                        "lost: session {sid} was answered {status} {order_id}, but {why}"
-                    ));
-                }
-            }
-        }
+        check_entry(&mut rep, &rec, e);
     }
-    for (sid, txs) in &gw_tx {
+    for (sid, txs) in &rec.gw_tx {
         if !ours.contains(sid.as_str()) {
             rep.unexpected += txs.len();
             rep.problem(format!(
@@ -291,7 +233,7 @@ pub fn check(ledger: &[Entry], sandbox_db: &Path, backend_db: &Path) -> Result<R
             ));
         }
     }
-    for k in &gw_keys {
+    for k in &rec.gw_keys {
         if !our_keys.contains(k.as_str()) {
             rep.unexpected += 1;
             rep.problem(format!(
@@ -300,6 +242,104 @@ pub fn check(ledger: &[Entry], sandbox_db: &Path, backend_db: &Path) -> Result<R
         }
     }
     Ok(rep)
+}
+
+/// One session of the generator's ledger against both servers' records.
+fn check_entry(rep: &mut Report, rec: &Records, e: &Entry) {
+    let none = Vec::new();
+    let sid = e.session_id.as_str();
+    let gw = rec.gw_tx.get(sid).unwrap_or(&none);
+    let bp = rec.be_pay.get(sid).unwrap_or(&none);
+    if gw.len() > 1 || bp.len() > 1 {
+        rep.duplicated += 1;
+        rep.problem(format!(
+            "duplicated: session {sid} has {} gateway transactions and {} backend payments{}",
+            gw.len(),
+            bp.len(),
+            if e.replayed { " (replayed)" } else { "" }
+        ));
+        return;
+    }
+    let Some(order) = rec.orders.get(sid) else {
+        rep.lost += 1;
+        rep.problem(format!(
+            "lost: session {sid} is not in the backend's orders"
+        ));
+        return;
+    };
+    match &e.state {
+        PayState::NotPaid | PayState::Refused => {
+            if matches!(e.state, PayState::NotPaid) {
+                rep.not_paid += 1;
+            } else {
+                rep.refused += 1;
+            }
+            if !gw.is_empty() || !bp.is_empty() {
+                rep.unexpected += 1;
+                rep.problem(format!(
+                    "unexpected: session {sid} was not paid (or refused) but has a transaction"
+                ));
+            }
+        }
+        PayState::Unknown => {
+            rep.unknown += 1;
+            if !gw.is_empty() {
+                rep.unknown_charged += 1;
+            }
+            // A charge the backend does not know of would be lost to the merchant.
+            if gw.len() != bp.len() {
+                rep.lost += 1;
+                rep.problem(format!(
+                    "lost: session {sid} (answer unknown) has a gateway transaction the backend did not record"
+                ));
+            }
+        }
+        PayState::Answered { status, order_id } => {
+            rep.answered += 1;
+            match status.as_str() {
+                "SUCCESS" => rep.answered_success += 1,
+                "FAILURE" => rep.answered_failure += 1,
+                _ => {}
+            }
+            if let Some(why) = answered_mismatch(rec, e, gw, bp, order, status, order_id) {
+                rep.lost += 1;
+                rep.problem(format!(
+                    "lost: session {sid} was answered {status} {order_id}, but {why}"
+                ));
+            }
+        }
+    }
+}
+
+/// Where the records of a payment answered `status` `order_id` disagree with the answer, if
+/// they do: the gateway's transaction, the backend's payment and order, both idempotency keys.
+fn answered_mismatch(
+    rec: &Records,
+    e: &Entry,
+    gw: &[(String, String)],
+    bp: &[(String, String)],
+    (order_status, order_order): &(String, Option<String>),
+    status: &str,
+    order_id: &str,
+) -> Option<String> {
+    let want = (order_id.to_owned(), status.to_owned());
+    let key = e.key.as_deref().unwrap_or("");
+    if gw.first() != Some(&want) {
+        Some(format!("gateway has {gw:?}"))
+    } else if bp.first() != Some(&want) {
+        Some(format!("backend payments have {bp:?}"))
+    } else if order_order.as_deref() != Some(order_id) || order_status != status {
+        Some(format!("backend order is {order_status} {order_order:?}"))
+    } else if !rec.gw_keys.contains(key) {
+        Some(format!("gateway has no idempotency key {key}"))
+    } else if rec.be_keys.get(key).map(|(s, c)| (s.as_str(), *c)) != Some(("done", Some(200))) {
+        Some(format!(
+            "backend idempotency key {key} is {:?}",
+            rec.be_keys.get(key)
+        ))
+    } else {
+        None
+    }
 }
 
 #[cfg(test)]

@@ -194,6 +194,17 @@ fn pick_card(h: u64) -> &'static Card {
     &CARDS[0]
 }
 
+/// What a flow does, following from its number.
+struct Plan {
+    id: u64,
+    card: &'static Card,
+    amount: u64,
+    replay: Replay,
+}
+
+/// A payment request's latency and answer.
+type Sent = (Duration, Result<Answer, &'static str>);
+
 #[derive(Clone, Copy, PartialEq)]
 enum Replay {
     No,
@@ -220,7 +231,7 @@ impl Ctx {
         })
     }
 
-    async fn pay_once(&self, key: &str, body: &[u8]) -> (Duration, Result<Answer, &'static str>) {
+    async fn pay_once(&self, key: &str, body: &[u8]) -> Sent {
         let t = Instant::now();
         let r = self
             .send(
@@ -253,6 +264,27 @@ impl Ctx {
     }
 
     async fn steps(&self, r: &mut FlowResult) -> Result<(), String> {
+        let plan = self.plan();
+        // 1. The merchant page asks its backend for a session.
+        let (sid, entry) = self.create_session(&plan, r).await?;
+        // 2. The secure frames seal each field; the Drop-in posts them with a new key.
+        let body = self.payment_body(&plan, &sid);
+        let key = format!("load-{}-{}", self.run_id, plan.id);
+        let (status, order_id, second) = self.pay(&plan, r, entry, &key, &body).await?;
+        // 2b. The same payment again with the same key: must answer the same, charge nothing.
+        let second = match (plan.replay, second) {
+            (Replay::After, _) => Some(self.pay_once(&key, &body).await),
+            (_, s) => s,
+        };
+        if let Some(second) = second {
+            check_replay(r, second, &status, &order_id)?;
+        }
+        // 3. The result page asks the backend, which queries the gateway.
+        self.query(r, &sid, &status, &order_id).await
+    }
+
+    /// The flow's number, and what follows from it: card, amount, replay.
+    fn plan(&self) -> Plan {
         let id = self.next_id.fetch_add(1, Ordering::Relaxed);
         let h = mix(id);
         let card = pick_card(h);
@@ -266,8 +298,21 @@ impl Ctx {
         } else {
             Replay::No
         };
+        Plan {
+            id,
+            card,
+            amount,
+            replay,
+        }
+    }
 
-        // 1. The merchant page asks its backend for a session.
+    /// Step 1: the session id and its entry in the ledger.
+    async fn create_session(
+        &self,
+        plan: &Plan,
+        r: &mut FlowResult,
+    ) -> Result<(String, usize), String> {
+        let (id, amount) = (plan.id, plan.amount);
         let t = Instant::now();
         let a = self
             .send(
@@ -299,30 +344,46 @@ impl Ctx {
         if a.body["amount"].as_u64() != Some(amount) {
             return Err("create:amount_mismatch".into());
         }
+        Ok((sid, entry))
+    }
 
-        // 2. The secure frames seal each field; the Drop-in posts them with a new key.
+    /// Step 2's request body: each card field sealed as the secure frames do.
+    fn payment_body(&self, plan: &Plan, sid: &str) -> Vec<u8> {
+        let card = plan.card;
         let body = json!({
             "session_id": sid, "payment_method": "BANKCARD",
-            "encrypted_card_no": self.key.seal(EnvelopeField::Number, &sid, card.pan),
-            "encrypted_exp_month": self.key.seal(EnvelopeField::ExpMonth, &sid, "12"),
-            "encrypted_exp_year": self.key.seal(EnvelopeField::ExpYear, &sid, &self.exp_year),
-            "encrypted_cvv": self.key.seal(EnvelopeField::Cvv, &sid, card.cvv),
+            "encrypted_card_no": self.key.seal(EnvelopeField::Number, sid, card.pan),
+            "encrypted_exp_month": self.key.seal(EnvelopeField::ExpMonth, sid, "12"),
+            "encrypted_exp_year": self.key.seal(EnvelopeField::ExpYear, sid, &self.exp_year),
+            "encrypted_cvv": self.key.seal(EnvelopeField::Cvv, sid, card.cvv),
             "holder_name": "Load Tester",
         });
-        let body = serde_json::to_vec(&body).expect("serialises");
-        let key = format!("load-{}-{id}", self.run_id);
+        serde_json::to_vec(&body).expect("serialises")
+    }
+
+    /// Step 2: the payment (twice at once for a concurrent replay). The answer's status and
+    /// order id, and the second request of a concurrent replay.
+    async fn pay(
+        &self,
+        plan: &Plan,
+        r: &mut FlowResult,
+        entry: usize,
+        key: &str,
+        body: &[u8],
+    ) -> Result<(String, String, Option<Sent>), String> {
+        let (card, amount, replay) = (plan.card, plan.amount, plan.replay);
         self.ledger.update(entry, |e| {
-            e.key = Some(key.clone());
+            e.key = Some(key.to_owned());
             e.state = PayState::Unknown;
             e.replayed = replay != Replay::No;
         });
         r.replayed = replay != Replay::No;
         let (first, second) = match replay {
             Replay::Concurrent => {
-                let (a, b) = tokio::join!(self.pay_once(&key, &body), self.pay_once(&key, &body));
+                let (a, b) = tokio::join!(self.pay_once(key, body), self.pay_once(key, body));
                 (a, Some(b))
             }
-            _ => (self.pay_once(&key, &body).await, None),
+            _ => (self.pay_once(key, body).await, None),
         };
         // Of two concurrent ones, the one that was not a replay is the payment.
         let (first, second) = match (first, second) {
@@ -363,30 +424,17 @@ impl Ctx {
         if second.is_none() && a.replayed {
             return Err("pay:replayed_without_replay".into());
         }
+        Ok((status, order_id, second))
+    }
 
-        // 2b. The same payment again with the same key: must answer the same, charge nothing.
-        let second = match (replay, second) {
-            (Replay::After, _) => Some(self.pay_once(&key, &body).await),
-            (_, s) => s,
-        };
-        if let Some((d, a2)) = second {
-            let a2 = a2.map_err(|k| format!("replay:{k}"))?;
-            r.replay = Some(d);
-            if a2.status != StatusCode::OK {
-                return Err(format!("replay:{}", http_kind(&a2)));
-            }
-            if a2.body["order_id"].as_str() != Some(order_id.as_str()) {
-                return Err("replay:different_order_id".into());
-            }
-            if a2.body["status"].as_str() != Some(status.as_str()) {
-                return Err("replay:different_status".into());
-            }
-            if !a2.replayed {
-                return Err("replay:not_marked_replayed".into());
-            }
-        }
-
-        // 3. The result page asks the backend, which queries the gateway.
+    /// Step 3: the result, which must be the payment's.
+    async fn query(
+        &self,
+        r: &mut FlowResult,
+        sid: &str,
+        status: &str,
+        order_id: &str,
+    ) -> Result<(), String> {
         let t = Instant::now();
         let q = self
             .send(
@@ -404,11 +452,35 @@ impl Ctx {
             Some("NONE") => return Err("query:payment_missing".into()),
             _ => return Err("query:different_status".into()),
         }
-        if q.body["order_id"].as_str() != Some(order_id.as_str()) {
+        if q.body["order_id"].as_str() != Some(order_id) {
             return Err("query:different_order_id".into());
         }
         Ok(())
     }
+}
+
+/// Step 2b: a replay must answer as the payment did, and say it is a replay.
+fn check_replay(
+    r: &mut FlowResult,
+    (d, a2): Sent,
+    status: &str,
+    order_id: &str,
+) -> Result<(), String> {
+    let a2 = a2.map_err(|k| format!("replay:{k}"))?;
+    r.replay = Some(d);
+    if a2.status != StatusCode::OK {
+        return Err(format!("replay:{}", http_kind(&a2)));
+    }
+    if a2.body["order_id"].as_str() != Some(order_id) {
+        return Err("replay:different_order_id".into());
+    }
+    if a2.body["status"].as_str() != Some(status) {
+        return Err("replay:different_status".into());
+    }
+    if !a2.replayed {
+        return Err("replay:not_marked_replayed".into());
+    }
+    Ok(())
 }
 
 #[cfg(test)]
