@@ -4,9 +4,10 @@ use std::any::Any;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use js_sys::Function;
+use js_sys::{Function, Object};
 use leptos::prelude::*;
 use paykka_core::CheckoutError;
+use paykka_core::flow::PaymentState;
 use wasm_bindgen::prelude::*;
 use web_sys::{AbortController, HtmlElement};
 
@@ -17,6 +18,13 @@ use crate::api::{BackendClient, PaymentAnswer, Session};
 use crate::components::internal::browser::current_page_url;
 use crate::context::CheckoutContext;
 use crate::controller::{PaymentCallbacks, PaymentController, PaymentSummary};
+
+/// Which kind of checkout a controller's callbacks serve.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Mode {
+    DropIn,
+    Components,
+}
 
 /// One mounted view: dropping it unmounts the view and frees its element.
 pub(super) struct Mount {
@@ -124,13 +132,9 @@ impl Inner {
         drop(removed);
     }
 
-    /// Component mode's payment, made on first use and shared by every card component; `None`
-    /// when the session takes no cards.
-    pub(super) fn component_payment(self: &Rc<Self>) -> Option<PaymentController> {
-        if let Some(payment) = *self.payment.borrow() {
-            return Some(payment);
-        }
-        // The merchant's functions, each called with what the controller tells it.
+    /// The merchant's functions as a payment controller calls them, for the Drop-in or for
+    /// Component mode (one bridge for both).
+    pub(super) fn payment_callbacks(self: &Rc<Self>, mode: Mode) -> PaymentCallbacks {
         let weak = Rc::downgrade(self);
         let tell = move |pick: fn(&Options) -> &Option<Function>,
                          argument: &dyn Fn(&CheckoutContext) -> JsValue| {
@@ -140,23 +144,84 @@ impl Inner {
         };
         let tell = send_wrapper::SendWrapper::new(Rc::new(tell));
         let (completed, failed, error) = (tell.clone(), tell.clone(), tell);
-        let callbacks = PaymentCallbacks {
+        let settling = send_wrapper::SendWrapper::new(Rc::downgrade(self));
+        PaymentCallbacks {
             on_payment_completed: Some(Callback::new(move |s: PaymentSummary| {
                 completed(|o| &o.on_payment_completed, &|c| summary_object(&s, c))
             })),
             on_payment_failed: Some(Callback::new(move |s: PaymentSummary| {
                 failed(|o| &o.on_payment_failed, &|c| summary_object(&s, c))
             })),
-            // After the current call (a mount, a submit) has finished, so whatever the merchant
-            // does to the checkout from `onError` comes after it.
             on_error: Some(Callback::new(move |e: CheckoutError| {
                 let error = (*error).clone();
-                wasm_bindgen_futures::spawn_local(async move {
-                    error(|o| &o.on_error, &|c| error_object(e, c))
-                });
+                match mode {
+                    Mode::DropIn => error(|o| &o.on_error, &|c| error_object(e, c)),
+                    // After the current call (a mount, a submit) has finished, so whatever the
+                    // merchant does to the checkout from `onError` comes after it.
+                    Mode::Components => wasm_bindgen_futures::spawn_local(async move {
+                        error(|o| &o.on_error, &|c| error_object(e, c))
+                    }),
+                }
             })),
-            on_submit_settled: None,
+            on_submit_settled: (mode == Mode::DropIn).then(|| {
+                Callback::new(move |state: PaymentState| {
+                    if let Some(inner) = settling.upgrade() {
+                        inner.settle_dropin_submit(state);
+                    }
+                })
+            }),
+        }
+    }
+
+    /// A press of the Drop-in's Pay from `submit()` has run its course: its promise learns how.
+    fn settle_dropin_submit(&self, state: PaymentState) {
+        let Some((resolve, reject)) = self.dropin_pending.borrow_mut().take() else {
+            return;
         };
+        let context = &self.context;
+        let result = |status: &str, failure: Option<CheckoutError>| {
+            let object = Object::new();
+            set(&object, "status", status);
+            set(&object, "sessionId", self.options.session_id.as_str());
+            set(
+                &object,
+                "failure",
+                failure.map_or(JsValue::NULL, |e| error_object(e, context)),
+            );
+            JsValue::from(object)
+        };
+        let _ = match state {
+            PaymentState::Succeeded => resolve.call1(&JsValue::NULL, &result("SUCCESS", None)),
+            PaymentState::Declined(e) => resolve.call1(&JsValue::NULL, &result("FAILURE", Some(e))),
+            PaymentState::AwaitingScan | PaymentState::AwaitingResult => {
+                resolve.call1(&JsValue::NULL, &result("PROCESSING", None))
+            }
+            // The page is leaving for the issuer: nothing to settle here.
+            PaymentState::Redirecting => return,
+            PaymentState::Interrupted(e) | PaymentState::Unavailable(e) => {
+                reject.call1(&JsValue::NULL, &error_object(e, context))
+            }
+            PaymentState::Expired => reject.call1(
+                &JsValue::NULL,
+                &error_object(CheckoutError::SessionExpired, context),
+            ),
+            // Back to the form: the fields said what is wrong, beside each one.
+            _ => {
+                let object = Object::new();
+                set(&object, "code", "invalid-fields");
+                set(&object, "message", context.t("card-form-invalid-generic"));
+                reject.call1(&JsValue::NULL, &object.into())
+            }
+        };
+    }
+
+    /// Component mode's payment, made on first use and shared by every card component; `None`
+    /// when the session takes no cards.
+    pub(super) fn component_payment(self: &Rc<Self>) -> Option<PaymentController> {
+        if let Some(payment) = *self.payment.borrow() {
+            return Some(payment);
+        }
+        let callbacks = self.payment_callbacks(Mode::Components);
         let context = self.context.clone();
         // Its effects need the executor, which only a first mount would start otherwise.
         let _ = any_spawner::Executor::init_wasm_bindgen();

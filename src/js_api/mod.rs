@@ -21,7 +21,6 @@ use std::rc::Rc;
 
 use js_sys::{Object, Promise};
 use leptos::prelude::*;
-use paykka_core::CheckoutError;
 use paykka_core::flow::PaymentState;
 use paykka_core::frame_protocol::FieldKind;
 use wasm_bindgen::prelude::*;
@@ -33,7 +32,6 @@ use crate::components::DropIn;
 use crate::components::dropin::DropInProps;
 use crate::components::internal::browser::current_page_url;
 use crate::context::CheckoutContext;
-use crate::controller::PaymentSummary;
 use crate::i18n;
 use component::{ComponentKind, JsComponent};
 use convert::*;
@@ -179,92 +177,10 @@ impl JsCheckout {
         let return_url = options.return_url.clone().unwrap_or_else(current_page_url);
         let allow_removal = options.allow_stored_card_removal;
         let submit_hook = send_wrapper::SendWrapper::new(options.on_submit.clone().map(SubmitHook));
-        let weak = Rc::downgrade(inner);
-        let on_completed = {
-            let weak = weak.clone();
-            move |summary: PaymentSummary| {
-                if let Some(inner) = weak.upgrade() {
-                    call(
-                        &inner.options.on_payment_completed,
-                        &summary_object(&summary, &inner.context),
-                    );
-                }
-            }
-        };
-        let on_failed = {
-            let weak = weak.clone();
-            move |summary: PaymentSummary| {
-                if let Some(inner) = weak.upgrade() {
-                    call(
-                        &inner.options.on_payment_failed,
-                        &summary_object(&summary, &inner.context),
-                    );
-                }
-            }
-        };
-        let on_error = move |error: CheckoutError| {
-            if let Some(inner) = weak.upgrade() {
-                call(
-                    &inner.options.on_error,
-                    &error_object(error, &inner.context),
-                );
-            }
-        };
-        let on_settled = {
-            let weak = Rc::downgrade(inner);
-            move |state: PaymentState| {
-                let Some(inner) = weak.upgrade() else { return };
-                let Some((resolve, reject)) = inner.dropin_pending.borrow_mut().take() else {
-                    return;
-                };
-                let context = &inner.context;
-                let result = |status: &str, failure: Option<CheckoutError>| {
-                    let object = Object::new();
-                    set(&object, "status", status);
-                    set(&object, "sessionId", inner.options.session_id.as_str());
-                    set(
-                        &object,
-                        "failure",
-                        failure.map_or(JsValue::NULL, |e| error_object(e, context)),
-                    );
-                    JsValue::from(object)
-                };
-                let _ = match state {
-                    PaymentState::Succeeded => {
-                        resolve.call1(&JsValue::NULL, &result("SUCCESS", None))
-                    }
-                    PaymentState::Declined(e) => {
-                        resolve.call1(&JsValue::NULL, &result("FAILURE", Some(e)))
-                    }
-                    PaymentState::AwaitingScan | PaymentState::AwaitingResult => {
-                        resolve.call1(&JsValue::NULL, &result("PROCESSING", None))
-                    }
-                    // The page is leaving for the issuer: nothing to settle here.
-                    PaymentState::Redirecting => return,
-                    PaymentState::Interrupted(e) | PaymentState::Unavailable(e) => {
-                        reject.call1(&JsValue::NULL, &error_object(e, context))
-                    }
-                    PaymentState::Expired => reject.call1(
-                        &JsValue::NULL,
-                        &error_object(CheckoutError::SessionExpired, context),
-                    ),
-                    // Back to the form: the fields said what is wrong, beside each one.
-                    _ => {
-                        let object = Object::new();
-                        set(&object, "code", "invalid-fields");
-                        set(&object, "message", context.t("card-form-invalid-generic"));
-                        reject.call1(&JsValue::NULL, &object.into())
-                    }
-                };
-            }
-        };
-        let on_settled = send_wrapper::SendWrapper::new(on_settled);
+        let callbacks = inner.payment_callbacks(Mode::DropIn);
         let show_pay_button = options.show_pay_button;
         let appearance = options.appearance.clone();
         let submits: Signal<u32> = inner.dropin_submits.into();
-        let on_completed = send_wrapper::SendWrapper::new(on_completed);
-        let on_failed = send_wrapper::SendWrapper::new(on_failed);
-        let on_error = send_wrapper::SendWrapper::new(on_error);
         let loaded = inner
             .first_answer
             .borrow_mut()
@@ -281,10 +197,10 @@ impl JsCheckout {
                 submit_hook: submit_hook.take(),
                 show_pay_button: Some(show_pay_button),
                 submit_requests: Some(submits),
-                on_submit_settled: Some(Callback::new(move |s| (*on_settled)(s))),
-                on_payment_completed: Some(Callback::new(move |s| (*on_completed)(s))),
-                on_payment_failed: Some(Callback::new(move |s| (*on_failed)(s))),
-                on_error: Some(Callback::new(move |e| (*on_error)(e))),
+                on_submit_settled: callbacks.on_submit_settled,
+                on_payment_completed: callbacks.on_payment_completed,
+                on_payment_failed: callbacks.on_payment_failed,
+                on_error: callbacks.on_error,
                 appearance: appearance.into(),
             })
         });
