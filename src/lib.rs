@@ -31,6 +31,8 @@
 //! [`PaymentController`]: controller::PaymentController
 //! [`CheckoutError`]: core::CheckoutError
 
+#![warn(missing_docs)]
+
 pub use paykka_core as core;
 pub use paykka_core::CheckoutError;
 

@@ -22,28 +22,42 @@ pub struct SessionMethod {
 /// A card the shopper saved earlier, as the gateway lists it: enough to recognise, not to use.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StoredCard {
+    /// The gateway's token for the card (pays only with this shopper's security code).
     pub token: String,
+    /// The card's brand.
     pub brand: Brand,
+    /// The last four digits of the number.
     pub last4: String,
+    /// Expiry month, 1 to 12.
     pub exp_month: u8,
+    /// Expiry year, four digits.
     pub exp_year: u16,
 }
 
 /// What the checkout shows for one session.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Session {
+    /// The session's id (`CS...`).
     pub id: String,
+    /// What the shopper pays, as the merchant's server priced it.
     pub amount: Amount,
+    /// The shopper's language, when the session names one.
     pub display_locale: Option<String>,
+    /// The shop's name, shown above the amount.
     pub merchant_name: Option<String>,
     /// The shop's logo, when its configuration names one (an https URL, or http on loopback).
     pub merchant_logo_url: Option<String>,
     /// The merchant's id at the gateway and its country (for the wallets' sheets).
     pub merchant_id: Option<String>,
+    /// The merchant's country (ISO 3166 alpha-2).
     pub merchant_country: Option<String>,
+    /// The session can no longer be paid: its time is up.
     pub expired: bool,
+    /// The session was paid already.
     pub completed: bool,
+    /// The methods offered, in the session's order.
     pub methods: Vec<SessionMethod>,
+    /// The signed-in shopper's saved cards (none for a guest).
     pub stored_cards: Vec<StoredCard>,
     /// How the card form offers to save the card.
     pub save_card: SaveCardOffer,
@@ -57,7 +71,10 @@ pub enum SaveCardOffer {
     /// No shopper known: nothing to save the card for.
     Unavailable,
     /// A "save this card" box, ticked or not at first.
-    Optional { preselected: bool },
+    Optional {
+        /// Whether the box starts ticked.
+        preselected: bool,
+    },
     /// A subscription: the card will be stored for future charges, and the form says so
     /// before the shopper can pay.
     Required,
@@ -68,13 +85,18 @@ pub enum SaveCardOffer {
 pub enum PaymentAction {
     /// Leave for `url` (3DS challenge, wallet page): GET, or a form POST of `data`.
     Redirect {
+        /// Where to.
         url: String,
+        /// A form POST rather than a GET.
         post: bool,
+        /// The form's fields, for a POST.
         data: Vec<(String, String)>,
     },
     /// Show a QR code for `payload` until `expires_at`.
     Qr {
+        /// What the code holds (the gateway's `qr_code`).
         payload: String,
+        /// When the code stops working (RFC 3339).
         expires_at: Option<String>,
     },
 }
@@ -84,12 +106,17 @@ pub enum PaymentAction {
 pub struct PaymentAnswer {
     /// `SUCCESS`, `AUTHORIZED`, `PROCESSING`, `FAILURE`, `NONE` or `EXPIRED`.
     pub status: String,
+    /// The gateway's id of the payment, once there is one.
     pub order_id: Option<String>,
     /// The method paid with, e.g. `BANKCARD`, `WechatPayGlobal`.
     pub payment_method: Option<String>,
+    /// What the shopper does next, while the payment is processing.
     pub action: Option<PaymentAction>,
+    /// Why it was declined, as the shopper may be told.
     pub decline: Option<CheckoutError>,
+    /// The card's brand, for a card payment.
     pub card_brand: Option<Brand>,
+    /// The card's last four digits, for a card payment.
     pub card_last4: Option<String>,
 }
 
@@ -181,10 +208,15 @@ pub fn brand_from_gateway(code: &str) -> Brand {
 /// The card fields of a payment: only ciphertexts and display data ever reach this type.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct EncryptedCard {
+    /// The number, sealed for the gateway (`pkenc.v2...`).
     pub encrypted_card_no: String,
+    /// The expiry month, sealed.
     pub encrypted_exp_month: String,
+    /// The expiry year, sealed.
     pub encrypted_exp_year: String,
+    /// The security code, sealed.
     pub encrypted_cvv: String,
+    /// The name on the card, when the form asks for it.
     pub holder_name: Option<String>,
 }
 

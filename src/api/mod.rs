@@ -118,6 +118,7 @@ impl BackendClient {
         JsonObject::from_value(answer).ok_or(CheckoutError::InvalidResponse)
     }
 
+    /// The session, as the backend describes it to the checkout.
     pub async fn session(&self, session_id: &str) -> Result<Session, CheckoutError> {
         let path = format!("/api/sessions/{}", encode_path(session_id));
         let json = self

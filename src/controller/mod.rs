@@ -53,10 +53,15 @@ pub use wallets::wallet_name;
 /// What the merchant's callbacks learn about a payment.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PaymentSummary {
+    /// The session paid.
     pub session_id: String,
+    /// The gateway's id of the payment.
     pub order_id: Option<String>,
+    /// What was paid.
     pub amount: Amount,
+    /// The card's brand, for a card payment.
     pub card_brand: Option<Brand>,
+    /// The card's last four digits, for a card payment.
     pub card_last4: Option<String>,
     /// Why it failed, for `on_payment_failed`.
     pub failure: Option<CheckoutError>,

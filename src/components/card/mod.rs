@@ -24,9 +24,13 @@ stylance::import_crate_style!(style, "src/components/card/card.module.css");
 /// What the merchant learns about a submitted card: enough to show it, never enough to charge it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CardSummary {
+    /// The card's brand.
     pub brand: Brand,
+    /// The last four digits.
     pub last4: String,
+    /// Expiry month, 1 to 12.
     pub expiry_month: u8,
+    /// Expiry year, four digits.
     pub expiry_year: u16,
 }
 

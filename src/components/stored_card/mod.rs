@@ -120,8 +120,11 @@ pub fn StoredCardForm(
 /// Where a saved card's removal stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RemoveState {
+    /// Not asked to remove.
     Idle,
+    /// The backend is removing it.
     Removing,
+    /// The removal failed, and why.
     Failed(CheckoutError),
 }
 

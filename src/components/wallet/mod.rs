@@ -23,7 +23,9 @@ stylance::import_crate_style!(pub(crate) style, "src/components/wallet/wallet.mo
 /// The two browser wallets.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Wallet {
+    /// Apple Pay (Safari, and browsers on Apple devices that offer it).
     ApplePay,
+    /// Google Pay.
     GooglePay,
 }
 
