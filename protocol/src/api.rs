@@ -21,6 +21,7 @@ pub enum ApiVersion {
 }
 
 impl ApiVersion {
+    /// Both generations, v3 (the default) first.
     pub const ALL: [ApiVersion; 2] = [ApiVersion::V3, ApiVersion::V1_2];
 
     /// Reads `v3` / `3` / `v1.2` / `1.2` (what `PAYKKA_API_VERSION` takes).
@@ -32,6 +33,7 @@ impl ApiVersion {
         }
     }
 
+    /// `v3` or `v1.2`, as configured and logged (and as v1.2's `version` header says).
     pub fn as_str(self) -> &'static str {
         match self {
             ApiVersion::V1_2 => "v1.2",
@@ -115,24 +117,40 @@ impl fmt::Display for ApiVersion {
     }
 }
 
-/// The gateway operations the backend calls.
+/// The gateway operations the backend calls (each has a path in each generation:
+/// [`ApiVersion::path`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Operation {
+    /// Create Session: a checkout's amount and terms ([`crate::types::CreateSessionRequest`]).
     CreateSession,
+    /// Query Session: a session's status and latest transaction (path ours in both
+    /// generations).
     QuerySession,
+    /// Initiate Transaction: pay in a session or server to server
+    /// ([`crate::types::PaymentRequest`]; v3 path ours).
     Payment,
+    /// Query Transaction: a payment by `order_id`, `trans_id` or `session_id`.
     Query,
+    /// Capture all or part of a `MANUAL` authorisation (v3 path ours).
     Capture,
+    /// Void: release an uncaptured authorisation.
     Void,
+    /// Refund all or part of a captured payment.
     Refund,
+    /// Refund Query: a refund by `refund_trans_id` or `refund_order_id`.
     RefundQuery,
+    /// Token Query: a shopper's stored cards (v3 path ours).
     TokenQuery,
+    /// Token Remove: delete a stored card.
     TokenRemove,
+    /// Recurring Cancel: end a recurring agreement.
     RecurringCancel,
+    /// Apple Pay merchant session, for the Apple Pay sheet's merchant validation.
     ApplePaySession,
 }
 
 impl Operation {
+    /// Every operation, in the order above.
     pub const ALL: [Operation; 12] = [
         Operation::CreateSession,
         Operation::QuerySession,
@@ -169,22 +187,33 @@ impl Operation {
 
 /// Header names and fixed values.
 pub mod headers {
-    /// v1.2: the signature, `type: RSA256`, `version: v1.2`.
+    /// v1.2: the signature (base64, URL-encoded) of request, answer or webhook.
     pub const SIGNATURE: &str = "signature";
+    /// v1.2: the signature's algorithm, always [`TYPE_VALUE`].
     pub const TYPE: &str = "type";
+    /// v1.2: the API version, always [`VERSION_VALUE`].
     pub const VERSION: &str = "version";
+    /// v1.2: the value of `type` (SHA256withRSA).
     pub const TYPE_VALUE: &str = "RSA256";
+    /// v1.2: the value of `version`.
     pub const VERSION_VALUE: &str = "v1.2";
     /// v1.2 answers: the timestamp the gateway signed with (our assumption, see
     /// [`super::gateway_signing_input`]).
     pub const TIMESTAMP: &str = "timestamp";
 
-    /// v3.
+    /// v3: the caller's id (PayKKa's plugin falls back to the merchant id).
     pub const APPID: &str = "x-paykka-appid";
+    /// v3: the time of signing in milliseconds since the epoch (13 digits), in the signed
+    /// string.
     pub const V3_TIMESTAMP: &str = "x-paykka-timestamp";
+    /// v3: 10 to 100 characters, unique per request ([`super::nonce_ok`]), in the signed
+    /// string.
     pub const NONCE: &str = "x-paykka-nonce";
+    /// v3: the signature's algorithm, always [`SIGN_ALG_VALUE`].
     pub const SIGN_ALG: &str = "x-paykka-sign-alg";
+    /// v3: the signature (base64, URL-encoded) over [`super::v3_signing_input`].
     pub const SIGN: &str = "x-paykka-sign";
+    /// v3: the value of `x-paykka-sign-alg` (SHA256withRSA, PKCS#1 v1.5).
     pub const SIGN_ALG_VALUE: &str = "SHA256_WITH_RSA";
 
     /// Ours (the sandbox honours it; PayKKa's documents show none): repeats of one payment
@@ -242,11 +271,19 @@ pub fn gateway_signing_input(version: ApiVersion, signed: &SignedMessage<'_>) ->
 /// What a gateway answer or webhook is signed over (see [`gateway_signing_input`]).
 #[derive(Clone, Copy, Debug)]
 pub struct SignedMessage<'a> {
+    /// v3: the HTTP method of the request answered (`POST` for a webhook).
     pub method: &'a str,
+    /// v3: the path of the request answered, or of the webhook's `notify_url` (no host, no
+    /// query).
     pub path: &'a str,
+    /// v1.2: the merchant the answer or webhook is for.
     pub merchant_id: &'a str,
+    /// Milliseconds since the epoch: v3's `x-paykka-timestamp`, v1.2's `timestamp` header (an
+    /// answer) or member (a webhook).
     pub timestamp: i64,
+    /// v3: the answer's or webhook's `x-paykka-nonce`.
     pub nonce: &'a str,
+    /// The exact bytes of the body, as received.
     pub body: &'a [u8],
 }
 
@@ -320,17 +357,10 @@ impl SigningKey {
 }
 
 impl VerifyingKeys {
-    /// Verifies a header-form signature (URL-encoded or plain base64) over `data`.
+    /// Verifies a header-form signature (URL-encoded or plain base64) over `data` with any of
+    /// the keys ([`VerifyingKeys::verify_bytes`]).
     pub fn verify_header(&self, data: &[u8], header: &str) -> Result<(), SignatureError> {
-        let b64 = decode_signature(header);
-        let mut last = SignatureError::Mismatch;
-        for k in self.keys() {
-            match k.verify_bytes(data, &b64) {
-                Ok(()) => return Ok(()),
-                Err(e) => last = e,
-            }
-        }
-        Err(last)
+        self.verify_bytes(data, &decode_signature(header))
     }
 }
 

@@ -12,16 +12,24 @@ pub use paykka_core::looks_like_card_number as looks_like_pan;
 /// `Unknown`, which the gateway declines.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Brand {
+    /// Visa: `VISA`.
     Visa,
+    /// Mastercard (51-55 and 2221-2720): `MASTERCARD`.
     Mastercard,
+    /// American Express, 15 digits and a 4-digit security code: `AMEX`.
     Amex,
+    /// JCB: `JCB`.
     Jcb,
+    /// Discover: `DISCOVER`.
     Discover,
+    /// Diners Club: `DINERS`.
     Diners,
+    /// UnionPay: `UNIONPAY`.
     UnionPay,
 }
 
 impl Brand {
+    /// Every brand the gateway takes.
     pub const ALL: [Brand; 7] = [
         Brand::Visa,
         Brand::Mastercard,

@@ -13,6 +13,7 @@
 //! the first 16 hex digits of SHA-256 over the key's SPKI DER. A v1 envelope (the bare value,
 //! which a skimmer could replay anywhere, forever) is refused like a garbled one.
 
+use crate::sign::encoded;
 use base64::Engine as _;
 use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use rsa::pkcs8::EncodePublicKey;
@@ -25,6 +26,8 @@ pub use paykka_core::card_envelope::{
     DEFAULT_MAX_AGE_MS, ENVELOPE_PREFIX as PREFIX, EnvelopeField, Expected, Payload, PayloadError,
 };
 
+/// Why an `encrypted_*` member does not open (the gateway answers `206020`, card decryption
+/// failed, for all three).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EnvelopeError {
     /// Not of the form `pkenc.v2.<kid>.<b64url>`.
@@ -46,11 +49,10 @@ impl fmt::Display for EnvelopeError {
 }
 impl std::error::Error for EnvelopeError {}
 
-/// Key id of a public key.
+/// Key id of a public key: the first 16 hex digits of SHA-256 over its SPKI DER (stable while
+/// the key is kept).
 pub fn key_id(public: &RsaPublicKey) -> String {
-    let der = public
-        .to_public_key_der()
-        .expect("an RSA key always encodes");
+    let der = encoded(public.to_public_key_der());
     paykka_core::digits::hex(&Sha256::digest(der.as_bytes())[..8])
 }
 
@@ -162,15 +164,18 @@ impl fmt::Debug for CardKey {
 }
 
 impl CardKey {
+    /// The gateway's card key from its private RSA key; the key id is computed from it.
     pub fn new(private: RsaPrivateKey) -> Self {
         let kid = key_id(&private.to_public_key());
         Self { private, kid }
     }
 
+    /// The key id envelopes name (16 hex digits, [`key_id`]), published with the key.
     pub fn kid(&self) -> &str {
         &self.kid
     }
 
+    /// The public half, which the secure frames encrypt card fields with.
     pub fn public_key(&self) -> RsaPublicKey {
         self.private.to_public_key()
     }
@@ -212,12 +217,8 @@ impl CardKey {
     /// What `GET /card-key` publishes: key id, SPKI DER base64, SPKI PEM and a JWK.
     pub fn public_json(&self) -> serde_json::Value {
         let public = self.public_key();
-        let der = public
-            .to_public_key_der()
-            .expect("an RSA key always encodes");
-        let pem = public
-            .to_public_key_pem(rsa::pkcs8::LineEnding::LF)
-            .expect("an RSA key always encodes");
+        let der = encoded(public.to_public_key_der());
+        let pem = encoded(public.to_public_key_pem(rsa::pkcs8::LineEnding::LF));
         serde_json::json!({
             "kid": self.kid,
             "alg": "RSA-OAEP-256",

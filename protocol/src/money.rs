@@ -41,6 +41,8 @@ pub const CURRENCIES: &[(&str, u32)] = &[
 /// Largest amount accepted, in minor units, whatever the currency.
 pub const MAX_AMOUNT_MINOR: i64 = 100_000_000_000;
 
+/// How many minor units make a major one, as a power of ten (2 for EUR: cents; 0 for JPY; 3 for
+/// KWD), for an ISO 4217 code; `None` for a currency the sandbox does not take.
 pub fn exponent(currency: &str) -> Option<u32> {
     CURRENCIES
         .iter()

@@ -27,80 +27,71 @@ pub fn de_text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     de_opt_text(d)?.ok_or_else(|| serde::de::Error::custom("expected a string or a number"))
 }
 
-/// One line of the order (`goods[]`); `price` in minor units.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Goods {
-    #[serde(
-        default,
-        deserialize_with = "de_opt_text",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub category: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub brand: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub link: Option<String>,
-    #[serde(
-        default,
-        deserialize_with = "crate::types::de_opt_int",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub price: Option<i64>,
-    #[serde(
-        default,
-        deserialize_with = "crate::types::de_opt_int",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub quantity: Option<i64>,
-    /// ISO 8601 with an offset.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub delivery_date: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub picture_url: Option<String>,
-}
+wire! {
+    /// One line of the order (`goods[]`); `price` in minor units.
+    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Goods {
+        /// The shop's id of the product (a string or a number in PayKKa's examples).
+        #[serde(deserialize_with = "de_opt_text")]
+        pub id: Option<String>,
+        /// The product's name as the shopper sees it.
+        pub name: Option<String>,
+        /// A longer description of the product.
+        pub description: Option<String>,
+        /// The shop's category of the product (risk checks tell physical from digital goods).
+        pub category: Option<String>,
+        /// The product's brand.
+        pub brand: Option<String>,
+        /// The product's page on the shop.
+        pub link: Option<String>,
+        /// Unit price in the payment currency's minor units, read as a number or a string of
+        /// digits.
+        #[serde(deserialize_with = "crate::types::de_opt_int")]
+        pub price: Option<i64>,
+        /// How many units, read as a number or a string of digits.
+        #[serde(deserialize_with = "crate::types::de_opt_int")]
+        pub quantity: Option<i64>,
+        /// When the goods are delivered: ISO 8601 with an offset.
+        pub delivery_date: Option<String>,
+        /// A picture of the product (URL).
+        pub picture_url: Option<String>,
+    }
 
-/// `bill` and `shipping` (the shipping address has no `descriptor`).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Address {
-    /// `REQUIRED` in one of PayKKa's examples.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub billing_address_collection: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub first_name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub middle_name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub address_line1: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub address_line2: Option<String>,
-    /// ISO 3166-1 alpha-2.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub country: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub state: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub city: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub postal_code: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub email: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub area_code: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub phone_number: Option<String>,
-    /// The statement descriptor (bill only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub descriptor: Option<String>,
+    /// `bill` and `shipping` (the shipping address has no `descriptor`).
+    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Address {
+        /// Whether the payment page asks the shopper for a billing address: `REQUIRED` in one
+        /// of PayKKa's examples.
+        pub billing_address_collection: Option<String>,
+        /// The addressee's first name.
+        pub first_name: Option<String>,
+        /// The addressee's middle name.
+        pub middle_name: Option<String>,
+        /// The addressee's last name.
+        pub last_name: Option<String>,
+        /// Street and number.
+        pub address_line1: Option<String>,
+        /// Flat, floor, building: the rest of the street address.
+        pub address_line2: Option<String>,
+        /// ISO 3166-1 alpha-2, e.g. `GB`.
+        pub country: Option<String>,
+        /// State, province or region.
+        pub state: Option<String>,
+        /// City or town.
+        pub city: Option<String>,
+        /// Postal code, as the country writes it.
+        pub postal_code: Option<String>,
+        /// The addressee's email address.
+        pub email: Option<String>,
+        /// International dialling code of `phone_number`, e.g. `44`.
+        pub area_code: Option<String>,
+        /// Phone number without the dialling code.
+        pub phone_number: Option<String>,
+        /// The statement descriptor: what the shopper's card statement shows (bill only).
+        pub descriptor: Option<String>,
+    }
 }
 
 impl Address {
@@ -114,112 +105,96 @@ impl Address {
     }
 }
 
-/// The shopper as the shop knows them (`customer`). `pay_ip` is the address the shopper pays
-/// from (3-D Secure and fraud checks use it; not for merchant-initiated payments).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Customer {
-    #[serde(
-        default,
-        deserialize_with = "de_opt_text",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub registration_time: Option<String>,
-    #[serde(
-        default,
-        deserialize_with = "crate::types::de_opt_int",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub past_transactions: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub email: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub area_code: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub phone_number: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub date_of_birth: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub gender: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub first_shopping_time: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_shopping_time: Option<String>,
-    #[serde(
-        default,
-        deserialize_with = "de_opt_text",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub level: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub order_ip: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub pay_ip: Option<String>,
-}
+wire! {
+    /// The shopper as the shop knows them (`customer`). `pay_ip` is the address the shopper pays
+    /// from (3-D Secure and fraud checks use it; not for merchant-initiated payments).
+    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Customer {
+        /// The shop's id of the shopper (a string or a number in PayKKa's examples).
+        #[serde(deserialize_with = "de_opt_text")]
+        pub id: Option<String>,
+        /// When the shopper's account at the shop was opened (ISO 8601 with an offset).
+        pub registration_time: Option<String>,
+        /// How many times the shopper has bought at the shop before, read as a number or a
+        /// string of digits.
+        #[serde(deserialize_with = "crate::types::de_opt_int")]
+        pub past_transactions: Option<i64>,
+        /// The shopper's email address.
+        pub email: Option<String>,
+        /// International dialling code of `phone_number`.
+        pub area_code: Option<String>,
+        /// The shopper's phone number without the dialling code.
+        pub phone_number: Option<String>,
+        /// The shopper's date of birth, `YYYY-MM-DD`.
+        pub date_of_birth: Option<String>,
+        /// The shopper's gender, as the shop records it.
+        pub gender: Option<String>,
+        /// When the shopper first bought at the shop (ISO 8601 with an offset).
+        pub first_shopping_time: Option<String>,
+        /// When the shopper last bought at the shop (ISO 8601 with an offset).
+        pub last_shopping_time: Option<String>,
+        /// The shop's loyalty or membership level of the shopper (a string or a number).
+        #[serde(deserialize_with = "de_opt_text")]
+        pub level: Option<String>,
+        /// The IP address the order was placed from.
+        pub order_ip: Option<String>,
+        /// The IP address the shopper pays from.
+        pub pay_ip: Option<String>,
+    }
 
-/// What the shopper's browser tells 3-D Secure (`browser`). PayKKa's example shows the sizes
-/// and the colour depth as strings.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Browser {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub user_agent: Option<String>,
-    #[serde(
-        default,
-        deserialize_with = "de_opt_text",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub color_depth: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub language: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub java_enabled: Option<bool>,
-    /// `PC`, `MOBILE`, `TABLET`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub device_type: Option<String>,
-    /// `WEB`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub terminal_type: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub device_os: Option<String>,
-    /// `+HH:MM` / `-HH:MM`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub timezone_offset: Option<String>,
-    #[serde(
-        default,
-        deserialize_with = "de_opt_text",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub screen_height: Option<String>,
-    #[serde(
-        default,
-        deserialize_with = "de_opt_text",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub screen_width: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cookies: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub device_finger_print_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub paykka_radar_id: Option<String>,
-}
+    /// What the shopper's browser tells 3-D Secure (`browser`). PayKKa's example shows the sizes
+    /// and the colour depth as strings.
+    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Browser {
+        /// The browser's `User-Agent`.
+        pub user_agent: Option<String>,
+        /// Screen colour depth in bits, e.g. `24` (a string or a number).
+        #[serde(deserialize_with = "de_opt_text")]
+        pub color_depth: Option<String>,
+        /// The browser's language, a BCP 47 tag such as `en-GB`.
+        pub language: Option<String>,
+        /// Whether Java is enabled (3-D Secure 2 asks; modern browsers say `false`).
+        pub java_enabled: Option<bool>,
+        /// `PC`, `MOBILE`, `TABLET`.
+        pub device_type: Option<String>,
+        /// `WEB`.
+        pub terminal_type: Option<String>,
+        /// The device's operating system, e.g. `iOS`, `Android`, `Windows`.
+        pub device_os: Option<String>,
+        /// `+HH:MM` / `-HH:MM`.
+        pub timezone_offset: Option<String>,
+        /// Screen height in CSS pixels (a string or a number).
+        #[serde(deserialize_with = "de_opt_text")]
+        pub screen_height: Option<String>,
+        /// Screen width in CSS pixels (a string or a number).
+        #[serde(deserialize_with = "de_opt_text")]
+        pub screen_width: Option<String>,
+        /// A member of PayKKa's browser object for its fraud checks (the browser's cookie
+        /// data); passed on as given, unused by this project.
+        pub cookies: Option<String>,
+        /// A device fingerprint id for PayKKa's fraud checks; passed on as given, unused by
+        /// this project.
+        pub device_finger_print_id: Option<String>,
+        /// The fraud-check id PayKKa's own checkout script sets (its fraud signals go to Stripe
+        /// Radar); `None` from other front ends such as ours.
+        pub paykka_radar_id: Option<String>,
+    }
 
-/// 3-D Secure preferences (`authentication`): `challenge_indicator` e.g. `AUTO`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Authentication {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub challenge_indicator: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub authentication_only: Option<bool>,
-    /// Older examples: `attempt`, `exemption` (e.g. `LOW_VALUE`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub attempt: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub exemption: Option<String>,
+    /// 3-D Secure preferences (`authentication`): `challenge_indicator` e.g. `AUTO`.
+    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Authentication {
+        /// Whether to ask the issuer for a challenge: `AUTO` lets PayKKa decide.
+        pub challenge_indicator: Option<String>,
+        /// `true`: authenticate the shopper with 3-D Secure without paying.
+        pub authentication_only: Option<bool>,
+        /// Older examples: whether to attempt 3-D Secure.
+        pub attempt: Option<String>,
+        /// Older examples: the exemption asked for, e.g. `LOW_VALUE`.
+        pub exemption: Option<String>,
+    }
 }
 
 /// `+HH:MM` for a browser's `Date.getTimezoneOffset()` (minutes *behind* UTC, so -60 is

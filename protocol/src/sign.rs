@@ -1,5 +1,7 @@
-//! Request and webhook signatures: SHA256withRSA (RSASSA-PKCS1-v1_5, SHA-256) over
-//! `merchantId=<id>&timestamp=<ms>&requestBody=<exact body bytes>`, base64 (standard, padded).
+//! Request and webhook signatures: SHA256withRSA (RSASSA-PKCS1-v1_5, SHA-256), base64
+//! (standard, padded), with the keys that make and check them. v1.2 signs
+//! `merchantId=<id>&timestamp=<ms>&requestBody=<exact body bytes>` ([`signing_input`]); v3's
+//! five-line string is [`crate::api::v3_signing_input`].
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
@@ -28,9 +30,12 @@ pub fn signing_input(merchant_id: &str, timestamp: i64, body: &[u8]) -> Vec<u8> 
     v
 }
 
+/// Why a key could not be had.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum KeyError {
+    /// The PEM text is not an RSA key of the kind asked for (the reader's message).
     Pem(String),
+    /// Key generation failed (the RSA crate's message).
     Generate(String),
 }
 
@@ -44,6 +49,7 @@ impl fmt::Display for KeyError {
 }
 impl std::error::Error for KeyError {}
 
+/// Why a signature was refused (the gateway answers `206003`, signature error, for both).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SignatureError {
     /// Not base64 or not a signature of this key's size.
@@ -77,6 +83,7 @@ impl fmt::Debug for SigningKey {
 }
 
 impl SigningKey {
+    /// A signing key from an RSA private key.
     pub fn from_private(private: RsaPrivateKey) -> Self {
         let public = VerifyingKey::from_public(private.to_public_key());
         Self {
@@ -93,26 +100,29 @@ impl SigningKey {
         Ok(Self::from_private(private))
     }
 
-    /// Reads a PKCS#8 (`BEGIN PRIVATE KEY`) or PKCS#1 (`BEGIN RSA PRIVATE KEY`) PEM.
+    /// Reads a PKCS#8 (`BEGIN PRIVATE KEY`, PayKKa's form for merchant keys) or PKCS#1
+    /// (`BEGIN RSA PRIVATE KEY`) PEM.
     pub fn from_pem(pem: &str) -> Result<Self, KeyError> {
-        let private = RsaPrivateKey::from_pkcs8_pem(pem)
-            .or_else(|_| RsaPrivateKey::from_pkcs1_pem(pem))
-            .map_err(|e| KeyError::Pem(e.to_string()))?;
-        Ok(Self::from_private(private))
+        read_pem(
+            pem,
+            RsaPrivateKey::from_pkcs8_pem,
+            RsaPrivateKey::from_pkcs1_pem,
+        )
+        .map(Self::from_private)
     }
 
     /// PKCS#8 PEM of the private key (for writing the key file; never serve it).
     pub fn to_pkcs8_pem(&self) -> String {
-        self.private
-            .to_pkcs8_pem(LineEnding::LF)
-            .map(|z| z.to_string())
-            .expect("an RSA key always encodes")
+        encoded(self.private.to_pkcs8_pem(LineEnding::LF)).to_string()
     }
 
+    /// The RSA private key, e.g. to make a [`crate::cardenc::CardKey`] of a key read from PEM.
     pub fn private_key(&self) -> &RsaPrivateKey {
         &self.private
     }
 
+    /// The public half: what the other side verifies with (the merchant uploads it to PayKKa;
+    /// the gateway publishes its own for webhooks).
     pub fn verifying_key(&self) -> &VerifyingKey {
         &self.public
     }
@@ -144,6 +154,7 @@ impl PartialEq for VerifyingKey {
 }
 
 impl VerifyingKey {
+    /// A verifying key from an RSA public key.
     pub fn from_public(public: RsaPublicKey) -> Self {
         Self {
             key: rsa::pkcs1v15::VerifyingKey::new(public.clone()),
@@ -153,18 +164,22 @@ impl VerifyingKey {
 
     /// Reads an SPKI (`BEGIN PUBLIC KEY`) or PKCS#1 (`BEGIN RSA PUBLIC KEY`) PEM.
     pub fn from_pem(pem: &str) -> Result<Self, KeyError> {
-        let public = RsaPublicKey::from_public_key_pem(pem)
-            .or_else(|_| RsaPublicKey::from_pkcs1_pem(pem))
-            .map_err(|e| KeyError::Pem(e.to_string()))?;
-        Ok(Self::from_public(public))
+        read_pem(
+            pem,
+            RsaPublicKey::from_public_key_pem,
+            RsaPublicKey::from_pkcs1_pem,
+        )
+        .map(Self::from_public)
     }
 
+    /// The key as SPKI PEM (`BEGIN PUBLIC KEY`), the form PayKKa's portal and the sandbox's
+    /// take and publish.
     pub fn to_spki_pem(&self) -> String {
-        self.public
-            .to_public_key_pem(LineEnding::LF)
-            .expect("an RSA key always encodes")
+        encoded(self.public.to_public_key_pem(LineEnding::LF))
     }
 
+    /// Checks a base64 signature over exactly `data`: `Malformed` if it is not base64 or not
+    /// of this key's size, `Mismatch` if it does not verify.
     pub fn verify_bytes(&self, data: &[u8], signature_b64: &str) -> Result<(), SignatureError> {
         let raw = STANDARD
             .decode(signature_b64.trim())
@@ -176,6 +191,7 @@ impl VerifyingKey {
             .map_err(|_| SignatureError::Mismatch)
     }
 
+    /// Checks a v1.2 signature of a request or webhook body ([`signing_input`]).
     pub fn verify(
         &self,
         merchant_id: &str,
@@ -247,24 +263,28 @@ impl VerifyingKeys {
         self.0.len() != before
     }
 
+    /// Is `key` one of them?
     pub fn contains(&self, key: &VerifyingKey) -> bool {
         self.0.contains(key)
     }
 
+    /// The keys, in the order given.
     pub fn keys(&self) -> &[VerifyingKey] {
         &self.0
     }
 
+    /// How many keys verify: 1, or 2 during a rotation.
     pub fn len(&self) -> usize {
         self.0.len()
     }
 
+    /// No key at all (then every signature is refused).
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
 
-    /// Ok if one of the keys verifies; else `Mismatch`, or `Malformed` if the signature is not
-    /// even well formed for any of them (and `Mismatch` when there is no key at all).
+    /// Checks a v1.2 signature of a request or webhook body ([`signing_input`]) as
+    /// [`Self::verify_bytes`] does.
     pub fn verify(
         &self,
         merchant_id: &str,
@@ -272,10 +292,16 @@ impl VerifyingKeys {
         body: &[u8],
         signature_b64: &str,
     ) -> Result<(), SignatureError> {
-        let input = signing_input(merchant_id, timestamp, body);
+        self.verify_bytes(&signing_input(merchant_id, timestamp, body), signature_b64)
+    }
+
+    /// Checks a base64 signature over exactly `data`: Ok if one of the keys verifies it; else
+    /// `Mismatch`, or `Malformed` if the signature is not even well formed for any of them (and
+    /// `Mismatch` when there is no key at all).
+    pub fn verify_bytes(&self, data: &[u8], signature_b64: &str) -> Result<(), SignatureError> {
         let mut malformed_for_all = !self.0.is_empty();
         for k in &self.0 {
-            match k.verify_bytes(&input, signature_b64) {
+            match k.verify_bytes(data, signature_b64) {
                 Ok(()) => return Ok(()),
                 Err(SignatureError::Mismatch) => malformed_for_all = false,
                 Err(SignatureError::Malformed) => {}
@@ -287,6 +313,22 @@ impl VerifyingKeys {
             SignatureError::Mismatch
         })
     }
+}
+
+/// A key read from `pem` in the first form, else in the second (whose error is reported).
+fn read_pem<K, E1, E2: fmt::Display>(
+    pem: &str,
+    first: impl FnOnce(&str) -> Result<K, E1>,
+    second: impl FnOnce(&str) -> Result<K, E2>,
+) -> Result<K, KeyError> {
+    first(pem)
+        .or_else(|_| second(pem))
+        .map_err(|e| KeyError::Pem(e.to_string()))
+}
+
+/// The PEM (or DER) of an RSA key, which always encodes.
+pub(crate) fn encoded<T, E: fmt::Debug>(result: Result<T, E>) -> T {
+    result.expect("an RSA key always encodes")
 }
 
 /// The `-----BEGIN ...-----` to `-----END ...-----` blocks of `text`.

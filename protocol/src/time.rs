@@ -2,6 +2,8 @@
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
+/// Now, in milliseconds since the Unix epoch: what v1.2's `timestamp` and v3's
+/// `x-paykka-timestamp` carry (0 if the clock is before 1970).
 pub fn now_ms() -> i64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)

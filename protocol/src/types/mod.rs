@@ -17,6 +17,8 @@ mod sessions;
 mod tests;
 mod tokens;
 
+/// The order's objects, declared in [`crate::order`] and re-exported here beside the bodies
+/// that carry them.
 pub use crate::order::{Address, Authentication, Browser, Customer, Goods};
 pub use modifications::{
     CaptureRequest, RefundData, RefundQueryRequest, RefundRequest, VoidRequest,
@@ -35,7 +37,9 @@ pub use tokens::{RecurringCancelRequest, TokenInfo, TokenQueryRequest, TokenRemo
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Value;
 
-/// Deserialises an integer given as a JSON number or a string of digits.
+/// Deserialises an integer given as a JSON number or a string of digits (PayKKa's examples show
+/// amounts both ways: `100` and `"800"`). A string must be 1 to 18 ASCII digits, so a sign, a
+/// fraction or an empty string is refused.
 pub fn de_int<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
     #[derive(Deserialize)]
     #[serde(untagged)]
@@ -54,39 +58,57 @@ pub fn de_int<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
     }
 }
 
+/// As [`de_int`], for an optional member: `null` reads as `None` (with `#[serde(default)]`, a
+/// missing member too).
 pub fn de_opt_int<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
     #[derive(Deserialize)]
     struct W(#[serde(deserialize_with = "de_int")] i64);
     Option::<W>::deserialize(d).map(|o| o.map(|w| w.0))
 }
 
-/// Every gateway answer: `ret_code`, `ret_msg`, and `data` on success.
+/// Every gateway answer: `ret_code`, `ret_msg`, and `data` on success. A request the gateway
+/// refuses (signature, parameters, unknown order) has a `ret_code` other than `000000` and no
+/// `data`; a declined payment is a success whose `data.error_code` is not `0000`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ApiResponse<T> {
+    /// `000000` on success, else the refusal's code ([`crate::ret`]); empty when not sent (see
+    /// [`ApiResponse::normalised`]).
     #[serde(default)]
     pub ret_code: String,
+    /// PayKKa's text of `ret_code` (`Success` on success), for logs.
     #[serde(default)]
     pub ret_msg: String,
+    /// The answer's body on success (session, transaction, refund, ...); `None` on a refusal.
     #[serde(default = "Option::default", skip_serializing_if = "Option::is_none")]
     pub data: Option<T>,
     /// Some v3 refusals carry no `ret_code`, only a top-level `error_code` and
     /// `error_description` (as PayKKa's plugin reads them): see [`ApiResponse::normalised`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<String>,
+    /// The text of the top-level `error_code`, when there is one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_description: Option<String>,
 }
 
 impl<T> ApiResponse<T> {
-    pub fn ok(data: T) -> Self {
+    /// An answer with only `ret_code`, `ret_msg` and `data`.
+    fn answer(ret_code: &str, ret_msg: String, data: Option<T>) -> Self {
         Self {
-            ret_code: crate::ret::SUCCESS.into(),
-            ret_msg: "Success".into(),
-            data: Some(data),
+            ret_code: ret_code.into(),
+            ret_msg,
+            data,
             error_code: None,
             error_description: None,
         }
     }
+
+    /// A success: `ret_code` `000000`, `ret_msg` `Success`, and `data`.
+    pub fn ok(data: T) -> Self {
+        Self::answer(crate::ret::SUCCESS, "Success".into(), Some(data))
+    }
+
+    /// Did the gateway accept the request (`ret_code` `000000`)? A declined payment is still
+    /// a success: see its `error_code`.
     pub fn is_success(&self) -> bool {
         self.ret_code == crate::ret::SUCCESS
     }
@@ -109,13 +131,8 @@ impl<T> ApiResponse<T> {
 }
 
 impl ApiResponse<Value> {
+    /// A refusal: `code` (one of [`crate::ret`]) and its message, no `data`.
     pub fn error(code: &str, msg: impl Into<String>) -> Self {
-        Self {
-            ret_code: code.into(),
-            ret_msg: msg.into(),
-            data: None,
-            error_code: None,
-            error_description: None,
-        }
+        Self::answer(code, msg.into(), None)
     }
 }

@@ -54,3 +54,45 @@ fn seed_transaction_response_parses() {
         serde_json::from_str(r#"{"ret_code":"300001","ret_msg":"no"}"#).unwrap();
     assert!(!e.is_success() && e.data.is_none());
 }
+
+/// What `wire!` writes once for every body: optional members left out when `None` and read as
+/// `None` from `null` or absence, `merchant_id` and `timestamp` first in every request, and the
+/// order's objects in Create Session and Initiate Transaction alike.
+#[test]
+fn the_shared_member_rules_hold_for_every_body() {
+    let r = QueryTransactionRequest {
+        merchant_id: "m".into(),
+        order_id: Some("GW1".into()),
+        ..Default::default()
+    };
+    assert_eq!(
+        serde_json::to_string(&r).unwrap(),
+        r#"{"merchant_id":"m","order_id":"GW1"}"#
+    );
+    let r: QueryTransactionRequest =
+        serde_json::from_str(r#"{"merchant_id":"m","timestamp":"17","trans_id":null}"#).unwrap();
+    assert_eq!((r.timestamp, r.trans_id), (Some(17), None));
+    let e = serde_json::from_str::<CaptureRequest>(r#"{"zz":1}"#)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("expected one of `merchant_id`, `timestamp`, `order_id`"),
+        "{e}"
+    );
+    let order = r#""goods":[{"id":7,"price":"100"}],"shipping":{"city":"Leeds"}"#;
+    let s: CreateSessionRequest = serde_json::from_str(&format!(
+        r#"{{"trans_id":"t","currency":"EUR","amount":1,{order}}}"#
+    ))
+    .unwrap();
+    let p: PaymentRequest = serde_json::from_str(&format!(
+        r#"{{"payment":{{"payment_method":"BANKCARD"}},{order}}}"#
+    ))
+    .unwrap();
+    assert_eq!((&s.goods, &s.shipping), (&p.goods, &p.shipping));
+    assert_eq!(s.goods.unwrap()[0].price, Some(100));
+    assert!(
+        serde_json::to_string(&p)
+            .unwrap()
+            .ends_with(r#""goods":[{"id":"7","price":100}],"shipping":{"city":"Leeds"}}"#)
+    );
+}
