@@ -89,6 +89,15 @@ impl std::fmt::Display for GatewayError {
     }
 }
 
+/// A request to the gateway that got no answer: timed out, else `otherwise` (how it failed).
+fn no_answer(e: &reqwest::Error, otherwise: &str) -> GatewayError {
+    GatewayError::Unavailable(if e.is_timeout() {
+        "timeout".into()
+    } else {
+        otherwise.into()
+    })
+}
+
 /// A nonce for v3's `x-paykka-nonce`: 32 hex digits from the system's random source.
 fn new_nonce() -> Result<String, GatewayError> {
     crate::support::random_bytes::<16>()
@@ -235,22 +244,16 @@ impl Gateway {
         if let (Some(k), true) = (idempotency_key, self.opts.extensions) {
             req = req.header(hdr::IDEMPOTENCY_KEY, k);
         }
-        let res = req.send().await.map_err(|e| {
-            GatewayError::Unavailable(if e.is_timeout() {
-                "timeout".into()
-            } else {
-                "connection failed".into()
-            })
-        })?;
+        let res = req
+            .send()
+            .await
+            .map_err(|e| no_answer(&e, "connection failed"))?;
         let status = res.status().as_u16();
         let headers = res.headers().clone();
-        let bytes = res.bytes().await.map_err(|e| {
-            GatewayError::Unavailable(if e.is_timeout() {
-                "timeout".into()
-            } else {
-                "connection dropped".into()
-            })
-        })?;
+        let bytes = res
+            .bytes()
+            .await
+            .map_err(|e| no_answer(&e, "connection dropped"))?;
         if self.opts.verify_responses {
             self.verify_answer(&path, &headers, &bytes)?;
         }

@@ -101,19 +101,38 @@ impl Gateway {
         if r.is_success() {
             Ok(r.data)
         } else {
-            Err(OperationError::Refused {
-                ret_code: r.ret_code,
-                ret_msg: r.ret_msg,
-            })
+            Err(refused(r))
         }
+    }
+
+    /// An operation whose success answers data: the data.
+    async fn operation_data<B: Serialize, T: DeserializeOwned>(
+        &self,
+        op: Operation,
+        body: &B,
+        idempotency_key: Option<&str>,
+    ) -> Result<T, OperationError> {
+        self.operation(op, body, idempotency_key)
+            .await?
+            .ok_or_else(no_data)
+    }
+
+    /// An operation whose answer says only that it was done.
+    async fn operation_done<B: Serialize>(
+        &self,
+        op: Operation,
+        body: &B,
+        idempotency_key: Option<&str>,
+    ) -> Result<(), OperationError> {
+        self.operation::<_, serde_json::Value>(op, body, idempotency_key)
+            .await?;
+        Ok(())
     }
 
     /// A payment as the gateway knows it now.
     pub async fn query(&self, order_id: &str) -> Result<TransactionData, OperationError> {
         let body = serde_json::json!({ "order_id": order_id });
-        self.operation(Operation::Query, &body, None)
-            .await?
-            .ok_or_else(no_data)
+        self.operation_data(Operation::Query, &body, None).await
     }
 
     /// Captures `amount` of an authorised payment. `last`: nothing more will be captured (the
@@ -133,9 +152,8 @@ impl Gateway {
             ..Default::default()
         };
         let key = format!("capture-{order_id}-{amount}-{last}");
-        self.operation::<_, serde_json::Value>(Operation::Capture, &body, Some(&key))
-            .await?;
-        Ok(())
+        self.operation_done(Operation::Capture, &body, Some(&key))
+            .await
     }
 
     /// Releases what is still authorised and not captured.
@@ -145,13 +163,9 @@ impl Gateway {
             reason: Some(reason.into()),
             ..Default::default()
         };
-        self.operation::<_, serde_json::Value>(
-            Operation::Void,
-            &body,
-            Some(&format!("void-{order_id}")),
-        )
-        .await?;
-        Ok(())
+        let key = format!("void-{order_id}");
+        self.operation_done(Operation::Void, &body, Some(&key))
+            .await
     }
 
     /// Refunds (part of) a captured payment.
@@ -166,9 +180,8 @@ impl Gateway {
             ..Default::default()
         };
         let key = format!("refund-{}", r.reference);
-        self.operation(Operation::Refund, &body, Some(&key))
-            .await?
-            .ok_or_else(no_data)
+        self.operation_data(Operation::Refund, &body, Some(&key))
+            .await
     }
 
     /// A refund as the gateway knows it now, by the merchant's reference.
@@ -177,9 +190,8 @@ impl Gateway {
             refund_trans_id: Some(reference.into()),
             ..Default::default()
         };
-        self.operation(Operation::RefundQuery, &body, None)
-            .await?
-            .ok_or_else(no_data)
+        self.operation_data(Operation::RefundQuery, &body, None)
+            .await
     }
 
     /// Ends a subscription: the stored card's agreement can charge no more.
@@ -193,9 +205,8 @@ impl Gateway {
             shopper_reference: shopper_reference.into(),
             ..Default::default()
         };
-        self.operation::<_, serde_json::Value>(Operation::RecurringCancel, &body, None)
-            .await?;
-        Ok(())
+        self.operation_done(Operation::RecurringCancel, &body, None)
+            .await
     }
 
     /// Asks PayKKa to validate an Apple Pay merchant for `domain_name`: the merchant session
@@ -227,10 +238,7 @@ impl Gateway {
                     serde_json::from_value(serde_json::Value::Object(o))
                         .map_err(|_| bad("no ret_code"))?;
                 if !r.is_success() {
-                    return Err(OperationError::Refused {
-                        ret_code: r.ret_code,
-                        ret_msg: r.ret_msg,
-                    });
+                    return Err(refused(r));
                 }
                 match r.data {
                     Some(serde_json::Value::String(s)) => s,
@@ -279,9 +287,16 @@ impl Gateway {
             ..Default::default()
         };
         let key = format!("mit-{}", c.reference);
-        self.operation(Operation::Payment, &body, Some(&key))
-            .await?
-            .ok_or_else(no_data)
+        self.operation_data(Operation::Payment, &body, Some(&key))
+            .await
+    }
+}
+
+/// The gateway's refusal `r`.
+fn refused<T>(r: ApiResponse<T>) -> OperationError {
+    OperationError::Refused {
+        ret_code: r.ret_code,
+        ret_msg: r.ret_msg,
     }
 }
 

@@ -83,24 +83,14 @@ fn safe_name(name: &str) -> bool {
 pub fn inline_script_hashes(html: &str) -> Vec<String> {
     let mut out = Vec::new();
     let lower = html.to_ascii_lowercase();
+    // Where `pat` next stands in `lower` from byte `from` on.
+    let find = |from: usize, pat: &str| lower.get(from..)?.find(pat).map(|i| i + from);
     let mut at = 0;
-    while let Some(start) = lower
-        .get(at..)
-        .and_then(|s| s.find("<script"))
-        .map(|i| i + at)
-    {
-        let Some(tag_end) = lower
-            .get(start..)
-            .and_then(|s| s.find('>'))
-            .map(|i| i + start)
-        else {
+    while let Some(start) = find(at, "<script") {
+        let Some(tag_end) = find(start, ">") else {
             break;
         };
-        let Some(close) = lower
-            .get(tag_end..)
-            .and_then(|s| s.find("</script"))
-            .map(|i| i + tag_end)
-        else {
+        let Some(close) = find(tag_end, "</script") else {
             break;
         };
         let tag = lower.get(start..tag_end).unwrap_or("");
@@ -140,7 +130,9 @@ img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors {fram
     )
 }
 
-fn security_headers(headers: &mut HeaderMap, policy: &str) {
+/// The headers every page the sandbox serves to a browser carries: its Content-Security-Policy
+/// `policy`, no MIME sniffing, no referrer.
+pub(crate) fn security_headers(headers: &mut HeaderMap, policy: &str) {
     if let Ok(v) = HeaderValue::from_str(policy) {
         headers.insert(header::CONTENT_SECURITY_POLICY, v);
     }

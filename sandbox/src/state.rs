@@ -2,8 +2,9 @@
 //! worker's wake-up, and what the signature checks remember (nonces, each merchant's API).
 
 use crate::db::Db;
+use crate::ids::new_id;
 use crate::keys::{CardKeys, GatewayKeys, StartError, replace_private};
-use paykka_protocol::api::ApiVersion;
+use paykka_protocol::api::{self, ApiVersion};
 use paykka_protocol::cardenc::CardKey;
 use paykka_protocol::sign::{SigningKey, VerifyingKey, VerifyingKeys};
 use std::collections::HashMap;
@@ -90,6 +91,33 @@ impl AppState {
 
     pub(crate) fn keys(&self) -> std::sync::RwLockReadGuard<'_, GatewayKeys> {
         self.gateway_keys.read().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Signs a message of the gateway's (an answer, a webhook) as the API generation `version`
+    /// signs it ([`api::gateway_signing_input`]), with the current gateway key and a fresh
+    /// nonce: (nonce, signature).
+    pub(crate) fn sign_as_gateway(
+        &self,
+        version: ApiVersion,
+        path: &str,
+        merchant_id: &str,
+        timestamp: i64,
+        body: &[u8],
+    ) -> (String, String) {
+        let nonce = new_id("N");
+        let data = api::gateway_signing_input(
+            version,
+            &api::SignedMessage {
+                method: "POST",
+                path,
+                merchant_id,
+                timestamp,
+                nonce: &nonce,
+                body,
+            },
+        );
+        let sig = self.keys().current.sign_header(&data);
+        (nonce, sig)
     }
 
     /// Signs a webhook with the current gateway key.

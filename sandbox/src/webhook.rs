@@ -3,7 +3,6 @@
 //! still passes the receiver's 5-minute window; `notify_id` stays the same for de-duplication.
 
 use crate::db::WebhookRow;
-use crate::ids::new_id;
 use crate::lifecycle;
 use crate::state::Shared;
 use paykka_protocol::api::{self, ApiVersion, headers as hdr};
@@ -58,19 +57,7 @@ async fn deliver(st: Shared, row: WebhookRow) {
     }
     let body = serde_json::to_string(&v).expect("serialises");
     let path = url_path(&row.url);
-    let nonce = new_id("N");
-    let data = api::gateway_signing_input(
-        version,
-        &api::SignedMessage {
-            method: "POST",
-            path: &path,
-            merchant_id: &row.merchant_id,
-            timestamp: ts,
-            nonce: &nonce,
-            body: body.as_bytes(),
-        },
-    );
-    let sig = st.keys().current.sign_header(&data);
+    let (nonce, sig) = st.sign_as_gateway(version, &path, &row.merchant_id, ts, body.as_bytes());
     let req = st
         .http
         .post(&row.url)

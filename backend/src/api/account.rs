@@ -3,9 +3,9 @@
 //! merchant server's door to the same logins (tests sign a browser in through it).
 
 use super::error::{ApiError, internal};
-use super::guard::{client_ip, limit, server_only};
+use super::guard::{ServerOnly, client_ip, limit};
 use super::reply::json_ok;
-use super::request::{Body, check_ref, parse, read_body};
+use super::request::{Body, JsonBody, check_ref, parse, read_body};
 use crate::accounts::{self, DEMO_ACCOUNTS, signed_in_shopper};
 use crate::limits::Counted;
 use crate::state::Shared;
@@ -82,11 +82,9 @@ pub(super) async fn sign_out(State(st): State<Shared>, headers: HeaderMap) -> Re
 /// for the tests: behind the server secret. Answers the cookie to set.
 pub(super) async fn server_sign_in(
     State(st): State<Shared>,
-    headers: HeaderMap,
-    body: Body,
+    _: ServerOnly,
+    JsonBody(b): JsonBody<ServerSignInBody>,
 ) -> Result<Response, ApiError> {
-    server_only(&st, &headers)?;
-    let b: ServerSignInBody = parse(&read_body(body)?)?;
     check_ref("shopper_reference", &b.shopper_reference)?;
     let token = accounts::sign_in(&st, &b.shopper_reference).ok_or_else(internal)?;
     Ok(json_ok(

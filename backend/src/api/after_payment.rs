@@ -5,9 +5,9 @@
 //! (`crate::operations`).
 
 use super::error::{ApiError, internal};
-use super::guard::{our_payment, server_only};
+use super::guard::{ServerOnly, our_payment};
 use super::reply::json_ok;
-use super::request::{Body, check_ref, parse, read_body};
+use super::request::{JsonBody, check_ref};
 use super::results::{query_result, result_of};
 use super::saved_cards::shopper_tokens;
 use crate::operations::{REFUND_REASONS, RecurringCharge, Refund};
@@ -15,7 +15,7 @@ use crate::state::{AppState, Shared};
 use crate::support::new_reference;
 use axum::Router;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::{get, post};
 use serde::Deserialize;
@@ -37,9 +37,8 @@ pub(super) fn routes() -> Router<Shared> {
 async fn payment(
     State(st): State<Shared>,
     Path(order_id): Path<String>,
-    headers: HeaderMap,
+    _: ServerOnly,
 ) -> Result<Response, ApiError> {
-    server_only(&st, &headers)?;
     our_payment(&st, &order_id)?;
     let t = st.gateway.query(&order_id).await?;
     let balances = t.balances;
@@ -63,11 +62,9 @@ struct CaptureBody {
 async fn capture(
     State(st): State<Shared>,
     Path(order_id): Path<String>,
-    headers: HeaderMap,
-    body: Body,
+    _: ServerOnly,
+    JsonBody(b): JsonBody<CaptureBody>,
 ) -> Result<Response, ApiError> {
-    server_only(&st, &headers)?;
-    let b: CaptureBody = parse(&read_body(body)?)?;
     let order = our_payment(&st, &order_id)?;
     let balances = st.gateway.query(&order_id).await?.balances;
     let amount = amount_up_to(b.amount, balances.able_to_capture_amount, "authorised")?;
@@ -82,9 +79,8 @@ async fn capture(
 async fn void(
     State(st): State<Shared>,
     Path(order_id): Path<String>,
-    headers: HeaderMap,
+    _: ServerOnly,
 ) -> Result<Response, ApiError> {
-    server_only(&st, &headers)?;
     let order = our_payment(&st, &order_id)?;
     st.gateway.void(&order_id, "REQUESTED_BY_CUSTOMER").await?;
     payment_now(&st, &order_id, &order.session_id).await
@@ -118,11 +114,9 @@ struct RefundBody {
 async fn refund(
     State(st): State<Shared>,
     Path(order_id): Path<String>,
-    headers: HeaderMap,
-    body: Body,
+    _: ServerOnly,
+    JsonBody(b): JsonBody<RefundBody>,
 ) -> Result<Response, ApiError> {
-    server_only(&st, &headers)?;
-    let b: RefundBody = parse(&read_body(body)?)?;
     let order = our_payment(&st, &order_id)?;
     let reason = b.reason.unwrap_or_else(|| "REQUESTED_BY_CUSTOMER".into());
     if !REFUND_REASONS.contains(&reason.as_str()) {
@@ -178,9 +172,8 @@ fn refund_answer(st: &AppState, reference: &str) -> Result<serde_json::Value, Ap
 async fn refund_status(
     State(st): State<Shared>,
     Path(reference): Path<String>,
-    headers: HeaderMap,
+    _: ServerOnly,
 ) -> Result<Response, ApiError> {
-    server_only(&st, &headers)?;
     check_ref("reference", &reference)?;
     let ours = st.store.refund(&reference)?.ok_or_else(refund_not_found)?;
     let r = st.gateway.refund_query(&reference).await?;
@@ -205,11 +198,9 @@ struct CancelBody {
 /// `{ "recurring_agreement_id", "shopper_reference" }`.
 async fn recurring_cancel(
     State(st): State<Shared>,
-    headers: HeaderMap,
-    body: Body,
+    _: ServerOnly,
+    JsonBody(b): JsonBody<CancelBody>,
 ) -> Result<Response, ApiError> {
-    server_only(&st, &headers)?;
-    let b: CancelBody = parse(&read_body(body)?)?;
     check_ref("recurring_agreement_id", &b.recurring_agreement_id)?;
     check_ref("shopper_reference", &b.shopper_reference)?;
     st.gateway
@@ -237,11 +228,9 @@ struct ChargeBody {
 /// "recurring_agreement_id"?, "reference"? }`. The card is the shopper's `SUBSCRIPTION` token.
 async fn recurring_charge(
     State(st): State<Shared>,
-    headers: HeaderMap,
-    body: Body,
+    _: ServerOnly,
+    JsonBody(b): JsonBody<ChargeBody>,
 ) -> Result<Response, ApiError> {
-    server_only(&st, &headers)?;
-    let b: ChargeBody = parse(&read_body(body)?)?;
     check_ref("shopper_reference", &b.shopper_reference)?;
     let currency = b.currency.to_ascii_uppercase();
     if paykka_protocol::money::exponent(&currency).is_none()

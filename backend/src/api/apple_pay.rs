@@ -3,7 +3,7 @@
 
 use super::error::ApiError;
 use super::reply::json_ok;
-use super::request::{Body, parse, read_body};
+use super::request::JsonBody;
 use crate::state::Shared;
 use axum::extract::State;
 use axum::response::Response;
@@ -19,9 +19,8 @@ pub(super) struct ApplePayBody {
 
 pub(super) async fn apple_pay_session(
     State(st): State<Shared>,
-    body: Body,
+    JsonBody(b): JsonBody<ApplePayBody>,
 ) -> Result<Response, ApiError> {
-    let b: ApplePayBody = parse(&read_body(body)?)?;
     let domain = b.domain_name.unwrap_or_else(|| "localhost".into());
     let session = st
         .gateway

@@ -5,17 +5,30 @@
 use super::error::ApiError;
 use crate::accounts::signed_in_shopper;
 use crate::limits::Counted;
-use crate::state::AppState;
-use crate::store::Order;
-use axum::extract::ConnectInfo;
+use crate::state::{AppState, Shared};
+use crate::store::{DbResult, Order};
+use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::http::request::Parts;
 use axum::http::{HeaderMap, StatusCode, header};
 use paykka_protocol::time::now_ms;
 use sha2::{Digest, Sha256};
 use std::net::SocketAddr;
 
+/// The merchant's own server, let through by [`server_only`]: an extractor, so the secret is
+/// checked before the body is read (put it before the body among a handler's arguments).
+pub(super) struct ServerOnly;
+
+impl FromRequestParts<Shared> for ServerOnly {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, st: &Shared) -> Result<Self, ApiError> {
+        server_only(st, &parts.headers).map(|()| ServerOnly)
+    }
+}
+
 /// Lets only the merchant's own server through: `Authorization: Bearer <server secret>`,
 /// compared in constant time (of digests, so the length does not leak either).
-pub(super) fn server_only(st: &AppState, headers: &HeaderMap) -> Result<(), ApiError> {
+fn server_only(st: &AppState, headers: &HeaderMap) -> Result<(), ApiError> {
     use subtle::ConstantTimeEq;
     let given = headers
         .get(header::AUTHORIZATION)
@@ -94,34 +107,33 @@ pub(super) fn session_shopper(st: &AppState, order: &Order, headers: &HeaderMap)
     (signed_in == session_shopper).then_some(signed_in)
 }
 
-/// One of our sessions, by its id.
-pub(super) fn our_order(st: &AppState, session_id: &str) -> Result<Order, ApiError> {
-    let not_found = || {
-        ApiError::new(
-            StatusCode::NOT_FOUND,
-            "session_not_found",
-            "no such session",
-        )
-    };
-    if session_id.len() > 64 {
+/// What `find` finds by `id`, else a 404 `code`, "no such `what`" (an id over 64 characters,
+/// none of ours, is not looked up).
+fn ours<T>(
+    id: &str,
+    code: &'static str,
+    what: &str,
+    find: impl FnOnce(&str) -> DbResult<Option<T>>,
+) -> Result<T, ApiError> {
+    let not_found = || ApiError::new(StatusCode::NOT_FOUND, code, format!("no such {what}"));
+    if id.len() > 64 {
         return Err(not_found());
     }
-    st.store.order(session_id)?.ok_or_else(not_found)
+    find(id)?.ok_or_else(not_found)
+}
+
+/// One of our sessions, by its id.
+pub(super) fn our_order(st: &AppState, session_id: &str) -> Result<Order, ApiError> {
+    ours(session_id, "session_not_found", "session", |id| {
+        st.store.order(id)
+    })
 }
 
 /// The session of a payment `order_id` made through this backend.
 pub(super) fn payment_session(st: &AppState, order_id: &str) -> Result<String, ApiError> {
-    let not_found = || {
-        ApiError::new(
-            StatusCode::NOT_FOUND,
-            "payment_not_found",
-            "no such payment",
-        )
-    };
-    if order_id.len() > 64 {
-        return Err(not_found());
-    }
-    st.store.payment_session(order_id)?.ok_or_else(not_found)
+    ours(order_id, "payment_not_found", "payment", |id| {
+        st.store.payment_session(id)
+    })
 }
 
 /// The payment `order_id` of one of our sessions, and that session's order.

@@ -3,6 +3,7 @@
 use super::error::ApiError;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
+use axum::extract::{FromRequest, Request};
 use axum::http::StatusCode;
 use serde_json::Value;
 
@@ -12,6 +13,20 @@ pub const MAX_BODY_BYTES: usize = 64 * 1024;
 /// A body as the handlers take it: read, or why not (too large, broken), so that both are
 /// answered in the API's own error format rather than axum's.
 pub(super) type Body = Result<Bytes, BytesRejection>;
+
+/// A handler's body as `T` ([`read_body`], then [`parse`]): its last argument. A check that
+/// must refuse a request before its body is read (a rate limit) stays in the handler, with
+/// [`Body`] and [`read_body`] after it.
+pub(super) struct JsonBody<T>(pub T);
+
+impl<S: Send + Sync, T: serde::de::DeserializeOwned> FromRequest<S> for JsonBody<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, st: &S) -> Result<Self, ApiError> {
+        let body = Bytes::from_request(req, st).await;
+        parse(&read_body(body)?).map(JsonBody)
+    }
+}
 
 pub(super) fn read_body(body: Body) -> Result<Bytes, ApiError> {
     body.map_err(|e| {

@@ -3,8 +3,8 @@
 //! they are checked as the browser's are (see `sessions`) and the session opened the same way.
 
 use super::error::ApiError;
-use super::guard::server_only;
-use super::request::{Body, check_ref, parse, read_body};
+use super::guard::ServerOnly;
+use super::request::{JsonBody, check_ref};
 use super::sessions::{
     SessionTerms, check_addresses, display_locale, mode, open_session, price, require_shipping,
     return_url,
@@ -13,7 +13,6 @@ use crate::catalogue::{CartLine, PricedCart};
 use crate::state::{AppState, Shared};
 use crate::support::quote;
 use axum::extract::State;
-use axum::http::HeaderMap;
 use axum::response::Response;
 use paykka_protocol::money;
 use paykka_protocol::order::{Address, Customer, Goods};
@@ -56,11 +55,9 @@ pub(super) struct CreateSessionBody {
 
 pub(super) async fn server_create_session(
     State(st): State<Shared>,
-    headers: HeaderMap,
-    body: Body,
+    _: ServerOnly,
+    JsonBody(b): JsonBody<CreateSessionBody>,
 ) -> Result<Response, ApiError> {
-    server_only(&st, &headers)?;
-    let b: CreateSessionBody = parse(&read_body(body)?)?;
     let mut priced = server_price(&st, b.cart, b.amount, b.currency)?;
     override_terms(
         &mut priced,

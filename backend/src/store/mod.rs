@@ -3,7 +3,8 @@
 //! and attempt locks in `idempotency`; refunds in `refunds`.
 
 use crate::support::lock;
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::types::FromSql;
+use rusqlite::{Connection, OptionalExtension, Params, params};
 use std::path::Path;
 use std::sync::Mutex;
 
@@ -14,6 +15,11 @@ pub mod refunds;
 mod tests;
 
 pub type DbResult<T> = Result<T, rusqlite::Error>;
+
+/// The first column of the one row `sql` selects, if there is one.
+fn first_column<T: FromSql>(c: &Connection, sql: &str, params: impl Params) -> DbResult<Option<T>> {
+    c.query_row(sql, params, |r| r.get(0)).optional()
+}
 
 pub struct Store {
     conn: Mutex<Connection>,
@@ -188,13 +194,11 @@ impl Store {
 
     /// The shopper of a login that has not expired.
     pub fn login_shopper(&self, token_digest: &str, now: i64) -> DbResult<Option<String>> {
-        let c = lock(&self.conn);
-        c.query_row(
+        first_column(
+            &lock(&self.conn),
             "SELECT shopper_reference FROM logins WHERE token_digest = ?1 AND expires_at > ?2",
             params![token_digest, now],
-            |r| r.get(0),
         )
-        .optional()
     }
 
     pub fn delete_login(&self, token_digest: &str) -> DbResult<()> {

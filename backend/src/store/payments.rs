@@ -1,9 +1,9 @@
 //! Payment attempts and their news (query answers and webhooks), which can arrive late or out
 //! of order and so only ever move a payment forward; and the second charges that news reveals.
 
-use super::{DbResult, Store, new_event, now};
+use super::{DbResult, Store, first_column, new_event, now};
 use crate::support::lock;
-use rusqlite::{OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
 /// (order_id, session_id, status, resolution) of a second charge of one order.
 pub type SecondCharge = (String, String, String, Option<String>);
@@ -84,24 +84,16 @@ impl Store {
 
     /// Status recorded for a payment attempt.
     pub fn payment_status(&self, order_id: &str) -> DbResult<Option<String>> {
-        let c = lock(&self.conn);
-        c.query_row(
-            "SELECT status FROM payments WHERE order_id = ?1",
-            [order_id],
-            |r| r.get(0),
-        )
-        .optional()
+        status_of(&lock(&self.conn), order_id)
     }
 
     /// Session of a payment made through this backend.
     pub fn payment_session(&self, order_id: &str) -> DbResult<Option<String>> {
-        let c = lock(&self.conn);
-        c.query_row(
+        first_column(
+            &lock(&self.conn),
             "SELECT session_id FROM payments WHERE order_id = ?1",
             [order_id],
-            |r| r.get(0),
         )
-        .optional()
     }
 
     pub fn webhook_count(&self) -> DbResult<i64> {
@@ -138,6 +130,15 @@ fn settled(status: &str) -> bool {
     status_rank(status) > 0 && status != "FAILURE"
 }
 
+/// The status recorded for a payment attempt.
+fn status_of(c: &Connection, order_id: &str) -> DbResult<Option<String>> {
+    first_column(
+        c,
+        "SELECT status FROM payments WHERE order_id = ?1",
+        [order_id],
+    )
+}
+
 fn apply_payment(
     tx: &rusqlite::Transaction<'_>,
     session_id: &str,
@@ -145,13 +146,7 @@ fn apply_payment(
     status: &str,
 ) -> DbResult<()> {
     let t = now();
-    let before: Option<String> = tx
-        .query_row(
-            "SELECT status FROM payments WHERE order_id = ?1",
-            [order_id],
-            |r| r.get(0),
-        )
-        .optional()?;
+    let before = status_of(tx, order_id)?;
     match &before {
         None => {
             tx.execute(
@@ -197,12 +192,7 @@ fn apply_payment(
         Some(cur) => {
             // Attempts in the order this backend first heard of them (payments' rowid).
             let seq = |id: &str| -> DbResult<Option<i64>> {
-                tx.query_row(
-                    "SELECT rowid FROM payments WHERE order_id = ?1",
-                    [id],
-                    |r| r.get(0),
-                )
-                .optional()
+                first_column(tx, "SELECT rowid FROM payments WHERE order_id = ?1", [id])
             };
             settled(status) || seq(order_id)? > seq(cur)?
         }

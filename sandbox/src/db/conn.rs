@@ -1,7 +1,7 @@
 //! The connection: the schema, one SQLite transaction per request, records as JSON columns,
 //! and the reads tests and the portal make outside a request.
 
-use rusqlite::{Connection, OptionalExtension, Transaction};
+use rusqlite::{Connection, OptionalExtension, Params, Transaction};
 use std::path::Path;
 use std::sync::{Mutex, MutexGuard};
 
@@ -96,6 +96,29 @@ pub(super) fn from_json<T: serde::de::DeserializeOwned>(s: String) -> DbResult<T
     serde_json::from_str(&s).map_err(|e| {
         rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
     })
+}
+
+/// The record (the `data` column, JSON) of the one row `sql` selects, if there is one.
+pub(super) fn record_where<T: serde::de::DeserializeOwned>(
+    conn: &Connection,
+    sql: &str,
+    params: impl Params,
+) -> DbResult<Option<T>> {
+    conn.query_row(sql, params, |r| r.get::<_, String>(0))
+        .optional()?
+        .map(from_json)
+        .transpose()
+}
+
+/// The `data` column (JSON, not read yet) of every row `sql` selects.
+pub(super) fn data_where(
+    conn: &Connection,
+    sql: &str,
+    params: impl Params,
+) -> DbResult<Vec<String>> {
+    conn.prepare(sql)?
+        .query_map(params, |r| r.get(0))?
+        .collect()
 }
 
 impl Db {

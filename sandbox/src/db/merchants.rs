@@ -2,7 +2,7 @@
 
 use super::conn::{Db, DbResult, lock};
 use paykka_protocol::sign::{VerifyingKey, VerifyingKeys};
-use rusqlite::{OptionalExtension, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 impl Db {
     /// Registers a merchant with the public key `pem`. An existing merchant keeps its key set if
@@ -29,19 +29,13 @@ impl Db {
     /// (name, public keys PEM) of a merchant: one or more PEM blocks (two while it rotates its
     /// key), read with [`VerifyingKeys::from_pem_bundle`].
     pub fn merchant(&self, id: &str) -> DbResult<Option<(String, String)>> {
-        let conn = lock(&self.conn);
-        conn.query_row(
-            "SELECT name, public_key_pem FROM merchants WHERE merchant_id = ?1",
-            [id],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()
+        merchant_in(&lock(&self.conn), id)
     }
 }
 
-/// (name, public keys PEM) of a merchant, in a transaction.
-pub fn merchant_in(tx: &Transaction<'_>, id: &str) -> DbResult<Option<(String, String)>> {
-    tx.query_row(
+/// (name, public keys PEM) of a merchant, in a transaction (or on the connection).
+pub fn merchant_in(conn: &Connection, id: &str) -> DbResult<Option<(String, String)>> {
+    conn.query_row(
         "SELECT name, public_key_pem FROM merchants WHERE merchant_id = ?1",
         [id],
         |r| Ok((r.get(0)?, r.get(1)?)),

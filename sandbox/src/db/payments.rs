@@ -1,6 +1,6 @@
 //! Sessions, transactions, the card nonces and idempotency keys of payments, and refunds.
 
-use super::conn::{Db, DbResult, from_json, lock, to_json};
+use super::conn::{Db, DbResult, lock, record_where, to_json};
 use crate::records::{SessionRec, TxRec};
 use paykka_protocol::types::RefundData;
 use rusqlite::{OptionalExtension, Transaction, params};
@@ -36,14 +36,11 @@ pub fn session_by_id(
     merchant_id: &str,
     session_id: &str,
 ) -> DbResult<Option<SessionRec>> {
-    let s: Option<String> = tx
-        .query_row(
-            "SELECT data FROM sessions WHERE session_id = ?1 AND merchant_id = ?2",
-            [session_id, merchant_id],
-            |r| r.get(0),
-        )
-        .optional()?;
-    s.map(from_json).transpose()
+    record_where(
+        tx,
+        "SELECT data FROM sessions WHERE session_id = ?1 AND merchant_id = ?2",
+        [session_id, merchant_id],
+    )
 }
 
 pub fn session_by_trans(
@@ -51,25 +48,19 @@ pub fn session_by_trans(
     merchant_id: &str,
     trans_id: &str,
 ) -> DbResult<Option<SessionRec>> {
-    let s: Option<String> = tx
-        .query_row(
-            "SELECT data FROM sessions WHERE trans_id = ?1 AND merchant_id = ?2",
-            [trans_id, merchant_id],
-            |r| r.get(0),
-        )
-        .optional()?;
-    s.map(from_json).transpose()
+    record_where(
+        tx,
+        "SELECT data FROM sessions WHERE trans_id = ?1 AND merchant_id = ?2",
+        [trans_id, merchant_id],
+    )
 }
 
 pub fn session_any(tx: &Transaction<'_>, session_id: &str) -> DbResult<Option<SessionRec>> {
-    let s: Option<String> = tx
-        .query_row(
-            "SELECT data FROM sessions WHERE session_id = ?1",
-            [session_id],
-            |r| r.get(0),
-        )
-        .optional()?;
-    s.map(from_json).transpose()
+    record_where(
+        tx,
+        "SELECT data FROM sessions WHERE session_id = ?1",
+        [session_id],
+    )
 }
 
 pub fn insert_tx(tx: &Transaction<'_>, t: &TxRec) -> DbResult<()> {
@@ -95,14 +86,21 @@ pub fn update_tx(tx: &Transaction<'_>, t: &TxRec) -> DbResult<()> {
 }
 
 pub fn tx_by_order(tx: &Transaction<'_>, order_id: &str) -> DbResult<Option<TxRec>> {
-    let s: Option<String> = tx
-        .query_row(
-            "SELECT data FROM transactions WHERE order_id = ?1",
-            [order_id],
-            |r| r.get(0),
-        )
-        .optional()?;
-    s.map(from_json).transpose()
+    record_where(
+        tx,
+        "SELECT data FROM transactions WHERE order_id = ?1",
+        [order_id],
+    )
+}
+
+/// The column a transaction is looked up by: `session_id`, else `trans_id` (never a name from
+/// a request in the SQL).
+fn tx_column(column: &str) -> &'static str {
+    if column == "session_id" {
+        "session_id"
+    } else {
+        "trans_id"
+    }
 }
 
 pub fn latest_tx(
@@ -111,19 +109,14 @@ pub fn latest_tx(
     column: &str,
     value: &str,
 ) -> DbResult<Option<TxRec>> {
-    let column = if column == "session_id" {
-        "session_id"
-    } else {
-        "trans_id"
-    };
-    let s: Option<String> = tx
-        .query_row(
-            &format!("SELECT data FROM transactions WHERE {column} = ?1 AND merchant_id = ?2 ORDER BY created_seq DESC LIMIT 1"),
-            [value, merchant_id],
-            |r| r.get(0),
-        )
-        .optional()?;
-    s.map(from_json).transpose()
+    let column = tx_column(column);
+    record_where(
+        tx,
+        &format!(
+            "SELECT data FROM transactions WHERE {column} = ?1 AND merchant_id = ?2 ORDER BY created_seq DESC LIMIT 1"
+        ),
+        [value, merchant_id],
+    )
 }
 
 /// Transactions of a trans_id that are not failed (a trans_id can be retried after a failure).
@@ -133,11 +126,7 @@ pub fn live_tx_count(
     column: &str,
     value: &str,
 ) -> DbResult<i64> {
-    let column = if column == "session_id" {
-        "session_id"
-    } else {
-        "trans_id"
-    };
+    let column = tx_column(column);
     tx.query_row(
         &format!("SELECT COUNT(*) FROM transactions WHERE {column} = ?1 AND merchant_id = ?2 AND status NOT IN ('FAILURE', 'PROCESSING')"),
         [value, merchant_id],
@@ -213,12 +202,9 @@ pub fn refund(
     refund_order_id: Option<&str>,
     refund_trans_id: Option<&str>,
 ) -> DbResult<Option<RefundData>> {
-    let s: Option<String> = tx
-        .query_row(
-            "SELECT data FROM refunds WHERE merchant_id = ?1 AND (refund_order_id = ?2 OR refund_trans_id = ?3)",
-            params![merchant_id, refund_order_id, refund_trans_id],
-            |r| r.get(0),
-        )
-        .optional()?;
-    s.map(from_json).transpose()
+    record_where(
+        tx,
+        "SELECT data FROM refunds WHERE merchant_id = ?1 AND (refund_order_id = ?2 OR refund_trans_id = ?3)",
+        params![merchant_id, refund_order_id, refund_trans_id],
+    )
 }

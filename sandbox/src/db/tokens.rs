@@ -1,8 +1,8 @@
 //! Stored cards (tokens), by shopper, fingerprint and recurring agreement.
 
-use super::conn::{DbResult, from_json, to_json};
+use super::conn::{DbResult, data_where, from_json, record_where, to_json};
 use crate::records::TokenRec;
-use rusqlite::{OptionalExtension, Transaction, params};
+use rusqlite::{Transaction, params};
 
 pub fn insert_token(tx: &Transaction<'_>, t: &TokenRec) -> DbResult<()> {
     tx.execute(
@@ -27,10 +27,11 @@ pub fn token_by_fingerprint(
     fp: &str,
     usage: &str,
 ) -> DbResult<Option<TokenRec>> {
-    let mut st = tx.prepare("SELECT data FROM tokens WHERE merchant_id = ?1 AND shopper_reference = ?2 AND fingerprint = ?3")?;
-    let rows: Vec<String> = st
-        .query_map([merchant_id, shopper, fp], |r| r.get(0))?
-        .collect::<DbResult<_>>()?;
+    let rows = data_where(
+        tx,
+        "SELECT data FROM tokens WHERE merchant_id = ?1 AND shopper_reference = ?2 AND fingerprint = ?3",
+        [merchant_id, shopper, fp],
+    )?;
     for s in rows {
         let t: TokenRec = from_json(s)?;
         if t.token_usage == usage && t.status == "ACTIVATE" {
@@ -41,14 +42,11 @@ pub fn token_by_fingerprint(
 }
 
 pub fn token(tx: &Transaction<'_>, merchant_id: &str, token: &str) -> DbResult<Option<TokenRec>> {
-    let s: Option<String> = tx
-        .query_row(
-            "SELECT data FROM tokens WHERE token = ?1 AND merchant_id = ?2",
-            [token, merchant_id],
-            |r| r.get(0),
-        )
-        .optional()?;
-    s.map(from_json).transpose()
+    record_where(
+        tx,
+        "SELECT data FROM tokens WHERE token = ?1 AND merchant_id = ?2",
+        [token, merchant_id],
+    )
 }
 
 pub fn token_by_agreement(
@@ -56,14 +54,11 @@ pub fn token_by_agreement(
     merchant_id: &str,
     agreement: &str,
 ) -> DbResult<Option<TokenRec>> {
-    let s: Option<String> = tx
-        .query_row(
-            "SELECT data FROM tokens WHERE recurring_agreement_id = ?1 AND merchant_id = ?2",
-            [agreement, merchant_id],
-            |r| r.get(0),
-        )
-        .optional()?;
-    s.map(from_json).transpose()
+    record_where(
+        tx,
+        "SELECT data FROM tokens WHERE recurring_agreement_id = ?1 AND merchant_id = ?2",
+        [agreement, merchant_id],
+    )
 }
 
 pub fn tokens_of(
@@ -71,13 +66,14 @@ pub fn tokens_of(
     merchant_id: &str,
     shopper: &str,
 ) -> DbResult<Vec<TokenRec>> {
-    let mut st = tx.prepare(
+    data_where(
+        tx,
         "SELECT data FROM tokens WHERE merchant_id = ?1 AND shopper_reference = ?2 ORDER BY rowid",
-    )?;
-    let rows: Vec<String> = st
-        .query_map([merchant_id, shopper], |r| r.get(0))?
-        .collect::<DbResult<_>>()?;
-    rows.into_iter().map(from_json).collect()
+        [merchant_id, shopper],
+    )?
+    .into_iter()
+    .map(from_json)
+    .collect()
 }
 
 pub fn delete_token(tx: &Transaction<'_>, token: &str) -> DbResult<()> {

@@ -2,12 +2,12 @@
 //! API generation of its path, and the signature of every answer.
 
 use super::error::{GwError, internal};
+use super::validate::parse;
 use crate::config::MAX_BODY_BYTES;
-use crate::ids::new_id;
 use crate::state::{AppState, Shared};
 use axum::body::Bytes;
-use axum::extract::State;
 use axum::extract::rejection::BytesRejection;
+use axum::extract::{FromRequest, Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use paykka_protocol::api::{self, ApiVersion};
@@ -17,6 +17,37 @@ use paykka_protocol::{headers as hdr, ret};
 
 /// A request body as the handlers take it: the size limit's refusal is theirs to answer.
 pub(super) type Body = Result<Bytes, BytesRejection>;
+
+/// A request of the signed API, authenticated ([`authenticate`]) and then read as `T`: what
+/// every handler of the signed API takes.
+pub(super) struct Signed<T> {
+    /// The merchant who signed it.
+    pub mid: String,
+    pub req: T,
+    /// The verified body, as sent.
+    pub body: Bytes,
+    /// The API generation of its path.
+    pub version: ApiVersion,
+}
+
+impl<T: serde::de::DeserializeOwned> FromRequest<Shared> for Signed<T> {
+    type Rejection = GwError;
+
+    async fn from_request(req: Request, st: &Shared) -> Result<Self, GwError> {
+        let (mut parts, body) = req.into_parts();
+        let headers = std::mem::take(&mut parts.headers);
+        let path = parts.uri.path().to_owned();
+        let body = Bytes::from_request(Request::from_parts(parts, body), st).await;
+        let (mid, body) = authenticate(st, &path, &headers, body)?;
+        let req = parse(&body)?;
+        Ok(Self {
+            mid,
+            req,
+            body,
+            version: ApiVersion::of_path(&path),
+        })
+    }
+}
 
 /// Signs every answer of the signed API, as PayKKa signs its answers. The string is not
 /// published; ours is [`api::gateway_signing_input`] (one function, the backend's check uses
@@ -59,19 +90,7 @@ pub async fn sign_answers(
         return internal(&"answer too large").into_response();
     };
     let ts = now_ms();
-    let nonce = new_id("N");
-    let data = api::gateway_signing_input(
-        version,
-        &api::SignedMessage {
-            method: "POST",
-            path: &path,
-            merchant_id: &merchant_id,
-            timestamp: ts,
-            nonce: &nonce,
-            body: &body,
-        },
-    );
-    let sig = st.keys().current.sign_header(&data);
+    let (nonce, sig) = st.sign_as_gateway(version, &path, &merchant_id, ts, &body);
     set_signature_headers(&mut parts.headers, version, ts, &nonce, &sig);
     Response::from_parts(parts, axum::body::Body::from(body))
 }
@@ -122,7 +141,7 @@ struct Claim<'h> {
 ///   in the body, when there is one, must be the caller's.
 ///
 /// Both take the signature base64, URL-encoded or not.
-pub(super) fn authenticate(
+fn authenticate(
     st: &AppState,
     path: &str,
     headers: &HeaderMap,

@@ -1,16 +1,15 @@
 //! Capture, Void, Refund and Refund Query: the changes to a payment's balances after it is
 //! authorised.
 
-use super::auth::{Body, authenticate};
+use super::auth::Signed;
 use super::error::{GwError, ok};
-use super::validate::{check_id, check_url, none_if_empty, parse};
+use super::validate::{check_id, check_url, none_if_empty};
 use crate::db;
 use crate::ids::new_id;
 use crate::lifecycle;
 use crate::records::TxRec;
-use crate::state::Shared;
+use crate::state::{AppState, Shared};
 use axum::extract::State;
-use axum::http::{HeaderMap, Uri};
 use axum::response::Response;
 use paykka_protocol::types::{
     CaptureRequest, RefundData, RefundQueryRequest, RefundRequest, VoidRequest,
@@ -22,6 +21,17 @@ fn owned_tx(tx: &Transaction<'_>, mid: &str, order_id: &str) -> Result<TxRec, Gw
     db::tx_by_order(tx, order_id)?
         .filter(|t| t.merchant_id == mid)
         .ok_or_else(|| GwError::biz(ret::ORDER_NOT_FOUND, "the order doesn't exist"))
+}
+
+/// Refuses to `what` (capture, void, refund) a transaction whose status does not allow it.
+fn require_status(t: &TxRec, allowed: bool, what: &str) -> Result<(), GwError> {
+    if allowed {
+        return Ok(());
+    }
+    Err(GwError::biz(
+        ret::INVALID_STATUS,
+        format!("cannot {what} a {} transaction", t.status),
+    ))
 }
 
 fn check_balance_request(
@@ -49,30 +59,34 @@ fn check_balance_request(
     Ok(())
 }
 
+/// A change to a payment's balances that answers the payment (capture, void), in one database
+/// transaction: the merchant's transaction `order_id`, changed by `change`, stored, its webhook
+/// queued.
+fn change_tx(
+    st: &AppState,
+    mid: &str,
+    order_id: &str,
+    change: impl FnOnce(&mut TxRec) -> Result<(), GwError>,
+) -> Result<Response, GwError> {
+    let data = st.db.with_tx(|tx| {
+        let mut t = owned_tx(tx, mid, order_id)?;
+        change(&mut t)?;
+        db::update_tx(tx, &t)?;
+        lifecycle::enqueue(st, tx, &t)?;
+        Ok::<_, GwError>(t.to_data())
+    })?;
+    ok(data)
+}
+
 pub(super) async fn capture(
     State(st): State<Shared>,
-    uri: Uri,
-    headers: HeaderMap,
-    body: Body,
+    Signed { mid, req: r, .. }: Signed<CaptureRequest>,
 ) -> Result<Response, GwError> {
-    let (mid, body) = authenticate(&st, uri.path(), &headers, body)?;
-    let r: CaptureRequest = parse(&body)?;
-    let data = st.db.with_tx(|tx| {
-        let mut t = owned_tx(tx, &mid, &r.order_id)?;
-        let b = &mut t.balances;
-        if !(t.status == "AUTHORIZED" || (t.status == "SUCCESS" && b.able_to_capture_amount > 0)) {
-            return Err(GwError::biz(
-                ret::INVALID_STATUS,
-                format!("cannot capture a {} transaction", t.status),
-            ));
-        }
-        check_balance_request(
-            &t,
-            r.amount,
-            &r.currency,
-            t.balances.able_to_capture_amount,
-            "capture",
-        )?;
+    change_tx(&st, &mid, &r.order_id, |t| {
+        let able = t.balances.able_to_capture_amount;
+        let allowed = t.status == "AUTHORIZED" || (t.status == "SUCCESS" && able > 0);
+        require_status(t, allowed, "capture")?;
+        check_balance_request(t, r.amount, &r.currency, able, "capture")?;
         let b = &mut t.balances;
         b.captured_amount += r.amount;
         b.able_to_capture_amount -= r.amount;
@@ -82,30 +96,19 @@ pub(super) async fn capture(
         }
         b.able_to_void_amount = b.able_to_capture_amount;
         t.status = "SUCCESS".into();
-        db::update_tx(tx, &t)?;
-        lifecycle::enqueue(&st, tx, &t)?;
-        Ok(t.to_data())
-    })?;
-    ok(data)
+        Ok(())
+    })
 }
 
 pub(super) async fn void(
     State(st): State<Shared>,
-    uri: Uri,
-    headers: HeaderMap,
-    body: Body,
+    Signed { mid, req: r, .. }: Signed<VoidRequest>,
 ) -> Result<Response, GwError> {
-    let (mid, body) = authenticate(&st, uri.path(), &headers, body)?;
-    let r: VoidRequest = parse(&body)?;
-    let data = st.db.with_tx(|tx| {
-        let mut t = owned_tx(tx, &mid, &r.order_id)?;
+    change_tx(&st, &mid, &r.order_id, |t| {
+        let allowed = t.balances.able_to_void_amount > 0
+            && (t.status == "AUTHORIZED" || t.status == "SUCCESS");
+        require_status(t, allowed, "void")?;
         let b = &mut t.balances;
-        if b.able_to_void_amount <= 0 || !(t.status == "AUTHORIZED" || t.status == "SUCCESS") {
-            return Err(GwError::biz(
-                ret::INVALID_STATUS,
-                format!("cannot void a {} transaction", t.status),
-            ));
-        }
         b.voided_amount += b.able_to_void_amount;
         b.able_to_void_amount = 0;
         b.able_to_capture_amount = 0;
@@ -115,21 +118,14 @@ pub(super) async fn void(
             "PARTIALLY_REVERSED"
         }
         .into();
-        db::update_tx(tx, &t)?;
-        lifecycle::enqueue(&st, tx, &t)?;
-        Ok(t.to_data())
-    })?;
-    ok(data)
+        Ok(())
+    })
 }
 
 pub(super) async fn refund(
     State(st): State<Shared>,
-    uri: Uri,
-    headers: HeaderMap,
-    body: Body,
+    Signed { mid, req: r, .. }: Signed<RefundRequest>,
 ) -> Result<Response, GwError> {
-    let (mid, body) = authenticate(&st, uri.path(), &headers, body)?;
-    let r: RefundRequest = parse(&body)?;
     check_id("refund_trans_id", &r.refund_trans_id)?;
     check_url("notify_url", &r.notify_url)?;
     let data = st.db.with_tx(|tx| {
@@ -148,22 +144,13 @@ pub(super) async fn refund(
             };
         }
         let mut t = owned_tx(tx, &mid, &r.ori_order_id)?;
-        if !matches!(
+        let allowed = matches!(
             t.status.as_str(),
             "SUCCESS" | "PARTIALLY_REFUNDED" | "PARTIALLY_REVERSED"
-        ) {
-            return Err(GwError::biz(
-                ret::INVALID_STATUS,
-                format!("cannot refund a {} transaction", t.status),
-            ));
-        }
-        check_balance_request(
-            &t,
-            r.refund_amount,
-            &r.currency,
-            t.balances.able_to_refund_amount,
-            "refund",
-        )?;
+        );
+        require_status(&t, allowed, "refund")?;
+        let able = t.balances.able_to_refund_amount;
+        check_balance_request(&t, r.refund_amount, &r.currency, able, "refund")?;
         let b = &mut t.balances;
         b.refunded_amount += r.refund_amount;
         b.able_to_refund_amount -= r.refund_amount;
@@ -195,12 +182,8 @@ pub(super) async fn refund(
 
 pub(super) async fn refund_query(
     State(st): State<Shared>,
-    uri: Uri,
-    headers: HeaderMap,
-    body: Body,
+    Signed { mid, req: r, .. }: Signed<RefundQueryRequest>,
 ) -> Result<Response, GwError> {
-    let (mid, body) = authenticate(&st, uri.path(), &headers, body)?;
-    let r: RefundQueryRequest = parse(&body)?;
     let (by_id, by_ref) = (
         none_if_empty(&r.refund_order_id),
         none_if_empty(&r.refund_trans_id),

@@ -2,15 +2,15 @@
 //! the gateway's own hosted page ([`initiate_for_browser`]); both are read here (method, card),
 //! run once per idempotency key, and processed by the same pipeline (`process.rs`).
 
-use super::auth::{Body, authenticate};
+use super::auth::Signed;
 use super::card_data::{Binding, CardSource, resolve_card};
 use super::error::{GwError, ok, raw_json};
 use super::process::process_payment;
-use super::validate::{none_if_empty, parse};
+use super::validate::none_if_empty;
 use crate::state::{AppState, Shared};
 use crate::{db, lifecycle, scenario};
 use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode, Uri};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use paykka_protocol::api::ApiVersion;
 use paykka_protocol::time::now_ms;
@@ -23,12 +23,11 @@ use sha2::{Digest, Sha256};
 
 pub(super) async fn payments(
     State(st): State<Shared>,
-    uri: Uri,
     headers: HeaderMap,
-    body: Body,
+    Signed {
+        mid, req: r, body, ..
+    }: Signed<PaymentRequest>,
 ) -> Result<Response, GwError> {
-    let (mid, body) = authenticate(&st, uri.path(), &headers, body)?;
-    let r: PaymentRequest = parse(&body)?;
     let idem = match headers.get(hdr::IDEMPOTENCY_KEY) {
         None => None,
         Some(v) => match v.to_str() {
@@ -204,13 +203,14 @@ fn use_nonces(tx: &Transaction<'_>, mid: &str, nonces: &[String]) -> Result<(), 
 
 pub(super) async fn query_transaction(
     State(st): State<Shared>,
-    uri: Uri,
-    headers: HeaderMap,
-    body: Body,
+    Signed {
+        mid,
+        req: r,
+        version,
+        ..
+    }: Signed<QueryTransactionRequest>,
 ) -> Result<Response, GwError> {
-    let (mid, body) = authenticate(&st, uri.path(), &headers, body)?;
-    let r: QueryTransactionRequest = parse(&body)?;
-    let v3 = ApiVersion::of_path(uri.path()) == ApiVersion::V3;
+    let v3 = version == ApiVersion::V3;
     let data = st.db.with_tx(|tx| {
         // v3, a session nobody has paid yet: a success whose `error_code` is 4032, which is
         // how PayKKa's plugin tells "not paid yet" (v1.2: "the order doesn't exist").

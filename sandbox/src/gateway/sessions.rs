@@ -1,11 +1,11 @@
 //! Create Session and Query Session: a session is one order's terms (amount, methods, what to
 //! do with the card), payable once, until it expires.
 
-use super::auth::{Body, authenticate};
+use super::auth::Signed;
 use super::error::{GwError, ok};
 use super::validate::{
     AUTH_TYPES, CAPTURE_METHODS, Keep, PAYMENT_TYPES, SESSION_MODES, check_enum, check_id,
-    check_money, check_url, none_if_empty, parse,
+    check_money, check_url, none_if_empty,
 };
 use crate::db;
 use crate::ids::new_session_id;
@@ -13,7 +13,6 @@ use crate::records::SessionRec;
 use crate::scenario;
 use crate::state::Shared;
 use axum::extract::State;
-use axum::http::{HeaderMap, Uri};
 use axum::response::Response;
 use paykka_protocol::ret;
 use paykka_protocol::time::{now_ms, parse_rfc3339};
@@ -21,12 +20,8 @@ use paykka_protocol::types::{CreateSessionRequest, QuerySessionRequest};
 
 pub(super) async fn create_session(
     State(st): State<Shared>,
-    uri: Uri,
-    headers: HeaderMap,
-    body: Body,
+    Signed { mid, req: r, .. }: Signed<CreateSessionRequest>,
 ) -> Result<Response, GwError> {
-    let (mid, body) = authenticate(&st, uri.path(), &headers, body)?;
-    let r: CreateSessionRequest = parse(&body)?;
     check_id("trans_id", &r.trans_id)?;
     check_money(&r.currency, r.amount)?;
     check_url("return_url", &r.return_url)?;
@@ -204,12 +199,8 @@ fn display_locale(asked: &Option<String>) -> Result<&str, GwError> {
 
 pub(super) async fn query_session(
     State(st): State<Shared>,
-    uri: Uri,
-    headers: HeaderMap,
-    body: Body,
+    Signed { mid, req: r, .. }: Signed<QuerySessionRequest>,
 ) -> Result<Response, GwError> {
-    let (mid, body) = authenticate(&st, uri.path(), &headers, body)?;
-    let r: QuerySessionRequest = parse(&body)?;
     let data = st.db.with_tx(|tx| {
         let s = if let Some(sid) = none_if_empty(&r.session_id) {
             db::session_by_id(tx, &mid, sid)?

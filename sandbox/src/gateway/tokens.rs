@@ -1,13 +1,11 @@
 //! Token Query, Token Remove and Recurring Cancel: a shopper's stored cards.
 
-use super::auth::{Body, authenticate};
+use super::auth::Signed;
 use super::error::{GwError, ok, ok_empty};
-use super::validate::parse;
 use crate::db;
 use crate::records::TokenRec;
 use crate::state::Shared;
 use axum::extract::State;
-use axum::http::{HeaderMap, Uri};
 use axum::response::Response;
 use paykka_protocol::ret;
 use paykka_protocol::types::{
@@ -28,12 +26,8 @@ fn token_info(t: TokenRec) -> TokenInfo {
 
 pub(super) async fn token_query(
     State(st): State<Shared>,
-    uri: Uri,
-    headers: HeaderMap,
-    body: Body,
+    Signed { mid, req: r, .. }: Signed<TokenQueryRequest>,
 ) -> Result<Response, GwError> {
-    let (mid, body) = authenticate(&st, uri.path(), &headers, body)?;
-    let r: TokenQueryRequest = parse(&body)?;
     if r.shopper_reference.trim().is_empty() {
         return Err(GwError::biz(
             ret::MISSING_PARAMETER,
@@ -52,12 +46,8 @@ pub(super) async fn token_query(
 
 pub(super) async fn token_remove(
     State(st): State<Shared>,
-    uri: Uri,
-    headers: HeaderMap,
-    body: Body,
+    Signed { mid, req: r, .. }: Signed<TokenRemoveRequest>,
 ) -> Result<Response, GwError> {
-    let (mid, body) = authenticate(&st, uri.path(), &headers, body)?;
-    let r: TokenRemoveRequest = parse(&body)?;
     st.db.with_tx(|tx| {
         let t = db::token(tx, &mid, &r.token)?
             .filter(|t| t.shopper_reference == r.shopper_reference)
@@ -75,12 +65,8 @@ pub(super) async fn token_remove(
 
 pub(super) async fn recurring_cancel(
     State(st): State<Shared>,
-    uri: Uri,
-    headers: HeaderMap,
-    body: Body,
+    Signed { mid, req: r, .. }: Signed<RecurringCancelRequest>,
 ) -> Result<Response, GwError> {
-    let (mid, body) = authenticate(&st, uri.path(), &headers, body)?;
-    let r: RecurringCancelRequest = parse(&body)?;
     st.db.with_tx(|tx| {
         let mut t = db::token_by_agreement(tx, &mid, &r.recurring_agreement_id)?
             .filter(|t| t.shopper_reference == r.shopper_reference && t.status == "ACTIVATE")

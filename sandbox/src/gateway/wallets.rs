@@ -1,13 +1,10 @@
 //! Apple Pay's merchant session: what Apple Pay JS needs to show its sheet on the merchant's
 //! domain (the sandbox's stands in for Apple's).
 
-use super::auth::{Body, authenticate};
+use super::auth::Signed;
 use super::error::{GwError, json_response, ok};
-use super::validate::parse;
 use crate::ids::new_id;
-use crate::state::Shared;
-use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode, Uri};
+use axum::http::StatusCode;
 use axum::response::Response;
 use paykka_protocol::api::ApiVersion;
 use paykka_protocol::ret;
@@ -15,13 +12,13 @@ use paykka_protocol::time::now_ms;
 use paykka_protocol::types::ApplePaySessionRequest;
 
 pub(super) async fn apple_pay_session(
-    State(st): State<Shared>,
-    uri: Uri,
-    headers: HeaderMap,
-    body: Body,
+    Signed {
+        mid,
+        req: r,
+        version,
+        ..
+    }: Signed<ApplePaySessionRequest>,
 ) -> Result<Response, GwError> {
-    let (mid, body) = authenticate(&st, uri.path(), &headers, body)?;
-    let r: ApplePaySessionRequest = parse(&body)?;
     if r.domain_name.trim().is_empty()
         || r.display_name.trim().is_empty()
         || r.domain_name.len() > 253
@@ -48,7 +45,7 @@ pub(super) async fn apple_pay_session(
     .to_string();
     // v3 answers the Apple Pay session data itself, a JSON string (PayKKa's reference);
     // v1.2 in the usual envelope, as `data`.
-    match ApiVersion::of_path(uri.path()) {
+    match version {
         ApiVersion::V3 => Ok(json_response(StatusCode::OK, &session)),
         ApiVersion::V1_2 => ok(session),
     }

@@ -3,6 +3,7 @@
 
 use super::answer::{error, load_session, merchant_name, no_session};
 use super::sdk::sdk_version;
+use crate::frames::security_headers;
 use crate::gateway::GwError;
 use crate::html::escape;
 use crate::records::SessionRec;
@@ -176,22 +177,11 @@ fn render(s: &SessionRec, merchant: &str, version: &str, words: &PageWords) -> S
     )
 }
 
+const HOSTED_CSP: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
+connect-src 'self'; frame-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
 fn hosted_headers(h: &mut HeaderMap) {
-    h.insert(
-        header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static(
-            "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; \
-             frame-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
-        ),
-    );
-    h.insert(
-        header::REFERRER_POLICY,
-        HeaderValue::from_static("no-referrer"),
-    );
-    h.insert(
-        header::X_CONTENT_TYPE_OPTIONS,
-        HeaderValue::from_static("nosniff"),
-    );
+    security_headers(h, HOSTED_CSP);
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
 }
 
