@@ -92,6 +92,38 @@ pub(super) struct Inner {
 }
 
 impl Inner {
+    /// A checkout over a loaded session, its signals owned by a fresh [`Owner`].
+    pub(super) fn new(
+        options: Options,
+        session: Session,
+        client: BackendClient,
+        controller: AbortController,
+        locale: &'static str,
+        first_answer: Option<PaymentAnswer>,
+        number_frame: JsValue,
+    ) -> Self {
+        let owner = Owner::new();
+        let context = owner.with(|| CheckoutContext::new(locale));
+        let dropin_submits = owner.with(|| RwSignal::new(0));
+        Inner {
+            options,
+            session,
+            client,
+            controller,
+            context,
+            owner,
+            payment: RefCell::new(None),
+            mounts: RefCell::new(Vec::new()),
+            next_mount: Cell::new(1),
+            destroyed: Cell::new(false),
+            dropin_submits,
+            dropin_pending: RefCell::new(None),
+            dropin_mounted: Cell::new(false),
+            first_answer: RefCell::new(first_answer),
+            number_frame,
+        }
+    }
+
     pub(super) fn alive(&self, method: &str) -> Result<(), JsValue> {
         if self.destroyed.get() {
             return Err(type_error(&format!(

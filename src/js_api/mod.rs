@@ -16,7 +16,7 @@ mod convert;
 mod inner;
 mod options;
 
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 use std::rc::Rc;
 
 use js_sys::{Object, Promise};
@@ -74,36 +74,15 @@ impl JsCheckout {
         early: JsValue,
         number_frame: JsValue,
     ) -> Result<JsCheckout, JsValue> {
-        // A panic aborts the wasm: at least say where, for the merchant's bug report. (Not in
-        // the script-tag bundle, built with panics as a bare trap: no hook ever runs there.)
-        #[cfg(not(panic = "immediate-abort"))]
-        static PANIC_HOOK: std::sync::Once = std::sync::Once::new();
-        #[cfg(not(panic = "immediate-abort"))]
-        PANIC_HOOK.call_once(|| {
-            std::panic::set_hook(Box::new(|info| {
-                leptos::logging::error!("PaykkaCheckout crashed: {info}")
-            }));
-        });
+        install_panic_hook();
         let options = parse_options(&options)?;
-        for (locale, ftl) in &options.translations {
-            i18n::add_messages(locale, ftl).map_err(|e| {
-                type_error(&format!("option `translations[{}]`: {e}", quoted(locale)))
-            })?;
-        }
+        add_translations(&options)?;
         let controller =
             AbortController::new().map_err(|_| type_error("AbortController is missing"))?;
         let client = BackendClient::new(&options.backend_url, controller.signal())
             .with_submit_hook(options.on_submit.clone().map(SubmitHook))
             .with_early_responses(&early);
-        let browser: Vec<String> = web_sys::window()
-            .map(|w| {
-                w.navigator()
-                    .languages()
-                    .iter()
-                    .filter_map(|l| l.as_string())
-                    .collect()
-            })
-            .unwrap_or_default();
+        let browser = crate::components::internal::browser::browser_languages();
         let fallback = i18n::negotiate(
             options
                 .locale
@@ -136,31 +115,20 @@ impl JsCheckout {
                 .chain([fallback]),
         )
         .await;
-        let owner = Owner::new();
-        let context = owner.with(|| CheckoutContext::new(locale));
-        let dropin_submits = owner.with(|| RwSignal::new(0));
         if session.expired {
             // The checkout still resolves (the Drop-in shows an expired state); tell the merchant.
             call(&options.on_expired, &JsValue::UNDEFINED);
         }
         Ok(JsCheckout {
-            inner: Rc::new(Inner {
+            inner: Rc::new(Inner::new(
                 options,
                 session,
                 client,
                 controller,
-                context,
-                owner,
-                payment: RefCell::new(None),
-                mounts: RefCell::new(Vec::new()),
-                next_mount: Cell::new(1),
-                destroyed: Cell::new(false),
-                dropin_submits,
-                dropin_pending: RefCell::new(None),
-                dropin_mounted: Cell::new(false),
-                first_answer: RefCell::new(answer.ok()),
+                locale,
+                answer.ok(),
                 number_frame,
-            }),
+            )),
         })
     }
 
@@ -313,4 +281,27 @@ impl JsCheckout {
         );
         amount.into()
     }
+}
+
+/// A panic aborts the wasm: at least say where, for the merchant's bug report. (Not in the
+/// script-tag bundle, built with panics as a bare trap: no hook ever runs there.)
+fn install_panic_hook() {
+    #[cfg(not(panic = "immediate-abort"))]
+    {
+        static PANIC_HOOK: std::sync::Once = std::sync::Once::new();
+        PANIC_HOOK.call_once(|| {
+            std::panic::set_hook(Box::new(|info| {
+                leptos::logging::error!("PaykkaCheckout crashed: {info}")
+            }));
+        });
+    }
+}
+
+/// The merchant's own messages (`translations`), checked before anything is shown.
+fn add_translations(options: &Options) -> Result<(), JsValue> {
+    for (locale, ftl) in &options.translations {
+        i18n::add_messages(locale, ftl)
+            .map_err(|e| type_error(&format!("option `translations[{}]`: {e}", quoted(locale))))?;
+    }
+    Ok(())
 }

@@ -14,7 +14,7 @@ use paykka_core::{
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 
-use crate::components::internal::{current_month, unique_id_prefix};
+use crate::components::internal::{BrandBadge, current_month, unique_id_prefix};
 use crate::context::CheckoutContext;
 use crate::i18n::intl::format_amount;
 use validation::FieldVerdict;
@@ -256,15 +256,7 @@ pub fn CardForm(
                         on:input=on_number_input
                         on:blur=announce_on_blur(0, number_verdict)
                     />
-                    <span
-                        class=style::brand
-                        data-brand=move || brand.get().code()
-                        role="img"
-                        aria-label=move || brand.get().display_name()
-                        hidden=move || brand.get() == Brand::Unknown
-                    >
-                        {move || brand.get().display_name()}
-                    </span>
+                    <BrandBadge brand=brand />
                 </div>
                 <p class=style::error id=ids.number_error.clone()>{move || number_error.get()}</p>
             </div>

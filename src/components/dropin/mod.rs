@@ -10,7 +10,7 @@ use paykka_core::methods::{MethodFlow, PaymentMethod};
 
 use crate::api::{PaymentAnswer, Session, StoredCard, SubmitHook};
 use crate::components::checkout::{Checkout, CheckoutProps, PaymentStatus, SaveCardChoice};
-use crate::components::internal::current_month;
+use crate::components::internal::{BRAND_BADGE_CLASS, current_month};
 use crate::components::secure_card::SecureCardForm;
 use crate::components::stored_card::{self, StoredCardForm};
 use crate::components::wallet::{self, Wallet};
@@ -283,7 +283,7 @@ fn StoredCardOption(
                     prop:checked=move || open.get()
                     on:change=move |_| choice.set(this.clone())
                 />
-                <span class=stored_card::style::brand_badge data-brand=card.brand.code() aria-hidden="true">{card.brand.display_name()}</span>
+                <span class=BRAND_BADGE_CLASS data-brand=card.brand.code() aria-hidden="true">{card.brand.display_name()}</span>
                 <span class=style::stored_text>
                     <span dir="ltr">{title}</span>
                     <span class=style::stored_expiry data-expired=expired.to_string()>{expiry}</span>

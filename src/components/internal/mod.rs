@@ -1,8 +1,10 @@
 //! Pieces shared by every component: the mount root with its live region, field ids, the clock.
 
+mod brand_badge;
 pub mod browser;
 mod scope;
 
+pub use brand_badge::{BRAND_BADGE_CLASS, BrandBadge};
 pub use scope::CheckoutScope;
 
 use std::sync::atomic::{AtomicU32, Ordering};

@@ -6,7 +6,7 @@
 //! frames' origin, from one of its own frames' windows, on its channel and of a valid shape,
 //! and names the frames' exact origin in everything it posts. Without random bytes for the
 //! channel (`crypto.getRandomValues` missing or failing) it loads no frame, shows
-//! [`CheckoutError::RandomnessUnavailable`] and refuses to encrypt: a guessable channel would let
+//! [`CheckoutError::RandomnessUnavailable`](paykka_core::CheckoutError::RandomnessUnavailable) and refuses to encrypt: a guessable channel would let
 //! another page speak for the frames.
 
 use leptos::html::Iframe;
@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use paykka_core::Brand;
 use paykka_core::frame_protocol::FieldKind;
 
-use crate::components::internal::unique_id_prefix;
+use crate::components::internal::{BrandBadge, unique_id_prefix};
 use crate::context::CheckoutContext;
 
 stylance::import_crate_style!(style, "src/components/secure_card/secure_card.module.css");
@@ -221,15 +221,7 @@ pub fn SecureField(
     let label = frames.0.labels[index(kind)].clone();
     let badge = (kind == FieldKind::Number).then(|| {
         view! {
-            <span
-                class=style::brand
-                data-brand=move || brand.get().code()
-                role="img"
-                aria-label=move || brand.get().display_name()
-                hidden=move || brand.get() == Brand::Unknown
-            >
-                {move || brand.get().display_name()}
-            </span>
+            <BrandBadge brand=brand />
         }
     });
     let hint = (kind == FieldKind::Cvv).then(|| {

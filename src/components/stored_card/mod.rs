@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use paykka_core::{Brand, CheckoutError, YearMonth};
 
 use crate::api::StoredCard;
-use crate::components::internal::current_month;
+use crate::components::internal::{BRAND_BADGE_CLASS, current_month};
 use crate::components::secure_card::{CardFrames, SecureField};
 use crate::context::CheckoutContext;
 use paykka_core::frame_protocol::FieldKind;
@@ -102,7 +102,7 @@ pub fn StoredCardForm(
         <div class=style::stored data-brand=card.brand.code()>
             {(!hide_summary).then(|| view! {
                 <div class=style::summary>
-                    <span class=style::brand_badge data-brand=card.brand.code() aria-hidden="true">{card.brand.display_name()}</span>
+                    <span class=BRAND_BADGE_CLASS data-brand=card.brand.code() aria-hidden="true">{card.brand.display_name()}</span>
                     <span class=style::details>
                         <span class=style::number dir="ltr">{title}</span>
                         <span class=style::expiry data-expired=expired.to_string()>{expiry}</span>
