@@ -19,11 +19,15 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 step "format and lints (cargo fmt --check, cargo clippy -D warnings: the servers, and the wasm crates on wasm32)"
 cargo fmt --all --check
 # The fuzz workspace builds on nightly with cargo-fuzz (fuzz/README.md); its sources are checked
-# for format here, file by file, so the check needs neither its toolchain nor its crates.
-find fuzz/src fuzz/fuzz_targets -name '*.rs' -print0 | xargs -0 rustfmt --edition 2024 --check
+# for format here, file by file, so the check needs neither its toolchain nor libFuzzer.
+find fuzz/src fuzz/fuzz_targets fuzz/examples fuzz/clippy-shim -name '*.rs' -print0 | xargs -0 rustfmt --edition 2024 --check
 cargo clippy --locked --workspace --all-targets -- -D warnings
 cargo clippy --locked -p paykka-checkout -p paykka-card-frame --target wasm32-unknown-unknown \
   --features paykka-checkout/js-api,paykka-checkout/plain-card-form-outside-saq-a --all-targets -- -D warnings
+# ... and the fuzz workspace's, with libfuzzer-sys standing in (scripts/clippy-fuzz.sh).
+scripts/clippy-fuzz.sh
+# The published crates' documentation builds without a warning (broken links, missing docs).
+RUSTDOCFLAGS="-D warnings" cargo doc --locked -q --no-deps -p paykka-checkout -p paykka-core -p paykka-protocol
 step "crypto crates: one major version each (scripts/check-crypto-versions.py)"
 python3 scripts/check-crypto-versions.py
 # ... and the check does fail on a lockfile with a second sha2.
