@@ -1,9 +1,9 @@
 //! Replays the committed fuzz corpus of the core targets (`fuzz/corpus/<target>/`, and any
 //! crash regressions kept in `fuzz/artifacts/<target>/`) through the very checks the fuzz
-//! targets run (`fuzz/src/core_checks.rs`, included here), so that `cargo test` on stable
+//! targets run (`fuzz/src/core_checks/`, included here), so that `cargo test` on stable
 //! keeps every input the fuzzer ever found interesting passing. See `fuzz/README.md`.
 
-#[path = "../../fuzz/src/core_checks.rs"]
+#[path = "../../fuzz/src/core_checks/mod.rs"]
 mod checks;
 
 #[path = "../../fuzz/src/replay.rs"]
