@@ -121,6 +121,7 @@ fn expiry() {
     }
 }
 
+// Long because it is a list: one seed per message kind of the frame protocol, both ways.
 fn frame_message() {
     let ch =
         Channel::from_bytes(*b"\x9f\x12\x03\xa7\x55\x10\xc4\x2e\x81\x7b\x06\xd9\x3a\x44\xe0\x19");

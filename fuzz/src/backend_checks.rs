@@ -227,6 +227,7 @@ fn keys() -> &'static (SigningKey, SigningKey, SigningKey, VerifyingKeys) {
     })
 }
 
+// Long because it is a table of signed seeds (body, key, signature).
 /// Every body these checks know a valid signature of: the only bodies the backend may ever
 /// accept, and only the genuine ones.
 pub fn signed() -> &'static [Signed] {

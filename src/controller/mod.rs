@@ -141,39 +141,13 @@ impl PaymentController {
         } else {
             initial.session_loaded(session.expired, answer.outcome());
         }
-        let card_method = session.methods.iter().find(|m| m.flow == "card").cloned();
-        // Unknown codes are skipped, never a crash.
-        let other_methods: Vec<&'static PaymentMethod> = session
-            .methods
-            .iter()
-            .filter(|m| m.flow != "card")
-            .filter_map(|m| {
-                let known = methods::lookup(&m.code).filter(|k| k.flow != MethodFlow::Card);
-                if known.is_none() {
-                    leptos::logging::warn!(
-                        "paykka-checkout: unknown payment method \"{}\" skipped",
-                        m.code
-                    );
-                }
-                known
-            })
-            .collect();
-        let card_frames = card_method
-            .as_ref()
-            .map(|method| CardFrames::for_session(&session, context.i18n(), method.brands.clone()));
-        let stored = if card_method.is_some() {
-            session.stored_cards.clone()
-        } else {
-            Vec::new()
-        };
-        let stored_frames: SmallMap<String, CardFrames> = stored
-            .iter()
-            .map(|c| {
-                let frames = CardFrames::cvv_only(&session.frames_origin, context.i18n(), c.brand);
-                frames.bind(&session.id, session.merchant_id.as_deref().unwrap_or(""));
-                (c.token.clone(), frames)
-            })
-            .collect();
+        let SessionMethods {
+            has_card,
+            other_methods,
+            stored,
+            card_frames,
+            stored_frames,
+        } = SessionMethods::of(&session, &context);
         // Without random bytes no payment can get an unpredictable idempotency key, nor the card
         // frames a channel: say so now rather than at Pay (a payment already decided is shown).
         let randomness_failed = random_bytes().is_none()
@@ -188,7 +162,7 @@ impl PaymentController {
         if randomness_failed {
             initial.randomness_failed();
         }
-        let choice = default_choice(&stored, card_method.is_some(), &other_methods);
+        let choice = default_choice(&stored, has_card, &other_methods);
         let save_card = matches!(
             session.save_card,
             SaveCardOffer::Optional { preselected: true }
@@ -344,6 +318,60 @@ impl PaymentController {
     /// The session, as loaded.
     pub fn with_session<T>(&self, read: impl FnOnce(&Session) -> T) -> T {
         self.setup.with_value(|s| read(&s.session))
+    }
+}
+
+/// What a session offers, as the controller holds it: its card method's frames (a new card's
+/// and each saved card's security code), its other methods as the catalogue knows them.
+struct SessionMethods {
+    has_card: bool,
+    other_methods: Vec<&'static PaymentMethod>,
+    stored: Vec<StoredCard>,
+    card_frames: Option<CardFrames>,
+    stored_frames: SmallMap<String, CardFrames>,
+}
+
+impl SessionMethods {
+    fn of(session: &Session, context: &CheckoutContext) -> Self {
+        let card_method = session.methods.iter().find(|m| m.flow == "card");
+        // Unknown codes are skipped, never a crash.
+        let other_methods: Vec<&'static PaymentMethod> = session
+            .methods
+            .iter()
+            .filter(|m| m.flow != "card")
+            .filter_map(|m| {
+                let known = methods::lookup(&m.code).filter(|k| k.flow != MethodFlow::Card);
+                if known.is_none() {
+                    leptos::logging::warn!(
+                        "paykka-checkout: unknown payment method \"{}\" skipped",
+                        m.code
+                    );
+                }
+                known
+            })
+            .collect();
+        let card_frames = card_method
+            .map(|method| CardFrames::for_session(session, context.i18n(), method.brands.clone()));
+        let stored = if card_method.is_some() {
+            session.stored_cards.clone()
+        } else {
+            Vec::new()
+        };
+        let stored_frames: SmallMap<String, CardFrames> = stored
+            .iter()
+            .map(|c| {
+                let frames = CardFrames::cvv_only(&session.frames_origin, context.i18n(), c.brand);
+                frames.bind(&session.id, session.merchant_id.as_deref().unwrap_or(""));
+                (c.token.clone(), frames)
+            })
+            .collect();
+        SessionMethods {
+            has_card: card_method.is_some(),
+            other_methods,
+            stored,
+            card_frames,
+            stored_frames,
+        }
     }
 }
 

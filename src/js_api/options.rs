@@ -57,6 +57,8 @@ pub(super) fn keys_of(value: &JsValue) -> Vec<String> {
         .collect()
 }
 
+// Long because it is a table: one checked read per documented option, in the order of the
+// README's options table.
 pub(super) fn parse_options(value: &JsValue) -> Result<Options, JsValue> {
     if !is_plain_object(value) {
         return Err(type_error("create(options): options must be an object"));

@@ -11,6 +11,7 @@ use super::*;
 /// - A parsed security code has a length of its brand and prints as `***`.
 /// - A parsed holder name is normalised (one space between words, trimmed), idempotent, and a
 ///   name the field accepts can always be handed to the frame protocol ([`HolderText`]).
+// Long because it checks the invariants listed above, one block each.
 pub fn card_number(data: &[u8]) {
     let s = text(data);
     let s = s.as_ref();

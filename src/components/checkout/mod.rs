@@ -53,6 +53,8 @@ type Loaded = Result<(Session, PaymentAnswer, &'static str), CheckoutError>;
 ///
 /// leptos::mount::mount_to_body(|| view! { <Checkout session_id="CS0123"><CardLayout /></Checkout> });
 /// ```
+// Long because of its props (a third of it, each documented) and its loading and error
+// views; the payment itself is in the controller.
 #[component]
 pub fn Checkout(
     /// The checkout session, created by the merchant backend (`POST /api/sessions`).

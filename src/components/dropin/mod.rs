@@ -106,6 +106,8 @@ pub fn DropIn(
     })
 }
 
+// Long because it is mostly markup: the method list with each method's panel; every decision
+// it shows is the controller's.
 #[component]
 fn DropInBody(
     allow_removal: bool,

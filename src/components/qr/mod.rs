@@ -72,6 +72,8 @@ fn parse_time_ms(text: &str) -> Option<f64> {
 ///     </CheckoutScope>
 /// });
 /// ```
+// Long because it is mostly markup (code, instructions, countdown, copy and open-app buttons);
+// the countdown and copy state are the only logic, kept beside what they drive.
 #[component]
 pub fn QrPanel(
     /// The wallet, from the catalogue.

@@ -120,6 +120,8 @@ pub fn SecureCardForm(
 ///     }</CheckoutScope>
 /// });
 /// ```
+// Long because it is mostly markup and the frame's lifecycle (adopting the loader's early
+// frame, its box, label, badge, hint and error), each step commented where it happens.
 #[component]
 pub fn SecureField(
     /// The controller this field's frame belongs to.
