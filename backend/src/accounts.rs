@@ -48,10 +48,11 @@ pub const DEMO_ACCOUNTS: &[DemoAccount] = &[
 
 /// The shopper signed in on this request, from the login cookie: the only way the backend
 /// learns who the shopper is. **A merchant replaces this with its own accounts.**
-pub fn signed_in_shopper(st: &AppState, headers: &HeaderMap) -> Option<String> {
+pub async fn signed_in_shopper(st: &AppState, headers: &HeaderMap) -> Option<String> {
     let token = login_cookie(headers)?;
     st.store
         .login_shopper(&token_digest(&token), now_ms())
+        .await
         .ok()
         .flatten()
 }
@@ -86,7 +87,7 @@ pub fn account_details(shopper_reference: &str) -> Option<(Customer, Address)> {
 /// Starts a login for `shopper_reference`; returns the cookie's value (256 random bits). Only
 /// its digest is stored, so the database does not hold usable logins. `None` when no random
 /// bytes could be had or the login could not be stored.
-pub fn sign_in(st: &AppState, shopper_reference: &str) -> Option<String> {
+pub async fn sign_in(st: &AppState, shopper_reference: &str) -> Option<String> {
     let token = hex(&random_bytes::<32>().ok()?);
     st.store
         .insert_login(
@@ -94,14 +95,15 @@ pub fn sign_in(st: &AppState, shopper_reference: &str) -> Option<String> {
             shopper_reference,
             now_ms() + LOGIN_TTL_MS,
         )
+        .await
         .ok()?;
     Some(token)
 }
 
 /// Ends the login of this request, if any.
-pub fn sign_out(st: &AppState, headers: &HeaderMap) {
+pub async fn sign_out(st: &AppState, headers: &HeaderMap) {
     if let Some(token) = login_cookie(headers) {
-        let _ = st.store.delete_login(&token_digest(&token));
+        let _ = st.store.delete_login(&token_digest(&token)).await;
     }
 }
 

@@ -1,5 +1,6 @@
 //! Reference merchant backend for the PayKKa checkout. It holds the merchant's RSA key, signs
-//! every gateway call, verifies the gateway's webhooks, keeps its orders in SQLite, and serves
+//! every gateway call, verifies the gateway's webhooks, keeps its orders in SQLite or
+//! PostgreSQL (`store`: several instances share one PostgreSQL database), and serves
 //! the small JSON API under `/api/` that the checkout SDK speaks. See `backend/README.md`.
 //!
 //! This file starts the server and names the public paths; nothing below imports from it
@@ -8,6 +9,7 @@
 pub mod accounts;
 mod api;
 pub mod catalogue;
+mod cleanup;
 mod config;
 mod gateway;
 mod limits;
@@ -15,6 +17,8 @@ pub mod operations;
 mod state;
 mod store;
 mod support;
+#[doc(hidden)]
+pub mod testing;
 
 pub use api::MAX_BODY_BYTES;
 /// The request parsers and the webhook check, for the fuzz targets (`fuzz/`). Not an API.
@@ -25,6 +29,7 @@ pub use gateway::{EXTENSIONS, Gateway, GatewayError, GatewayOptions};
 pub use limits::LimitConfig;
 pub use operations::OperationError;
 pub use state::{AppState, Shared};
+pub use store::{DatabaseConfig, StoreError};
 pub use support::{RandomUnavailable, random_bytes};
 
 use axum::Router;
@@ -191,7 +196,8 @@ pub async fn start(cfg: Config) -> Result<Running, StartError> {
     let server_secret = load_server_secret(&cfg)?;
     let key = load_key(&cfg)?;
     let gateway_keys = load_gateway_keys(&cfg)?;
-    let store = store::Store::open(&cfg.data_dir.join("backend.sqlite"))
+    let store = store::Store::open(&cfg.database, &cfg.data_dir)
+        .await
         .map_err(|e| StartError(format!("database: {e}")))?;
     let gateway = Gateway::new(cfg.gateway_options(), key, gateway_keys).map_err(StartError)?;
     let listener = tokio::net::TcpListener::bind(cfg.addr)
@@ -211,7 +217,7 @@ pub async fn start(cfg: Config) -> Result<Running, StartError> {
         gateway,
         store,
         server_secret,
-        limits: limits::Limits::default(),
+        releases: Default::default(),
     });
     if register {
         register_with_sandbox(&state).await;
@@ -219,6 +225,7 @@ pub async fn start(cfg: Config) -> Result<Running, StartError> {
     let app = router(state.clone());
     let (tx, mut rx) = watch::channel(false);
     spawn_retention(state.clone(), rx.clone());
+    spawn_releases(state.clone(), rx.clone());
     let server = tokio::spawn(async move {
         let r = axum::serve(
             listener,
@@ -289,7 +296,7 @@ fn spawn_retention(st: Shared, mut stop: watch::Receiver<bool>) {
     tokio::spawn(async move {
         loop {
             api::reverse_second_charges(&st).await;
-            match st.store.purge(now_ms(), st.cfg.retention_ms) {
+            match st.store.purge(now_ms(), st.cfg.retention_ms).await {
                 Ok(n) if n > 0 => eprintln!("backend: retention purged {n} records"),
                 Ok(_) => {}
                 Err(e) => eprintln!("backend: retention: {e}"),
@@ -298,6 +305,19 @@ fn spawn_retention(st: Shared, mut stop: watch::Receiver<bool>) {
                 _ = tokio::time::sleep(Duration::from_secs(3600)) => {}
                 _ = stop.wait_for(|v| *v) => return,
             }
+        }
+    });
+}
+
+/// Every second: the releases an unreachable database refused, tried again (`cleanup`).
+fn spawn_releases(st: Shared, mut stop: watch::Receiver<bool>) {
+    tokio::spawn(async move {
+        loop {
+            tokio::select! {
+                _ = tokio::time::sleep(Duration::from_secs(1)) => {}
+                _ = stop.wait_for(|v| *v) => return,
+            }
+            st.releases.retry(&st.store).await;
         }
     });
 }

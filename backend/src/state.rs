@@ -2,9 +2,9 @@
 //! that the handlers and the login code reach it without importing the crate root, which
 //! starts the server and so depends on them.
 
+use crate::cleanup::Releases;
 use crate::config::Config;
 use crate::gateway::Gateway;
-use crate::limits::Limits;
 use crate::store::Store;
 use std::sync::Arc;
 
@@ -16,8 +16,8 @@ pub struct AppState {
     /// sessions with any terms, capture and void: `BACKEND_SERVER_SECRET`, or generated into
     /// `<data_dir>/server_secret` (0600) on first start. Never sent to a browser.
     pub server_secret: String,
-    /// Request-rate limits per client address and per session.
-    pub limits: Limits,
+    /// Releases of shared records that failed on an unreachable database, to try again.
+    pub releases: Releases,
 }
 
 pub type Shared = Arc<AppState>;

@@ -153,7 +153,7 @@ async fn a_payment_is_refunded_in_parts_once_per_reference_and_the_refund_webhoo
         (200, Some("SUCCESS"), &first)
     );
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-    while env.be().state.store.refund_events().unwrap() < 2 {
+    while env.be().state.store.refund_events().await.unwrap() < 2 {
         assert!(
             std::time::Instant::now() < deadline,
             "two refund webhooks arrive"

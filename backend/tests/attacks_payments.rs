@@ -170,7 +170,7 @@ async fn a_wallet_approved_after_the_order_was_paid_is_refunded() {
     let qr_order = qr["order_id"].as_str().unwrap().to_string();
     // Another path pays the order by card meanwhile (a second instance, the merchant's own
     // server): straight at the gateway, which the backend hears of by webhook.
-    let order = env.be().state.store.order(&sid).unwrap().unwrap();
+    let order = env.be().state.store.order(&sid).await.unwrap().unwrap();
     let card = env.card(&sid, "4242424242424242");
     let paid = env
         .gateway(
@@ -198,7 +198,7 @@ async fn a_wallet_approved_after_the_order_was_paid_is_refunded() {
         .unwrap();
     let deadline = std::time::Instant::now() + Duration::from_secs(10);
     loop {
-        let charges = env.be().state.store.second_charges().unwrap();
+        let charges = env.be().state.store.second_charges().await.unwrap();
         if charges.iter().any(|c| c.0 == qr_order && c.3.is_some())
             || std::time::Instant::now() > deadline
         {

@@ -214,7 +214,16 @@ async fn a_v3_webhook_is_taken_only_with_the_gateways_signature_over_our_webhook
     let sid = s["session_id"].as_str().unwrap().to_string();
     let mid = paykka_backend::DEMO_MERCHANT_ID;
     let path = "/api/webhooks/paykka";
-    let status = || async { env.be().state.store.order(&sid).unwrap().unwrap().status };
+    let status = || async {
+        env.be()
+            .state
+            .store
+            .order(&sid)
+            .await
+            .unwrap()
+            .unwrap()
+            .status
+    };
     let refused = [
         (
             "signed by the merchant's key",
@@ -308,7 +317,14 @@ async fn with_webhook_verification_off_a_forged_success_is_checked_with_the_gate
         .to_string();
     assert_eq!(post_webhook(&env, &forged, &[]).await, 200);
     assert_eq!(
-        env.be().state.store.order(&sid).unwrap().unwrap().status,
+        env.be()
+            .state
+            .store
+            .order(&sid)
+            .await
+            .unwrap()
+            .unwrap()
+            .status,
         "PROCESSING"
     );
     assert_eq!(env.gateway_status(&order_id).await, "PROCESSING");

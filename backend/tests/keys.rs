@@ -51,7 +51,7 @@ async fn webhooks_verify_with_either_of_two_configured_gateway_keys_until_one_is
     assert_eq!(h.post_signed(&body, &b).await.0, 200);
     let body = h.note("NT-K3", "GW-K1", "REFUNDED", now_ms());
     h.refused_signed("unknown key C", &body, &c).await;
-    assert_eq!(h.trace(), ("SUCCESS".into(), Some("GW-K1".into()), 2));
+    assert_eq!(h.trace().await, ("SUCCESS".into(), Some("GW-K1".into()), 2));
     let sid = h.sid.clone();
     let mid = h.mid.clone();
     drop(h);
@@ -74,7 +74,10 @@ async fn webhooks_verify_with_either_of_two_configured_gateway_keys_until_one_is
     h.refused_signed("retired key A", &body, &a).await;
     let body = h.note("NT-K5", "GW-K1", "REFUNDED", now_ms());
     assert_eq!(h.post_signed(&body, &h.gw).await.0, 200);
-    assert_eq!(h.trace(), ("REFUNDED".into(), Some("GW-K1".into()), 3));
+    assert_eq!(
+        h.trace().await,
+        ("REFUNDED".into(), Some("GW-K1".into()), 3)
+    );
 
     // a key file that is not a public key (or holds a broken block) stops the start
     for bad in [
@@ -125,7 +128,7 @@ async fn a_backend_holding_both_keys_accepts_webhooks_across_the_sandboxs_key_sw
         "{attempts:?}"
     );
     for s in [&sid, &sid2] {
-        assert_eq!(be.store.order(s).unwrap().unwrap().status, "SUCCESS");
+        assert_eq!(be.store.order(s).await.unwrap().unwrap().status, "SUCCESS");
     }
 }
 

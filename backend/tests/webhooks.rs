@@ -58,7 +58,7 @@ async fn webhooks_are_verified_before_acting() {
         )
         .await;
     assert_eq!(st, 401);
-    assert_eq!(env.webhook_count(), 0);
+    assert_eq!(env.webhook_count().await, 0);
     // genuine: accepted once, then recognised as a duplicate
     let (st, v) = env.send(post(body.clone(), sig.clone())).await;
     assert_eq!((st.as_u16(), v["status"].as_str()), (200, Some("ok")));
@@ -67,7 +67,7 @@ async fn webhooks_are_verified_before_acting() {
         (st.as_u16(), v["status"].as_str()),
         (200, Some("duplicate"))
     );
-    assert_eq!(env.webhook_count(), 1);
+    assert_eq!(env.webhook_count().await, 1);
 }
 
 #[tokio::test]
@@ -79,7 +79,7 @@ async fn a_replayed_webhook_is_acknowledged_as_a_duplicate_and_changes_nothing()
     let sig = h.gw.sign(&h.mid, ts, body.as_bytes());
     let (st, v) = h.post(&body, Some(&sig)).await;
     assert_eq!((st.as_u16(), v["status"].as_str()), (200, Some("ok")));
-    let after_first = h.trace();
+    let after_first = h.trace().await;
     assert_eq!(after_first, ("SUCCESS".into(), Some("GW-R1".into()), 1));
     // the very same request again, then again
     for _ in 0..2 {
@@ -88,12 +88,12 @@ async fn a_replayed_webhook_is_acknowledged_as_a_duplicate_and_changes_nothing()
             (st.as_u16(), v["status"].as_str()),
             (200, Some("duplicate"))
         );
-        assert_eq!(h.trace(), after_first);
+        assert_eq!(h.trace().await, after_first);
     }
     // the same notify_id re-signed later with other content (a retry is signed afresh): still
     // a duplicate, acted on once only
     assert_eq!(h.send("NT-R1", "GW-R1", "FAILURE").await, "duplicate");
-    assert_eq!(h.trace(), after_first);
+    assert_eq!(h.trace().await, after_first);
 }
 
 #[tokio::test]
@@ -103,7 +103,7 @@ async fn a_tampered_webhook_is_refused_and_changes_nothing() {
     let ts = now_ms();
     let body = h.note("NT-T1", "GW-T1", "SUCCESS", ts);
     let sig = h.gw.sign(&h.mid, ts, body.as_bytes());
-    assert_eq!(h.trace(), ("CREATED".into(), None, 0));
+    assert_eq!(h.trace().await, ("CREATED".into(), None, 0));
     let amount = body.replace("\"amount\":1999", "\"amount\":1");
     let status = body.replace("\"SUCCESS\"", "\"REFUNDED\"");
     let order = body.replace("GW-T1", "GW-T2");
@@ -126,11 +126,11 @@ async fn a_tampered_webhook_is_refused_and_changes_nothing() {
         assert_ne!(tampered, &body);
         h.refused(what, tampered, Some(&sig)).await;
     }
-    assert_eq!(h.trace(), ("CREATED".into(), None, 0));
+    assert_eq!(h.trace().await, ("CREATED".into(), None, 0));
     // the untouched one is accepted
     let (st, v) = h.post(&body, Some(&sig)).await;
     assert_eq!((st.as_u16(), v["status"].as_str()), (200, Some("ok")));
-    assert_eq!(h.trace(), ("SUCCESS".into(), Some("GW-T1".into()), 1));
+    assert_eq!(h.trace().await, ("SUCCESS".into(), Some("GW-T1".into()), 1));
 }
 
 #[tokio::test]
@@ -146,7 +146,7 @@ async fn a_webhook_signed_with_a_key_other_than_the_gateways_is_refused() {
         h.refused_signed(what, &body, &SigningKey::from_pem(pem).unwrap())
             .await;
     }
-    assert_eq!(h.trace(), ("CREATED".into(), None, 0));
+    assert_eq!(h.trace().await, ("CREATED".into(), None, 0));
 }
 
 #[tokio::test]
@@ -171,7 +171,7 @@ async fn a_webhook_for_another_merchant_is_refused() {
     let none = body.replace(&format!("\"merchant_id\":\"{}\",", h.mid), "");
     assert!(!none.contains("merchant_id"));
     h.refused("no merchant id", &none, Some(&sig)).await;
-    assert_eq!(h.trace(), ("CREATED".into(), None, 0));
+    assert_eq!(h.trace().await, ("CREATED".into(), None, 0));
 }
 
 #[tokio::test]
@@ -200,13 +200,13 @@ async fn a_webhook_more_than_five_minutes_old_or_ahead_is_refused() {
         );
     let sig = h.gw.sign(&h.mid, now - 6 * minute, body.as_bytes());
     h.refused("stale string timestamp", &body, Some(&sig)).await;
-    assert_eq!(h.trace(), ("CREATED".into(), None, 0));
+    assert_eq!(h.trace().await, ("CREATED".into(), None, 0));
     // inside the window, either side: accepted
     let body = h.note("NT-W-IN1", "GW-W1", "PROCESSING", now - 4 * minute);
     assert_eq!(h.post_signed(&body, &h.gw).await.0, 200);
     let body = h.note("NT-W-IN2", "GW-W1", "SUCCESS", now + 4 * minute);
     assert_eq!(h.post_signed(&body, &h.gw).await.0, 200);
-    assert_eq!(h.trace(), ("SUCCESS".into(), Some("GW-W1".into()), 2));
+    assert_eq!(h.trace().await, ("SUCCESS".into(), Some("GW-W1".into()), 2));
 }
 
 #[tokio::test]
@@ -245,7 +245,7 @@ async fn a_webhook_with_a_missing_or_garbled_signature_is_refused() {
     assert!(!no_ts.contains("timestamp"));
     h.refused("no timestamp", &no_ts, Some(&good)).await;
     h.refused("not JSON", "SUCCESS", Some(&good)).await;
-    assert_eq!(h.trace(), ("CREATED".into(), None, 0));
+    assert_eq!(h.trace().await, ("CREATED".into(), None, 0));
     let (st, _) = h.post(&body, Some(&good)).await;
     assert_eq!(st, 200);
 }
@@ -257,19 +257,28 @@ async fn a_late_pending_notification_does_not_move_a_paid_order_back() {
     // SUCCESS arrives first, the earlier PROCESSING after it (other notify ids)
     assert_eq!(h.send("NT-O1", "GW-O1", "SUCCESS").await, "ok");
     assert_eq!(h.send("NT-O0", "GW-O1", "PROCESSING").await, "ok");
-    assert_eq!(h.order_status(), ("SUCCESS".into(), Some("GW-O1".into())));
+    assert_eq!(
+        h.order_status().await,
+        ("SUCCESS".into(), Some("GW-O1".into()))
+    );
     // an AUTHORIZED sent before a capture, arriving after it
     assert_eq!(h.send("NT-O2", "GW-O1", "AUTHORIZED").await, "ok");
-    assert_eq!(h.order_status(), ("SUCCESS".into(), Some("GW-O1".into())));
+    assert_eq!(
+        h.order_status().await,
+        ("SUCCESS".into(), Some("GW-O1".into()))
+    );
     // a FAILURE for the same payment cannot undo a SUCCESS either: the first outcome stays
     assert_eq!(h.send("NT-O3", "GW-O1", "FAILURE").await, "ok");
-    assert_eq!(h.order_status(), ("SUCCESS".into(), Some("GW-O1".into())));
+    assert_eq!(
+        h.order_status().await,
+        ("SUCCESS".into(), Some("GW-O1".into()))
+    );
     let store = &env.be.as_ref().unwrap().state.store;
     assert_eq!(
-        store.payment_status("GW-O1").unwrap().as_deref(),
+        store.payment_status("GW-O1").await.unwrap().as_deref(),
         Some("SUCCESS")
     );
-    assert_eq!(store.webhook_count().unwrap(), 4);
+    assert_eq!(store.webhook_count().await.unwrap(), 4);
 
     // an authorisation: AUTHORIZED after PROCESSING, a late PROCESSING ignored
     let h = Hooks::new(&env).await;
@@ -277,7 +286,7 @@ async fn a_late_pending_notification_does_not_move_a_paid_order_back() {
     assert_eq!(h.send("NT-A2", "GW-A1", "AUTHORIZED").await, "ok");
     assert_eq!(h.send("NT-A0", "GW-A1", "PROCESSING").await, "ok");
     assert_eq!(
-        h.order_status(),
+        h.order_status().await,
         ("AUTHORIZED".into(), Some("GW-A1".into()))
     );
 }
@@ -298,7 +307,7 @@ async fn refunds_and_cancellations_after_payment_are_applied_and_never_undone() 
     ] {
         assert_eq!(h.send(id, "GW-F1", status).await, "ok");
         assert_eq!(
-            h.order_status(),
+            h.order_status().await,
             (expect.into(), Some("GW-F1".into())),
             "after {id} {status}"
         );
@@ -307,13 +316,19 @@ async fn refunds_and_cancellations_after_payment_are_applied_and_never_undone() 
     let h = Hooks::new(&env).await;
     assert_eq!(h.send("NT-G2", "GW-G1", "REFUNDED").await, "ok");
     assert_eq!(h.send("NT-G1", "GW-G1", "SUCCESS").await, "ok");
-    assert_eq!(h.order_status(), ("REFUNDED".into(), Some("GW-G1".into())));
+    assert_eq!(
+        h.order_status().await,
+        ("REFUNDED".into(), Some("GW-G1".into()))
+    );
     // an authorisation voided: CANCELED after AUTHORIZED, a late AUTHORIZED ignored
     let h = Hooks::new(&env).await;
     assert_eq!(h.send("NT-C1", "GW-C1", "AUTHORIZED").await, "ok");
     assert_eq!(h.send("NT-C2", "GW-C1", "CANCELED").await, "ok");
     assert_eq!(h.send("NT-C0", "GW-C1", "AUTHORIZED").await, "ok");
-    assert_eq!(h.order_status(), ("CANCELED".into(), Some("GW-C1".into())));
+    assert_eq!(
+        h.order_status().await,
+        ("CANCELED".into(), Some("GW-C1".into()))
+    );
     // a partly captured authorisation whose rest is voided, then refunded
     let h = Hooks::new(&env).await;
     for (id, status, expect) in [
@@ -325,7 +340,7 @@ async fn refunds_and_cancellations_after_payment_are_applied_and_never_undone() 
     ] {
         assert_eq!(h.send(id, "GW-P1", status).await, "ok");
         assert_eq!(
-            h.order_status(),
+            h.order_status().await,
             (expect.into(), Some("GW-P1".into())),
             "after {id} {status}"
         );
@@ -341,19 +356,31 @@ async fn a_late_notification_of_an_earlier_attempt_does_not_replace_the_current_
     assert_eq!(h.send("NT-E2", "GW-E2", "PROCESSING").await, "ok");
     assert_eq!(h.send("NT-E3", "GW-E1", "FAILURE").await, "ok");
     assert_eq!(
-        h.order_status(),
+        h.order_status().await,
         ("PROCESSING".into(), Some("GW-E2".into()))
     );
     assert_eq!(h.send("NT-E4", "GW-E2", "SUCCESS").await, "ok");
-    assert_eq!(h.order_status(), ("SUCCESS".into(), Some("GW-E2".into())));
+    assert_eq!(
+        h.order_status().await,
+        ("SUCCESS".into(), Some("GW-E2".into()))
+    );
     // attempt 1 failed, attempt 2 paid, attempt 1's failure notified again late: still paid
     assert_eq!(h.send("NT-E5", "GW-E1", "FAILURE").await, "ok");
-    assert_eq!(h.order_status(), ("SUCCESS".into(), Some("GW-E2".into())));
+    assert_eq!(
+        h.order_status().await,
+        ("SUCCESS".into(), Some("GW-E2".into()))
+    );
     // an earlier attempt that does succeed after all (late 3DS) wins over a failed later one
     let h = Hooks::new(&env).await;
     assert_eq!(h.send("NT-L1", "GW-L1", "PROCESSING").await, "ok");
     assert_eq!(h.send("NT-L2", "GW-L2", "FAILURE").await, "ok");
-    assert_eq!(h.order_status(), ("FAILURE".into(), Some("GW-L2".into())));
+    assert_eq!(
+        h.order_status().await,
+        ("FAILURE".into(), Some("GW-L2".into()))
+    );
     assert_eq!(h.send("NT-L3", "GW-L1", "SUCCESS").await, "ok");
-    assert_eq!(h.order_status(), ("SUCCESS".into(), Some("GW-L1".into())));
+    assert_eq!(
+        h.order_status().await,
+        ("SUCCESS".into(), Some("GW-L1".into()))
+    );
 }

@@ -30,7 +30,7 @@ pub(super) struct ServerSignInBody {
 
 /// Who is signed in, and the demo accounts to pick from.
 pub(super) async fn account(State(st): State<Shared>, headers: HeaderMap) -> Response {
-    let me = signed_in_shopper(&st, &headers);
+    let me = signed_in_shopper(&st, &headers).await;
     let account = DEMO_ACCOUNTS
         .iter()
         .find(|a| Some(a.shopper_reference) == me.as_deref());
@@ -47,7 +47,7 @@ pub(super) async fn sign_in(
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
-    limit(&st, Counted::SignInPerIp, &client_ip(&addr))?;
+    limit(&st, Counted::SignInPerIp, &client_ip(&addr)).await?;
     let b: SignInBody = parse(&read_body(body)?)?;
     let account = DEMO_ACCOUNTS
         .iter()
@@ -60,8 +60,10 @@ pub(super) async fn sign_in(
             )
         })?;
     // A new login replaces the one this browser had.
-    accounts::sign_out(&st, &headers);
-    let token = accounts::sign_in(&st, account.shopper_reference).ok_or_else(internal)?;
+    accounts::sign_out(&st, &headers).await;
+    let token = accounts::sign_in(&st, account.shopper_reference)
+        .await
+        .ok_or_else(internal)?;
     Ok(with_cookie(
         json_ok(
             &json!({ "signed_in": true, "account": { "id": account.id, "name": account.name } }),
@@ -71,7 +73,7 @@ pub(super) async fn sign_in(
 }
 
 pub(super) async fn sign_out(State(st): State<Shared>, headers: HeaderMap) -> Response {
-    accounts::sign_out(&st, &headers);
+    accounts::sign_out(&st, &headers).await;
     with_cookie(
         json_ok(&json!({ "signed_in": false })),
         &accounts::set_cookie(&st, None),
@@ -86,7 +88,9 @@ pub(super) async fn server_sign_in(
     JsonBody(b): JsonBody<ServerSignInBody>,
 ) -> Result<Response, ApiError> {
     check_ref("shopper_reference", &b.shopper_reference)?;
-    let token = accounts::sign_in(&st, &b.shopper_reference).ok_or_else(internal)?;
+    let token = accounts::sign_in(&st, &b.shopper_reference)
+        .await
+        .ok_or_else(internal)?;
     Ok(json_ok(
         &json!({ "cookie": { "name": accounts::LOGIN_COOKIE, "value": token } }),
     ))

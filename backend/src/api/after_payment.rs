@@ -2,10 +2,12 @@
 //! <BACKEND_SERVER_SECRET>`): look a payment up, capture (partly or wholly), void, refund
 //! (partly or wholly) and look a refund up, cancel a subscription, and charge a subscription's
 //! stored card without the shopper. Each calls the library function of the same name
-//! (`crate::operations`).
+//! (`crate::operations`). Captures, voids and refunds of one payment take turns
+//! (`order_lock`), so together they never take more than its amount.
 
 use super::error::{ApiError, internal};
 use super::guard::{ServerOnly, our_payment};
+use super::order_lock::with_order_lock;
 use super::reply::json_ok;
 use super::request::{JsonBody, check_ref};
 use super::results::{query_result, result_of};
@@ -39,7 +41,7 @@ async fn payment(
     Path(order_id): Path<String>,
     _: ServerOnly,
 ) -> Result<Response, ApiError> {
-    our_payment(&st, &order_id)?;
+    our_payment(&st, &order_id).await?;
     let t = st.gateway.query(&order_id).await?;
     let balances = t.balances;
     Ok(json_ok(
@@ -65,13 +67,16 @@ async fn capture(
     _: ServerOnly,
     JsonBody(b): JsonBody<CaptureBody>,
 ) -> Result<Response, ApiError> {
-    let order = our_payment(&st, &order_id)?;
-    let balances = st.gateway.query(&order_id).await?.balances;
-    let amount = amount_up_to(b.amount, balances.able_to_capture_amount, "authorised")?;
-    st.gateway
-        .capture(&order_id, amount, &order.currency, b.last.unwrap_or(true))
-        .await?;
-    payment_now(&st, &order_id, &order.session_id).await
+    let order = our_payment(&st, &order_id).await?;
+    with_order_lock(&st, &order_id.clone(), move |st| async move {
+        let balances = st.gateway.query(&order_id).await?.balances;
+        let amount = amount_up_to(b.amount, balances.able_to_capture_amount, "authorised")?;
+        st.gateway
+            .capture(&order_id, amount, &order.currency, b.last.unwrap_or(true))
+            .await?;
+        payment_now(&st, &order_id, &order.session_id).await
+    })
+    .await
 }
 
 /// Releases an authorisation that will not be captured:
@@ -81,9 +86,12 @@ async fn void(
     Path(order_id): Path<String>,
     _: ServerOnly,
 ) -> Result<Response, ApiError> {
-    let order = our_payment(&st, &order_id)?;
-    st.gateway.void(&order_id, "REQUESTED_BY_CUSTOMER").await?;
-    payment_now(&st, &order_id, &order.session_id).await
+    let order = our_payment(&st, &order_id).await?;
+    with_order_lock(&st, &order_id.clone(), move |st| async move {
+        st.gateway.void(&order_id, "REQUESTED_BY_CUSTOMER").await?;
+        payment_now(&st, &order_id, &order.session_id).await
+    })
+    .await
 }
 
 /// The answer to a capture or a void: the payment as the gateway knows it afterwards.
@@ -117,7 +125,7 @@ async fn refund(
     _: ServerOnly,
     JsonBody(b): JsonBody<RefundBody>,
 ) -> Result<Response, ApiError> {
-    let order = our_payment(&st, &order_id)?;
+    let order = our_payment(&st, &order_id).await?;
     let reason = b.reason.unwrap_or_else(|| "REQUESTED_BY_CUSTOMER".into());
     if !REFUND_REASONS.contains(&reason.as_str()) {
         return Err(ApiError::bad(
@@ -126,22 +134,28 @@ async fn refund(
         ));
     }
     let reference = reference_or_new(b.reference, "R")?;
-    let balances = st.gateway.query(&order_id).await?.balances;
-    let amount = amount_up_to(b.amount, balances.able_to_refund_amount, "refundable")?;
-    let mut r = Refund::new(&reference, &order_id, amount, &order.currency);
-    r.reason = reason;
-    r.notify_url = Some(st.cfg.notify_url());
-    st.store
-        .record_refund(&reference, None, &order_id, amount, "REQUESTED")?;
-    let done = st.gateway.refund(&r).await?;
-    st.store.record_refund(
-        &reference,
-        Some(&done.refund_order_id),
-        &order_id,
-        done.amount,
-        &done.status,
-    )?;
-    Ok(json_ok(&refund_answer(&st, &reference)?))
+    with_order_lock(&st, &order_id.clone(), move |st| async move {
+        let balances = st.gateway.query(&order_id).await?.balances;
+        let amount = amount_up_to(b.amount, balances.able_to_refund_amount, "refundable")?;
+        let mut r = Refund::new(&reference, &order_id, amount, &order.currency);
+        r.reason = reason;
+        r.notify_url = Some(st.cfg.notify_url());
+        st.store
+            .record_refund(&reference, None, &order_id, amount, "REQUESTED")
+            .await?;
+        let done = st.gateway.refund(&r).await?;
+        st.store
+            .record_refund(
+                &reference,
+                Some(&done.refund_order_id),
+                &order_id,
+                done.amount,
+                &done.status,
+            )
+            .await?;
+        Ok(json_ok(&refund_answer(&st, &reference).await?))
+    })
+    .await
 }
 
 /// `given`, or by default all of `able`, if it is between 1 and `able` (still `what`).
@@ -160,8 +174,12 @@ fn refund_not_found() -> ApiError {
     ApiError::new(StatusCode::NOT_FOUND, "refund_not_found", "no such refund")
 }
 
-fn refund_answer(st: &AppState, reference: &str) -> Result<serde_json::Value, ApiError> {
-    let r = st.store.refund(reference)?.ok_or_else(refund_not_found)?;
+async fn refund_answer(st: &AppState, reference: &str) -> Result<serde_json::Value, ApiError> {
+    let r = st
+        .store
+        .refund(reference)
+        .await?
+        .ok_or_else(refund_not_found)?;
     Ok(
         json!({ "reference": r.refund_trans_id, "refund_order_id": r.refund_order_id, "order_id": r.order_id,
         "amount": r.amount, "status": r.status }),
@@ -175,16 +193,22 @@ async fn refund_status(
     _: ServerOnly,
 ) -> Result<Response, ApiError> {
     check_ref("reference", &reference)?;
-    let ours = st.store.refund(&reference)?.ok_or_else(refund_not_found)?;
+    let ours = st
+        .store
+        .refund(&reference)
+        .await?
+        .ok_or_else(refund_not_found)?;
     let r = st.gateway.refund_query(&reference).await?;
-    st.store.record_refund(
-        &reference,
-        Some(&r.refund_order_id),
-        &ours.order_id,
-        r.amount,
-        &r.status,
-    )?;
-    Ok(json_ok(&refund_answer(&st, &reference)?))
+    st.store
+        .record_refund(
+            &reference,
+            Some(&r.refund_order_id),
+            &ours.order_id,
+            r.amount,
+            &r.status,
+        )
+        .await?;
+    Ok(json_ok(&refund_answer(&st, &reference).await?))
 }
 
 #[derive(Deserialize)]

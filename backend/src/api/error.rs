@@ -4,6 +4,7 @@
 use super::reply::json_text;
 use crate::gateway::GatewayError;
 use crate::operations::OperationError;
+use crate::store::StoreError;
 use crate::support::quote;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -41,10 +42,22 @@ impl ApiError {
     }
 }
 
-impl From<rusqlite::Error> for ApiError {
-    fn from(e: rusqlite::Error) -> Self {
-        eprintln!("backend: database error: {e}");
-        internal()
+/// Seconds a client is told to wait when the database is unreachable.
+pub const DATABASE_RETRY_AFTER: u64 = 5;
+
+impl From<StoreError> for ApiError {
+    fn from(e: StoreError) -> Self {
+        eprintln!("backend: {e}");
+        match e {
+            // Nothing was written (the open transaction rolled back): the client retries.
+            StoreError::Unavailable(_) => ApiError::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "database_unavailable",
+                "the shop's database is unreachable; retry shortly",
+            )
+            .retry_after(DATABASE_RETRY_AFTER),
+            StoreError::Failed(_) => internal(),
+        }
     }
 }
 

@@ -15,6 +15,7 @@ mod error;
 #[doc(hidden)]
 pub mod fuzzing;
 mod guard;
+mod order_lock;
 mod payments;
 mod reply;
 mod request;

@@ -9,10 +9,10 @@ use super::request::{Body, parse, read_body};
 use super::results::{PaymentResult, query_result, result_of};
 use super::second_charges::reverse_second_charges;
 use super::upstream::{gw_call, gw_data};
+use crate::cleanup::Release;
 use crate::limits::Counted;
 use crate::state::{AppState, Shared};
-use crate::store::Order;
-use crate::store::idempotency::Claim;
+use crate::store::{Claim, Order};
 use axum::extract::{ConnectInfo, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::Response;
@@ -140,17 +140,20 @@ pub(super) async fn submit_payment(
     let mut b: PaymentBody = parse(&bytes)?;
     b.browser = Some(browser_context(b.browser.take(), &headers));
     b.pay_ip = Some(client_ip(&addr));
-    let shopper = our_order(&st, &b.session_id)
-        .ok()
-        .and_then(|order| session_shopper(&st, &order, &headers));
+    let shopper = match our_order(&st, &b.session_id).await {
+        Ok(order) => session_shopper(&st, &order, &headers).await,
+        Err(_) => None,
+    };
     if let Some(replayed) = claim_key(&st, &key, &body_hash(&bytes)).await? {
         return Ok(replayed);
     }
     // Counted once the key is ours: a retry that replays a stored answer costs nothing.
-    let counted = limit(&st, Counted::PaymentPerIp, &client_ip(&addr))
-        .and_then(|()| limit(&st, Counted::PaymentPerSession, &b.session_id));
+    let counted = match limit(&st, Counted::PaymentPerIp, &client_ip(&addr)).await {
+        Ok(()) => limit(&st, Counted::PaymentPerSession, &b.session_id).await,
+        Err(e) => Err(e),
+    };
     if let Err(e) = counted {
-        let _ = st.store.release_claim(&key);
+        release(&st, Release::Claim(key.clone())).await;
         return Err(e);
     }
     // The payment runs in its own task: if the shopper's browser goes away mid-request, the
@@ -161,7 +164,7 @@ pub(super) async fn submit_payment(
         Ok(o) => o,
         Err(_) => Err(internal()),
     };
-    finish_key(&st, &key, outcome)
+    finish_key(&st, &key, outcome).await
 }
 
 /// The request's `Idempotency-Key`: required, one per payment attempt.
@@ -190,7 +193,7 @@ fn idempotency_key(headers: &HeaderMap) -> Result<String, ApiError> {
 async fn claim_key(st: &AppState, key: &str, hash: &str) -> Result<Option<Response>, ApiError> {
     let deadline = tokio::time::Instant::now() + Duration::from_secs(30);
     loop {
-        match st.store.claim(key, hash)? {
+        match st.store.claim(key, hash).await? {
             Claim::Claimed => return Ok(None),
             Claim::Done(code, resp) => {
                 let mut r = json_text(StatusCode::from_u16(code).unwrap_or(StatusCode::OK), resp);
@@ -220,27 +223,31 @@ async fn claim_key(st: &AppState, key: &str, hash: &str) -> Result<Option<Respon
 }
 
 /// Keeps the attempt's answer under its key, for a retry to replay. An attempt that may not
-/// have reached the gateway (unreachable, or our own failure) is not kept: its key is released
-/// and a retry pays (the gateway de-duplicates by the key we forward).
-fn finish_key(
+/// have reached the gateway (unreachable, our database unreachable, or our own failure) is not
+/// kept: its key is released and a retry pays (the gateway de-duplicates by the key we
+/// forward, so a charge made before our database failed is answered, not made again).
+async fn finish_key(
     st: &AppState,
     key: &str,
     outcome: Result<PaymentResult, ApiError>,
 ) -> Result<Response, ApiError> {
     match outcome {
         Err(e)
-            if e.code == "gateway_unavailable" || e.status == StatusCode::INTERNAL_SERVER_ERROR =>
+            if matches!(e.code, "gateway_unavailable" | "database_unavailable")
+                || e.status == StatusCode::INTERNAL_SERVER_ERROR =>
         {
-            let _ = st.store.release_claim(key);
+            release(st, Release::Claim(key.to_string())).await;
             Err(e)
         }
         Err(e) => {
-            st.store.finish_claim(key, e.status.as_u16(), &e.body())?;
+            st.store
+                .finish_claim(key, e.status.as_u16(), &e.body())
+                .await?;
             Err(e)
         }
         Ok(r) => {
             let text = serde_json::to_string(&r).expect("serialises");
-            st.store.finish_claim(key, 200, &text)?;
+            st.store.finish_claim(key, 200, &text).await?;
             Ok(json_text(StatusCode::OK, text))
         }
     }
@@ -254,7 +261,7 @@ async fn pay(
     b: PaymentBody,
     shopper: Option<String>,
 ) -> Result<PaymentResult, ApiError> {
-    let session_id = our_order(st, &b.session_id)?.session_id;
+    let session_id = our_order(st, &b.session_id).await?.session_id;
     if b.token.is_some() && shopper.is_none() {
         return Err(ApiError::new(
             StatusCode::FORBIDDEN,
@@ -264,7 +271,7 @@ async fn pay(
     }
     // One attempt of a session at the gateway at a time, whichever instance or request it
     // comes from: two at once would each see the order unpaid.
-    if !st.store.lock_attempt(&session_id, key)? {
+    if !st.store.lock_attempt(&session_id, key).await? {
         return Err(ApiError::new(
             StatusCode::CONFLICT,
             "payment_pending",
@@ -272,7 +279,7 @@ async fn pay(
         ));
     }
     let outcome = attempt(st, key, b, shopper).await;
-    let _ = st.store.unlock_attempt(key);
+    release(st, Release::Attempt(key.to_string())).await;
     outcome
 }
 
@@ -283,12 +290,13 @@ async fn attempt(
     b: PaymentBody,
     shopper: Option<String>,
 ) -> Result<PaymentResult, ApiError> {
-    let order = our_order(st, &b.session_id)?;
+    let order = our_order(st, &b.session_id).await?;
     one_attempt_at_a_time(st, &order).await?;
     let req = payment_request(st, &order, b, shopper.is_some())?;
     if !st
         .store
-        .count_attempt(&order.session_id, key, st.cfg.limits.attempts_per_session)?
+        .count_attempt(&order.session_id, key, st.cfg.limits.attempts_per_session)
+        .await?
     {
         return Err(ApiError::new(
             StatusCode::TOO_MANY_REQUESTS,
@@ -298,7 +306,8 @@ async fn attempt(
     }
     let t: TransactionData = gw_data(gw_call(st, Operation::Payment, &req, Some(key)).await?)?;
     st.store
-        .record_payment(&order.session_id, &t.order_id, &t.status)?;
+        .record_payment(&order.session_id, &t.order_id, &t.status)
+        .await?;
     reverse_second_charges(st).await;
     Ok(result_of(t))
 }
@@ -414,4 +423,9 @@ async fn one_attempt_at_a_time(st: &AppState, order: &Order) -> Result<(), ApiEr
         }
         _ => Ok(()),
     }
+}
+
+/// Undoes a hold now, or as soon as the database is back (`cleanup`).
+async fn release(st: &AppState, r: Release) {
+    st.releases.release(&st.store, r).await;
 }

@@ -160,7 +160,8 @@ pub(super) async fn query_result(
         )
     })?;
     st.store
-        .record_payment(session_id, &t.order_id, &t.status)?;
+        .record_payment(session_id, &t.order_id, &t.status)
+        .await?;
     reverse_second_charges(st).await;
     Ok(result_of(t))
 }
@@ -169,7 +170,7 @@ pub(super) async fn session_result(
     State(st): State<Shared>,
     Path(session_id): Path<String>,
 ) -> Result<Response, ApiError> {
-    our_order(&st, &session_id)?;
+    our_order(&st, &session_id).await?;
     Ok(json_ok(
         &query_result(&st, json!({ "session_id": session_id }), &session_id).await?,
     ))
@@ -179,7 +180,7 @@ pub(super) async fn payment_status(
     State(st): State<Shared>,
     Path(order_id): Path<String>,
 ) -> Result<Response, ApiError> {
-    let sid = payment_session(&st, &order_id)?;
+    let sid = payment_session(&st, &order_id).await?;
     Ok(json_ok(
         &query_result(&st, json!({ "order_id": order_id }), &sid).await?,
     ))

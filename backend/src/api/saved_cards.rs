@@ -90,8 +90,10 @@ pub(super) async fn remove_saved_card(
             "no such saved card for this shopper",
         )
     };
-    let order = our_order(&st, &sid)?;
-    let shopper = session_shopper(&st, &order, &headers).ok_or_else(not_found)?;
+    let order = our_order(&st, &sid).await?;
+    let shopper = session_shopper(&st, &order, &headers)
+        .await
+        .ok_or_else(not_found)?;
     if q.shopper_reference.is_some_and(|r| r != shopper) {
         return Err(not_found());
     }

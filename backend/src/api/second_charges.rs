@@ -10,7 +10,7 @@ use serde_json::{Value, json};
 /// authorisation, refunds a capture, in full, and records which. A gateway that is down leaves
 /// it for the next call (after the next payment news, and every hour).
 pub(crate) async fn reverse_second_charges(st: &AppState) {
-    let Ok(pending) = st.store.unresolved_second_charges() else {
+    let Ok(pending) = st.store.unresolved_second_charges().await else {
         return;
     };
     for (order_id, status, amount, currency) in pending {
@@ -30,7 +30,7 @@ pub(crate) async fn reverse_second_charges(st: &AppState) {
         match gw_call::<_, Value>(st, path, &body, Some(&format!("reverse-{order_id}"))).await {
             Ok(r) if r.is_success() => {
                 eprintln!("backend: second charge {order_id} ({status}) {resolution}");
-                let _ = st.store.resolve_second_charge(&order_id, resolution);
+                let _ = st.store.resolve_second_charge(&order_id, resolution).await;
             }
             Ok(r) => eprintln!(
                 "backend: reversing second charge {order_id}: {} {}",

@@ -161,7 +161,7 @@ pub(super) async fn browser_create_session(
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
-    limit(&st, Counted::SessionPerIp, &client_ip(&addr))?;
+    limit(&st, Counted::SessionPerIp, &client_ip(&addr)).await?;
     let bytes = read_body(body)?;
     let raw: Value = parse(&bytes)?;
     if let Some(field) = SERVER_DECIDES.iter().find(|f| raw.get(**f).is_some()) {
@@ -181,7 +181,7 @@ pub(super) async fn browser_create_session(
     })?;
     let priced = price(&st, &cart)?;
     // Only a signed-in shopper has saved cards or may save one; a subscription needs one.
-    let shopper = signed_in_shopper(&st, &headers);
+    let shopper = signed_in_shopper(&st, &headers).await;
     let recurring = priced.payment_type == "RECURRING";
     if recurring && shopper.is_none() {
         return Err(ApiError::new(
@@ -312,16 +312,18 @@ pub(super) async fn open_session(st: &AppState, t: SessionTerms) -> Result<Respo
         authentication: None,
     };
     let s: SessionData = gw_data(gw_call(st, Operation::CreateSession, &req, None).await?)?;
-    st.store.insert_order(&Order {
-        session_id: s.session_id.clone(),
-        trans_id: trans_id.clone(),
-        amount: p.amount,
-        currency: p.currency.clone(),
-        shopper_reference: t.shopper,
-        token_usage: t.token_usage,
-        status: "CREATED".into(),
-        order_id: None,
-    })?;
+    st.store
+        .insert_order(&Order {
+            session_id: s.session_id.clone(),
+            trans_id: trans_id.clone(),
+            amount: p.amount,
+            currency: p.currency.clone(),
+            shopper_reference: t.shopper,
+            token_usage: t.token_usage,
+            status: "CREATED".into(),
+            order_id: None,
+        })
+        .await?;
     Ok(json_ok(&SessionCreated {
         session_id: s.session_id,
         trans_id,
@@ -345,8 +347,8 @@ pub(super) async fn get_session(
     Path(session_id): Path<String>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let order = our_order(&st, &session_id)?;
-    let shopper = session_shopper(&st, &order, &headers);
+    let order = our_order(&st, &session_id).await?;
+    let shopper = session_shopper(&st, &order, &headers).await;
     let s: SessionData = gw_data(
         gw_call(
             &st,

@@ -145,14 +145,17 @@ pub(super) async fn webhook(
     }
     let key = n.event_key();
     if n.is_refund() {
-        let fresh = st.store.record_refund_event(
-            &key,
-            n.refund_order_id.as_deref().unwrap_or(""),
-            n.trans_id.as_deref().unwrap_or(""),
-            n.order_id.as_deref().unwrap_or(""),
-            &n.status,
-            n.amount.unwrap_or(0),
-        )?;
+        let fresh = st
+            .store
+            .record_refund_event(
+                &key,
+                n.refund_order_id.as_deref().unwrap_or(""),
+                n.trans_id.as_deref().unwrap_or(""),
+                n.order_id.as_deref().unwrap_or(""),
+                &n.status,
+                n.amount.unwrap_or(0),
+            )
+            .await?;
         return Ok(webhook_ack(if fresh { "ok" } else { "duplicate" }));
     }
     let Some(order_id) = n.order_id.clone() else {
@@ -165,7 +168,8 @@ pub(super) async fn webhook(
     // gateway's retry is then processed rather than taken for a duplicate.
     if !st
         .store
-        .record_webhook(&key, &order_id, &n.status, n.session_id.as_deref())?
+        .record_webhook(&key, &order_id, &n.status, n.session_id.as_deref())
+        .await?
     {
         return Ok(webhook_ack("duplicate"));
     }

@@ -79,6 +79,9 @@ pub struct Config {
     pub retention_ms: i64,
     /// One line per request on stderr (`BACKEND_LOG=0` turns it off).
     pub log_requests: bool,
+    /// Where the records are kept (`BACKEND_DATABASE_URL`: SQLite in the data directory by
+    /// default, PostgreSQL for several instances) and the pool's settings.
+    pub database: crate::store::DatabaseConfig,
 }
 
 impl Config {
@@ -119,6 +122,7 @@ impl Config {
             limits: LimitConfig::default(),
             retention_ms: 30 * 86_400_000,
             log_requests: true,
+            database: Default::default(),
         }
     }
 

@@ -87,6 +87,7 @@ impl Config {
         c.read_merchant(&v)?;
         c.read_backend(&v)?;
         c.read_limits(&v)?;
+        c.read_database(&v)?;
         Ok(c)
     }
 
@@ -232,6 +233,33 @@ impl Config {
                 return Err("PAYKKA_GATEWAY_TIMEOUT_MS must be between 100 and 120000".into());
             }
             self.gateway_timeout = Duration::from_millis(ms);
+        }
+        Ok(())
+    }
+
+    /// Which database, and how many connections to it (`BACKEND_DATABASE_*`).
+    fn read_database(&mut self, v: &Vars<'_>) -> Result<(), String> {
+        if let Some(url) = v.get("BACKEND_DATABASE_URL") {
+            let known = ["sqlite:", "postgres://", "postgresql://"];
+            if !known.iter().any(|k| url.starts_with(k)) {
+                return Err(format!(
+                    "BACKEND_DATABASE_URL {}: expected sqlite://<path> or postgres://user@host/db",
+                    crate::store::redacted(&url)
+                ));
+            }
+            self.database.url = Some(url);
+        }
+        if let Some(n) = v.number::<usize>("BACKEND_DATABASE_POOL_SIZE")? {
+            if !(1..=1000).contains(&n) {
+                return Err("BACKEND_DATABASE_POOL_SIZE must be between 1 and 1000".into());
+            }
+            self.database.pool_size = n;
+        }
+        if let Some(ms) = v.number::<u64>("BACKEND_DATABASE_TIMEOUT_MS")? {
+            if !(100..=60_000).contains(&ms) {
+                return Err("BACKEND_DATABASE_TIMEOUT_MS must be between 100 and 60000".into());
+            }
+            self.database.timeout = Duration::from_millis(ms);
         }
         Ok(())
     }

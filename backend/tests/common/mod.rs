@@ -12,6 +12,8 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
+pub mod instances;
+
 pub fn temp_dir(tag: &str) -> PathBuf {
     static N: AtomicUsize = AtomicUsize::new(0);
     let d = std::env::temp_dir().join(format!(
@@ -226,16 +228,16 @@ impl Env {
     }
 
     /// How many webhooks the backend has recorded.
-    pub fn webhook_count(&self) -> i64 {
-        self.be().state.store.webhook_count().unwrap()
+    pub async fn webhook_count(&self) -> i64 {
+        self.be().state.store.webhook_count().await.unwrap()
     }
 
     pub async fn wait_webhooks(&self, n: i64) {
         let deadline = std::time::Instant::now() + Duration::from_secs(10);
-        while self.webhook_count() < n && std::time::Instant::now() < deadline {
+        while self.webhook_count().await < n && std::time::Instant::now() < deadline {
             tokio::time::sleep(Duration::from_millis(20)).await;
         }
-        assert_eq!(self.webhook_count(), n);
+        assert_eq!(self.webhook_count().await, n);
     }
 }
 
@@ -339,26 +341,27 @@ impl<'a> Hooks<'a> {
         v["status"].as_str().unwrap().to_string()
     }
 
-    pub fn trace(&self) -> Trace {
-        let o = self.env.be().state.store.order(&self.sid).unwrap().unwrap();
-        (o.status, o.order_id, self.env.webhook_count())
+    pub async fn trace(&self) -> Trace {
+        let store = &self.env.be().state.store;
+        let o = store.order(&self.sid).await.unwrap().unwrap();
+        (o.status, o.order_id, self.env.webhook_count().await)
     }
 
-    pub fn order_status(&self) -> (String, Option<String>) {
-        let (s, o, _) = self.trace();
+    pub async fn order_status(&self) -> (String, Option<String>) {
+        let (s, o, _) = self.trace().await;
         (s, o)
     }
 
     /// Posts and expects 401 `invalid_signature` with nothing changed.
     pub async fn refused(&self, what: &str, body: &str, signature: Option<&str>) {
-        let before = self.trace();
+        let before = self.trace().await;
         let (st, v) = self.post(body, signature).await;
         assert_eq!(
             (st.as_u16(), v["error"]["code"].as_str()),
             (401, Some("invalid_signature")),
             "{what}: {v}"
         );
-        assert_eq!(self.trace(), before, "{what} changed the store");
+        assert_eq!(self.trace().await, before, "{what} changed the store");
     }
 
     pub async fn refused_signed(&self, what: &str, body: &str, key: &SigningKey) {

@@ -1,31 +1,23 @@
 //! Idempotency keys (one answer per key, replayed to a retry) and payment attempts: how many
 //! a session has had, and the lock that lets one attempt of a session at the gateway at a time.
 
-use super::{DbResult, Store, now};
+use super::{SqlResult, SqliteStore, now};
+use crate::store::{Claim, STALE_LOCK_MS};
 use crate::support::lock;
 use rusqlite::{OptionalExtension, params};
-
-pub enum Claim {
-    /// This request owns the key and must finish it.
-    Claimed,
-    /// Already answered: (HTTP status, body).
-    Done(u16, String),
-    /// Same key, other body.
-    Conflict,
-    /// Another request with this key is in flight.
-    InFlight,
-}
 
 /// (body hash, state, HTTP status, response, created at) of an idempotency key.
 type ClaimRow = (String, String, Option<u16>, Option<String>, i64);
 
-/// A claim older than this is from a crashed request and may be taken over.
-const STALE_CLAIM_MS: i64 = 120_000;
-
-impl Store {
+impl SqliteStore {
     /// Counts a payment attempt (one idempotency key) on a session, unless the session already
     /// has `max`: `Ok(false)` then. A retry with the same key is the same attempt.
-    pub fn count_attempt(&self, session_id: &str, idem_key: &str, max: u32) -> DbResult<bool> {
+    pub(in crate::store) fn count_attempt(
+        &self,
+        session_id: &str,
+        idem_key: &str,
+        max: u32,
+    ) -> SqlResult<bool> {
         let mut c = lock(&self.conn);
         let tx = c.transaction()?;
         let known: bool = tx
@@ -56,24 +48,28 @@ impl Store {
 
     /// Takes the session's attempt lock for `idem_key`: `Ok(false)` while another attempt holds
     /// it (unless that one is older than a gateway call can take: a crashed request).
-    pub fn lock_attempt(&self, session_id: &str, idem_key: &str) -> DbResult<bool> {
+    pub(in crate::store) fn lock_attempt(
+        &self,
+        session_id: &str,
+        idem_key: &str,
+    ) -> SqlResult<bool> {
         let c = lock(&self.conn);
         let n = c.execute(
             "INSERT INTO attempt_locks (session_id, idem_key, locked_at) VALUES (?1, ?2, ?3)
              ON CONFLICT (session_id) DO UPDATE SET idem_key = ?2, locked_at = ?3
              WHERE attempt_locks.idem_key = ?2 OR attempt_locks.locked_at < ?3 - ?4",
-            params![session_id, idem_key, now(), STALE_CLAIM_MS],
+            params![session_id, idem_key, now(), STALE_LOCK_MS],
         )?;
         Ok(n == 1)
     }
 
-    pub fn unlock_attempt(&self, idem_key: &str) -> DbResult<()> {
+    pub(in crate::store) fn unlock_attempt(&self, idem_key: &str) -> SqlResult<()> {
         let c = lock(&self.conn);
         c.execute("DELETE FROM attempt_locks WHERE idem_key = ?1", [idem_key])?;
         Ok(())
     }
 
-    pub fn claim(&self, key: &str, hash: &str) -> DbResult<Claim> {
+    pub(in crate::store) fn claim(&self, key: &str, hash: &str) -> SqlResult<Claim> {
         let mut c = lock(&self.conn);
         let tx = c.transaction()?;
         let row: Option<ClaimRow> = tx
@@ -95,7 +91,7 @@ impl Store {
             Some((_, state, Some(code), Some(resp), _)) if state == "done" => {
                 Claim::Done(code, resp)
             }
-            Some((_, _, _, _, created)) if now() - created > STALE_CLAIM_MS => {
+            Some((_, _, _, _, created)) if now() - created > STALE_LOCK_MS => {
                 tx.execute(
                     "UPDATE idempotency SET created_at = ?2 WHERE idem_key = ?1",
                     params![key, now()],
@@ -108,7 +104,12 @@ impl Store {
         Ok(out)
     }
 
-    pub fn finish_claim(&self, key: &str, status: u16, response: &str) -> DbResult<()> {
+    pub(in crate::store) fn finish_claim(
+        &self,
+        key: &str,
+        status: u16,
+        response: &str,
+    ) -> SqlResult<()> {
         let c = lock(&self.conn);
         c.execute(
             "UPDATE idempotency SET state = 'done', http_status = ?2, response = ?3 WHERE idem_key = ?1",
@@ -119,7 +120,7 @@ impl Store {
 
     /// Forgets a claim whose request could not be completed (gateway unreachable): the same key
     /// may be retried; the gateway de-duplicates by the forwarded key.
-    pub fn release_claim(&self, key: &str) -> DbResult<()> {
+    pub(in crate::store) fn release_claim(&self, key: &str) -> SqlResult<()> {
         let c = lock(&self.conn);
         c.execute(
             "DELETE FROM idempotency WHERE idem_key = ?1 AND state = 'pending'",

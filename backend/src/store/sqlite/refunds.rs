@@ -1,32 +1,21 @@
 //! Refunds the merchant asked for, by the merchant's reference, and their notifications.
 
-use super::{DbResult, Store, new_event, now};
+use super::payments::new_event;
+use super::{SqlResult, SqliteStore, now};
+use crate::store::StoredRefund;
 use crate::support::lock;
 use rusqlite::{OptionalExtension, params};
 
-/// A refund the merchant asked for, as the backend last heard of it.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct StoredRefund {
-    /// The merchant's reference.
-    pub refund_trans_id: String,
-    /// PayKKa's id, once it answered.
-    pub refund_order_id: Option<String>,
-    /// The refunded payment.
-    pub order_id: String,
-    pub amount: i64,
-    pub status: String,
-}
-
-impl Store {
+impl SqliteStore {
     /// Records a refund the merchant asked for (or its answer): by its reference.
-    pub fn record_refund(
+    pub(in crate::store) fn record_refund(
         &self,
         refund_trans_id: &str,
         refund_order_id: Option<&str>,
         order_id: &str,
         amount: i64,
         status: &str,
-    ) -> DbResult<()> {
+    ) -> SqlResult<()> {
         let c = lock(&self.conn);
         c.execute(
             "INSERT INTO refunds (refund_trans_id, refund_order_id, order_id, amount, status, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
@@ -37,7 +26,7 @@ impl Store {
     }
 
     /// A refund's notification, once per event: false for a repeat.
-    pub fn record_refund_event(
+    pub(in crate::store) fn record_refund_event(
         &self,
         event: &str,
         refund_order_id: &str,
@@ -45,7 +34,7 @@ impl Store {
         order_id: &str,
         status: &str,
         amount: i64,
-    ) -> DbResult<bool> {
+    ) -> SqlResult<bool> {
         let mut c = lock(&self.conn);
         let tx = c.transaction()?;
         if !new_event(&tx, event, order_id, status)? {
@@ -61,7 +50,7 @@ impl Store {
     }
 
     /// How many refund notifications were recorded.
-    pub fn refund_events(&self) -> DbResult<i64> {
+    pub(in crate::store) fn refund_events(&self) -> SqlResult<i64> {
         let c = lock(&self.conn);
         c.query_row(
             "SELECT COALESCE(SUM(notifications), 0) FROM refunds",
@@ -71,7 +60,10 @@ impl Store {
     }
 
     /// A refund, by its reference.
-    pub fn refund(&self, refund_trans_id: &str) -> DbResult<Option<StoredRefund>> {
+    pub(in crate::store) fn refund(
+        &self,
+        refund_trans_id: &str,
+    ) -> SqlResult<Option<StoredRefund>> {
         let c = lock(&self.conn);
         c.query_row(
             "SELECT refund_order_id, order_id, amount, status FROM refunds WHERE refund_trans_id = ?1",
