@@ -40,7 +40,9 @@ fi
 
 # --- Debian packages ------------------------------------------------------------------------
 need_apt=()
-for pkg in chromium chromium-driver brotli curl python3 openssl; do
+# postgresql: the server binaries for the throwaway test cluster (scripts/pg.sh; the backend's
+# PostgreSQL tests and `make load --instances`); its own service is not used.
+for pkg in chromium chromium-driver brotli curl python3 openssl postgresql; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need_apt+=("$pkg")
 done
 if ((${#need_apt[@]})); then

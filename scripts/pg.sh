@@ -8,6 +8,7 @@
 #   scripts/pg.sh url [NAME]     the running cluster's URL
 #   scripts/pg.sh stop [NAME]    stop it (the data folder stays until the next `start --fresh`)
 #   scripts/pg.sh start --fresh [NAME]   wipe the data folder first
+#   scripts/pg.sh destroy [NAME] stop it and remove its folder
 #
 # PostgreSQL refuses to run as root: as root, the cluster runs as the `postgres` user the
 # Debian package creates, and its folder is handed to that user.
@@ -43,8 +44,22 @@ as_owner() {
 
 url() { echo "postgres://postgres@127.0.0.1:$(cat "$dir/port")/postgres"; }
 
+# The port the cluster had, if it is still free (a restart keeps its URL: the outage test stops
+# and starts the server under running backends), else one the system picks.
 free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+  python3 - "$dir/port" <<'PY'
+import socket, sys
+def bind(port):
+    s = socket.socket()
+    # As PostgreSQL binds: the old server's connections may still be in TIME_WAIT on the port.
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    s.bind(("127.0.0.1", port))
+    return s.getsockname()[1]
+try:
+    print(bind(int(open(sys.argv[1]).read())))
+except (OSError, ValueError):
+    print(bind(0))
+PY
 }
 
 start() {
@@ -60,7 +75,7 @@ start() {
     as_owner "$bin/initdb" -D "$data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
       || { echo "pg.sh: initdb failed (as root, every folder above $dir must be open to the postgres user):" >&2; cat "$dir/initdb.log" >&2; exit 1; }
   fi
-  free_port >"$dir/port"
+  local port; port=$(free_port); echo "$port" >"$dir/port"
   # Durability off (fsync, full-page writes): a crash of a test cluster loses nothing of value,
   # and the tests' many small commits run several times faster. No socket file: loopback TCP only.
   as_owner "$bin/pg_ctl" -D "$data" -l "$dir/server.log" -w -t 30 start -o \
@@ -79,5 +94,6 @@ case "$cmd" in
   start) start ;;
   stop) stop ;;
   url) url ;;
-  *) echo "usage: scripts/pg.sh start [--fresh] [NAME] | url [NAME] | stop [NAME]" >&2; exit 2 ;;
+  destroy) stop; rm -rf "$dir" ;;
+  *) echo "usage: scripts/pg.sh start [--fresh] [NAME] | url [NAME] | stop [NAME] | destroy [NAME]" >&2; exit 2 ;;
 esac

@@ -43,13 +43,22 @@ OUT="$REPO_ROOT/target/test-output"
 mkdir -p "$OUT"
 started=$(date +%s)
 
-step "native tests (cargo test --workspace)"
+step "PostgreSQL: a throwaway cluster on 127.0.0.1 (scripts/pg.sh) for the backend's PostgreSQL tests"
+# The backend's store, instance and outage tests run on SQLite and on this cluster; with
+# BACKEND_TEST_REQUIRE_POSTGRES=1 a test that finds no cluster fails instead of skipping.
+BACKEND_TEST_DATABASE_URL="$(scripts/pg.sh start --fresh test)"
+export BACKEND_TEST_DATABASE_URL BACKEND_TEST_REQUIRE_POSTGRES=1
+trap 'scripts/pg.sh destroy test' EXIT
+echo "cluster: $BACKEND_TEST_DATABASE_URL"
+
+step "native tests (cargo test --workspace; the backend's store and concurrency tests on SQLite and PostgreSQL)"
 cargo test --locked --workspace 2>&1 | tee "$OUT/native.log"
 
 step "load test (scripts/load.sh: 8 s at 15 flows/s, no payment lost or duplicated)"
 # Short and at a modest fixed rate; the debug build reuses the test build (a release one would
 # take minutes). `make load` finds the limit in release.
 scripts/load.sh --debug --rate 15 --duration 8s 2>&1 | tee "$OUT/load.log"
+scripts/pg.sh destroy test
 
 step "browser tests (wasm-bindgen-test in headless Chromium)"
 cargo test --locked -p paykka-checkout --target wasm32-unknown-unknown --features plain-card-form-outside-saq-a --test '*' 2>&1 | tee "$OUT/wasm.log"

@@ -24,11 +24,27 @@ pub async fn postgres_schema(tag: &str) -> Option<String> {
             std::env::var("BACKEND_TEST_REQUIRE_POSTGRES").as_deref() != Ok("1"),
             "{TEST_DATABASE_URL} is not set but BACKEND_TEST_REQUIRE_POSTGRES=1: start a cluster with scripts/pg.sh"
         );
-        eprintln!(
-            "note: {TEST_DATABASE_URL} not set: skipping the PostgreSQL half of {tag} (scripts/test.sh runs it)"
-        );
+        // Straight to the process's stderr, past the test harness's capture, once per process.
+        static NOTED: std::sync::Once = std::sync::Once::new();
+        NOTED.call_once(|| {
+            use std::io::Write;
+            let _ = writeln!(
+                std::io::stderr(),
+                "note: {TEST_DATABASE_URL} not set: the PostgreSQL halves of the backend's store and instance tests are skipped (first: {tag}); scripts/test.sh runs them on a throwaway cluster"
+            );
+        });
         return None;
     };
+    Some(
+        new_schema(&base, tag)
+            .await
+            .unwrap_or_else(|e| panic!("{e}")),
+    )
+}
+
+/// Makes a new, empty schema on the cluster `base` names; the URL that puts it first on the
+/// search path (the URL's `options`). For the tests and the load test.
+pub async fn new_schema(base: &str, tag: &str) -> Result<String, String> {
     static N: AtomicUsize = AtomicUsize::new(0);
     let schema = format!(
         "t_{}_{}_{}_{}",
@@ -41,14 +57,14 @@ pub async fn postgres_schema(tag: &str) -> Option<String> {
         paykka_protocol::time::now_ms() % 100_000_000,
         N.fetch_add(1, Ordering::SeqCst)
     );
-    let (client, conn) = tokio_postgres::connect(&base, tokio_postgres::NoTls)
+    let (client, conn) = tokio_postgres::connect(base, tokio_postgres::NoTls)
         .await
-        .unwrap_or_else(|e| panic!("{TEST_DATABASE_URL}: {e}"));
+        .map_err(|e| format!("{}: {e}", crate::store::redacted(base)))?;
     tokio::spawn(conn);
     client
         .batch_execute(&format!("CREATE SCHEMA {schema}"))
         .await
-        .unwrap_or_else(|e| panic!("CREATE SCHEMA {schema}: {e}"));
+        .map_err(|e| format!("CREATE SCHEMA {schema}: {e}"))?;
     let sep = if base.contains('?') { '&' } else { '?' };
-    Some(format!("{base}{sep}options=-c%20search_path%3D{schema}"))
+    Ok(format!("{base}{sep}options=-c%20search_path%3D{schema}"))
 }

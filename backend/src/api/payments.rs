@@ -6,7 +6,7 @@ use super::error::{ApiError, internal};
 use super::guard::{allowed_return_url, client_ip, limit, our_order, session_shopper};
 use super::reply::json_text;
 use super::request::{Body, parse, read_body};
-use super::results::{PaymentResult, query_result, result_of};
+use super::results::{query_result, result_of};
 use super::second_charges::reverse_second_charges;
 use super::upstream::{gw_call, gw_data};
 use crate::cleanup::Release;
@@ -160,11 +160,17 @@ pub(super) async fn submit_payment(
     // gateway call still completes and its answer is kept for the retry with the same key.
     let st2 = st.clone();
     let key2 = key.clone();
-    let outcome = match tokio::spawn(async move { pay(&st2, &key2, b, shopper).await }).await {
-        Ok(o) => o,
-        Err(_) => Err(internal()),
-    };
-    finish_key(&st, &key, outcome).await
+    let task = tokio::spawn(async move {
+        let outcome = pay(&st2, &key2, b, shopper).await;
+        finish_key(&st2, &key2, outcome).await
+    });
+    match task.await {
+        Ok(answer) => answer,
+        Err(_) => {
+            release(&st, Release::Claim(key)).await;
+            Err(internal())
+        }
+    }
 }
 
 /// The request's `Idempotency-Key`: required, one per payment attempt.
@@ -229,7 +235,7 @@ async fn claim_key(st: &AppState, key: &str, hash: &str) -> Result<Option<Respon
 async fn finish_key(
     st: &AppState,
     key: &str,
-    outcome: Result<PaymentResult, ApiError>,
+    outcome: Result<String, ApiError>,
 ) -> Result<Response, ApiError> {
     match outcome {
         Err(e)
@@ -245,11 +251,8 @@ async fn finish_key(
                 .await?;
             Err(e)
         }
-        Ok(r) => {
-            let text = serde_json::to_string(&r).expect("serialises");
-            st.store.finish_claim(key, 200, &text).await?;
-            Ok(json_text(StatusCode::OK, text))
-        }
+        // Kept already, with the payment's news (`attempt`).
+        Ok(text) => Ok(json_text(StatusCode::OK, text)),
     }
 }
 
@@ -260,7 +263,7 @@ async fn pay(
     key: &str,
     b: PaymentBody,
     shopper: Option<String>,
-) -> Result<PaymentResult, ApiError> {
+) -> Result<String, ApiError> {
     let session_id = our_order(st, &b.session_id).await?.session_id;
     if b.token.is_some() && shopper.is_none() {
         return Err(ApiError::new(
@@ -283,14 +286,18 @@ async fn pay(
     outcome
 }
 
-/// The attempt itself, under the session's attempt lock: the order as it is now.
+/// The attempt itself, under the session's attempt lock: the order as it is now. Answers the
+/// JSON kept under the key.
 async fn attempt(
     st: &AppState,
     key: &str,
     b: PaymentBody,
     shopper: Option<String>,
-) -> Result<PaymentResult, ApiError> {
+) -> Result<String, ApiError> {
     let order = our_order(st, &b.session_id).await?;
+    if let Some(text) = retry_of_recorded_payment(st, key, &order).await? {
+        return Ok(text);
+    }
     one_attempt_at_a_time(st, &order).await?;
     let req = payment_request(st, &order, b, shopper.is_some())?;
     if !st
@@ -305,11 +312,16 @@ async fn attempt(
         ));
     }
     let t: TransactionData = gw_data(gw_call(st, Operation::Payment, &req, Some(key)).await?)?;
+    let (order_id, status) = (t.order_id.clone(), t.status.clone());
+    let text = serde_json::to_string(&result_of(t)).expect("serialises");
+    // The payment's news and the key's answer in one transaction: if the database fails here,
+    // neither is written, the key is released, and its retry asks the gateway again, which
+    // answers this same payment (the key is forwarded) instead of charging twice.
     st.store
-        .record_payment(&order.session_id, &t.order_id, &t.status)
+        .finish_payment(key, &text, &order.session_id, &order_id, &status)
         .await?;
     reverse_second_charges(st).await;
-    Ok(result_of(t))
+    Ok(text)
 }
 
 /// The gateway's request for an attempt: the money terms and the shopper from the order, only
@@ -395,6 +407,35 @@ fn payment_request(
     })
 }
 
+/// Has the checkout been paid (money moved or reserved)?
+fn paid(status: &str) -> bool {
+    matches!(
+        status,
+        "SUCCESS" | "AUTHORIZED" | "REFUNDED" | "PARTIALLY_REFUNDED" | "PARTIALLY_REVERSED"
+    )
+}
+
+/// The retry of an attempt that may have reached the gateway before it could be recorded (the
+/// database went away; its key was released), when the payment has since been recorded anyway
+/// (the gateway's webhook, a status query): the payment as it stands is the answer, kept under
+/// the key, rather than a refusal of the retry as a second attempt.
+async fn retry_of_recorded_payment(
+    st: &AppState,
+    key: &str,
+    order: &Order,
+) -> Result<Option<String>, ApiError> {
+    let Some(order_id) = order.order_id.as_deref() else {
+        return Ok(None);
+    };
+    if !paid(&order.status) || !st.store.attempt_known(&order.session_id, key).await? {
+        return Ok(None);
+    }
+    let r = query_result(st, json!({ "order_id": order_id }), &order.session_id).await?;
+    let text = serde_json::to_string(&r).expect("serialises");
+    st.store.finish_claim(key, 200, &text).await?;
+    Ok(Some(text))
+}
+
 /// Refuses a new attempt while the session is paid, or while an earlier attempt still waits
 /// for the shopper (3DS, QR, redirect) at the gateway: one order, one charge. An attempt the
 /// backend last saw pending is asked for again first, so one that has since failed or expired
@@ -414,13 +455,11 @@ async fn one_attempt_at_a_time(st: &AppState, order: &Order) -> Result<(), ApiEr
             "payment_pending",
             "a payment for this checkout is still waiting to be completed",
         )),
-        "SUCCESS" | "AUTHORIZED" | "REFUNDED" | "PARTIALLY_REFUNDED" | "PARTIALLY_REVERSED" => {
-            Err(ApiError::new(
-                StatusCode::CONFLICT,
-                "already_paid",
-                "this checkout has already been paid",
-            ))
-        }
+        s if paid(s) => Err(ApiError::new(
+            StatusCode::CONFLICT,
+            "already_paid",
+            "this checkout has already been paid",
+        )),
         _ => Ok(()),
     }
 }

@@ -210,10 +210,15 @@ both_engines! {
     /// Takes the session's attempt lock for `idem_key`: `Ok(false)` while another attempt holds
     /// it (unless that one is older than a gateway call can take: a crashed request).
     fn lock_attempt(&self, session_id: &str, idem_key: &str) -> bool;
+    /// Was `idem_key` counted as an attempt of the session (so may have reached the gateway)?
+    fn attempt_known(&self, session_id: &str, idem_key: &str) -> bool;
     fn unlock_attempt(&self, idem_key: &str) -> ();
     /// Makes an idempotency key this request's, or says who has it (see [`Claim`]).
     fn claim(&self, key: &str, hash: &str) -> Claim;
     fn finish_claim(&self, key: &str, status: u16, response: &str) -> ();
+    /// A payment's news (as [`Store::record_payment`]) and its key's answer (HTTP 200,
+    /// `response`), in one transaction: after a failure neither is written.
+    fn finish_payment(&self, key: &str, response: &str, session_id: &str, order_id: &str, status: &str) -> ();
     /// Forgets a claim whose request could not be completed (gateway unreachable): the same key
     /// may be retried; the gateway de-duplicates by the forwarded key.
     fn release_claim(&self, key: &str) -> ();

@@ -46,6 +46,12 @@ impl Instances {
             let mut c = backend_config(&dir.join(format!("i{i}")), any, &sb.base_url);
             c.api_version = paykka_protocol::ApiVersion::V1_2;
             c.database.url = Some(url.to_string());
+            // One public URL for all, as behind a load balancer (here: the first instance's):
+            // the gateway requests of a payment are then the same from any instance, so a
+            // retry through another instance is the same request to the gateway.
+            c.public_url = be
+                .first()
+                .map(|b: &paykka_backend::Running| b.base_url.clone());
             be.push(paykka_backend::start(c).await.unwrap());
         }
         let http = reqwest::Client::builder().no_proxy().build().unwrap();

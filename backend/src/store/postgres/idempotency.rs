@@ -76,6 +76,20 @@ impl PgStore {
         Ok(())
     }
 
+    pub(in crate::store) async fn attempt_known(
+        &self,
+        session_id: &str,
+        idem_key: &str,
+    ) -> DbResult<bool> {
+        let known: Option<i32> = first(
+            &self.conn().await?,
+            "SELECT 1 FROM attempts WHERE idem_key = $1 AND session_id = $2",
+            &[&idem_key, &session_id],
+        )
+        .await?;
+        Ok(known.is_some())
+    }
+
     /// The insert decides who owns a new key: of two instances inserting it at once, one
     /// inserts and the other waits for that transaction, then finds the row.
     pub(in crate::store) async fn claim(&self, key: &str, hash: &str) -> DbResult<Claim> {

@@ -318,7 +318,7 @@ impl PgStore {
             &[&name, &holder, &now(), &(now() - STALE_LOCK_MS)],
         )
         .await?;
-        let _ = n; Ok(true)
+        Ok(n == 1)
     }
 
     pub(super) async fn unlock_operation(&self, name: &str, holder: &str) -> DbResult<()> {

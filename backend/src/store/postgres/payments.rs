@@ -61,6 +61,26 @@ impl PgStore {
         Ok(tx.commit().await?)
     }
 
+    pub(in crate::store) async fn finish_payment(
+        &self,
+        key: &str,
+        response: &str,
+        session_id: &str,
+        order_id: &str,
+        status: &str,
+    ) -> DbResult<()> {
+        let mut c = self.conn().await?;
+        let tx = c.transaction().await?;
+        apply_payment(&tx, session_id, order_id, status).await?;
+        exec(
+            &tx,
+            "UPDATE idempotency SET state = 'done', http_status = 200, response = $2 WHERE idem_key = $1",
+            &[&key, &response],
+        )
+        .await?;
+        Ok(tx.commit().await?)
+    }
+
     pub(in crate::store) async fn record_webhook(
         &self,
         notify_id: &str,

@@ -69,6 +69,19 @@ impl SqliteStore {
         Ok(())
     }
 
+    pub(in crate::store) fn attempt_known(
+        &self,
+        session_id: &str,
+        idem_key: &str,
+    ) -> SqlResult<bool> {
+        let c = lock(&self.conn);
+        c.query_row(
+            "SELECT EXISTS (SELECT 1 FROM attempts WHERE idem_key = ?1 AND session_id = ?2)",
+            [idem_key, session_id],
+            |r| r.get(0),
+        )
+    }
+
     pub(in crate::store) fn claim(&self, key: &str, hash: &str) -> SqlResult<Claim> {
         let mut c = lock(&self.conn);
         let tx = c.transaction()?;

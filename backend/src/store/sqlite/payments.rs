@@ -56,6 +56,24 @@ impl SqliteStore {
         tx.commit()
     }
 
+    pub(in crate::store) fn finish_payment(
+        &self,
+        key: &str,
+        response: &str,
+        session_id: &str,
+        order_id: &str,
+        status: &str,
+    ) -> SqlResult<()> {
+        let mut c = lock(&self.conn);
+        let tx = c.transaction()?;
+        apply_payment(&tx, session_id, order_id, status)?;
+        tx.execute(
+            "UPDATE idempotency SET state = 'done', http_status = 200, response = ?2 WHERE idem_key = ?1",
+            params![key, response],
+        )?;
+        tx.commit()
+    }
+
     /// Records a verified webhook: its id and its effect on the order (if `session_id` is one
     /// of ours), in one transaction. False, with nothing changed, if the id was already seen.
     pub(in crate::store) fn record_webhook(
