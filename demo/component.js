@@ -58,7 +58,7 @@ const SHIPPING = { first_name: 'Ada', last_name: 'Lovelace', address_line1: "12 
       if (result.failure) error.textContent = result.failure.message;
     } catch (e) {
       // Invalid fields say so beside each field; other failures say it here.
-      if (!/^(number|expiry|cvv|holder)-/.test(e.code || '')) error.textContent = e.message;
+      if (!/^(number|expiry|cvv|holder_name)_/.test(e.code || '')) error.textContent = e.message;
     }
     button.disabled = false;
     button.textContent = 'Pay $49.99';

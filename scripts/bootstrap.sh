@@ -28,6 +28,11 @@ offline_check() {
     echo "bootstrap: the $SDK_NIGHTLY std workspace's crates (for -Zbuild-std) are not in the cargo cache: run \`cargo +$SDK_NIGHTLY fetch --manifest-path $std/Cargo.toml\`" >&2
     sed 's/^/    /' "$TMPDIR_CHECK/std.err" | head -5 >&2; failed=1
   fi
+  # The Leptos shop example: its own workspace and lockfile (examples/leptos-shop/build.sh).
+  if ! cargo metadata --offline --locked --format-version 1 --manifest-path "$REPO_ROOT/examples/leptos-shop/Cargo.toml" >/dev/null 2>"$TMPDIR_CHECK/shop.err"; then
+    echo "bootstrap: the Leptos shop example's crates are not all in the cargo cache: run \`cargo fetch --locked --manifest-path examples/leptos-shop/Cargo.toml\`" >&2
+    sed 's/^/    /' "$TMPDIR_CHECK/shop.err" | head -5 >&2; failed=1
+  fi
   return $failed
 }
 TMPDIR_CHECK="$(mktemp -d)"
@@ -113,6 +118,15 @@ if [ ! -f "$fetched" ] || [ Cargo.lock -nt "$fetched" ] || [ "$(cat "$fetched")"
   cargo +"$SDK_NIGHTLY" fetch --locked --manifest-path "$(std_workspace)/Cargo.toml"
   mkdir -p target && echo "$SDK_NIGHTLY" > "$fetched"
   phase_done "cargo fetch"
+fi
+# The Leptos shop example's (examples/leptos-shop: its own lockfile, no patch of Leptos, so the
+# published reactive_graph too).
+shop_fetched="target/.paykka-fetched-leptos-shop"
+if [ ! -f "$shop_fetched" ] || [ examples/leptos-shop/Cargo.lock -nt "$shop_fetched" ]; then
+  say "cargo fetch --locked (examples/leptos-shop)"
+  cargo fetch --locked --manifest-path examples/leptos-shop/Cargo.toml
+  mkdir -p target && touch "$shop_fetched"
+  phase_done "cargo fetch (leptos-shop)"
 fi
 if ! offline_check; then
   echo "bootstrap: an offline build would fail; see above" >&2

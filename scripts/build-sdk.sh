@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the script-tag SDK bundle into target/sdk/<version>/ (served by the demo at /sdk/<version>/):
 #   paykka-checkout.js      the loader, a classic script (also works as type="module")
-#   paykka-checkout.mjs     the same loader as an ES module (export PaykkaCheckout)
+#   paykka-checkout.mjs     the same loader as an ES module (exports PaykkaCheckout, loadPaykkaCheckout;
+#                           loads nothing until asked): the npm package's entry (scripts/build-npm.sh)
 #   paykka_checkout.js      wasm-bindgen glue (no-modules target, global __paykka_wasm_<version>)
 #   paykka_checkout_bg.wasm the SDK, wasm-opt -Oz
 #   paykka-checkout.css     theme variables + every component's CSS module
@@ -102,12 +103,17 @@ LOCALE_FILES="$(cd "$OUT" && find locales -name checkout.ftl | LC_ALL=C sort)"
 integrity_of_parts="{\"paykka_checkout.js\": \"$(sri "$OUT/paykka_checkout.js")\", \"paykka_checkout_bg.wasm\": \"$(sri "$OUT/paykka_checkout_bg.wasm")\", \"paykka-checkout.css\": \"$(sri "$OUT/paykka-checkout.css")\""
 for f in $LOCALE_FILES; do integrity_of_parts+=", \"$f\": \"$(sri "$OUT/$f")\""; done
 integrity_of_parts+="}"
-loader() { # base-expression
-  python3 -c 'import sys; t = open("sdk/loader.js").read(); print(t.replace("__VERSION__", sys.argv[1]).replace("__INTEGRITY__", sys.argv[2]).replace("__BASE__", sys.argv[3]), end="")' \
-    "$VERSION" "$integrity_of_parts" "$1"
+# The loader (sdk/core.js) in its two wrappers: the script tag's (paykka-checkout.js: loads from
+# beside itself as soon as the page has it) and the ES module's (paykka-checkout.mjs, also the npm
+# package's entry, scripts/build-npm.sh: exports it, and does nothing until asked).
+loader() { # wrapper base-expression
+  python3 -c 'import sys; wrapper, version, integrity, base = sys.argv[1:]
+t = open(wrapper).read().replace("__CORE__", open("sdk/core.js").read().strip())
+print(t.replace("__VERSION__", version).replace("__INTEGRITY__", integrity).replace("__BASE__", base), end="")' \
+    "$1" "$VERSION" "$integrity_of_parts" "$2"
 }
-loader '(document.currentScript && document.currentScript.src) || location.href' > "$OUT/paykka-checkout.js"
-{ loader 'import.meta.url'; printf '\nexport const PaykkaCheckout = window.PaykkaCheckout;\nexport default PaykkaCheckout;\n'; } > "$OUT/paykka-checkout.mjs"
+loader sdk/loader.js '(document.currentScript && document.currentScript.src) || location.href' > "$OUT/paykka-checkout.js"
+loader sdk/module.js '' > "$OUT/paykka-checkout.mjs"
 minify "$OUT/paykka-checkout.js"
 minify "$OUT/paykka-checkout.mjs"
 

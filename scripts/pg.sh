@@ -64,10 +64,11 @@ PY
 
 start() {
   local bin; bin=$(pg_bin)
-  if [ -f "$data/postmaster.pid" ] && as_owner "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
+  if ((fresh)); then
+    stop; rm -rf "$dir"
+  elif [ -f "$data/postmaster.pid" ] && as_owner "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
     url; return
   fi
-  ((fresh)) && rm -rf "$dir"
   mkdir -p "$dir"
   if [ ! -f "$data/PG_VERSION" ]; then
     mkdir -p "$data"

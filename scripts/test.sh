@@ -18,6 +18,8 @@ rm -rf "$empty_cargo_home" "$empty_cargo_home.err"
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 step "format and lints (cargo fmt --check, cargo clippy -D warnings: the servers, and the wasm crates on wasm32)"
 cargo fmt --all --check
+# The Leptos shop example is its own workspace (examples/leptos-shop).
+cargo fmt --check --manifest-path examples/leptos-shop/Cargo.toml
 # The fuzz workspace builds on nightly with cargo-fuzz (fuzz/README.md); its sources are checked
 # for format here, file by file, so the check needs neither its toolchain nor libFuzzer.
 find fuzz/src fuzz/fuzz_targets fuzz/examples fuzz/clippy-shim -name '*.rs' -print0 | xargs -0 rustfmt --edition 2024 --check
@@ -28,6 +30,8 @@ cargo clippy --locked -p paykka-checkout -p paykka-card-frame --target wasm32-un
 scripts/clippy-fuzz.sh
 # The published crates' documentation builds without a warning (broken links, missing docs).
 RUSTDOCFLAGS="-D warnings" cargo doc --locked -q --no-deps -p paykka-checkout -p paykka-core -p paykka-protocol
+step "publishable crates (scripts/check-publish.sh: cargo package, manifests, files)"
+scripts/check-publish.sh
 step "crypto crates: one major version each (scripts/check-crypto-versions.py)"
 python3 scripts/check-crypto-versions.py
 # ... and the check does fail on a lockfile with a second sha2.
@@ -62,6 +66,11 @@ scripts/pg.sh destroy test
 
 step "browser tests (wasm-bindgen-test in headless Chromium)"
 cargo test --locked -p paykka-checkout --target wasm32-unknown-unknown --features plain-card-form-outside-saq-a --test '*' 2>&1 | tee "$OUT/wasm.log"
+
+step "the Leptos shop example (examples/leptos-shop/build.sh: the crate as a user depends on it, unpatched)"
+# Built here, before the end-to-end run that pays in it (its test builds it only when stale):
+# the first build compiles Leptos for wasm, minutes on 2 cores.
+examples/leptos-shop/build.sh 2>&1 | tee "$OUT/leptos-shop.log"
 
 step "end-to-end tests (playwright-core + Chromium against the demo servers)"
 # A fresh data dir, so the tests see a gateway and a backend that start empty.

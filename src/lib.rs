@@ -9,6 +9,7 @@
 //! - [`api`]: the client of the merchant backend's small JSON API.
 //! - [`i18n`]: Fluent messages per locale and amounts through the browser's `Intl`.
 //! - [`context::CheckoutContext`]: the one context a checkout mount shares.
+//! - [`STYLESHEET`] and [`PaykkaStyles`]: the components' CSS with the theme, to serve or apply.
 //!
 //! ```no_run
 //! use leptos::prelude::*;
@@ -42,7 +43,14 @@ pub mod context;
 pub mod controller;
 pub mod i18n;
 mod small_map;
+mod styles;
+
+pub use styles::{PaykkaStyles, STYLESHEET};
 
 // The script-tag API; only the SDK bundle (`scripts/build-sdk.sh`) is built with it.
 #[cfg(all(target_arch = "wasm32", feature = "js-api"))]
 mod js_api;
+// Its names (options, components, JS-only error codes), native too: checked against the
+// published declarations by a native test.
+#[cfg(any(test, all(target_arch = "wasm32", feature = "js-api")))]
+mod js_api_names;

@@ -48,6 +48,7 @@ fn a_controller_made_outside_any_mount_is_ready_with_frames_and_the_save_offer()
             None,
             "http://127.0.0.1:8080/".into(),
             PaymentCallbacks::default(),
+            Default::default(),
         )
     });
     assert_eq!(payment.state().get_untracked(), PaymentState::Ready);

@@ -61,6 +61,9 @@ pub enum CheckoutError {
     SessionCompleted,
     /// The secure card fields or the card encryption key could not be loaded.
     SecureFieldsUnavailable,
+    /// A card field the payment needs is not on the page (Component mode: the merchant did not
+    /// mount it); the JS API names the component.
+    FieldNotMounted,
     /// The browser's random source (`crypto.getRandomValues`) is missing or failed: no payment
     /// may start, since its idempotency key and the secure frames' channel would be predictable.
     RandomnessUnavailable,
@@ -129,6 +132,7 @@ impl CheckoutError {
         Self::SessionNotFound,
         Self::SessionCompleted,
         Self::SecureFieldsUnavailable,
+        Self::FieldNotMounted,
         Self::RandomnessUnavailable,
         Self::TooManyRequests,
         Self::PaymentPending,
@@ -172,6 +176,7 @@ impl CheckoutError {
             Self::SessionNotFound => "error-session-not-found",
             Self::SessionCompleted => "error-session-completed",
             Self::SecureFieldsUnavailable => "error-secure-fields-unavailable",
+            Self::FieldNotMounted => "error-field-not-mounted",
             Self::RandomnessUnavailable => "error-randomness-unavailable",
             Self::TooManyRequests => "error-too-many-requests",
             Self::PaymentPending => "error-payment-pending",
@@ -187,30 +192,105 @@ impl CheckoutError {
         }
     }
 
-    /// The reason of a declined payment, from the merchant backend's `failure.code`.
-    /// Unknown codes are a generic failure, never a crash: gateways add codes.
-    pub fn from_decline_code(code: &str) -> CheckoutError {
-        match code {
-            "card_declined" => Self::CardDeclined,
-            "insufficient_funds" => Self::InsufficientFunds,
-            "expired_card" => Self::CardExpired,
-            "authentication_failed" => Self::AuthenticationFailed,
-            "invalid_card" => Self::CardInvalid,
-            "invalid_cvv" => Self::CvvInvalid,
-            "payment_expired" => Self::PaymentExpired,
-            "session_expired" => Self::SessionExpired,
-            _ => Self::PaymentFailed,
+    /// The stable code of this error, snake_case: the `code` of the JS API's error objects (and
+    /// of the `.d.ts`'s `ErrorCode`), and the merchant backend's `failure.code` / `error.code`
+    /// where the backend reports the same thing (a card expired is `expired_card` on both sides).
+    /// One table, read both ways: [`from_decline_code`](Self::from_decline_code) and
+    /// [`from_backend_error`](Self::from_backend_error) look codes up here. Message ids
+    /// ([`message_id`](Self::message_id)) are the localizer's keys, not API.
+    pub const fn code(&self) -> &'static str {
+        match self {
+            Self::NumberEmpty => "number_empty",
+            Self::NumberIncomplete => "number_incomplete",
+            Self::NumberTooLong => "number_too_long",
+            Self::NumberInvalid => "number_invalid",
+            Self::NumberUnsupported => "number_unsupported",
+            Self::ExpiryEmpty => "expiry_empty",
+            Self::ExpiryIncomplete => "expiry_incomplete",
+            Self::ExpiryMonthInvalid => "expiry_month_invalid",
+            Self::ExpiryInPast => "expiry_in_past",
+            Self::ExpiryTooFar => "expiry_too_far",
+            Self::CvvEmpty => "cvv_empty",
+            Self::CvvIncomplete => "cvv_incomplete",
+            Self::HolderNameEmpty => "holder_name_empty",
+            Self::HolderNameInvalid => "holder_name_invalid",
+            Self::AmountInvalid => "amount_invalid",
+            Self::AmountNegative => "amount_negative",
+            Self::CurrencyUnsupported => "currency_unsupported",
+            Self::NetworkUnavailable => "network_unavailable",
+            Self::RequestTimedOut => "request_timed_out",
+            Self::ServerError => "server_error",
+            Self::InvalidResponse => "invalid_response",
+            Self::RequestRejected => "request_rejected",
+            Self::SessionExpired => "session_expired",
+            Self::SessionNotFound => "session_not_found",
+            Self::SessionCompleted => "session_completed",
+            Self::SecureFieldsUnavailable => "secure_fields_unavailable",
+            Self::FieldNotMounted => "field_not_mounted",
+            Self::RandomnessUnavailable => "randomness_unavailable",
+            Self::TooManyRequests => "too_many_requests",
+            Self::PaymentPending => "payment_pending",
+            Self::CardDataExpired => "card_data_expired",
+            Self::CardDeclined => "card_declined",
+            Self::InsufficientFunds => "insufficient_funds",
+            Self::CardExpired => "expired_card",
+            Self::AuthenticationFailed => "authentication_failed",
+            Self::CardInvalid => "invalid_card",
+            Self::CvvInvalid => "invalid_cvv",
+            Self::PaymentExpired => "payment_expired",
+            Self::PaymentFailed => "payment_failed",
         }
     }
 
+    /// The errors a payment's `failure.code` names (the merchant backend's answer to a payment
+    /// or a result): each is read back by [`from_decline_code`](Self::from_decline_code) from its
+    /// [`code`](Self::code).
+    pub const DECLINES: &'static [CheckoutError] = &[
+        Self::CardDeclined,
+        Self::InsufficientFunds,
+        Self::CardExpired,
+        Self::AuthenticationFailed,
+        Self::CardInvalid,
+        Self::CvvInvalid,
+        Self::PaymentExpired,
+        Self::CardDataExpired,
+        Self::SessionExpired,
+        Self::PaymentFailed,
+    ];
+
+    /// The errors the merchant backend answers as `error.code` under the same name: each is read
+    /// back by [`from_backend_error`](Self::from_backend_error) from its [`code`](Self::code).
+    pub const BACKEND_ERRORS: &'static [CheckoutError] = &[
+        Self::SessionExpired,
+        Self::SessionNotFound,
+        Self::SessionCompleted,
+        Self::PaymentPending,
+        Self::CardDataExpired,
+    ];
+
+    /// The reason of a declined payment, from the merchant backend's `failure.code` (one of the
+    /// [`DECLINES`](Self::DECLINES)' [`code`](Self::code)s). Unknown codes are a generic failure,
+    /// never a crash: gateways add codes.
+    pub fn from_decline_code(code: &str) -> CheckoutError {
+        Self::DECLINES
+            .iter()
+            .copied()
+            .find(|e| e.code() == code)
+            .unwrap_or(Self::PaymentFailed)
+    }
+
     /// The error for an error answer of the merchant backend: its `error.code` and HTTP status.
+    /// The backend's codes of [`BACKEND_ERRORS`](Self::BACKEND_ERRORS) are theirs; its
+    /// `already_paid` is a completed session and its `gateway_unavailable` a network failure
+    /// (beyond the backend); its other refusals (`invalid_request`, `malformed_json`, ...) are
+    /// [`RequestRejected`](Self::RequestRejected), or by their status a
+    /// [`TooManyRequests`](Self::TooManyRequests) or a [`ServerError`](Self::ServerError).
     pub fn from_backend_error(code: &str, http_status: u16) -> CheckoutError {
+        if let Some(error) = Self::BACKEND_ERRORS.iter().find(|e| e.code() == code) {
+            return *error;
+        }
         match code {
-            "session_expired" => Self::SessionExpired,
-            "session_not_found" => Self::SessionNotFound,
-            "session_completed" | "already_paid" => Self::SessionCompleted,
-            "payment_pending" => Self::PaymentPending,
-            "card_data_expired" => Self::CardDataExpired,
+            "already_paid" => Self::SessionCompleted,
             "gateway_unavailable" => Self::NetworkUnavailable,
             _ if http_status == 429 => Self::TooManyRequests,
             _ if http_status >= 500 => Self::ServerError,
@@ -267,6 +347,7 @@ mod tests {
                 | CheckoutError::SessionNotFound
                 | CheckoutError::SessionCompleted
                 | CheckoutError::SecureFieldsUnavailable
+                | CheckoutError::FieldNotMounted
                 | CheckoutError::RandomnessUnavailable
                 | CheckoutError::TooManyRequests
                 | CheckoutError::PaymentPending
@@ -281,7 +362,7 @@ mod tests {
                 | CheckoutError::PaymentFailed => CheckoutError::ALL.contains(&e),
             }
         }
-        assert_eq!(CheckoutError::ALL.len(), 38);
+        assert_eq!(CheckoutError::ALL.len(), 39);
         for (i, e) in CheckoutError::ALL.iter().enumerate() {
             assert!(listed(*e));
             let id = e.message_id();
@@ -299,6 +380,58 @@ mod tests {
     }
 
     #[test]
+    fn every_code_is_distinct_snake_case_and_the_backends_own_reads_back() {
+        for (i, e) in CheckoutError::ALL.iter().enumerate() {
+            let code = e.code();
+            assert!(
+                !code.is_empty()
+                    && code.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
+                    && !code.starts_with('_')
+                    && !code.ends_with('_')
+                    && !code.contains("__"),
+                "{code}"
+            );
+            for other in &CheckoutError::ALL[i + 1..] {
+                assert_ne!(code, other.code(), "{e:?} and {other:?}");
+            }
+        }
+        // The backend's names where it has one.
+        assert_eq!(CheckoutError::CardExpired.code(), "expired_card");
+        assert_eq!(CheckoutError::CardInvalid.code(), "invalid_card");
+        assert_eq!(CheckoutError::CvvInvalid.code(), "invalid_cvv");
+        assert_eq!(CheckoutError::CardDeclined.code(), "card_declined");
+        // Both directions of one table: what the backend sends reads back as what it meant.
+        for e in CheckoutError::DECLINES {
+            assert!(CheckoutError::ALL.contains(e));
+            assert_eq!(CheckoutError::from_decline_code(e.code()), *e, "{e:?}");
+        }
+        for e in CheckoutError::BACKEND_ERRORS {
+            assert!(CheckoutError::ALL.contains(e));
+            for status in [400, 404, 409, 410, 429, 502] {
+                assert_eq!(
+                    CheckoutError::from_backend_error(e.code(), status),
+                    *e,
+                    "{e:?} {status}"
+                );
+            }
+        }
+        // Any other code of the table is not a decline: a generic failure, as an unknown one.
+        for e in CheckoutError::ALL {
+            if !CheckoutError::DECLINES.contains(e) {
+                assert_eq!(
+                    CheckoutError::from_decline_code(e.code()),
+                    CheckoutError::PaymentFailed,
+                    "{e:?}"
+                );
+            }
+        }
+        assert_eq!(
+            CheckoutError::from_decline_code("do_not_honor"),
+            CheckoutError::PaymentFailed
+        );
+    }
+
+    #[test]
     fn the_backends_refusals_read_as_what_the_shopper_can_do() {
         let table = [
             ("rate_limited", 429, CheckoutError::TooManyRequests),
@@ -310,6 +443,13 @@ mod tests {
             ("session_completed", 409, CheckoutError::SessionCompleted),
             ("server_decides", 400, CheckoutError::RequestRejected),
             ("internal_error", 500, CheckoutError::ServerError),
+            (
+                "gateway_unavailable",
+                502,
+                CheckoutError::NetworkUnavailable,
+            ),
+            ("malformed_json", 400, CheckoutError::RequestRejected),
+            ("database_unavailable", 503, CheckoutError::ServerError),
         ];
         for (code, status, want) in table {
             assert_eq!(

@@ -47,3 +47,37 @@ impl HolderName {
         &self.0
     }
 }
+
+/// Whether a card form asks for the holder's name: the merchant's choice (`holderName` in the
+/// JS API, `holder_name` on the Rust components). Gateways take a card without it.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
+pub enum HolderNamePolicy {
+    /// Shown, and a payment needs it.
+    Required,
+    /// Shown where mounted; a payment goes without it when left empty.
+    Optional,
+    /// Not asked (a Drop-in's default, as Adyen's): no holder field, none sent.
+    #[default]
+    Hidden,
+}
+
+impl HolderNamePolicy {
+    /// From the option's text: `required`, `optional` or `hidden`; anything else is `None`.
+    pub fn parse(text: &str) -> Option<Self> {
+        match text {
+            "required" => Some(Self::Required),
+            "optional" => Some(Self::Optional),
+            "hidden" => Some(Self::Hidden),
+            _ => None,
+        }
+    }
+
+    /// The option's text, as [`HolderNamePolicy::parse`] reads it.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Self::Required => "required",
+            Self::Optional => "optional",
+            Self::Hidden => "hidden",
+        }
+    }
+}

@@ -52,5 +52,5 @@ pub use expiry::{Expiry, YearMonth};
 pub use format::{
     Reformatted, reformat_card_number, reformat_cvv, reformat_expiry, reformat_expiry_on_delete,
 };
-pub use holder::{HolderName, MAX_HOLDER_NAME_CHARS};
+pub use holder::{HolderName, HolderNamePolicy, MAX_HOLDER_NAME_CHARS};
 pub use money::{Amount, Currency, currency_exponent};

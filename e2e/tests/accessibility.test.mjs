@@ -107,7 +107,8 @@ test('saved cards, their removal step and a QR code have no axe violation', asyn
 test('the Components, HTML element and hosted pages, and an Arabic Drop-in, have no axe violation', async () => {
   for (const path of ['/component.html', '/elements.html']) {
     const { page, context } = await openPage(browser, path, AXE_OK);
-    await eventually(async () => (await page.locator('iframe').count()) >= 4, { timeout: 15000, message: `frames on ${path}` });
+    // Number, expiry and security code (the Drop-in asks no holder's name unless the shop does).
+    await eventually(async () => (await page.locator('iframe').count()) >= 3, { timeout: 15000, message: `frames on ${path}` });
     await page.frameLocator('iframe').first().locator('input').waitFor({ timeout: 15000 });
     await assertAccessible(page, path);
     await context.close();

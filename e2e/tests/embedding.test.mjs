@@ -23,13 +23,14 @@ after(async () => { await browser?.close(); });
 
 const field = (page, title, label) => page.frameLocator(`iframe[title="${title}"]`).getByLabel(label);
 
+/// Types a card; `holder: null` where the form asks no holder's name (a Drop-in's default).
 async function typeCard(page, { number, expiry = '1230', cvv = '123', holder = 'Ada Lovelace' }) {
   for (const [title, label, text] of [
     ['Secure card number input', 'Card number', number],
     ['Secure expiry date input', 'Expiry date', expiry],
     ['Secure security code input', 'Security code', cvv],
     ['Secure cardholder name input', 'Name on card', holder],
-  ]) {
+  ].filter(([, , text]) => text !== null)) {
     const input = field(page, title, label);
     await input.click();
     await input.pressSequentially(text);
@@ -106,7 +107,7 @@ test('<paykka-dropin> inside the shop\'s shadow root pays and tells the page', a
   // Playwright's locators pierce open shadow roots, as assistive technology does.
   const number = field(page, 'Secure card number input', 'Card number');
   await number.waitFor({ timeout: 20000 });
-  await typeCard(page, { number: '378282246310005', cvv: '1234' });
+  await typeCard(page, { number: '378282246310005', cvv: '1234', holder: null });
   await screenshot(page, 'element-in-shadow-root');
   await page.getByRole('button', { name: 'Pay $49.99' }).click();
   await page.getByRole('heading', { name: 'Payment successful' }).waitFor({ timeout: 20000 });
@@ -143,7 +144,7 @@ test('options are checked, with errors that name the bad option', async () => {
   const unknown = await page.evaluate(async () => {
     try { await PaykkaCheckout.create({ sessionId: 'CS0000000000' }); return 'resolved'; } catch (e) { return e; }
   });
-  assert.equal(unknown.code, 'session-not-found');
+  assert.equal(unknown.code, 'session_not_found');
   assert.match(unknown.message, /could not be found/);
   await context.close();
 });
@@ -157,8 +158,8 @@ test('the SDK loads once for many checkouts; mounting twice on one element is re
     one.mount('#a');
     try { two.mount('#a'); return 'mounted'; } catch (e) { return e.message; } finally { two.mount('#b'); }
   }, sessions);
-  // Each Drop-in loads its session, then its four frames.
-  await eventually(async () => (await page.locator('iframe').count()) === 8, { timeout: 15000, message: 'eight frames' });
+  // Each Drop-in loads its session, then its three frames (no holder's name by default).
+  await eventually(async () => (await page.locator('iframe').count()) === 6, { timeout: 15000, message: 'six frames' });
   const outcome = await page.evaluate(() => {
     const { one, two } = window.checkouts;
     one.destroy();
@@ -166,7 +167,7 @@ test('the SDK loads once for many checkouts; mounting twice on one element is re
     let afterDestroy;
     try { one.mount('#a'); afterDestroy = 'mounted'; } catch (e) { afterDestroy = e.message; }
     return {
-      twice: null, framesWhileMounted: 8, afterDestroy,
+      twice: null, framesWhileMounted: 6, afterDestroy,
       left: document.querySelectorAll('iframe').length,
       marked: document.querySelectorAll('[data-paykka-mounted]').length,
       html: document.getElementById('a').innerHTML + document.getElementById('b').innerHTML,
@@ -174,7 +175,7 @@ test('the SDK loads once for many checkouts; mounting twice on one element is re
   });
   outcome.twice = twice;
   assert.match(outcome.twice, /already holds a PayKKa checkout/);
-  assert.equal(outcome.framesWhileMounted, 8);
+  assert.equal(outcome.framesWhileMounted, 6);
   assert.match(outcome.afterDestroy, /destroyed/);
   assert.deepEqual([outcome.left, outcome.marked, outcome.html], [0, 0, '']);
   // The page's script tag, then these two checkouts: one fetch of the wasm in all.
@@ -304,7 +305,7 @@ test('the SDK downloads as soon as the page has its script tag, and create() ask
     let told = null;
     try { await PaykkaCheckout.create({ sessionId, onError: (e) => { told = e.code; } }); return 'created'; } catch (e) { return `${e.code} / ${told}`; }
   }, session.session_id);
-  assert.equal(failure, "server / server");
+  assert.equal(failure, "server_error / server_error");
   await context2.close();
 });
 
@@ -450,7 +451,7 @@ test('onSubmit routes the payment through the merchant\'s own call, and the chec
     checkout.mount('#a');
   }, session.session_id);
   await field(page, 'Secure card number input', 'Card number').waitFor({ timeout: 20000 });
-  await typeCard(page, { number: '4000002760003184' });
+  await typeCard(page, { number: '4000002760003184', holder: null });
   // The hook's calls, recorded on the test's side: the page leaves for the challenge.
   const calls = [];
   await page.exposeFunction('recordHookCall', (call) => calls.push(call));
@@ -495,7 +496,7 @@ test('Component mode saves the card when submit() is asked to, for a signed-in s
       window.checkout.create('card').mount('#a');
     }, session.session_id);
     await field(page, 'Secure card number input', 'Card number').waitFor({ timeout: 20000 });
-    await typeCard(page, { number: '4242424242424242' });
+    await typeCard(page, { number: '4242424242424242', holder: null });
     const result = await page.evaluate((s) => window.checkout.submit({ storePaymentMethod: s }), store);
     assert.equal(result.status, 'SUCCESS');
     assert.equal(gatewayTokens(shopper).length, saved, `storePaymentMethod: ${store}`);
@@ -531,12 +532,33 @@ test('a Drop-in without its Pay button is paid from the merchant\'s own button t
   assert.equal(await page.getByRole('button', { name: /^Pay / }).count(), 0, 'our Pay button is hidden');
   // Nothing typed yet: the fields say what is wrong, and the promise says so too.
   const invalid = await page.evaluate(() => window.dropin.submit().then(() => 'resolved', (e) => e.code));
-  assert.equal(invalid, 'invalid-fields');
+  assert.equal(invalid, 'invalid_fields');
   assert.equal(gatewayTransactions(session.session_id).length, 0);
-  await typeCard(page, { number: '4242424242424242' });
+  await typeCard(page, { number: '4242424242424242', holder: null });
   const result = await page.evaluate(() => window.dropin.submit());
   assert.equal(result.status, 'SUCCESS');
   await page.getByRole('heading', { name: 'Payment successful' }).waitFor({ timeout: 10000 });
   assert.deepEqual(gatewayTransactions(session.session_id).map((r) => r.status), ['SUCCESS']);
+  await context.close();
+});
+
+test('a decline reaches the page with the backend\'s own failure.code, in snake_case', async () => {
+  const { page, context } = await sdkPage();
+  const session = await createSession({});
+  const answers = [];
+  page.on('response', async (response) => {
+    if (response.request().method() === 'POST' && new URL(response.url()).pathname === '/api/payments') answers.push(await response.json());
+  });
+  await page.evaluate(async (sessionId) => {
+    window.dropin = await PaykkaCheckout.create({ sessionId, showPayButton: false, holderName: 'required' });
+    window.dropin.mount('#a');
+  }, session.session_id);
+  await field(page, 'Secure card number input', 'Card number').waitFor({ timeout: 20000 });
+  await typeCard(page, { number: '4000000000009995' });
+  const result = await page.evaluate(() => window.dropin.submit());
+  assert.equal(result.status, 'FAILURE');
+  assert.equal(result.failure.code, 'insufficient_funds');
+  await eventually(() => answers.length === 1, { message: 'the backend answered the payment' });
+  assert.equal(answers[0].failure.code, result.failure.code, 'one code on both sides');
   await context.close();
 });

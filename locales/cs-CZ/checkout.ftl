@@ -54,6 +54,7 @@ error-session-expired = Platnost této platby vypršela. Vraťte se prosím do o
 error-session-not-found = Tuto platbu se nepodařilo najít. Vraťte se prosím do obchodu a začněte znovu.
 error-session-completed = Tato objednávka již byla zaplacena.
 error-secure-fields-unavailable = Zabezpečená pole pro zadání karty se nepodařilo načíst. Zkuste to prosím znovu.
+error-field-not-mounted = Ve formuláři karty na této stránce chybí povinné pole. Kontaktujte prosím obchod.
 error-randomness-unavailable = Tento prohlížeč teď nemůže provést bezpečnou platbu. Aktualizujte prosím prohlížeč nebo zkuste jiný.
 error-too-many-requests = Příliš mnoho pokusů. Počkejte prosím minutu a zkuste to znovu.
 error-payment-pending = Platba za tuto objednávku stále čeká na dokončení. Dokončete ji, nebo to zkuste znovu za několik minut.

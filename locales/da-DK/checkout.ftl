@@ -55,6 +55,7 @@ error-session-expired = Betalingssessionen er udløbet. Gå tilbage til butikken
 error-session-not-found = Betalingssessionen blev ikke fundet. Gå tilbage til butikken for at starte forfra.
 error-session-completed = Denne ordre er allerede betalt.
 error-secure-fields-unavailable = De sikre kortfelter kunne ikke indlæses. Prøv igen.
+error-field-not-mounted = Kortformularen på denne side mangler et obligatorisk felt. Kontakt butikken.
 error-randomness-unavailable = Denne browser kan ikke gennemføre en sikker betaling lige nu. Opdater din browser, eller prøv en anden.
 error-too-many-requests = For mange forsøg. Vent et minut, og prøv derefter igen.
 error-payment-pending = En betaling for denne ordre venter stadig på at blive gennemført. Gennemfør den, eller prøv igen om et par minutter.

@@ -55,6 +55,7 @@ error-session-expired = Dieser Bezahlvorgang ist abgelaufen. Bitte kehren Sie zu
 error-session-not-found = Dieser Bezahlvorgang wurde nicht gefunden. Bitte kehren Sie zum Shop zurück, um neu zu beginnen.
 error-session-completed = Diese Bestellung wurde bereits bezahlt.
 error-secure-fields-unavailable = Die sicheren Kartenfelder konnten nicht geladen werden. Bitte versuchen Sie es erneut.
+error-field-not-mounted = Im Kartenformular auf dieser Seite fehlt ein Pflichtfeld. Bitte wenden Sie sich an den Shop.
 error-randomness-unavailable = Dieser Browser kann gerade keine sichere Zahlung ausführen. Bitte aktualisieren Sie Ihren Browser oder verwenden Sie einen anderen.
 error-too-many-requests = Zu viele Versuche. Bitte warten Sie eine Minute und versuchen Sie es dann erneut.
 error-payment-pending = Eine Zahlung für diese Bestellung wartet noch auf ihren Abschluss. Schließen Sie sie ab oder versuchen Sie es in ein paar Minuten erneut.

@@ -55,6 +55,7 @@ error-session-expired = This checkout has expired. Please return to the shop to 
 error-session-not-found = This checkout could not be found. Please return to the shop to start again.
 error-session-completed = This order has already been paid.
 error-secure-fields-unavailable = The secure card fields could not be loaded. Please try again.
+error-field-not-mounted = The card form on this page is missing a required field. Please contact the store.
 error-randomness-unavailable = This browser cannot make a secure payment right now. Please update your browser or try another one.
 error-too-many-requests = Too many attempts. Please wait a minute, then try again.
 error-payment-pending = A payment for this order is still waiting to be completed. Finish it, or try again in a few minutes.

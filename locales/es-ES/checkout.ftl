@@ -55,6 +55,7 @@ error-session-expired = Esta sesión de pago ha caducado. Vuelve a la tienda par
 error-session-not-found = No se ha encontrado esta sesión de pago. Vuelve a la tienda para empezar de nuevo.
 error-session-completed = Este pedido ya se ha pagado.
 error-secure-fields-unavailable = No se han podido cargar los campos seguros de la tarjeta. Vuelve a intentarlo.
+error-field-not-mounted = Al formulario de la tarjeta de esta página le falta un campo obligatorio. Ponte en contacto con la tienda.
 error-randomness-unavailable = Este navegador no puede realizar un pago seguro en este momento. Actualiza el navegador o prueba con otro.
 error-too-many-requests = Demasiados intentos. Espera un minuto y vuelve a intentarlo.
 error-payment-pending = Un pago de este pedido sigue pendiente de completarse. Complétalo o vuelve a intentarlo en unos minutos.

@@ -55,6 +55,7 @@ error-session-expired = Esta sesión de pago venció. Regresa a la tienda para e
 error-session-not-found = No se encontró esta sesión de pago. Regresa a la tienda para empezar de nuevo.
 error-session-completed = Este pedido ya fue pagado.
 error-secure-fields-unavailable = No se pudieron cargar los campos seguros de la tarjeta. Inténtalo de nuevo.
+error-field-not-mounted = Al formulario de la tarjeta de esta página le falta un campo obligatorio. Comunícate con la tienda.
 error-randomness-unavailable = Este navegador no puede realizar un pago seguro en este momento. Actualiza tu navegador o usa otro.
 error-too-many-requests = Demasiados intentos. Espera un minuto y vuelve a intentarlo.
 error-payment-pending = Un pago de este pedido sigue pendiente de completarse. Complétalo o vuelve a intentarlo en unos minutos.

@@ -55,6 +55,7 @@ error-session-expired = Maksuistunto on vanhentunut. Palaa kauppaan ja aloita al
 error-session-not-found = Maksuistuntoa ei löytynyt. Palaa kauppaan ja aloita alusta.
 error-session-completed = Tämä tilaus on jo maksettu.
 error-secure-fields-unavailable = Suojattuja korttikenttiä ei voitu ladata. Yritä uudelleen.
+error-field-not-mounted = Tämän sivun korttilomakkeesta puuttuu pakollinen kenttä. Ota yhteyttä kauppaan.
 error-randomness-unavailable = Tällä selaimella ei voi juuri nyt maksaa turvallisesti. Päivitä selain tai kokeile toista selainta.
 error-too-many-requests = Liian monta yritystä. Odota hetki ja yritä sitten uudelleen.
 error-payment-pending = Tämän tilauksen maksu odottaa yhä viimeistelyä. Viimeistele se tai yritä uudelleen muutaman minuutin kuluttua.

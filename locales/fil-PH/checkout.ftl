@@ -56,6 +56,7 @@ error-session-expired = Nag-expire na ang checkout na ito. Bumalik sa shop para 
 error-session-not-found = Hindi mahanap ang checkout na ito. Bumalik sa shop para magsimulang muli.
 error-session-completed = Bayad na ang order na ito.
 error-secure-fields-unavailable = Hindi ma-load ang mga secure na field ng card. Pakisubukang muli.
+error-field-not-mounted = May kulang na kinakailangang field ang card form sa page na ito. Pakikontak ang tindahan.
 error-randomness-unavailable = Hindi makagawa ng secure na pagbabayad ang browser na ito ngayon. Pakiupdate ang iyong browser o sumubok ng ibang browser.
 error-too-many-requests = Masyadong maraming pagsubok. Maghintay ng isang minuto, saka subukang muli.
 error-payment-pending = May bayad para sa order na ito na naghihintay pa ring makumpleto. Tapusin ito, o subukang muli pagkalipas ng ilang minuto.

@@ -52,6 +52,7 @@ error-session-expired = Ce paiement a expiré. Revenez à la boutique pour recom
 error-session-not-found = Ce paiement est introuvable. Revenez à la boutique pour recommencer.
 error-session-completed = Cette commande a déjà été payée.
 error-secure-fields-unavailable = Les champs de carte sécurisés n’ont pas pu être chargés. Veuillez réessayer.
+error-field-not-mounted = Il manque un champ obligatoire au formulaire de carte de cette page. Veuillez contacter la boutique.
 error-randomness-unavailable = Ce navigateur ne peut pas effectuer de paiement sécurisé pour le moment. Veuillez mettre à jour votre navigateur ou en utiliser un autre.
 error-too-many-requests = Trop de tentatives. Veuillez patienter une minute, puis réessayer.
 error-payment-pending = Un paiement de cette commande attend encore d'être finalisé. Finalisez-le, ou réessayez dans quelques minutes.

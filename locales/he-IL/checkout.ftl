@@ -53,6 +53,7 @@ error-session-expired = תוקף דף התשלום פג. יש לחזור לחנ�
 error-session-not-found = דף התשלום לא נמצא. יש לחזור לחנות ולהתחיל מחדש.
 error-session-completed = ההזמנה הזו כבר שולמה.
 error-secure-fields-unavailable = לא ניתן היה לטעון את שדות הכרטיס המאובטחים. נא לנסות שוב.
+error-field-not-mounted = בטופס הכרטיס בדף זה חסר שדה חובה. נא לפנות לחנות.
 error-randomness-unavailable = הדפדפן הזה לא יכול לבצע תשלום מאובטח כרגע. נא לעדכן את הדפדפן או לנסות דפדפן אחר.
 error-too-many-requests = יותר מדי ניסיונות. יש להמתין דקה ולנסות שוב.
 error-payment-pending = תשלום עבור הזמנה זו עדיין ממתין להשלמה. יש להשלים אותו או לנסות שוב בעוד כמה דקות.

@@ -52,6 +52,7 @@ error-session-expired = Ez a fizetési munkamenet lejárt. Kérjük, térjen vis
 error-session-not-found = Ez a fizetési munkamenet nem található. Kérjük, térjen vissza a webáruházba, és kezdje újra.
 error-session-completed = Ezt a rendelést már kifizették.
 error-secure-fields-unavailable = Nem sikerült betölteni a biztonságos kártyamezőket. Kérjük, próbálja újra.
+error-field-not-mounted = Az oldal kártyaűrlapjáról hiányzik egy kötelező mező. Kérjük, forduljon az áruházhoz.
 error-randomness-unavailable = Ez a böngésző most nem tud biztonságos fizetést végezni. Kérjük, frissítse a böngészőjét, vagy próbáljon ki egy másikat.
 error-too-many-requests = Túl sok próbálkozás. Várjon egy percet, majd próbálja újra.
 error-payment-pending = A rendelés egyik fizetése még befejezésre vár. Fejezze be, vagy próbálja újra néhány perc múlva.

@@ -54,6 +54,7 @@ error-session-expired = Sesi pembayaran ini telah berakhir. Silakan kembali ke t
 error-session-not-found = Sesi pembayaran ini tidak ditemukan. Silakan kembali ke toko untuk memulai lagi.
 error-session-completed = Pesanan ini sudah dibayar.
 error-secure-fields-unavailable = Kolom kartu yang aman tidak dapat dimuat. Silakan coba lagi.
+error-field-not-mounted = Formulir kartu di halaman ini tidak memiliki kolom yang wajib diisi. Silakan hubungi toko.
 error-randomness-unavailable = Browser ini tidak dapat melakukan pembayaran yang aman saat ini. Silakan perbarui browser Anda atau coba browser lain.
 error-too-many-requests = Terlalu banyak percobaan. Harap tunggu sebentar, lalu coba lagi.
 error-payment-pending = Pembayaran untuk pesanan ini masih menunggu diselesaikan. Selesaikan, atau coba lagi dalam beberapa menit.

@@ -55,6 +55,7 @@ error-session-expired = Questa sessione di pagamento è scaduta. Torna al negozi
 error-session-not-found = Impossibile trovare questa sessione di pagamento. Torna al negozio per ricominciare.
 error-session-completed = Questo ordine è già stato pagato.
 error-secure-fields-unavailable = Impossibile caricare i campi sicuri della carta. Riprova.
+error-field-not-mounted = Nel modulo della carta di questa pagina manca un campo obbligatorio. Contatta il negozio.
 error-randomness-unavailable = Questo browser non può effettuare un pagamento sicuro in questo momento. Aggiorna il browser o provane un altro.
 error-too-many-requests = Troppi tentativi. Attendi un minuto, poi riprova.
 error-payment-pending = Un pagamento per questo ordine è ancora in attesa di essere completato. Completalo o riprova tra qualche minuto.

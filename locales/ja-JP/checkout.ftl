@@ -54,6 +54,7 @@ error-session-expired = このお支払い画面の有効期限が切れまし�
 error-session-not-found = このお支払い画面が見つかりませんでした。ショップに戻って最初からやり直してください。
 error-session-completed = このご注文はすでにお支払い済みです。
 error-secure-fields-unavailable = カード情報の安全な入力欄を読み込めませんでした。もう一度お試しください。
+error-field-not-mounted = このページのカード入力フォームに必須の項目がありません。ショップにお問い合わせください。
 error-randomness-unavailable = このブラウザでは現在、安全なお支払いができません。ブラウザを更新するか、別のブラウザをお試しください。
 error-too-many-requests = 試行回数が多すぎます。1分ほど待ってから、もう一度お試しください。
 error-payment-pending = この注文の支払いがまだ完了を待っています。支払いを完了するか、数分後にもう一度お試しください。

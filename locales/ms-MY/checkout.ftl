@@ -54,6 +54,7 @@ error-session-expired = Sesi pembayaran ini telah tamat tempoh. Sila kembali ke 
 error-session-not-found = Sesi pembayaran ini tidak ditemui. Sila kembali ke kedai untuk bermula semula.
 error-session-completed = Pesanan ini telah pun dibayar.
 error-secure-fields-unavailable = Medan kad selamat tidak dapat dimuatkan. Sila cuba lagi.
+error-field-not-mounted = Borang kad di halaman ini tiada medan yang diperlukan. Sila hubungi kedai.
 error-randomness-unavailable = Pelayar ini tidak dapat membuat pembayaran selamat sekarang. Sila kemas kini pelayar anda atau cuba pelayar lain.
 error-too-many-requests = Terlalu banyak percubaan. Sila tunggu seminit, kemudian cuba lagi.
 error-payment-pending = Pembayaran untuk pesanan ini masih menunggu untuk diselesaikan. Selesaikannya, atau cuba lagi dalam beberapa minit.

@@ -55,6 +55,7 @@ error-session-expired = Betalingsøkten er utløpt. Gå tilbake til butikken for
 error-session-not-found = Betalingsøkten ble ikke funnet. Gå tilbake til butikken for å starte på nytt.
 error-session-completed = Denne bestillingen er allerede betalt.
 error-secure-fields-unavailable = De sikre kortfeltene kunne ikke lastes inn. Prøv igjen.
+error-field-not-mounted = Kortskjemaet på denne siden mangler et obligatorisk felt. Kontakt butikken.
 error-randomness-unavailable = Denne nettleseren kan ikke gjennomføre en sikker betaling akkurat nå. Oppdater nettleseren, eller prøv en annen.
 error-too-many-requests = For mange forsøk. Vent et minutt, og prøv deretter igjen.
 error-payment-pending = En betaling for denne bestillingen venter fortsatt på å bli fullført. Fullfør den, eller prøv igjen om noen minutter.

@@ -55,6 +55,7 @@ error-session-expired = Deze betaalsessie is verlopen. Ga terug naar de winkel o
 error-session-not-found = Deze betaalsessie is niet gevonden. Ga terug naar de winkel om opnieuw te beginnen.
 error-session-completed = Deze bestelling is al betaald.
 error-secure-fields-unavailable = De beveiligde kaartvelden konden niet worden geladen. Probeer het opnieuw.
+error-field-not-mounted = In het kaartformulier op deze pagina ontbreekt een verplicht veld. Neem contact op met de winkel.
 error-randomness-unavailable = Deze browser kan nu geen veilige betaling uitvoeren. Werk je browser bij of probeer een andere browser.
 error-too-many-requests = Te veel pogingen. Wacht een minuut en probeer het dan opnieuw.
 error-payment-pending = Een betaling voor deze bestelling wacht nog op voltooiing. Rond die af, of probeer het over een paar minuten opnieuw.

@@ -57,6 +57,7 @@ error-session-expired = Ta sesja płatności wygasła. Wróć do sklepu, aby zac
 error-session-not-found = Nie znaleziono tej sesji płatności. Wróć do sklepu, aby zacząć od nowa.
 error-session-completed = To zamówienie zostało już opłacone.
 error-secure-fields-unavailable = Nie udało się załadować bezpiecznych pól karty. Spróbuj ponownie.
+error-field-not-mounted = W formularzu karty na tej stronie brakuje wymaganego pola. Skontaktuj się ze sklepem.
 error-randomness-unavailable = Ta przeglądarka nie może teraz wykonać bezpiecznej płatności. Zaktualizuj przeglądarkę lub użyj innej.
 error-too-many-requests = Zbyt wiele prób. Poczekaj minutę i spróbuj ponownie.
 error-payment-pending = Płatność za to zamówienie wciąż czeka na dokończenie. Dokończ ją lub spróbuj ponownie za kilka minut.

@@ -55,6 +55,7 @@ error-session-expired = Esta sessão de pagamento expirou. Volte à loja para co
 error-session-not-found = Esta sessão de pagamento não foi encontrada. Volte à loja para começar de novo.
 error-session-completed = Este pedido já foi pago.
 error-secure-fields-unavailable = Não foi possível carregar os campos seguros do cartão. Tente novamente.
+error-field-not-mounted = Falta um campo obrigatório no formulário do cartão desta página. Entre em contato com a loja.
 error-randomness-unavailable = Este navegador não consegue fazer um pagamento seguro agora. Atualize o navegador ou tente outro.
 error-too-many-requests = Muitas tentativas. Aguarde um minuto e tente novamente.
 error-payment-pending = Um pagamento deste pedido ainda aguarda conclusão. Conclua-o ou tente novamente em alguns minutos.

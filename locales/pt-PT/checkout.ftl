@@ -55,6 +55,7 @@ error-session-expired = Esta sessão de pagamento expirou. Volte à loja para re
 error-session-not-found = Esta sessão de pagamento não foi encontrada. Volte à loja para recomeçar.
 error-session-completed = Esta encomenda já foi paga.
 error-secure-fields-unavailable = Não foi possível carregar os campos seguros do cartão. Tente novamente.
+error-field-not-mounted = Falta um campo obrigatório no formulário do cartão desta página. Contacte a loja.
 error-randomness-unavailable = Este navegador não consegue efetuar um pagamento seguro neste momento. Atualize o navegador ou experimente outro.
 error-too-many-requests = Demasiadas tentativas. Aguarde um minuto e tente novamente.
 error-payment-pending = Um pagamento desta encomenda ainda aguarda conclusão. Conclua-o ou tente novamente dentro de alguns minutos.

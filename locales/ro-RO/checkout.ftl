@@ -53,6 +53,7 @@ error-session-expired = Această sesiune de plată a expirat. Reveniți în maga
 error-session-not-found = Această sesiune de plată nu a fost găsită. Reveniți în magazin pentru a o lua de la capăt.
 error-session-completed = Această comandă a fost deja plătită.
 error-secure-fields-unavailable = Câmpurile securizate pentru card nu au putut fi încărcate. Vă rugăm să încercați din nou.
+error-field-not-mounted = Din formularul cardului de pe această pagină lipsește un câmp obligatoriu. Vă rugăm să contactați magazinul.
 error-randomness-unavailable = Acest browser nu poate efectua acum o plată securizată. Vă rugăm să actualizați browserul sau să încercați altul.
 error-too-many-requests = Prea multe încercări. Așteptați un minut, apoi încercați din nou.
 error-payment-pending = O plată pentru această comandă încă așteaptă să fie finalizată. Finalizați-o sau încercați din nou peste câteva minute.

@@ -55,6 +55,7 @@ error-session-expired = Betalningssessionen har gått ut. Gå tillbaka till buti
 error-session-not-found = Betalningssessionen hittades inte. Gå tillbaka till butiken och börja om.
 error-session-completed = Den här beställningen är redan betald.
 error-secure-fields-unavailable = De säkra kortfälten kunde inte laddas. Försök igen.
+error-field-not-mounted = Kortformuläret på den här sidan saknar ett obligatoriskt fält. Kontakta butiken.
 error-randomness-unavailable = Den här webbläsaren kan inte genomföra en säker betalning just nu. Uppdatera webbläsaren eller prova en annan.
 error-too-many-requests = För många försök. Vänta en minut och försök sedan igen.
 error-payment-pending = En betalning för den här beställningen väntar fortfarande på att slutföras. Slutför den eller försök igen om några minuter.

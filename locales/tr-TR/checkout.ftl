@@ -52,6 +52,7 @@ error-session-expired = Bu ödeme oturumunun süresi doldu. Baştan başlamak i�
 error-session-not-found = Bu ödeme oturumu bulunamadı. Baştan başlamak için lütfen mağazaya dönün.
 error-session-completed = Bu siparişin ödemesi zaten yapılmış.
 error-secure-fields-unavailable = Güvenli kart alanları yüklenemedi. Lütfen tekrar deneyin.
+error-field-not-mounted = Bu sayfadaki kart formunda zorunlu bir alan eksik. Lütfen mağazayla iletişime geçin.
 error-randomness-unavailable = Bu tarayıcı şu anda güvenli bir ödeme yapamıyor. Lütfen tarayıcınızı güncelleyin veya başka bir tarayıcı deneyin.
 error-too-many-requests = Çok fazla deneme yapıldı. Lütfen bir dakika bekleyip yeniden deneyin.
 error-payment-pending = Bu siparişe ait bir ödeme hâlâ tamamlanmayı bekliyor. Ödemeyi tamamlayın veya birkaç dakika sonra yeniden deneyin.

@@ -54,6 +54,7 @@ error-session-expired = Phiên thanh toán này đã hết hạn. Vui lòng quay
 error-session-not-found = Không tìm thấy phiên thanh toán này. Vui lòng quay lại cửa hàng để bắt đầu lại.
 error-session-completed = Đơn hàng này đã được thanh toán.
 error-secure-fields-unavailable = Không thể tải các trường nhập thông tin thẻ bảo mật. Vui lòng thử lại.
+error-field-not-mounted = Biểu mẫu thẻ trên trang này thiếu một trường bắt buộc. Vui lòng liên hệ cửa hàng.
 error-randomness-unavailable = Trình duyệt này hiện không thể thực hiện thanh toán an toàn. Vui lòng cập nhật trình duyệt hoặc thử trình duyệt khác.
 error-too-many-requests = Quá nhiều lần thử. Vui lòng đợi một phút rồi thử lại.
 error-payment-pending = Một khoản thanh toán cho đơn hàng này vẫn đang chờ hoàn tất. Hãy hoàn tất hoặc thử lại sau vài phút.

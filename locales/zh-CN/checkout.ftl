@@ -54,6 +54,7 @@ error-session-expired = 本次结账已过期。请返回商家页面重新开�
 error-session-not-found = 找不到本次结账。请返回商家页面重新开始。
 error-session-completed = 该订单已支付。
 error-secure-fields-unavailable = 无法加载安全卡信息输入框。请重试。
+error-field-not-mounted = 此页面的银行卡表单缺少必填字段。请联系商家。
 error-randomness-unavailable = 此浏览器当前无法进行安全支付。请更新浏览器或换用其他浏览器。
 error-too-many-requests = 尝试次数过多。请稍等一分钟后再试。
 error-payment-pending = 此订单的一笔付款仍在等待完成。请完成该付款，或几分钟后再试。

@@ -54,6 +54,7 @@ error-session-expired = 本次結帳已逾時。請返回商店重新開始。
 error-session-not-found = 找不到本次結帳。請返回商店重新開始。
 error-session-completed = 此訂單已付款。
 error-secure-fields-unavailable = 無法載入安全的卡資料欄位。請重試。
+error-field-not-mounted = 此頁面的卡資料表格缺少必填欄位。請聯絡商店。
 error-randomness-unavailable = 此瀏覽器目前無法進行安全付款。請更新瀏覽器或改用其他瀏覽器。
 error-too-many-requests = 嘗試次數過多。請稍等一分鐘後再試。
 error-payment-pending = 此訂單的一筆付款仍在等待完成。請完成該付款，或數分鐘後再試。

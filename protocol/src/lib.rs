@@ -136,6 +136,8 @@ pub mod ret {
 /// issuer codes). One table: the code, the reason the merchant backend reports (which the
 /// checkout turns into the shopper's message), and the description.
 pub mod decline {
+    use paykka_core::CheckoutError;
+
     /// Approved: the payment (or refund) succeeded.
     pub const OK: &str = "0000";
     /// PayKKa: the merchant does not take this payment method.
@@ -166,8 +168,9 @@ pub mod decline {
     pub const NOT_PAID_YET: &str = "4032";
 
     /// (code, reason, description), one row a line. The reason is the stable snake_case word the
-    /// merchant backend reports (and the checkout turns into the shopper's message); the
-    /// description is PayKKa's text (or the sandbox's, for its own codes), for logs.
+    /// merchant backend reports (and the checkout turns into the shopper's message), a
+    /// [`CheckoutError::code`] where the shopper's checkout has a word for it (one table of
+    /// codes, core's); the description is PayKKa's text (or the sandbox's, for its own codes), for logs.
     #[rustfmt::skip]
     pub const TABLE: &[(&str, &str, &str)] = &[
         (OK, "none", "request success"),
@@ -199,7 +202,7 @@ pub mod decline {
         ("2002", "payment_method_not_supported", "Current version does not support this payment method"),
         ("2003", "card_data_invalid", "Card information encryption failed"),
         ("2004", "card_data_invalid", "Card information decryption failed"),
-        (CARD_ENCRYPTION_EXPIRED, "card_data_expired", "Card encryption information expired, please retry payment"),
+        (CARD_ENCRYPTION_EXPIRED, CheckoutError::CardDataExpired.code(), "Card encryption information expired, please retry payment"),
         (CARD_NOT_SUPPORTED, "card_not_supported", "This card is not supported, please use another card"),
         ("2007", "session_changed", "Payment link amount or currency has changed, please refresh the page before paying"),
         ("2008", "invalid_request", "shopperReference is a required field"),
@@ -212,13 +215,13 @@ pub mod decline {
         ("2015", "recurring_agreement_invalid", "Recurring payment agreement does not exist"),
         ("2016", "recurring_agreement_invalid", "Recurring payment agreement is not active"),
         ("2017", "recurring_agreement_invalid", "Recurring payment creation failed"),
-        (INVALID_CARD, "invalid_card", "Invalid Card"),
-        (DECLINED, "card_declined", "Do not honor: the card was declined"),
-        (INSUFFICIENT_FUNDS, "insufficient_funds", "Insufficient funds"),
-        (EXPIRED_CARD, "expired_card", "Expired card"),
-        (AUTHENTICATION_FAILED, "authentication_failed", "3-D Secure authentication failed"),
-        (INVALID_CVV, "invalid_cvv", "Invalid security code"),
-        (PAYMENT_EXPIRED, "payment_expired", "The payment was not completed in time"),
+        (INVALID_CARD, CheckoutError::CardInvalid.code(), "Invalid Card"),
+        (DECLINED, CheckoutError::CardDeclined.code(), "Do not honor: the card was declined"),
+        (INSUFFICIENT_FUNDS, CheckoutError::InsufficientFunds.code(), "Insufficient funds"),
+        (EXPIRED_CARD, CheckoutError::CardExpired.code(), "Expired card"),
+        (AUTHENTICATION_FAILED, CheckoutError::AuthenticationFailed.code(), "3-D Secure authentication failed"),
+        (INVALID_CVV, CheckoutError::CvvInvalid.code(), "Invalid security code"),
+        (PAYMENT_EXPIRED, CheckoutError::PaymentExpired.code(), "The payment was not completed in time"),
         (NOT_PAID_YET, "not_paid_yet", "The order has not been paid"),
     ];
 
@@ -234,7 +237,7 @@ pub mod decline {
     /// Stable snake_case reason for an `error_code`, as the merchant backend reports it;
     /// `payment_failed` for a code not in the table.
     pub fn reason(code: &str) -> &'static str {
-        row(code).map_or("payment_failed", |r| r.1)
+        row(code).map_or(CheckoutError::PaymentFailed.code(), |r| r.1)
     }
 
     /// PayKKa's text for an `error_code`, for logs; `Payment failed` for a code not in the

@@ -13,7 +13,8 @@ use paykka_checkout::components::{
     SecureCardForm,
 };
 use paykka_checkout::context::CheckoutContext;
-use paykka_checkout::controller::PaymentChoice;
+use paykka_checkout::controller::{CheckoutConfiguration, PaymentChoice};
+use paykka_checkout::core::HolderNamePolicy;
 use paykka_checkout::core::appearance::Appearance;
 use paykka_checkout::core::flow::PaymentState;
 use paykka_checkout::core::methods::MethodFlow;
@@ -90,7 +91,8 @@ fn mount(
         }
     };
     leptos::mount::mount_to(target, move || {
-        view! { <DropIn session_id=session_id locale=locale on_payment_completed=on_completed appearance=appearance /> }
+        // The shop asks for the name on the card (the Drop-in's default is not to).
+        view! { <DropIn session_id=session_id locale=locale on_payment_completed=on_completed appearance=appearance configuration=CheckoutConfiguration::with_holder_name(HolderNamePolicy::Required) /> }
     })
     .forget();
 }
@@ -115,7 +117,7 @@ fn mount_own_layout(
         .unwrap_or_default();
     leptos::mount::mount_to(target, move || {
         view! {
-            <Checkout session_id=session_id locale=locale return_url=return_url appearance=appearance>
+            <Checkout session_id=session_id locale=locale return_url=return_url appearance=appearance configuration=CheckoutConfiguration::with_holder_name(HolderNamePolicy::Required)>
                 <OwnLayout />
             </Checkout>
         }

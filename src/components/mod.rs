@@ -17,5 +17,5 @@ pub use checkout::{Checkout, PaymentStatus, SaveCardChoice};
 pub use dropin::DropIn;
 pub use internal::CheckoutScope;
 pub use qr::QrPanel;
-pub use secure_card::{CardFrames, SecureCardForm, SecureField};
+pub use secure_card::{CardFormOptions, CardFrames, FieldTexts, SecureCardForm, SecureField};
 pub use stored_card::{RemoveState, StoredCardForm};

@@ -28,6 +28,7 @@
 //! });
 //! ```
 
+mod fields;
 mod outcome;
 mod polling;
 mod saved_cards;
@@ -36,12 +37,13 @@ mod wallets;
 
 use leptos::prelude::*;
 use paykka_core::flow::{PaymentFlow, PaymentOutcome, PaymentState};
+use paykka_core::frame_protocol::{FieldKind, FieldState};
 use paykka_core::methods::{self, MethodFlow, PaymentMethod};
 use paykka_core::{Amount, Brand, CheckoutError};
 
-use crate::api::{BackendClient, PaymentAnswer, SaveCardOffer, Session, StoredCard};
+use crate::api::{BackendClient, PaymentAction, PaymentAnswer, SaveCardOffer, Session, StoredCard};
 use crate::components::internal::current_month;
-use crate::components::secure_card::CardFrames;
+use crate::components::secure_card::{CardFormOptions, CardFrames};
 use crate::components::stored_card::{self, RemoveState};
 use crate::context::CheckoutContext;
 use crate::small_map::SmallMap;
@@ -78,6 +80,79 @@ pub struct PaymentCallbacks {
     pub on_error: Option<Callback<CheckoutError>>,
     /// A press of Pay has run its course: the flow's state after it.
     pub on_submit_settled: Option<Callback<PaymentState>>,
+    /// The fields' and the next step's callbacks.
+    pub events: CheckoutEvents,
+}
+
+/// What the merchant hears of the fields and of the gateway's next step (a prop of its own on
+/// the components, so the Drop-in and `Checkout` take them as one).
+#[derive(Clone, Copy, Default)]
+pub struct CheckoutEvents {
+    /// The chosen way to pay can be used: its secure fields are loaded and ready to type in
+    /// (at once for a method without fields). Once.
+    pub on_ready: Option<Callback<()>>,
+    /// The new card's fields became valid, or stopped being.
+    pub on_validity_change: Option<Callback<bool>>,
+    /// A card field changed (empty, complete, valid, brand).
+    pub on_field_change: Option<Callback<FieldChange>>,
+    /// A card field took the focus.
+    pub on_field_focus: Option<Callback<FieldChange>>,
+    /// A card field lost the focus.
+    pub on_field_blur: Option<Callback<FieldChange>>,
+    /// The merchant handles the gateway's next step (3-D Secure or a bank's page to visit, a QR
+    /// code to show) instead of the checkout: it neither leaves the page nor draws the code,
+    /// and still learns the result (a QR payment's by polling, a redirect's on return).
+    pub on_additional_action: Option<Callback<PaymentAction>>,
+}
+
+/// A card field's state, as the merchant's field callbacks receive it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FieldChange {
+    /// Which field.
+    pub field: FieldKind,
+    /// What its frame last reported.
+    pub state: FieldState,
+}
+
+/// What the merchant chose beyond the session: the card form's options, and which of the
+/// session's methods to show, in which order (it never adds one the session lacks).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CheckoutConfiguration {
+    /// The new-card form: the holder's name (not asked by default, as Adyen's), the merchant's
+    /// labels and placeholders.
+    pub card: CardFormOptions,
+    /// The card brands to take, within the session's (all of them when `None`).
+    pub card_brands: Option<Vec<Brand>>,
+    /// Only these methods, in this order (gateway codes, `card` for cards), when given.
+    pub allow_methods: Option<Vec<String>>,
+    /// Methods never shown (gateway codes, `card` for cards).
+    pub remove_methods: Vec<String>,
+}
+
+impl CheckoutConfiguration {
+    /// The defaults, with the card form asking for the holder's name as `policy` says.
+    pub fn with_holder_name(policy: paykka_core::HolderNamePolicy) -> Self {
+        let mut configuration = Self::default();
+        configuration.card.holder_name = policy;
+        configuration
+    }
+
+    /// Whether the merchant lets the method of `code` (`card` for cards) show.
+    fn shows(&self, code: &str) -> bool {
+        !self.remove_methods.iter().any(|c| c == code)
+            && self
+                .allow_methods
+                .as_ref()
+                .is_none_or(|allowed| allowed.iter().any(|c| c == code))
+    }
+
+    /// Where the method of `code` goes: the merchant's order, else the session's.
+    fn rank(&self, code: &str) -> usize {
+        self.allow_methods
+            .as_ref()
+            .and_then(|allowed| allowed.iter().position(|c| c == code))
+            .unwrap_or(usize::MAX)
+    }
 }
 
 /// What the shopper picked to pay with.
@@ -133,6 +208,7 @@ impl PaymentController {
         client: Option<BackendClient>,
         return_url: String,
         callbacks: PaymentCallbacks,
+        configuration: CheckoutConfiguration,
     ) -> Self {
         let context = CheckoutContext::expect();
         let mut initial = PaymentFlow::new();
@@ -147,7 +223,7 @@ impl PaymentController {
             stored,
             card_frames,
             stored_frames,
-        } = SessionMethods::of(&session, &context);
+        } = SessionMethods::of(&session, &context, &configuration);
         // Without random bytes no payment can get an unpredictable idempotency key, nor the card
         // frames a channel: say so now rather than at Pay (a payment already decided is shown).
         let randomness_failed = random_bytes().is_none()
@@ -212,6 +288,7 @@ impl PaymentController {
         controller.start_polling();
         controller.find_wallets();
         controller.announce_states();
+        controller.watch_fields();
         controller
     }
 
@@ -332,13 +409,21 @@ struct SessionMethods {
 }
 
 impl SessionMethods {
-    fn of(session: &Session, context: &CheckoutContext) -> Self {
-        let card_method = session.methods.iter().find(|m| m.flow == "card");
+    fn of(
+        session: &Session,
+        context: &CheckoutContext,
+        configuration: &CheckoutConfiguration,
+    ) -> Self {
+        let card_method = session
+            .methods
+            .iter()
+            .find(|m| m.flow == "card")
+            .filter(|_| configuration.shows("card"));
         // Unknown codes are skipped, never a crash.
         let other_methods: Vec<&'static PaymentMethod> = session
             .methods
             .iter()
-            .filter(|m| m.flow != "card")
+            .filter(|m| m.flow != "card" && configuration.shows(&m.code))
             .filter_map(|m| {
                 let known = methods::lookup(&m.code).filter(|k| k.flow != MethodFlow::Card);
                 if known.is_none() {
@@ -350,8 +435,28 @@ impl SessionMethods {
                 known
             })
             .collect();
-        let card_frames = card_method
-            .map(|method| CardFrames::for_session(session, context.i18n(), method.brands.clone()));
+        let mut other_methods = other_methods;
+        // Stable: methods the merchant did not order keep the session's order, after the rest.
+        other_methods.sort_by_key(|m| configuration.rank(m.code));
+        // The merchant narrows the session's brands, never widens them (an empty list from the
+        // session means every brand); a narrowing that leaves none takes no cards at all.
+        let card_brands = card_method.and_then(|method| match &configuration.card_brands {
+            Some(wanted) if method.brands.is_empty() => Some(wanted.clone()),
+            Some(wanted) => Some(
+                method
+                    .brands
+                    .iter()
+                    .copied()
+                    .filter(|b| wanted.contains(b))
+                    .collect::<Vec<_>>(),
+            )
+            .filter(|b| !b.is_empty()),
+            None => Some(method.brands.clone()),
+        });
+        let card_method = card_method.filter(|_| card_brands.is_some());
+        let card_frames = card_brands.map(|brands| {
+            CardFrames::for_session(session, context.i18n(), brands, &configuration.card)
+        });
         let stored = if card_method.is_some() {
             session.stored_cards.clone()
         } else {

@@ -18,10 +18,21 @@ impl PaymentController {
         match answer {
             Ok(answer) => {
                 self.flow.update(|f| f.answered(answer.outcome()));
-                if let Some(PaymentAction::Redirect { url, post, data }) = &answer.action
-                    && self.flow.get_untracked().state() == PaymentState::Redirecting
-                {
-                    redirect(url, *post, data);
+                let on_action = self
+                    .setup
+                    .with_value(|s| s.callbacks.events.on_additional_action);
+                match (&answer.action, on_action) {
+                    // The merchant takes the next step; the result still comes here (polling,
+                    // or the return from the bank's page).
+                    (Some(action), Some(on_action)) => {
+                        on_action.try_run(action.clone());
+                    }
+                    (Some(PaymentAction::Redirect { url, post, data }), None)
+                        if self.flow.get_untracked().state() == PaymentState::Redirecting =>
+                    {
+                        redirect(url, *post, data)
+                    }
+                    _ => {}
                 }
                 self.record(answer);
             }
@@ -30,6 +41,13 @@ impl PaymentController {
                 self.notify(self.flow.get_untracked().state(), None);
             }
         }
+    }
+
+    /// Whether the merchant takes the gateway's next steps itself (`on_additional_action`): the
+    /// views then draw no QR code and leave no page.
+    pub fn merchant_handles_actions(&self) -> bool {
+        self.setup
+            .with_value(|s| s.callbacks.events.on_additional_action.is_some())
     }
 
     /// A final or newer answer: kept, and the merchant told about the state it leads to.

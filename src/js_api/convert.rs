@@ -9,6 +9,7 @@ use web_sys::HtmlElement;
 
 use crate::api::{PaymentAction, PaymentAnswer};
 use crate::context::CheckoutContext;
+use crate::controller::FieldChange;
 use crate::controller::PaymentSummary;
 
 pub(super) fn type_error(message: &str) -> JsValue {
@@ -23,13 +24,25 @@ pub(super) fn set(target: &Object, key: &str, value: impl Into<JsValue>) {
     let _ = Reflect::set(target, &JsValue::from_str(key), &value.into());
 }
 
-/// `{ code, message }` of an error, `code` being the message id without `error-`, e.g.
-/// `card-declined`, and `message` the shopper's language.
+/// `{ code, message }` of an error, `code` being its [`CheckoutError::code`] (snake_case, the
+/// merchant backend's word too, e.g. `card_declined`), and `message` the shopper's language.
 pub(super) fn error_object(error: CheckoutError, context: &CheckoutContext) -> JsValue {
     let object = Object::new();
-    let id = error.message_id();
-    set(&object, "code", id.strip_prefix("error-").unwrap_or(id));
-    set(&object, "message", context.t(id));
+    set(&object, "code", error.code());
+    set(&object, "message", context.t(error.message_id()));
+    object.into()
+}
+
+/// `{ code: "field_not_mounted", component, message }`: the message names the component too,
+/// for the merchant's console (the shopper's text alone says only that the form is incomplete).
+pub(super) fn not_mounted_object(component: &str, context: &CheckoutContext) -> JsValue {
+    let object: Object = error_object(CheckoutError::FieldNotMounted, context).unchecked_into();
+    let message = format!(
+        "{} ({component})",
+        context.t(CheckoutError::FieldNotMounted.message_id())
+    );
+    set(&object, "component", component);
+    set(&object, "message", message);
     object.into()
 }
 
@@ -94,29 +107,7 @@ pub(super) fn answer_object(
         "card",
         card_object(answer.card_brand, answer.card_last4.as_ref()),
     );
-    let action = match &answer.action {
-        Some(PaymentAction::Redirect { url, .. }) => {
-            let action = Object::new();
-            set(&action, "type", "redirect");
-            set(&action, "url", url.as_str());
-            action.into()
-        }
-        Some(PaymentAction::Qr {
-            payload,
-            expires_at,
-        }) => {
-            let action = Object::new();
-            set(&action, "type", "qr");
-            set(&action, "qrCode", payload.as_str());
-            set(
-                &action,
-                "expiresAt",
-                expires_at.clone().map_or(JsValue::NULL, JsValue::from),
-            );
-            action.into()
-        }
-        None => JsValue::NULL,
-    };
+    let action = answer.action.as_ref().map_or(JsValue::NULL, action_object);
     set(&object, "action", action);
     set(
         &object,
@@ -178,4 +169,53 @@ pub(super) fn element_of(target: &JsValue, method: &str) -> Result<HtmlElement, 
                 quoted(&selector)
             ))
         })
+}
+
+/// `{ field, empty, complete, valid, focused, brand }` for `onChange`, `onFocus` and `onBlur`.
+pub(super) fn field_object(change: &FieldChange) -> JsValue {
+    let object = Object::new();
+    let state = change.state;
+    set(&object, "field", change.field.code());
+    set(&object, "empty", state.empty);
+    set(&object, "complete", state.complete);
+    set(&object, "valid", state.valid);
+    set(&object, "focused", state.focused);
+    set(
+        &object,
+        "brand",
+        state.brand.map_or(JsValue::NULL, |b| b.code().into()),
+    );
+    object.into()
+}
+
+/// The gateway's next step, as `submit()`'s result and `onAdditionalAction` show it:
+/// `{ type: 'redirect', url, method, data }` (a form POST of `data` when `method` is `POST`)
+/// or `{ type: 'qr', qrCode, expiresAt }`.
+pub(super) fn action_object(action: &PaymentAction) -> JsValue {
+    let object = Object::new();
+    match action {
+        PaymentAction::Redirect { url, post, data } => {
+            set(&object, "type", "redirect");
+            set(&object, "url", url.as_str());
+            set(&object, "method", if *post { "POST" } else { "GET" });
+            let fields = Object::new();
+            for (name, value) in data {
+                set(&fields, name, value.as_str());
+            }
+            set(&object, "data", fields);
+        }
+        PaymentAction::Qr {
+            payload,
+            expires_at,
+        } => {
+            set(&object, "type", "qr");
+            set(&object, "qrCode", payload.as_str());
+            set(
+                &object,
+                "expiresAt",
+                expires_at.clone().map_or(JsValue::NULL, JsValue::from),
+            );
+        }
+    }
+    object.into()
 }

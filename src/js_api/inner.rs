@@ -14,10 +14,13 @@ use web_sys::{AbortController, HtmlElement};
 use super::MOUNTED_ATTR;
 use super::convert::*;
 use super::options::Options;
-use crate::api::{BackendClient, PaymentAnswer, Session};
+use crate::api::{BackendClient, PaymentAction, PaymentAnswer, Session};
 use crate::components::internal::browser::current_page_url;
 use crate::context::CheckoutContext;
-use crate::controller::{PaymentCallbacks, PaymentController, PaymentSummary};
+use crate::controller::{
+    CheckoutConfiguration, CheckoutEvents, FieldChange, PaymentCallbacks, PaymentChoice,
+    PaymentController, PaymentSummary,
+};
 
 /// Which kind of checkout a controller's callbacks serve.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -79,6 +82,11 @@ pub(super) struct Inner {
     pub(super) payment: RefCell<Option<PaymentController>>,
     pub(super) mounts: RefCell<Vec<Mount>>,
     pub(super) next_mount: Cell<u32>,
+    /// A look for card components the payment needs but nobody mounted is due (once the
+    /// merchant's synchronous mounts are done).
+    pub(super) missing_check_due: Cell<bool>,
+    /// A Component-mode `submit()` is waiting for its payment.
+    pub(super) component_submit: Cell<bool>,
     pub(super) destroyed: Cell<bool>,
     /// Presses of the Drop-in's Pay from `submit()`, and the promise the press answers.
     pub(super) dropin_submits: RwSignal<u32>,
@@ -115,6 +123,8 @@ impl Inner {
             payment: RefCell::new(None),
             mounts: RefCell::new(Vec::new()),
             next_mount: Cell::new(1),
+            missing_check_due: Cell::new(false),
+            component_submit: Cell::new(false),
             destroyed: Cell::new(false),
             dropin_submits,
             dropin_pending: RefCell::new(None),
@@ -122,6 +132,21 @@ impl Inner {
             first_answer: RefCell::new(first_answer),
             number_frame,
         }
+    }
+
+    /// Whether a `submit()` call is waiting for its payment: it reports the outcome itself
+    /// (resolved, or rejected), so `onPaymentFailed` and `onError` stay silent meanwhile.
+    pub(super) fn submit_in_flight(&self) -> bool {
+        self.component_submit.get() || self.dropin_pending.borrow().is_some()
+    }
+
+    /// The merchant's choices beyond the session, from the options. By default the Drop-in and
+    /// the `card` component show no holder field; a `holderName` component mounted on its own is
+    /// read when filled.
+    pub(super) fn configuration(&self) -> CheckoutConfiguration {
+        let mut configuration = self.options.configuration.clone();
+        configuration.card.holder_name = self.options.holder_name.unwrap_or_default();
+        configuration
     }
 
     pub(super) fn alive(&self, method: &str) -> Result<(), JsValue> {
@@ -177,14 +202,21 @@ impl Inner {
         let tell = send_wrapper::SendWrapper::new(Rc::new(tell));
         let (completed, failed, error) = (tell.clone(), tell.clone(), tell);
         let settling = send_wrapper::SendWrapper::new(Rc::downgrade(self));
+        let (submitting, in_submit) = (settling.clone(), settling.clone());
         PaymentCallbacks {
             on_payment_completed: Some(Callback::new(move |s: PaymentSummary| {
                 completed(|o| &o.on_payment_completed, &|c| summary_object(&s, c))
             })),
             on_payment_failed: Some(Callback::new(move |s: PaymentSummary| {
-                failed(|o| &o.on_payment_failed, &|c| summary_object(&s, c))
+                // A `submit()` in flight reports its own failure, once: its promise.
+                if !submitting.upgrade().is_some_and(|i| i.submit_in_flight()) {
+                    failed(|o| &o.on_payment_failed, &|c| summary_object(&s, c))
+                }
             })),
             on_error: Some(Callback::new(move |e: CheckoutError| {
+                if in_submit.upgrade().is_some_and(|i| i.submit_in_flight()) {
+                    return;
+                }
                 let error = (*error).clone();
                 match mode {
                     Mode::DropIn => error(|o| &o.on_error, &|c| error_object(e, c)),
@@ -202,6 +234,27 @@ impl Inner {
                     }
                 })
             }),
+            events: CheckoutEvents {
+                on_ready: self.options.on_ready.is_some().then(|| {
+                    let tell = tell_of(self);
+                    Callback::new(move |()| tell(|o| &o.on_ready, JsValue::UNDEFINED))
+                }),
+                on_validity_change: self.options.on_validity_change.is_some().then(|| {
+                    let tell = tell_of(self);
+                    Callback::new(move |valid: bool| {
+                        tell(|o| &o.on_validity_change, JsValue::from_bool(valid))
+                    })
+                }),
+                on_field_change: field_callback(self, |o| &o.on_change),
+                on_field_focus: field_callback(self, |o| &o.on_focus),
+                on_field_blur: field_callback(self, |o| &o.on_blur),
+                on_additional_action: self.options.on_additional_action.is_some().then(|| {
+                    let tell = tell_of(self);
+                    Callback::new(move |action: PaymentAction| {
+                        tell(|o| &o.on_additional_action, action_object(&action))
+                    })
+                }),
+            },
         }
     }
 
@@ -240,7 +293,7 @@ impl Inner {
             // Back to the form: the fields said what is wrong, beside each one.
             _ => {
                 let object = Object::new();
-                set(&object, "code", "invalid-fields");
+                set(&object, "code", crate::js_api_names::INVALID_FIELDS);
                 set(&object, "message", context.t("card-form-invalid-generic"));
                 reject.call1(&JsValue::NULL, &object.into())
             }
@@ -268,10 +321,35 @@ impl Inner {
                     .clone()
                     .unwrap_or_else(current_page_url),
                 callbacks,
+                self.configuration(),
             )
         });
         payment.card_frames()?;
+        // The merchant's components are a new card's fields: a saved card would pay with a
+        // security code nobody can type here.
+        payment.choice().set(PaymentChoice::NewCard);
         *self.payment.borrow_mut() = Some(payment);
         Some(payment)
     }
+}
+
+/// Calls one of the merchant's functions with a value, while the checkout lives.
+fn tell_of(inner: &Rc<Inner>) -> impl Fn(fn(&Options) -> &Option<Function>, JsValue) + use<> {
+    let weak = send_wrapper::SendWrapper::new(Rc::downgrade(inner));
+    move |pick, argument| {
+        if let Some(inner) = weak.upgrade() {
+            call(pick(&inner.options), &argument);
+        }
+    }
+}
+
+/// A field callback (`onChange`, `onFocus`, `onBlur`) when the merchant gave one.
+fn field_callback(
+    inner: &Rc<Inner>,
+    pick: fn(&Options) -> &Option<Function>,
+) -> Option<Callback<FieldChange>> {
+    pick(&inner.options).is_some().then(|| {
+        let tell = tell_of(inner);
+        Callback::new(move |change: FieldChange| tell(pick, field_object(&change)))
+    })
 }

@@ -23,6 +23,7 @@ use js_sys::{Object, Promise};
 use leptos::prelude::*;
 use paykka_core::flow::PaymentState;
 use paykka_core::frame_protocol::FieldKind;
+use paykka_core::{CheckoutError, HolderNamePolicy};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
 use web_sys::AbortController;
@@ -148,6 +149,7 @@ impl JsCheckout {
         let callbacks = inner.payment_callbacks(Mode::DropIn);
         let show_pay_button = options.show_pay_button;
         let appearance = options.appearance.clone();
+        let configuration = inner.configuration();
         let submits: Signal<u32> = inner.dropin_submits.into();
         let loaded = inner
             .first_answer
@@ -169,13 +171,14 @@ impl JsCheckout {
                 on_payment_completed: callbacks.on_payment_completed,
                 on_payment_failed: callbacks.on_payment_failed,
                 on_error: callbacks.on_error,
+                events: callbacks.events,
                 appearance: appearance.into(),
+                configuration,
             })
         });
         inner.add_mount(element, Box::new(handle));
         inner.dropin_mounted.set(true);
         keep_alive(inner);
-        call(&inner.options.on_ready, &JsValue::UNDEFINED);
         Ok(())
     }
 
@@ -191,12 +194,18 @@ impl JsCheckout {
             "cardNumber" => ComponentKind::Field(FieldKind::Number),
             "expiry" | "expiryDate" => ComponentKind::Field(FieldKind::Expiry),
             "cvv" | "securityCode" => ComponentKind::Field(FieldKind::Cvv),
+            "holderName" if self.inner.options.holder_name == Some(HolderNamePolicy::Hidden) => {
+                return Err(type_error(
+                    "create('holderName'): the holder's name is hidden (option holderName: 'hidden')",
+                ));
+            }
             "holderName" => ComponentKind::Field(FieldKind::Holder),
             "card" => ComponentKind::Card,
             other => {
                 return Err(type_error(&format!(
-                    "create({}): unknown component (known: cardNumber, expiry, cvv, holderName, card)",
-                    quoted(other)
+                    "create({}): unknown component (known: {})",
+                    quoted(other),
+                    crate::js_api_names::COMPONENT_KINDS.join(", ")
                 )));
             }
         };
@@ -241,8 +250,18 @@ impl JsCheckout {
             if let Some(store) = get(&options, "storePaymentMethod").as_bool() {
                 payment.save_card().set(store);
             }
-            match payment.pay_now().await {
+            inner.component_submit.set(true);
+            let outcome = payment.pay_now().await;
+            inner.component_submit.set(false);
+            match outcome {
                 Ok(answer) => Ok(answer_object(&answer, &inner.options.session_id, &context)),
+                Err(CheckoutError::FieldNotMounted) => {
+                    let missing = payment
+                        .card_frames()
+                        .and_then(|f| f.missing_fields().first().copied())
+                        .map_or("card", component::component_name);
+                    Err(not_mounted_object(missing, &context))
+                }
                 Err(error) => Err(error_object(error, &context)),
             }
         })
@@ -267,6 +286,16 @@ impl JsCheckout {
         self.inner.payment.borrow_mut().take();
         self.inner.controller.abort();
         self.inner.owner.cleanup();
+    }
+
+    /// Whether the card components hold a payable card now (every needed field valid); `false`
+    /// before any is mounted. `onValidityChange` says when it changes.
+    #[wasm_bindgen(getter, js_name = isValid)]
+    pub fn is_valid(&self) -> bool {
+        self.inner.payment.borrow().is_some_and(|p| {
+            p.card_frames()
+                .is_some_and(|f| f.is_valid().get_untracked())
+        })
     }
 
     /// The session's amount and currency, as the checkout will charge them.

@@ -5,25 +5,15 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use super::convert::*;
+use paykka_core::{Brand, HolderNamePolicy};
+
+use crate::components::FieldTexts;
+use crate::controller::CheckoutConfiguration;
 use paykka_core::appearance::Appearance;
 
-pub(super) const KNOWN_OPTIONS: &[&str] = &[
-    "sessionId",
-    "backendUrl",
-    "locale",
-    "returnUrl",
-    "allowStoredCardRemoval",
-    "onReady",
-    "onChange",
-    "onPaymentCompleted",
-    "onPaymentFailed",
-    "onError",
-    "onSubmit",
-    "onExpired",
-    "showPayButton",
-    "translations",
-    "appearance",
-];
+// The options taken, in a module that compiles natively: a native test checks them against the
+// declarations' `CheckoutOptions`.
+use crate::js_api_names::KNOWN_OPTIONS;
 
 pub(super) struct Options {
     pub(super) session_id: String,
@@ -33,12 +23,22 @@ pub(super) struct Options {
     pub(super) allow_stored_card_removal: bool,
     pub(super) on_ready: Option<Function>,
     pub(super) on_change: Option<Function>,
+    pub(super) on_focus: Option<Function>,
+    pub(super) on_blur: Option<Function>,
+    pub(super) on_validity_change: Option<Function>,
+    pub(super) on_additional_action: Option<Function>,
     pub(super) on_payment_completed: Option<Function>,
     pub(super) on_payment_failed: Option<Function>,
     pub(super) on_error: Option<Function>,
     pub(super) on_submit: Option<Function>,
     pub(super) on_expired: Option<Function>,
     pub(super) show_pay_button: bool,
+    /// `holderName`: `required`, `optional` or `hidden`; absent, the Drop-in does not ask and a
+    /// mounted `holderName` component is optional.
+    pub(super) holder_name: Option<HolderNamePolicy>,
+    /// `labels`, `placeholders`, `paymentMethodsConfiguration.card.brands`,
+    /// `allowPaymentMethods` and `removePaymentMethods` (the holder's name is `holder_name`).
+    pub(super) configuration: CheckoutConfiguration,
     /// The merchant's messages per locale, as Fluent sources (see [`translations`]).
     pub(super) translations: Vec<(String, String)>,
     pub(super) appearance: Option<Appearance>,
@@ -127,6 +127,10 @@ pub(super) fn parse_options(value: &JsValue) -> Result<Options, JsValue> {
         allow_stored_card_removal,
         on_ready: function("onReady")?,
         on_change: function("onChange")?,
+        on_focus: function("onFocus")?,
+        on_blur: function("onBlur")?,
+        on_validity_change: function("onValidityChange")?,
+        on_additional_action: function("onAdditionalAction")?,
         on_payment_completed: function("onPaymentCompleted")?,
         on_payment_failed: function("onPaymentFailed")?,
         on_error: function("onError")?,
@@ -143,6 +147,8 @@ pub(super) fn parse_options(value: &JsValue) -> Result<Options, JsValue> {
                     .ok_or_else(|| type_error("option `showPayButton` must be a boolean"))?
             }
         },
+        holder_name: holder_name(value)?,
+        configuration: configuration(value)?,
     })
 }
 
@@ -260,4 +266,166 @@ pub(super) fn translations(value: &JsValue) -> Result<Vec<(String, String)>, JsV
         sources.push((locale, ftl));
     }
     Ok(sources)
+}
+
+/// `holderName: 'required' | 'optional' | 'hidden'`, or the same in
+/// `paymentMethodsConfiguration.card.holderName` (the two may not disagree).
+fn holder_name(value: &JsValue) -> Result<Option<HolderNamePolicy>, JsValue> {
+    let read = |v: JsValue, name: &str| -> Result<Option<HolderNamePolicy>, JsValue> {
+        if v.is_undefined() || v.is_null() {
+            return Ok(None);
+        }
+        v.as_string()
+            .and_then(|t| HolderNamePolicy::parse(&t))
+            .map(Some)
+            .ok_or_else(|| {
+                type_error(&format!(
+                    "option `{name}` must be 'required', 'optional' or 'hidden'"
+                ))
+            })
+    };
+    let top = read(get(value, "holderName"), "holderName")?;
+    let card = get(&get(value, "paymentMethodsConfiguration"), "card");
+    let nested = match is_plain_object(&card) {
+        true => read(
+            get(&card, "holderName"),
+            "paymentMethodsConfiguration.card.holderName",
+        )?,
+        false => None,
+    };
+    match (top, nested) {
+        (Some(a), Some(b)) if a != b => Err(type_error(
+            "options `holderName` and `paymentMethodsConfiguration.card.holderName` disagree",
+        )),
+        (a, b) => Ok(a.or(b)),
+    }
+}
+
+/// `labels` / `placeholders`: `{ cardNumber, expiry, cvv, holderName }`, each a string.
+fn field_texts(value: &JsValue, option: &str) -> Result<FieldTexts, JsValue> {
+    let given = get(value, option);
+    if given.is_undefined() || given.is_null() {
+        return Ok(FieldTexts::default());
+    }
+    const FIELDS: [&str; 4] = ["cardNumber", "expiry", "cvv", "holderName"];
+    if !is_plain_object(&given) {
+        return Err(type_error(&format!(
+            "option `{option}` must be an object: {{ {} }}",
+            FIELDS.join(", ")
+        )));
+    }
+    let mut texts = FieldTexts::default();
+    for key in keys_of(&given) {
+        let text = get(&given, &key)
+            .as_string()
+            .filter(|t| !t.trim().is_empty() && t.chars().count() <= 80)
+            .ok_or_else(|| {
+                type_error(&format!(
+                    "option `{option}.{key}` must be a text of 1 to 80 characters"
+                ))
+            })?;
+        let slot = match key.as_str() {
+            "cardNumber" => &mut texts.card_number,
+            "expiry" => &mut texts.expiry,
+            "cvv" => &mut texts.cvv,
+            "holderName" => &mut texts.holder_name,
+            _ => {
+                return Err(type_error(&format!(
+                    "option `{option}`: unknown field `{key}` (known: {})",
+                    FIELDS.join(", ")
+                )));
+            }
+        };
+        *slot = Some(text);
+    }
+    Ok(texts)
+}
+
+/// A list of payment method codes (`card` for cards), for `allowPaymentMethods` and
+/// `removePaymentMethods`.
+fn method_codes(value: &JsValue, option: &str) -> Result<Option<Vec<String>>, JsValue> {
+    let given = get(value, option);
+    if given.is_undefined() || given.is_null() {
+        return Ok(None);
+    }
+    let bad = || {
+        type_error(&format!(
+            "option `{option}` must be an array of method codes (e.g. ['card', 'WECHATPAY'])"
+        ))
+    };
+    if !js_sys::Array::is_array(&given) {
+        return Err(bad());
+    }
+    js_sys::Array::from(&given)
+        .iter()
+        .map(|code| {
+            code.as_string()
+                .filter(|c| !c.is_empty() && c.len() <= 40)
+                .ok_or_else(bad)
+        })
+        .collect::<Result<Vec<_>, _>>()
+        .map(Some)
+}
+
+/// `paymentMethodsConfiguration: { card: { holderName, brands } }`: per-method options. Only
+/// `card` takes options today; any other method named is refused, so a typo is not silent.
+fn card_brands(value: &JsValue) -> Result<Option<Vec<Brand>>, JsValue> {
+    let given = get(value, "paymentMethodsConfiguration");
+    if given.is_undefined() || given.is_null() {
+        return Ok(None);
+    }
+    let bad = |what: &str| type_error(&format!("option `paymentMethodsConfiguration`: {what}"));
+    if !is_plain_object(&given) {
+        return Err(bad("must be an object: { card: { holderName, brands } }"));
+    }
+    if let Some(other) = keys_of(&given).into_iter().find(|k| k != "card") {
+        return Err(bad(&format!("unknown method `{other}` (known: card)")));
+    }
+    let card = get(&given, "card");
+    if card.is_undefined() {
+        return Ok(None);
+    }
+    if !is_plain_object(&card) {
+        return Err(bad("`card` must be an object: { holderName, brands }"));
+    }
+    if let Some(other) = keys_of(&card)
+        .into_iter()
+        .find(|k| k != "holderName" && k != "brands")
+    {
+        return Err(bad(&format!(
+            "card: unknown option `{other}` (known: holderName, brands)"
+        )));
+    }
+    let brands = get(&card, "brands");
+    if brands.is_undefined() {
+        return Ok(None);
+    }
+    if !js_sys::Array::is_array(&brands) {
+        return Err(bad(
+            "card.brands must be an array of brands (e.g. ['visa', 'mastercard'])",
+        ));
+    }
+    js_sys::Array::from(&brands)
+        .iter()
+        .map(|b| {
+            b.as_string()
+                .and_then(|code| Brand::from_code(&code))
+                .filter(|b| *b != Brand::Unknown)
+                .ok_or_else(|| bad("card.brands: unknown brand (known: visa, mastercard, amex, jcb, discover, diners, unionpay)"))
+        })
+        .collect::<Result<Vec<_>, _>>()
+        .map(Some)
+}
+
+/// Everything of the merchant's choosing beyond the session, but the holder's name.
+fn configuration(value: &JsValue) -> Result<CheckoutConfiguration, JsValue> {
+    let mut configuration = CheckoutConfiguration {
+        card_brands: card_brands(value)?,
+        allow_methods: method_codes(value, "allowPaymentMethods")?,
+        remove_methods: method_codes(value, "removePaymentMethods")?.unwrap_or_default(),
+        ..Default::default()
+    };
+    configuration.card.labels = field_texts(value, "labels")?;
+    configuration.card.placeholders = field_texts(value, "placeholders")?;
+    Ok(configuration)
 }

@@ -12,6 +12,7 @@ use crate::support::quote;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
+use paykka_core::CheckoutError;
 use paykka_protocol::types::{Action, ApiResponse, SessionData, TransactionData};
 use paykka_protocol::{Operation, decline, ret};
 use serde::{Deserialize, Serialize};
@@ -56,23 +57,24 @@ pub(super) fn result_of(t: TransactionData) -> PaymentResult {
                 quote(&code)
             );
         }
-        let reason = match decline::reason(&code) {
-            r @ ("insufficient_funds"
-            | "expired_card"
-            | "authentication_failed"
-            | "payment_expired"
-            | "card_data_expired") => r,
-            _ => "card_declined",
+        // The checkout's own codes (one table, core's), read back by its `from_decline_code`.
+        let reason = match CheckoutError::from_decline_code(decline::reason(&code)) {
+            r @ (CheckoutError::InsufficientFunds
+            | CheckoutError::CardExpired
+            | CheckoutError::AuthenticationFailed
+            | CheckoutError::PaymentExpired
+            | CheckoutError::CardDataExpired) => r,
+            _ => CheckoutError::CardDeclined,
         };
         let message = match reason {
-            "insufficient_funds" => "The card has insufficient funds.",
-            "expired_card" => "The card has expired.",
-            "authentication_failed" => "The card's authentication failed.",
-            "payment_expired" => "The payment was not completed in time.",
-            "card_data_expired" => "The card details expired: enter them again.",
+            CheckoutError::InsufficientFunds => "The card has insufficient funds.",
+            CheckoutError::CardExpired => "The card has expired.",
+            CheckoutError::AuthenticationFailed => "The card's authentication failed.",
+            CheckoutError::PaymentExpired => "The payment was not completed in time.",
+            CheckoutError::CardDataExpired => "The card details expired: enter them again.",
             _ => "The card was declined.",
         };
-        json!({ "code": reason, "message": message })
+        json!({ "code": reason.code(), "message": message })
     });
     // PayKKa's documented 3-D Secure signal, when the gateway gives no `action` of ours.
     let action = t.action.clone().or_else(|| {
@@ -144,7 +146,7 @@ pub(super) async fn query_result(
             payment_method: String::new(),
             action: None,
             failure: (s.status == "EXPIRED").then(
-                || json!({ "code": "session_expired", "message": "the session has expired" }),
+                || json!({ "code": CheckoutError::SessionExpired.code(), "message": "the session has expired" }),
             ),
             card: None,
             saved_card_token: None,

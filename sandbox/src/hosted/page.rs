@@ -202,6 +202,7 @@ const HOSTED_JS: &str = r#"// The hosted page: the Drop-in for this session, the
       sessionId: target.dataset.sessionId,
       backendUrl: '/hp',
       returnUrl: location.origin + location.pathname,
+      holderName: 'required',
       onPaymentCompleted: leave,
     });
     checkout.mount(target);

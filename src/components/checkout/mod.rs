@@ -16,7 +16,9 @@ use crate::api::{BackendClient, PaymentAnswer, SaveCardOffer, Session, SubmitHoo
 use crate::components::internal::CheckoutScope;
 use crate::components::internal::browser::{browser_languages, current_page_url};
 use crate::context::CheckoutContext;
-use crate::controller::{PaymentCallbacks, PaymentController, PaymentSummary};
+use crate::controller::{
+    CheckoutConfiguration, CheckoutEvents, PaymentCallbacks, PaymentController, PaymentSummary,
+};
 use crate::i18n;
 use views::{ErrorView, ExpiredView, LoadingView};
 
@@ -81,6 +83,10 @@ pub fn Checkout(
     /// Called when a press of Pay has run its course: the flow's state after it.
     #[prop(optional, into)]
     on_submit_settled: Option<Callback<paykka_core::flow::PaymentState>>,
+    /// The fields' callbacks (ready, validity, change, focus, blur) and the gateway's next step
+    /// taken by the merchant (`on_additional_action`): see [`CheckoutEvents`].
+    #[prop(optional, into)]
+    events: CheckoutEvents,
     /// The merchant's own route for payments (the JS API's `onSubmit`); by default payments go
     /// to the backend's `POST /api/payments`.
     #[prop(optional, into)]
@@ -92,6 +98,10 @@ pub fn Checkout(
     /// `create()` does): the checkout shows at once instead of asking the backend again.
     #[prop(optional, into)]
     loaded: Option<(Session, PaymentAnswer)>,
+    /// What the merchant chose beyond the session: the card form (holder's name, labels,
+    /// placeholders), the card brands, which methods show and in which order.
+    #[prop(optional, into)]
+    configuration: CheckoutConfiguration,
     /// What shows once the session is loaded, paying through [`PaymentController::expect`].
     children: ChildrenFn,
 ) -> impl IntoView {
@@ -170,9 +180,11 @@ pub fn Checkout(
         on_payment_failed,
         on_error,
         on_submit_settled,
+        events,
     };
     move || {
         let appearance = appearance.clone();
+        let configuration = configuration.clone();
         match state.get() {
             None => view! {
                 <CheckoutScope locale=scope_locale.get() appearance=appearance><LoadingView /></CheckoutScope>
@@ -204,6 +216,7 @@ pub fn Checkout(
                                 client.get_value(),
                                 return_url.clone(),
                                 callbacks,
+                                configuration.clone(),
                             );
                             controller.provide();
                             children()

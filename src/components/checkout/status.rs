@@ -34,6 +34,10 @@ pub fn PaymentStatus() -> impl IntoView {
         }
         PaymentState::Expired => view! { <ExpiredView /> }.into_any(),
         PaymentState::Unavailable(error) => view! { <ErrorView error=error /> }.into_any(),
+        // The merchant draws the code itself (`on_additional_action`); the result still comes.
+        PaymentState::AwaitingScan if payment.merchant_handles_actions() => {
+            view! { <AwaitingView redirecting=false /> }.into_any()
+        }
         PaymentState::AwaitingScan => {
             let shown = answer.with(|a| {
                 let a = a.as_ref()?;

@@ -15,7 +15,10 @@ use crate::components::secure_card::SecureCardForm;
 use crate::components::stored_card::{self, StoredCardForm};
 use crate::components::wallet::{self, Wallet};
 use crate::context::CheckoutContext;
-use crate::controller::{PaymentChoice, PaymentController, PaymentSummary, wallet_name};
+use crate::controller::{
+    CheckoutConfiguration, CheckoutEvents, PaymentChoice, PaymentController, PaymentSummary,
+    wallet_name,
+};
 
 stylance::import_crate_style!(style, "src/components/dropin/dropin.module.css");
 
@@ -61,6 +64,10 @@ pub fn DropIn(
     /// Whether shoppers may remove their saved cards (with a confirmation step). Default `true`.
     #[prop(optional, into)]
     allow_stored_card_removal: Option<bool>,
+    /// The fields' callbacks (ready, validity, change, focus, blur) and the gateway's next step
+    /// taken by the merchant (`on_additional_action`): see [`CheckoutEvents`].
+    #[prop(optional, into)]
+    events: CheckoutEvents,
     /// The merchant's own route for payments (the JS API's `onSubmit`); by default payments go
     /// to the backend's `POST /api/payments`.
     #[prop(optional, into)]
@@ -83,6 +90,10 @@ pub fn DropIn(
     /// `create()` does): the Drop-in shows at once instead of asking the backend again.
     #[prop(optional, into)]
     loaded: Option<(Session, PaymentAnswer)>,
+    /// What the merchant chose beyond the session: the card form (the holder's name is not
+    /// asked by default, as Adyen's), the card brands, which methods show and in which order.
+    #[prop(optional, into)]
+    configuration: CheckoutConfiguration,
 ) -> impl IntoView {
     let allow_removal = allow_stored_card_removal.unwrap_or(true);
     let show_pay_button = show_pay_button.unwrap_or(true);
@@ -96,9 +107,11 @@ pub fn DropIn(
         on_payment_failed,
         on_error,
         on_submit_settled,
+        events,
         submit_hook,
         appearance,
         loaded,
+        configuration,
         children: std::sync::Arc::new(move || {
             view! { <DropInBody allow_removal=allow_removal show_pay_button=show_pay_button submit_requests=submit_requests /> }
                 .into_any()

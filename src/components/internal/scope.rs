@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use super::mount_signal;
 use crate::context::CheckoutContext;
 use paykka_core::appearance::Appearance;
 
@@ -51,7 +52,9 @@ pub fn CheckoutScope(
     } else {
         "ltr"
     };
+    // The context may be the checkout's, living on after this mount (Component mode).
     let announcement = context.announcement();
+    let announcement = mount_signal(move || announcement.get());
     context.provide();
     let theme = appearance.as_ref().and_then(|a| a.theme.attribute());
     let root = NodeRef::<leptos::html::Div>::new();

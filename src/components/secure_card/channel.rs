@@ -6,7 +6,7 @@ use paykka_core::frame_protocol::{
     Configure, Encrypted, FailReason, FieldKind, FieldState, FrameToParent, Label, Locale,
     ParentToFrame, decode_frame_message, encode,
 };
-use paykka_core::{Brand, CheckoutError};
+use paykka_core::{Brand, CheckoutError, HolderNamePolicy};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlIFrameElement, MessageEvent};
 
@@ -34,6 +34,11 @@ impl CardFrames {
     /// Puts the focus in a frame (the shopper clicked its label, or the previous field completed).
     pub fn focus(&self, field: FieldKind) {
         self.post(field, &ParentToFrame::Focus);
+    }
+
+    /// Empties a field (its frame forgets what was typed, and says so in its next state).
+    pub fn clear(&self, field: FieldKind) {
+        self.post(field, &ParentToFrame::Clear);
     }
 
     pub(super) fn on_message(&self, event: &MessageEvent) {
@@ -90,6 +95,7 @@ impl CardFrames {
 
     pub(super) fn on_ready(&self, field: FieldKind) {
         self.0.ready[index(field)].set(true);
+        self.0.ready_signals[index(field)].set(true);
         if field == FieldKind::Number {
             self.0.others_may_load.set(true);
         }
@@ -257,9 +263,19 @@ impl CardFrames {
             self.focus(FieldKind::Number);
             return Err(error);
         }
+        if let Some(missing) = self.missing_fields().first() {
+            leptos::logging::warn!(
+                "paykka-checkout: the card form's {} field is not mounted",
+                missing.code()
+            );
+            return Err(CheckoutError::FieldNotMounted);
+        }
         let mut card = EncryptedCard::default();
         let mut first_invalid = None;
         for field in fields {
+            if field == FieldKind::Holder && self.holder_left_out() {
+                continue;
+            }
             match self.request_encryption(field).await {
                 Some(FrameToParent::Encrypted { value, .. }) => match value {
                     Encrypted::Number { enc, brand, .. } => {
@@ -300,8 +316,48 @@ impl CardFrames {
         }
     }
 
+    /// The fields a payment needs that no [`SecureField`] shows now, in form order (Component
+    /// mode: the merchant did not mount them). The holder's only when it is required.
+    pub fn missing_fields(&self) -> Vec<FieldKind> {
+        self.0
+            .fields
+            .iter()
+            .copied()
+            .filter(|&f| self.0.mounted[index(f)].get() == 0)
+            .filter(|&f| f != FieldKind::Holder || self.0.holder == HolderNamePolicy::Required)
+            .collect()
+    }
+
+    /// A holder's name the payment does not need goes unsent when its field is not mounted or
+    /// left empty.
+    fn holder_left_out(&self) -> bool {
+        self.0.holder != HolderNamePolicy::Required
+            && (self.0.mounted[index(FieldKind::Holder)].get() == 0
+                || self.0.states[index(FieldKind::Holder)]
+                    .get_untracked()
+                    .is_none_or(|s| s.empty))
+    }
+
+    /// A [`SecureField`] of `field` is on the page (until its cleanup calls
+    /// [`CardFrames::field_unmounted`]).
+    pub(super) fn field_mounted(&self, field: FieldKind) {
+        let count = &self.0.mounted[index(field)];
+        count.set(count.get() + 1);
+    }
+
+    pub(super) fn field_unmounted(&self, field: FieldKind) {
+        let count = &self.0.mounted[index(field)];
+        count.set(count.get().saturating_sub(1));
+    }
+
+    /// Whether a payment asks for the holder's name.
+    pub fn holder_name(&self) -> HolderNamePolicy {
+        self.0.holder
+    }
+
     pub(super) fn attach(&self, field: FieldKind, iframe: HtmlIFrameElement) {
         self.0.ready[index(field)].set(false);
+        self.0.ready_signals[index(field)].set(false);
         self.0.iframes.borrow_mut()[index(field)] = Some(iframe);
     }
 }

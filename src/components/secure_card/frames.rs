@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use paykka_core::frame_protocol::{
     Binding, Channel, FieldKind, FieldState, FrameParams, FrameToParent, Locale, Origin,
 };
-use paykka_core::{Brand, CheckoutError};
+use paykka_core::{Brand, CheckoutError, HolderNamePolicy};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 use web_sys::{HtmlIFrameElement, MessageEvent};
@@ -27,6 +27,43 @@ pub(super) fn index(field: FieldKind) -> usize {
     }
 }
 
+/// The merchant's own words for the card fields, replacing ours where given (the JS API's
+/// `labels` and `placeholders`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FieldTexts {
+    /// The card number's.
+    pub card_number: Option<String>,
+    /// The expiry date's.
+    pub expiry: Option<String>,
+    /// The security code's.
+    pub cvv: Option<String>,
+    /// The holder's name's.
+    pub holder_name: Option<String>,
+}
+
+impl FieldTexts {
+    fn get(&self, field: FieldKind) -> Option<&String> {
+        match field {
+            FieldKind::Number => self.card_number.as_ref(),
+            FieldKind::Expiry => self.expiry.as_ref(),
+            FieldKind::Cvv => self.cvv.as_ref(),
+            FieldKind::Holder => self.holder_name.as_ref(),
+        }
+    }
+}
+
+/// How a new card's form looks and what it asks: the holder's name, and the merchant's own
+/// labels and placeholders.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CardFormOptions {
+    /// Whether the form asks for the holder's name.
+    pub holder_name: HolderNamePolicy,
+    /// Labels replacing ours.
+    pub labels: FieldTexts,
+    /// Placeholders replacing ours.
+    pub placeholders: FieldTexts,
+}
+
 /// The parent's end of one mount's secure card frames: the four of a new card, or the lone
 /// security code of a saved one.
 #[derive(Clone)]
@@ -40,6 +77,12 @@ pub(super) struct Inner {
     pub(super) fields: Vec<FieldKind>,
     /// A saved card's brand: its CVV length is known, not typed.
     pub(super) fixed_brand: Option<Brand>,
+    /// Whether a payment needs the holder's name. Hidden only keeps it out of
+    /// [`SecureCardForm`]: a holder field mounted on its own is still read, when filled.
+    pub(super) holder: HolderNamePolicy,
+    /// How many [`SecureField`]s of each field are on the page now: a field the payment needs
+    /// and nobody mounted is named at once instead of waiting for a frame that never comes.
+    pub(super) mounted: [Cell<u32>; 4],
     pub(super) frames_origin: Option<Origin>,
     pub(super) parent_origin: Option<Origin>,
     pub(super) locale: String,
@@ -52,6 +95,8 @@ pub(super) struct Inner {
     /// Whether each frame's document has said ready: until then its window is the iframe's
     /// initial blank page (the parent's origin), and a message for it would be refused.
     pub(super) ready: [Cell<bool>; 4],
+    /// The same, to react to: [`CardFrames::is_ready`].
+    pub(super) ready_signals: [RwSignal<bool>; 4],
     pub(super) states: [RwSignal<Option<FieldState>>; 4],
     /// An error the parent adds on top of the frame's own (a brand the merchant does not take).
     pub(super) parent_errors: [RwSignal<Option<CheckoutError>>; 4],
@@ -73,16 +118,43 @@ pub(super) type MessageListener = Closure<dyn FnMut(MessageEvent)>;
 
 impl CardFrames {
     /// Frames served by `frames_origin`, speaking `localizer`'s language, for a card method that
-    /// accepts `accepted` brands (all when empty).
+    /// accepts `accepted` brands (all when empty). The holder's name is optional: sent when a
+    /// holder field is mounted and filled ([`CardFrames::with_holder_name`] says otherwise).
     pub fn new(frames_origin: &str, localizer: &Localizer, accepted: Vec<Brand>) -> Self {
-        Self::with_fields(
+        Self::with_holder_name(
             frames_origin,
             localizer,
             accepted,
-            FIELDS.to_vec(),
-            None,
-            None,
+            HolderNamePolicy::Optional,
         )
+    }
+
+    /// As [`CardFrames::new`], with the holder's name required, optional or not asked.
+    pub fn with_holder_name(
+        frames_origin: &str,
+        localizer: &Localizer,
+        accepted: Vec<Brand>,
+        holder: HolderNamePolicy,
+    ) -> Self {
+        Self::with_options(
+            frames_origin,
+            localizer,
+            accepted,
+            &CardFormOptions {
+                holder_name: holder,
+                ..Default::default()
+            },
+        )
+    }
+
+    /// As [`CardFrames::new`], with the merchant's [`CardFormOptions`].
+    pub fn with_options(
+        frames_origin: &str,
+        localizer: &Localizer,
+        accepted: Vec<Brand>,
+        options: &CardFormOptions,
+    ) -> Self {
+        Self::with_fields(frames_origin, localizer, accepted, options, None, None)
     }
 
     /// As [`CardFrames::new`], for `session`'s checkout: bound to it (see [`CardFrames::bind`]),
@@ -92,12 +164,13 @@ impl CardFrames {
         session: &crate::api::Session,
         localizer: &Localizer,
         accepted: Vec<Brand>,
+        options: &CardFormOptions,
     ) -> Self {
         let frames = Self::with_fields(
             &session.frames_origin,
             localizer,
             accepted,
-            FIELDS.to_vec(),
+            options,
             None,
             Some(&session.id),
         );
@@ -126,7 +199,7 @@ impl CardFrames {
             frames_origin,
             localizer,
             Vec::new(),
-            vec![FieldKind::Cvv],
+            &CardFormOptions::default(),
             Some(brand),
             None,
         )
@@ -136,11 +209,22 @@ impl CardFrames {
         frames_origin: &str,
         localizer: &Localizer,
         accepted: Vec<Brand>,
-        fields: Vec<FieldKind>,
+        options: &CardFormOptions,
         fixed_brand: Option<Brand>,
         session_id: Option<&str>,
     ) -> Self {
+        // A saved card's form is its security code alone.
+        let (fields, holder) = match fixed_brand {
+            Some(_) => (vec![FieldKind::Cvv], HolderNamePolicy::Hidden),
+            None => (FIELDS.to_vec(), options.holder_name),
+        };
         let t = |id: &str| localizer.t(id);
+        let label = |field: FieldKind, id: &str| {
+            options.labels.get(field).cloned().unwrap_or_else(|| t(id))
+        };
+        let placeholder = |field: FieldKind, ours: Option<String>| {
+            options.placeholders.get(field).cloned().or(ours)
+        };
         let origin = Origin::parse(frames_origin.trim_end_matches('/'));
         let prewarmed = session_id
             .filter(|_| fields.contains(&FieldKind::Number))
@@ -158,6 +242,8 @@ impl CardFrames {
             channel,
             fields,
             fixed_brand,
+            holder,
+            mounted: Default::default(),
             frames_origin: origin,
             parent_origin: web_sys::window()
                 .and_then(|w| w.location().origin().ok())
@@ -165,20 +251,21 @@ impl CardFrames {
             locale: localizer.locale().to_owned(),
             accepted,
             labels: [
-                t("card-number-label"),
-                t("card-expiry-label"),
-                t("card-cvv-label"),
-                t("card-holder-label"),
+                label(FieldKind::Number, "card-number-label"),
+                label(FieldKind::Expiry, "card-expiry-label"),
+                label(FieldKind::Cvv, "card-cvv-label"),
+                label(FieldKind::Holder, "card-holder-label"),
             ],
             placeholders: [
-                Some("1234 1234 1234 1234".into()),
-                Some(t("card-expiry-placeholder")),
-                None,
-                None,
+                placeholder(FieldKind::Number, Some("1234 1234 1234 1234".into())),
+                placeholder(FieldKind::Expiry, Some(t("card-expiry-placeholder"))),
+                placeholder(FieldKind::Cvv, None),
+                placeholder(FieldKind::Holder, None),
             ],
             iframes: RefCell::new([None, None, None, None]),
             binding: RefCell::new(None),
             ready: Default::default(),
+            ready_signals: std::array::from_fn(|_| RwSignal::new(false)),
             states: std::array::from_fn(|_| RwSignal::new(None)),
             parent_errors: std::array::from_fn(|i| {
                 RwSignal::new(unavailable.filter(|_| first_field.is_some_and(|f| index(f) == i)))
@@ -248,6 +335,47 @@ impl CardFrames {
         }
         let state = self.0.states[0];
         Signal::derive(move || state.get().and_then(|s| s.brand).unwrap_or(Brand::Unknown))
+    }
+
+    /// True once every field shown on the page has its frame ready to type in (a form nobody
+    /// mounted is not ready). Reactive.
+    pub fn is_ready(&self) -> Signal<bool> {
+        let inner = self.0.clone();
+        let fields = send_wrapper::SendWrapper::new(inner);
+        Signal::derive(move || {
+            let mut any = false;
+            for &field in &fields.fields {
+                let i = index(field);
+                // Read first: this signal then follows every field's frame.
+                let ready = fields.ready_signals[i].get();
+                if fields.mounted[i].get() > 0 {
+                    any = true;
+                    if !ready {
+                        return false;
+                    }
+                }
+            }
+            any
+        })
+    }
+
+    /// True while every field a payment needs holds a valid value (an optional holder's name
+    /// may be empty), and no brand the merchant refuses is typed. Reactive.
+    pub fn is_valid(&self) -> Signal<bool> {
+        let fields = send_wrapper::SendWrapper::new(self.0.clone());
+        Signal::derive(move || {
+            let mut valid = fields.parent_errors.iter().all(|e| e.get().is_none());
+            for &field in &fields.fields {
+                let state = fields.states[index(field)].get();
+                let optional =
+                    field == FieldKind::Holder && fields.holder != HolderNamePolicy::Required;
+                valid &= match state {
+                    Some(s) => s.valid || (optional && s.empty),
+                    None => optional,
+                };
+            }
+            valid
+        })
     }
 
     /// Bumped each time the shopper presses Enter in a frame.

@@ -11,10 +11,10 @@
 
 use leptos::html::Iframe;
 use leptos::prelude::*;
-use paykka_core::Brand;
 use paykka_core::frame_protocol::FieldKind;
+use paykka_core::{Brand, HolderNamePolicy};
 
-use crate::components::internal::{BrandBadge, unique_id_prefix};
+use crate::components::internal::{BrandBadge, mount_signal, unique_id_prefix};
 use crate::context::CheckoutContext;
 
 stylance::import_crate_style!(style, "src/components/secure_card/secure_card.module.css");
@@ -40,8 +40,8 @@ mod channel;
 mod frames;
 mod prewarm;
 
-pub use frames::CardFrames;
 use frames::index;
+pub use frames::{CardFormOptions, CardFrames, FieldTexts};
 pub use prewarm::{offer_prewarmed_number_frame, withdraw_prewarmed_number_frame};
 use prewarm::{prewarm_field, take_prewarmed};
 
@@ -86,7 +86,8 @@ pub fn SecureCardForm(
                 <SecureField frames=frames.clone() kind=FieldKind::Expiry />
                 <SecureField frames=frames.clone() kind=FieldKind::Cvv />
             </div>
-            <SecureField frames=frames kind=FieldKind::Holder />
+            {(frames.holder_name() != HolderNamePolicy::Hidden)
+                .then(|| view! { <SecureField frames=frames kind=FieldKind::Holder /> })}
         </div>
     }
 }
@@ -131,9 +132,15 @@ pub fn SecureField(
 ) -> impl IntoView {
     let ctx = CheckoutContext::expect();
     let id = unique_id_prefix();
+    // What the field shows of its frames' signals, which outlive it (Component mode), read
+    // through signals of this mount only (`mount_signal`: no subscription left behind).
     let brand = frames.brand();
+    let brand = mount_signal(move || brand.get());
     let frames_for_ref = frames.clone();
     let frames_for_click = frames.clone();
+    frames.field_mounted(kind);
+    let frames_for_cleanup = send_wrapper::SendWrapper::new(frames.clone());
+    on_cleanup(move || frames_for_cleanup.field_unmounted(kind));
     let node_ref = NodeRef::<Iframe>::new();
     // Not `on_load`: it may run only once, and a field's frame element can be created again.
     Effect::new(move |_| {
@@ -142,7 +149,9 @@ pub fn SecureField(
         }
     });
     let state = frames.state(kind);
+    let state = mount_signal(move || state.get());
     let error = frames.visible_error(kind);
+    let error = mount_signal(move || error.get());
     let error_ctx = ctx.clone();
     let error_text = move || error.get().map(|e| error_ctx.t(e.message_id()));
     let error_id = format!("{id}-{}-error", kind.code());
@@ -181,7 +190,7 @@ pub fn SecureField(
     let title = ctx.t(title_id);
     // A memo, so the frame element is created once, when loading is first allowed: the number's
     // ready and the fallback may both allow it, the number's more than once.
-    let shown = Memo::new(move |_| !waits_for_number || may_load.get());
+    let shown = mount_signal(move || !waits_for_number || may_load.get());
     // The loader's early number frame, when there is one: moved into the field's box (ahead of
     // the brand badge) once the box exists, instead of a new frame.
     let prewarmed = if kind == FieldKind::Number {
