@@ -19,8 +19,9 @@ async fn main() {
         }
     };
     eprintln!(
-        "paykka-backend listening on {} (gateway {gateway})",
-        running.base_url
+        "paykka-backend listening on {} (gateway {gateway}, database {})",
+        running.base_url,
+        running.state.store.engine()
     );
     let stop = running.shutdown_handle();
     tokio::spawn(async move {

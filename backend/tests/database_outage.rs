@@ -54,24 +54,17 @@ fn clear(a: &Answer) -> bool {
             && a.retry_after.is_some())
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-async fn stopping_postgres_mid_run_answers_503_with_retry_after_and_every_payment_retried_after_is_charged_once()
- {
-    if paykka_backend::testing::postgres_schema("outage")
-        .await
-        .is_none()
-    {
-        return;
-    }
-    let cluster = Cluster(format!("outage-{}", std::process::id()));
-    let url = cluster.pg("fresh");
-    let env = Arc::new(Instances::start(2, &url).await);
-    let mut sessions = Vec::new();
-    for i in 0..10 {
-        sessions.push(env.session(i, 1000 + i as i64, "AUTOMATIC").await);
-    }
-    // Payments start every 15 ms on alternate instances; after the third the database is told
-    // to stop (which takes a few hundred ms: the later payments meet it stopping, or stopped).
+/// (key, body, first answer) of one payment.
+type Run = (String, serde_json::Value, Answer);
+
+/// A payment of each session, every 15 ms on alternate instances; after the third the database
+/// is told to stop (which takes a few hundred ms: the later payments meet it stopping, or
+/// stopped). Each answer is a 200 or a clear 503.
+async fn pay_through_the_outage(
+    env: &Arc<Instances>,
+    sessions: &[String],
+    cluster: &Cluster,
+) -> Vec<Run> {
     let mut tasks = Vec::new();
     let mut stopping = None;
     for (i, sid) in sessions.iter().enumerate() {
@@ -103,22 +96,56 @@ async fn stopping_postgres_mid_run_answers_503_with_retry_after_and_every_paymen
         runs.len() - refused
     );
     assert!(refused > 0, "the outage was seen");
-    // While it is down: a new session and a webhook are refused the same way.
-    let down = env
-        .server_post(
-            0,
-            "/api/server/sessions",
-            json!({ "amount": 500, "currency": "USD" }),
-        )
-        .await;
+    runs
+}
+
+/// While the database is down, a new session and a webhook are refused the same way.
+async fn the_rest_is_refused_clearly(env: &Instances, session: &str) {
+    let body = json!({ "amount": 500, "currency": "USD" });
+    let down = env.server_post(0, "/api/server/sessions", body).await;
     assert!(down.status == 503 && clear(&down), "{}", down.body);
-    let hook = env.webhook("N-outage", &sessions[0], "GW-OUTAGE", "SUCCESS");
+    let hook = env.webhook("N-outage", session, "GW-OUTAGE", "SUCCESS");
     let down = env.post_webhook(1, &hook).await;
     assert!(
         down.status == 503 && clear(&down),
         "the gateway retries it later: {}",
         down.body
     );
+}
+
+/// Nothing was left held: no claim pending, no attempt locked.
+async fn nothing_is_held(url: &str) {
+    let (db, conn) = tokio_postgres::connect(url, tokio_postgres::NoTls)
+        .await
+        .unwrap();
+    tokio::spawn(conn);
+    for sql in [
+        "SELECT COUNT(*) FROM idempotency WHERE state = 'pending'",
+        "SELECT COUNT(*) FROM attempt_locks",
+    ] {
+        let n: i64 = db.query_one(sql, &[]).await.unwrap().get(0);
+        assert_eq!(n, 0, "{sql}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn stopping_postgres_mid_run_answers_503_with_retry_after_and_every_payment_retried_after_is_charged_once()
+ {
+    if paykka_backend::testing::postgres_schema("outage")
+        .await
+        .is_none()
+    {
+        return;
+    }
+    let cluster = Cluster(format!("outage-{}", std::process::id()));
+    let url = cluster.pg("fresh");
+    let env = Arc::new(Instances::start(2, &url).await);
+    let mut sessions = Vec::new();
+    for i in 0..10 {
+        sessions.push(env.session(i, 1000 + i as i64, "AUTOMATIC").await);
+    }
+    let runs = pay_through_the_outage(&env, &sessions, &cluster).await;
+    the_rest_is_refused_clearly(&env, &sessions[0]).await;
 
     cluster.pg("start");
     for (i, (key, body, first)) in runs.iter().enumerate() {
@@ -140,16 +167,5 @@ async fn stopping_postgres_mid_run_answers_503_with_retry_after_and_every_paymen
         let order = env.be[0].state.store.order(sid).await.unwrap().unwrap();
         assert_eq!(order.status, "SUCCESS", "{sid}");
     }
-    // Nothing was left held: no claim pending, no attempt locked.
-    let (db, conn) = tokio_postgres::connect(&url, tokio_postgres::NoTls)
-        .await
-        .unwrap();
-    tokio::spawn(conn);
-    for sql in [
-        "SELECT COUNT(*) FROM idempotency WHERE state = 'pending'",
-        "SELECT COUNT(*) FROM attempt_locks",
-    ] {
-        let n: i64 = db.query_one(sql, &[]).await.unwrap().get(0);
-        assert_eq!(n, 0, "{sql}");
-    }
+    nothing_is_held(&url).await;
 }

@@ -2,10 +2,12 @@
 //! given), sustain it, then check both servers' records and build the report.
 
 use crate::check::{self, Report};
+use crate::cost;
 use crate::flow::{CardKey, Ctx, PayState};
 use crate::limit::{Limit, find_limit};
 use crate::opts::Opts;
 use crate::phases::{judge, open_loop, warn_if_shared};
+use crate::records::BackendDb;
 use crate::servers::SERVER_SECRET;
 use crate::stats::{self, Phase};
 use serde_json::{Value, json};
@@ -36,7 +38,8 @@ async fn get_json(r: reqwest::RequestBuilder, what: &str) -> Result<Value, Strin
     serde_json::from_str(&text).map_err(|e| format!("{what}: {e}"))
 }
 
-async fn setup(o: &Opts, backend: &str) -> Result<Arc<Ctx>, String> {
+async fn setup(o: &Opts, backends: &[String]) -> Result<Arc<Ctx>, String> {
+    let backend = &backends[0];
     let mut auth = reqwest::header::HeaderMap::new();
     auth.insert(
         reqwest::header::AUTHORIZATION,
@@ -75,7 +78,8 @@ async fn setup(o: &Opts, backend: &str) -> Result<Arc<Ctx>, String> {
     let year = 1970 + paykka_protocol::time::now_ms() / 31_556_952_000 + 4;
     Ok(Arc::new(Ctx {
         http,
-        backend: backend.to_string(),
+        backends: backends.to_vec(),
+        turn: Default::default(),
         key,
         run_id: format!("{}", paykka_protocol::time::now_ms()),
         replay: o.replay,
@@ -87,12 +91,12 @@ async fn setup(o: &Opts, backend: &str) -> Result<Arc<Ctx>, String> {
 
 pub async fn drive(
     o: &Opts,
-    backend: &str,
+    backends: &[String],
     sandbox_db: &Path,
-    backend_db: &Path,
+    backend_db: &BackendDb,
 ) -> Result<Outcome, String> {
     let started = Instant::now();
-    let ctx = setup(o, backend).await?;
+    let ctx = setup(o, backends).await?;
     warm_up(&ctx).await?;
     let (rate, limit) = choose_rate(&ctx, o).await?;
     let s = sustain(&ctx, o, rate, limit.is_some()).await;
@@ -101,14 +105,22 @@ pub async fn drive(
     if limit.is_some() {
         print_limit(o, &s);
     }
-    look_up_unknown(&ctx, backend).await;
+    let sign_ms = cost::rsa_sign_ms();
+    let (cost_text, cost_json) =
+        cost::breakdown(&s.cpu, s.phase.ok, sign_ms, o.database_url.is_some());
+    println!("  {cost_text}");
+    look_up_unknown(&ctx).await;
     let undelivered = check::drain_webhooks(sandbox_db, Duration::from_secs(60)).await?;
-    let rep = check::check(&ctx.ledger.entries(), sandbox_db, backend_db)?;
+    let backend_file = backend_db.sqlite_file().await?;
+    let rep = check::check(&ctx.ledger.entries(), sandbox_db, &backend_file)?;
     print_records(&rep, undelivered);
     let error_ok = s.phase.error_rate() <= o.max_error_rate;
     let passed = rep.passed() && error_ok;
     print_verdict(o, &s.phase, passed, error_ok, started);
-    let json = report_json(o, limit.as_ref(), &s, &rep, passed, started);
+    let mut json = report_json(o, limit.as_ref(), &s, &rep, passed, started);
+    json["cpu"] = cost_json;
+    json["backend"] = json!({ "instances": backends.len(),
+        "engine": if o.database_url.is_some() { "postgres" } else { "sqlite" } });
     Ok(Outcome { passed, json })
 }
 
@@ -148,6 +160,8 @@ async fn choose_rate(ctx: &Arc<Ctx>, o: &Opts) -> Result<(f64, Option<Limit>), S
 struct Sustained {
     /// The last attempt's phase.
     phase: Phase,
+    /// The CPU the last attempt used (this process, PostgreSQL).
+    cpu: cost::Cpu,
     /// The last attempt's rate.
     rate: f64,
     held: bool,
@@ -162,7 +176,9 @@ struct Sustained {
 async fn sustain(ctx: &Arc<Ctx>, o: &Opts, mut rate: f64, searched: bool) -> Sustained {
     let mut attempts = Vec::new();
     loop {
+        let before = cost::sample();
         let p = open_loop(ctx, "sustained", rate, o.duration, o.max_in_flight).await;
+        let cpu = cost::sample().since(&before);
         let (held, why) = judge(&p, o);
         println!(
             "  sustained: offered {:.1} flows/s for {:.0} s: {} flows planned, {} completed, {} errors ({:.2}%); {:.1} flows/s completed; cores busy {:.2} (this process), {:.2} (machine){}",
@@ -188,6 +204,7 @@ async fn sustain(ctx: &Arc<Ctx>, o: &Opts, mut rate: f64, searched: bool) -> Sus
         attempts.push(j);
         if !searched || held || attempts.len() > o.retries {
             return Sustained {
+                cpu,
                 phase: p,
                 rate,
                 held,
@@ -218,7 +235,7 @@ fn print_limit(o: &Opts, s: &Sustained) {
 
 /// Answers lost in transit: ask for the result, as the SDK's return page would, so that the
 /// backend learns of a charge it missed before its records are checked.
-async fn look_up_unknown(ctx: &Ctx, backend: &str) {
+async fn look_up_unknown(ctx: &Ctx) {
     let unknown: Vec<String> = ctx
         .ledger
         .entries()
@@ -229,7 +246,7 @@ async fn look_up_unknown(ctx: &Ctx, backend: &str) {
     for sid in &unknown {
         let _ = ctx
             .http
-            .get(format!("{backend}/api/sessions/{sid}/result"))
+            .get(format!("{}/api/sessions/{sid}/result", ctx.backend()))
             .send()
             .await;
     }

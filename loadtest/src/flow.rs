@@ -125,7 +125,9 @@ impl Ledger {
 
 pub struct Ctx {
     pub http: reqwest::Client,
-    pub backend: String,
+    /// The backend instances' base URLs; each request goes to the next in turn.
+    pub backends: Vec<String>,
+    pub turn: std::sync::atomic::AtomicUsize,
     pub key: CardKey,
     pub run_id: String,
     pub replay: f64,
@@ -215,6 +217,13 @@ enum Replay {
 }
 
 impl Ctx {
+    /// The instance for the next request: round robin, as a load balancer spreads them (a
+    /// flow's create, pay, replay and query land on different instances when there are some).
+    pub fn backend(&self) -> &str {
+        let i = self.turn.fetch_add(1, Ordering::Relaxed);
+        &self.backends[i % self.backends.len()]
+    }
+
     async fn send(&self, r: reqwest::RequestBuilder) -> Result<Answer, &'static str> {
         let res = r.send().await.map_err(|e| transport_kind(&e))?;
         let status = res.status();
@@ -236,7 +245,7 @@ impl Ctx {
         let r = self
             .send(
                 self.http
-                    .post(format!("{}/api/payments", self.backend))
+                    .post(format!("{}/api/payments", self.backend()))
                     .header("content-type", "application/json")
                     .header("Idempotency-Key", key)
                     .body(body.to_vec()),
@@ -317,7 +326,7 @@ impl Ctx {
         let a = self
             .send(
                 self.http
-                    .post(format!("{}/api/server/sessions", self.backend))
+                    .post(format!("{}/api/server/sessions", self.backend()))
                     .header("content-type", "application/json")
                     .body(
                         json!({ "amount": amount, "currency": "USD", "mode": "drop_in",
@@ -439,7 +448,7 @@ impl Ctx {
         let q = self
             .send(
                 self.http
-                    .get(format!("{}/api/sessions/{sid}/result", self.backend)),
+                    .get(format!("{}/api/sessions/{sid}/result", self.backend())),
             )
             .await
             .map_err(|k| format!("query:{k}"))?;

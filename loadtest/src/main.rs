@@ -7,14 +7,17 @@
 //! Modules: [`opts`] the command line, [`servers`] the servers in process, [`flow`] one
 //! shopper (and the card sealing), [`phases`] open and closed loops and their verdicts,
 //! [`limit`] the limit search, [`drive`] the whole run, [`check`] both servers' records,
-//! [`stats`] latencies, errors and CPU.
+//! [`stats`] latencies, errors and CPU, [`cost`] where the CPU of a flow goes, [`records`] the
+//! backend's records from SQLite or PostgreSQL.
 
 mod check;
+mod cost;
 mod drive;
 mod flow;
 mod limit;
 mod opts;
 mod phases;
+mod records;
 mod servers;
 mod stats;
 
@@ -64,7 +67,13 @@ fn run(o: &Opts) -> Result<bool, String> {
     let servers_rt = runtime(o.server_threads, "servers")?;
     let client_rt = runtime(o.client_threads, "load")?;
     let keep = o.keep_data || o.data_dir.is_some();
-    let servers = match servers_rt.block_on(servers::start_servers(&dir)) {
+    // On PostgreSQL, a schema of the run's own, so a cluster can serve run after run.
+    let database_url = match &o.database_url {
+        Some(base) => Some(servers_rt.block_on(paykka_backend::testing::new_schema(base, "load"))?),
+        None => None,
+    };
+    let started = servers::start_servers(&dir, o.instances, database_url.as_deref());
+    let servers = match servers_rt.block_on(started) {
         Ok(s) => s,
         Err(e) => {
             if !keep {
@@ -74,12 +83,24 @@ fn run(o: &Opts) -> Result<bool, String> {
         }
     };
     let sandbox_db = dir.join("sandbox").join("sandbox.sqlite");
-    let backend_db = dir.join("backend").join("backend.sqlite");
-    let backend_url = servers.backend.base_url.clone();
+    let backend_db = match &database_url {
+        Some(url) => records::BackendDb::Postgres {
+            url: url.clone(),
+            snapshot: dir.join("backend-records.sqlite"),
+        },
+        None => records::BackendDb::Sqlite(dir.join("backend").join("backend.sqlite")),
+    };
+    let backend_urls: Vec<String> = servers
+        .backends
+        .iter()
+        .map(|b| b.base_url.clone())
+        .collect();
     println!(
-        "paykka-load: sandbox {}, backend {}, data {}",
+        "paykka-load: sandbox {}, {} backend instance(s) {} on {}, data {}",
         servers.sandbox.base_url,
-        backend_url,
+        backend_urls.len(),
+        backend_urls.join(" "),
+        servers.backends[0].state.store.engine(),
         dir.display()
     );
     println!(
@@ -88,9 +109,11 @@ fn run(o: &Opts) -> Result<bool, String> {
         o.server_threads,
         o.client_threads
     );
-    let outcome = client_rt.block_on(drive::drive(o, &backend_url, &sandbox_db, &backend_db));
+    let outcome = client_rt.block_on(drive::drive(o, &backend_urls, &sandbox_db, &backend_db));
     servers_rt.block_on(async {
-        servers.backend.shutdown().await;
+        for b in servers.backends {
+            b.shutdown().await;
+        }
         servers.sandbox.shutdown().await;
     });
     drop(servers_rt);

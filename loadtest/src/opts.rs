@@ -42,6 +42,12 @@ OPTIONS
                           (default 256)
   --server-threads <n>    tokio workers of the servers (default: the number of cores)
   --client-threads <n>    tokio workers of the load generator (default 1)
+  --instances <n>         backend instances, all on one PostgreSQL database (default 1; more
+                          than 1 needs --database-url); every request goes to the next
+                          instance in turn, as behind a load balancer (at most 8)
+  --database-url <url>    the backends' database: postgres://... (a fresh schema is made in it
+                          for the run); default each run's own SQLite file. scripts/load.sh
+                          starts a throwaway cluster for `--database postgres`
   --json <file>           also write the report as JSON
   --data-dir <dir>        data dir of the servers (default: a fresh temp dir, removed after)
   --keep-data             keep the data dir
@@ -68,6 +74,8 @@ pub struct Opts {
     pub max_in_flight: usize,
     pub server_threads: usize,
     pub client_threads: usize,
+    pub instances: usize,
+    pub database_url: Option<String>,
     pub json: Option<PathBuf>,
     pub data_dir: Option<PathBuf>,
     pub keep_data: bool,
@@ -92,6 +100,8 @@ impl Default for Opts {
             max_in_flight: 256,
             server_threads: std::thread::available_parallelism().map_or(2, |n| n.get()),
             client_threads: 1,
+            instances: 1,
+            database_url: None,
             json: None,
             data_dir: None,
             keep_data: false,
@@ -190,6 +200,14 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Opts, String> {
             "--max-in-flight" => o.max_in_flight = count(&name, &value()?, 100_000)?,
             "--server-threads" => o.server_threads = count(&name, &value()?, 256)?,
             "--client-threads" => o.client_threads = count(&name, &value()?, 256)?,
+            "--instances" => o.instances = count(&name, &value()?, 8)?,
+            "--database-url" => {
+                let v = value()?;
+                if !(v.starts_with("postgres://") || v.starts_with("postgresql://")) {
+                    return Err("--database-url: expected postgres://...".into());
+                }
+                o.database_url = Some(v);
+            }
             "--json" => o.json = Some(PathBuf::from(value()?)),
             "--data-dir" => o.data_dir = Some(PathBuf::from(value()?)),
             "--keep-data" => o.keep_data = true,
@@ -198,6 +216,9 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Opts, String> {
     }
     if o.sustain_at == 0.0 {
         return Err("--sustain-at: must be more than 0".into());
+    }
+    if o.instances > 1 && o.database_url.is_none() {
+        return Err("--instances above 1 needs --database-url (one PostgreSQL for all)".into());
     }
     Ok(o)
 }
@@ -234,5 +255,15 @@ mod tests {
         assert!(parse(args("--replay 2")).is_err());
         assert!(parse(args("--bogus")).is_err());
         assert!(parse(args("--help")).unwrap().help);
+        assert!(
+            parse(args("--instances 2")).is_err(),
+            "two instances need PostgreSQL"
+        );
+        let o = parse(args(
+            "--instances 2 --database-url postgres://u@127.0.0.1:5/db",
+        ))
+        .unwrap();
+        assert_eq!(o.instances, 2);
+        assert!(parse(args("--database-url sqlite://x")).is_err());
     }
 }

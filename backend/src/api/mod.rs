@@ -76,7 +76,11 @@ pub async fn not_found() -> ApiError {
     )
 }
 
-/// Up, and which generation of PayKKa's API it speaks.
+/// Up, which generation of PayKKa's API it speaks, and on which database engine. Not the
+/// database's health: every instance shares the database, so a balancer taking them all out
+/// when it is down would not help (requests answer 503 `database_unavailable` meanwhile).
 async fn health(State(st): State<Shared>) -> Response {
-    json_ok(&json!({ "status": "ok", "gateway_api": st.gateway.version().as_str() }))
+    json_ok(
+        &json!({ "status": "ok", "gateway_api": st.gateway.version().as_str(), "database": st.store.engine() }),
+    )
 }

@@ -322,6 +322,30 @@ mod tests {
     }
 
     #[test]
+    fn the_database_is_sqlite_by_default_and_a_url_of_another_kind_is_refused() {
+        let c = Config::from_vars(&vars(&[])).unwrap();
+        assert_eq!((c.database.url, c.database.pool_size), (None, 16));
+        let pg = "postgres://shop:pw@db.internal/shop";
+        let c = Config::from_vars(&vars(&[
+            ("BACKEND_DATABASE_URL", pg),
+            ("BACKEND_DATABASE_POOL_SIZE", "40"),
+            ("BACKEND_DATABASE_TIMEOUT_MS", "2000"),
+        ]))
+        .unwrap();
+        assert_eq!(c.database.url.as_deref(), Some(pg));
+        assert_eq!(
+            (c.database.pool_size, c.database.timeout),
+            (40, Duration::from_secs(2))
+        );
+        let e = refusal(&[("BACKEND_DATABASE_URL", "mysql://shop:pw@db/shop")]);
+        assert!(
+            e.contains("BACKEND_DATABASE_URL") && !e.contains("pw"),
+            "{e}"
+        );
+        assert!(refusal(&[("BACKEND_DATABASE_POOL_SIZE", "0")]).contains("POOL_SIZE"));
+    }
+
+    #[test]
     fn paykka_hosts_are_named_by_environment_and_the_version_defaults_to_v3() {
         for (env, host) in [
             ("sandbox", "https://openapi-sandbox.paykka.com"),
