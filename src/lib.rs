@@ -7,7 +7,9 @@
 //! - [`core`]: card numbers, brands, expiry, security codes and money, in pure Rust (no DOM);
 //!   its [`CheckoutError`] is every error a shopper can meet.
 //! - [`api`]: the client of the merchant backend's small JSON API.
-//! - [`i18n`]: Fluent messages per locale and amounts through the browser's `Intl`.
+//! - [`i18n`]: Fluent messages per locale and amounts through the browser's `Intl`. en-US is
+//!   compiled in; the other locales are files of this crate, `locales/<tag>/checkout.ftl`, which
+//!   an app serves at `/locales/<tag>/checkout.ftl` (or names with [`i18n::set_locale_source`]).
 //! - [`context::CheckoutContext`]: the one context a checkout mount shares.
 //! - [`STYLESHEET`] and [`PaykkaStyles`]: the components' CSS with the theme, to serve or apply.
 //!

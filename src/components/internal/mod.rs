@@ -2,11 +2,11 @@
 
 mod brand_badge;
 pub mod browser;
-mod mount_signal;
+mod mount_watch;
 mod scope;
 
 pub use brand_badge::{BRAND_BADGE_CLASS, BrandBadge};
-pub use mount_signal::mount_signal;
+pub use mount_watch::mount_watch;
 pub use scope::CheckoutScope;
 
 use std::sync::atomic::{AtomicU32, Ordering};

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::mount_signal;
+use super::mount_watch;
 use crate::context::CheckoutContext;
 use paykka_core::appearance::Appearance;
 
@@ -54,7 +54,7 @@ pub fn CheckoutScope(
     };
     // The context may be the checkout's, living on after this mount (Component mode).
     let announcement = context.announcement();
-    let announcement = mount_signal(move || announcement.get());
+    let announced = mount_watch(Box::new(move || announcement.track()));
     context.provide();
     let theme = appearance.as_ref().and_then(|a| a.theme.attribute());
     let root = NodeRef::<leptos::html::Div>::new();
@@ -73,7 +73,10 @@ pub fn CheckoutScope(
             {children()}
             {(!without_live_region).then(|| view! {
                 <div class=style::visually_hidden role="status" aria-live="polite" aria-atomic="true">
-                    {move || announcement.get()}
+                    {move || {
+                        announced.get();
+                        untrack(|| announcement.get())
+                    }}
                 </div>
             })}
         </div>

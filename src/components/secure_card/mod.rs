@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use paykka_core::frame_protocol::FieldKind;
 use paykka_core::{Brand, HolderNamePolicy};
 
-use crate::components::internal::{BrandBadge, mount_signal, unique_id_prefix};
+use crate::components::internal::{BrandBadge, mount_watch, unique_id_prefix};
 use crate::context::CheckoutContext;
 
 stylance::import_crate_style!(style, "src/components/secure_card/secure_card.module.css");
@@ -132,10 +132,32 @@ pub fn SecureField(
 ) -> impl IntoView {
     let ctx = CheckoutContext::expect();
     let id = unique_id_prefix();
-    // What the field shows of its frames' signals, which outlive it (Component mode), read
-    // through signals of this mount only (`mount_signal`: no subscription left behind).
-    let brand = frames.brand();
-    let brand = mount_signal(move || brand.get());
+    // The frames' signals outlive this field (Component mode): it watches them through one
+    // memo of its own, which leaves no subscription in them when the field goes (`mount_watch`).
+    let (brand, state, error) = (
+        frames.brand(),
+        frames.state(kind),
+        frames.visible_error(kind),
+    );
+    let may_load = frames.0.others_may_load;
+    let watch = mount_watch(Box::new(move || {
+        brand.get();
+        state.get();
+        error.get();
+        may_load.get();
+    }));
+    let brand = Signal::derive(move || {
+        watch.get();
+        untrack(|| brand.get())
+    });
+    let state = move || {
+        watch.get();
+        untrack(|| state.get())
+    };
+    let error = move || {
+        watch.get();
+        untrack(|| error.get())
+    };
     let frames_for_ref = frames.clone();
     let frames_for_click = frames.clone();
     frames.field_mounted(kind);
@@ -148,12 +170,8 @@ pub fn SecureField(
             frames_for_ref.attach(kind, iframe);
         }
     });
-    let state = frames.state(kind);
-    let state = mount_signal(move || state.get());
-    let error = frames.visible_error(kind);
-    let error = mount_signal(move || error.get());
     let error_ctx = ctx.clone();
-    let error_text = move || error.get().map(|e| error_ctx.t(e.message_id()));
+    let error_text = move || error().map(|e| error_ctx.t(e.message_id()));
     let error_id = format!("{id}-{}-error", kind.code());
     let hint_id = format!("{id}-{}-hint", kind.code());
     let title_id = match kind {
@@ -175,7 +193,6 @@ pub fn SecureField(
     // Only a form with a number field waits for it (a saved card's lone security code does not).
     let waits_for_number =
         kind != FieldKind::Number && frames.0.fields.contains(&FieldKind::Number);
-    let may_load = frames.0.others_may_load;
     if waits_for_number && !may_load.get_untracked() {
         let fallback = set_timeout_with_handle(
             move || may_load.set(true),
@@ -190,7 +207,10 @@ pub fn SecureField(
     let title = ctx.t(title_id);
     // A memo, so the frame element is created once, when loading is first allowed: the number's
     // ready and the fallback may both allow it, the number's more than once.
-    let shown = mount_signal(move || !waits_for_number || may_load.get());
+    let shown = Memo::new(move |_| {
+        watch.get();
+        !waits_for_number || untrack(|| may_load.get())
+    });
     // The loader's early number frame, when there is one: moved into the field's box (ahead of
     // the brand badge) once the box exists, instead of a new frame.
     let prewarmed = if kind == FieldKind::Number {
@@ -263,8 +283,8 @@ pub fn SecureField(
             <div
                 node_ref=frame_box
                 class=style::frame_box
-                data-focused=move || state.get().is_some_and(|s| s.focused).to_string()
-                data-invalid=move || error.get().is_some().to_string()
+                data-focused=move || state().is_some_and(|s| s.focused).to_string()
+                data-invalid=move || error().is_some().to_string()
             >
                 {iframe}
                 {badge}
