@@ -1,9 +1,10 @@
 // Shared helpers for the end-to-end tests: Debian's Chromium through playwright-core, against the
 // real demo servers started by scripts/servers.sh (never a mocked browser or a fake backend).
 import { chromium } from 'playwright-core';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createReadStream, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createServer, request as httpRequest } from 'node:http';
 import { execFileSync, spawn } from 'node:child_process';
-import { dirname, join } from 'node:path';
+import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const DEMO_URL = process.env.DEMO_URL ?? 'http://127.0.0.1:8080';
@@ -244,4 +245,55 @@ export async function cspViolations(page) {
     all.push(...(await frame.evaluate(() => window.__cspViolations ?? []).catch(() => [])));
   }
   return all;
+}
+
+// ----- a merchant's own web server, for the shops the tests build (npm package, Leptos crate) -----
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.ftl': 'text/plain; charset=utf-8' };
+
+/// Serves the files under `root` with `policy` as their Content Security Policy (`index.html`
+/// for a folder), and `/api/` from the merchant backend, as a shop's own server does. Not yet
+/// listening: call `listen(0, '127.0.0.1')` on it.
+export function serveShop(root, policy) {
+  return createServer((req, res) => {
+    const url = new URL(req.url, 'http://shop');
+    if (url.pathname.startsWith('/api/')) {
+      const backend = new URL(BACKEND_URL);
+      const forward = httpRequest({
+        host: backend.hostname, port: backend.port, method: req.method, path: req.url,
+        headers: { ...req.headers, host: backend.host },
+      }, (answer) => { res.writeHead(answer.statusCode, answer.headers); answer.pipe(res); });
+      forward.on('error', () => { if (!res.headersSent) res.writeHead(502); res.end(); });
+      req.pipe(forward);
+      return;
+    }
+    const path = url.pathname.endsWith('/') ? `${url.pathname}index.html` : url.pathname;
+    const file = normalize(join(root, decodeURIComponent(path)));
+    let found = file.startsWith(root + sep);
+    try { found = found && statSync(file).isFile(); } catch { found = false; }
+    if (!found) { res.writeHead(404, { 'content-security-policy': policy }); res.end('not found'); return; }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': policy, 'cache-control': 'no-store' });
+    createReadStream(file).pipe(res);
+  });
+}
+
+function setEnv(vars) {
+  for (const [k, v] of Object.entries(vars)) { if (v === undefined) delete process.env[k]; else process.env[k] = v; }
+}
+
+/// Restarts a demo server (`backend`, `sandbox`) with `env` added, a merchant's configuration for
+/// a shop of its own; resolves to a function that restarts it as it was.
+export async function reconfigure(name, env) {
+  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+  const health = `${name === 'backend' ? BACKEND_URL : SANDBOX_URL}/health`;
+  const restartWith = async (vars) => {
+    const start = stopServer(name);
+    await eventually(async () => { try { await fetch(health); return false; } catch { return true; } }, { timeout: 10000, message: `the ${name} to stop` });
+    // (The server starts with this process's environment: changed only while it starts.)
+    const previous = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
+    setEnv(vars);
+    try { await start(); } finally { setEnv(previous); }
+  };
+  await restartWith(env);
+  return () => restartWith(saved);
 }

@@ -12,7 +12,7 @@ import { createServer, request as httpRequest } from 'node:http';
 import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  launch, openPage, cspViolations, eventually, secureInput, gatewayTransactions, sessionIdOf, stopServer,
+  launch, openPage, cspViolations, eventually, serveShop, reconfigure, secureInput, gatewayTransactions, sessionIdOf, stopServer,
   BACKEND_URL, SANDBOX_URL,
 } from '../support.mjs';
 
@@ -28,51 +28,6 @@ const restore = []; // restarts the servers reconfigured for this shop as they w
 
 // ----- the shop's web server: its files under the strict CSP, /api to the merchant backend -----
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.ftl': 'text/plain; charset=utf-8' };
-
-function serve(root, policy) {
-  return createServer((req, res) => {
-    const url = new URL(req.url, 'http://shop');
-    if (url.pathname.startsWith('/api/')) {
-      const backend = new URL(BACKEND_URL);
-      const forward = httpRequest({
-        host: backend.hostname, port: backend.port, method: req.method, path: req.url,
-        headers: { ...req.headers, host: backend.host },
-      }, (answer) => { res.writeHead(answer.statusCode, answer.headers); answer.pipe(res); });
-      forward.on('error', () => { if (!res.headersSent) res.writeHead(502); res.end(); });
-      req.pipe(forward);
-      return;
-    }
-    const path = url.pathname.endsWith('/') ? `${url.pathname}index.html` : url.pathname;
-    const file = normalize(join(root, decodeURIComponent(path)));
-    let found = file.startsWith(root + sep);
-    try { found = found && statSync(file).isFile(); } catch { found = false; }
-    if (!found) { res.writeHead(404, { 'content-security-policy': policy }); res.end('not found'); return; }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': policy, 'cache-control': 'no-store' });
-    createReadStream(file).pipe(res);
-  });
-}
-
-function setEnv(vars) {
-  for (const [k, v] of Object.entries(vars)) { if (v === undefined) delete process.env[k]; else process.env[k] = v; }
-}
-
-/// Restarts a demo server (`backend`, `sandbox`) with `env` added, a merchant's configuration for
-/// this shop; resolves to a function that restarts it as it was.
-async function reconfigure(name, env) {
-  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
-  const health = `${name === 'backend' ? BACKEND_URL : SANDBOX_URL}/health`;
-  const restartWith = async (vars) => {
-    const start = stopServer(name);
-    await eventually(async () => { try { await fetch(health); return false; } catch { return true; } }, { timeout: 10000, message: `the ${name} to stop` });
-    const previous = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
-    setEnv(vars);
-    try { await start(); } finally { setEnv(previous); }
-  };
-  await restartWith(env);
-  return () => restartWith(saved);
-}
-
 before(async () => {
   // Built only when one of its inputs (or the crate's) changed; the first build takes minutes.
   try {
@@ -83,7 +38,7 @@ before(async () => {
   // The demo's own policy (scripts/build-sdk.sh writes it), as an HTTP header: no inline script
   // or style, 'wasm-unsafe-eval', frames and form posts only to the payment provider.
   const policy = readFileSync(join(REPO, 'target', 'sdk-pages', 'csp.txt'), 'utf8').trim();
-  server = serve(DIST, policy);
+  server = serveShop(DIST, policy);
   await new Promise((resolve) => { server.listen(0, '127.0.0.1', resolve); });
   origin = `http://127.0.0.1:${server.address().port}`;
   // The provider lets its card frames be embedded by the merchant origins it knows, and the
