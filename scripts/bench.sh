@@ -19,9 +19,12 @@ FRAMES="target/frames"
 br() { local n=0 f; for f in "$@"; do n=$((n + $(brotli -c -q 11 "$f" | wc -c))); done; echo "$n"; }
 gz() { local n=0 f; for f in "$@"; do n=$((n + $(gzip -9 -c "$f" | wc -c))); done; echo "$n"; }
 
-# Everything the merchant page downloads for a Drop-in card payment: the loader, the glue, the
-# wasm (en-US compiled in) and the CSS. A shopper in another language adds one locale file.
+# Everything the merchant page downloads before a shopper can pay by card (a card-only Drop-in
+# session, the critical path): the loader, the glue, the main wasm (en-US compiled in) and the
+# CSS. A shopper in another language adds one locale file; a session with more methods, their
+# chunks (src/chunks.rs), fetched alongside the first render.
 DROPIN=("$SDK/paykka-checkout.js" "$SDK/paykka_checkout.js" "$SDK/paykka_checkout_bg.wasm" "$SDK/paykka-checkout.css")
+CHUNKS=("$SDK"/split_*.wasm)
 # One secure frame: its page, glue, wasm and CSS.
 FRAME=("$FRAMES/card-field.html" "$FRAMES"/*.js "$FRAMES"/*_bg.wasm "$FRAMES"/*.css)
 dropin_br=$(br "${DROPIN[@]}")
@@ -29,6 +32,15 @@ frame_br=$(br "${FRAME[@]}")
 echo "dropin_bytes_br $dropin_br B"
 echo "dropin_bytes_gz $(gz "${DROPIN[@]}") B"
 echo "dropin_wasm_bytes_br $(br "$SDK/paykka_checkout_bg.wasm") B"
+# The demo's full session (cards, saved cards, QR wallets, a redirect method, an appearance):
+# the critical path and every chunk.
+echo "full_session_bytes_br $((dropin_br + $(br "${CHUNKS[@]}"))) B"
+echo "full_session_bytes_gz $(gz "${DROPIN[@]}" "${CHUNKS[@]}") B"
+for chunk in "${CHUNKS[@]}"; do
+  name="$(basename "$chunk" .wasm)"
+  echo "chunk_${name#split_}_bytes_br $(br "$chunk") B"
+  echo "chunk_${name#split_}_bytes_gz $(gz "$chunk") B"
+done
 echo "frame_bytes_br $frame_br B"
 echo "frame_bytes_gz $(gz "${FRAME[@]}") B"
 echo "locale_bytes_br_max $(for f in "$SDK"/locales/*/checkout.ftl; do brotli -c -q 11 "$f" | wc -c; done | sort -n | tail -1) B"
@@ -52,6 +64,7 @@ echo "adyen_dropin_bytes_br $adyen_br B"
 echo "adyen_dropin_bytes_gz $(gz "$OUT/adyen-dropin.js" "$OUT/adyen.css") B"
 echo "adyen_dropin_js_bytes_br $(br "$OUT/adyen-dropin.js") B"
 echo "size_ratio_vs_adyen $(python3 -c "print(f'{$dropin_br / $adyen_br:.2f}')") x"
+echo "full_session_ratio_vs_adyen $(python3 -c "print(f'{($dropin_br + $(br "${CHUNKS[@]}")) / $adyen_br:.2f}')") x"
 echo "size_ratio_with_frame_vs_adyen $(python3 -c "print(f'{($dropin_br + $frame_br) / $adyen_br:.2f}')") x"
 
 # Speeds, against the demo servers (started here, stopped after).

@@ -82,7 +82,10 @@ mkdir -p "$PAYKKA_TOOLS/bin"
 install_crate() { # crate version binary [cargo install arguments...]
   local crate=$1 version=$2 bin=$3
   shift 3
-  if [ -x "$PAYKKA_TOOLS/bin/$bin" ] && "$PAYKKA_TOOLS/bin/$bin" --version 2>/dev/null | grep -q " $version\b"; then
+  # A tool without --version (wasm-split-cli) is known by the stamp its install left.
+  local stamp="$PAYKKA_TOOLS/bin/.$bin.version"
+  if [ -x "$PAYKKA_TOOLS/bin/$bin" ] && { "$PAYKKA_TOOLS/bin/$bin" --version 2>/dev/null | grep -q " $version\b" \
+    || [ "$(cat "$stamp" 2>/dev/null)" = "$crate $version $*" ]; }; then
     return
   fi
   say "cargo install $crate $version $*"
@@ -90,12 +93,16 @@ install_crate() { # crate version binary [cargo install arguments...]
   local profile=(env CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16)
   "${profile[@]}" cargo install "$crate" --version "$version" --locked --force --root "$PAYKKA_TOOLS" "$@" \
     || "${profile[@]}" cargo install "$crate" --version "$version" --force --root "$PAYKKA_TOOLS" "$@"
+  echo "$crate $version $*" > "$stamp"
   phase_done "cargo install $crate"
 }
 install_crate trunk "$TRUNK_VERSION" trunk --no-default-features
 WBG_VERSION="$(wasm_bindgen_version)"
 install_crate wasm-bindgen-cli "$WBG_VERSION" wasm-bindgen
 install_crate stylance-cli "$STYLANCE_VERSION" stylance
+# Splits the SDK's wasm at src/chunks.rs's points (scripts/build-sdk.sh); the same splitter as
+# cargo-leptos's, whose runtime (wasm_split_helpers) Leptos already brings.
+install_crate wasm_split_cli_support "$WASM_SPLIT_VERSION" wasm-split-cli --features build-binary
 
 # --- npm packages (playwright-core, axe-core, binaryen's wasm-opt) -----------------------------
 stamp="e2e/node_modules/.paykka-lock-sha"

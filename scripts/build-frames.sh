@@ -72,3 +72,7 @@ if command -v brotli >/dev/null; then
   done
   echo "build-frames: wasm+js+css ${total} bytes brotli"
 fi
+
+# The `.br` and `.gz` the sandbox sends by Accept-Encoding (scripts/compress-dist.sh), after the
+# inventory: the browser checks the decoded bytes.
+scripts/compress-dist.sh "$DIST" >/dev/null

@@ -8,7 +8,8 @@
 #                            and loadPaykkaCheckout; importing it reads no browser global and loads
 #                            nothing (it imports on a server too)
 #   index.d.ts               sdk/paykka-checkout.d.ts without the script tag's globals
-#   paykka_checkout.js, paykka_checkout_bg.wasm, paykka-checkout.css, locales/<tag>/checkout.ftl
+#   paykka_checkout.js, paykka_checkout_bg.wasm, split_<chunk>.wasm, paykka-checkout.css,
+#   locales/<tag>/checkout.ftl
 #                            what index.js loads (from beside itself, or `assetsUrl`), byte for
 #                            byte the script tag's: their sha384 are in index.js
 #   README.md                sdk/README.npm.md; LICENSE-MIT, LICENSE-APACHE
@@ -27,19 +28,24 @@ flock 9
 rm -rf "$OUT.tmp" && mkdir -p "$OUT.tmp"
 
 cp "$SDK/paykka-checkout.mjs" "$OUT.tmp/index.js"
-cp "$SDK/paykka_checkout.js" "$SDK/paykka_checkout_bg.wasm" "$SDK/paykka-checkout.css" "$OUT.tmp/"
+cp "$SDK/paykka_checkout.js" "$SDK/paykka_checkout_bg.wasm" "$SDK"/split_*.wasm "$SDK/paykka-checkout.css" "$OUT.tmp/"
 cp -r "$SDK/locales" "$OUT.tmp/locales"
+# Not the precompressed `.br` / `.gz` beside them (scripts/compress-dist.sh): a bundler or the
+# merchant's server compresses what it ships.
+find "$OUT.tmp/locales" -type f \( -name '*.br' -o -name '*.gz' \) -delete
 # The package exports no `window.PaykkaCheckout`: its declarations must not promise one.
 grep -v '// script tag only$' sdk/paykka-checkout.d.ts > "$OUT.tmp/index.d.ts"
 cp sdk/README.npm.md "$OUT.tmp/README.md"
 cp LICENSE-MIT LICENSE-APACHE "$OUT.tmp/"
 
-python3 - "$OUT.tmp/package.json" <<'EOF'
-import json, sys, tomllib
+python3 - "$OUT.tmp/package.json" "$OUT.tmp" <<'EOF'
+import json, os, sys, tomllib
 cargo = tomllib.load(open("Cargo.toml", "rb"))
 workspace = cargo["workspace"]["package"]
 repository = workspace["repository"]
-runtime = ["paykka_checkout.js", "paykka_checkout_bg.wasm", "paykka-checkout.css"]
+# The wasm's chunks (src/chunks.rs), loaded when a session needs them, are files like the rest.
+chunks = sorted(f for f in os.listdir(sys.argv[2]) if f.startswith("split_") and f.endswith(".wasm"))
+runtime = ["paykka_checkout.js", "paykka_checkout_bg.wasm", *chunks, "paykka-checkout.css"]
 package = {
     "name": "@paykka/checkout",
     # The version lives in one place, the root Cargo.toml's [workspace.package].

@@ -4,7 +4,8 @@
 #   paykka-checkout.mjs     the same loader as an ES module (exports PaykkaCheckout, loadPaykkaCheckout;
 #                           loads nothing until asked): the npm package's entry (scripts/build-npm.sh)
 #   paykka_checkout.js      wasm-bindgen glue (no-modules target, global __paykka_wasm_<version>)
-#   paykka_checkout_bg.wasm the SDK, wasm-opt -Oz
+#   paykka_checkout_bg.wasm the SDK, wasm-opt -Oz: what every session needs
+#   split_<chunk>.wasm      the code only some sessions need (src/chunks.rs), fetched when needed
 #   paykka-checkout.css     theme variables + every component's CSS module
 #   paykka-checkout.d.ts    TypeScript declarations of the API
 #   integrity.json          sha384 of every file; snippet.html, the tag to paste
@@ -21,11 +22,11 @@ STAMP="$ROOT/.stamp-$VERSION"
 inputs_digest() {
   {
     find src core/src locales style sdk demo vendor -type f | LC_ALL=C sort | xargs sha256sum
-    sha256sum Cargo.lock Cargo.toml scripts/build-sdk.sh scripts/drop-stream-exports.py scripts/minify-imports.py scripts/wasm_binary.py
-    echo "$(wasm-bindgen --version 2>/dev/null) / $(wasm-opt --version 2>/dev/null) / ${SHIPPED_WASM_ENV[*]} ${PAYKKA_SDK_PANIC_MESSAGES:-} ${PAYKKA_SDK_PROFILE:-} / $(esbuild --version 2>/dev/null) / $OUT"
+    sha256sum Cargo.lock Cargo.toml scripts/build-sdk.sh scripts/drop-stream-exports.py scripts/minify-imports.py scripts/wasm_binary.py scripts/link-chunks.py
+    echo "$(wasm-bindgen --version 2>/dev/null) / $(wasm-opt --version 2>/dev/null) / $(wasm-split-cli --version 2>/dev/null) ${PAYKKA_SDK_NO_SPLIT:-} / ${SHIPPED_WASM_ENV[*]} ${PAYKKA_SDK_PANIC_MESSAGES:-} ${PAYKKA_SDK_PROFILE:-} / $(esbuild --version 2>/dev/null) / $OUT"
   } | sha256sum | cut -d' ' -f1
 }
-# One build at a time: `make demo`'s trunk runs this script when a source changes, perhaps while
+# One build at a time: `make demo`'s `trunk build` runs this script (a pre_build hook), perhaps while
 # someone runs it by hand (two at once would empty each other's output folder).
 mkdir -p "$ROOT"
 exec 9>"$ROOT/.build-lock"
@@ -43,12 +44,19 @@ echo "build-sdk: building the SDK $VERSION into ${OUT#"$REPO_ROOT"/}"
 # 14 KB brotli less than stable (193 -> 179 KB); the core never panics by design, and a trap
 # kills the widget as a panic did.
 # PAYKKA_SDK_PANIC_MESSAGES=1 builds on stable instead, whose panics log where they happened.
+# Split at src/chunks.rs's points: `--cfg paykka_split` turns them on, and wasm-split-cli needs
+# the linker's relocations to move code between modules.
+# PAYKKA_SDK_NO_SPLIT=1 builds one wasm, to measure what splitting costs and saves.
+SPLIT_FLAGS="--cfg paykka_split -Clink-arg=--emit-relocs"
+BUILD_DIR=sdk-build
+if [ -n "${PAYKKA_SDK_NO_SPLIT:-}" ]; then SPLIT_FLAGS=""; BUILD_DIR=sdk-build-unsplit; fi
 if [ -n "${PAYKKA_SDK_PANIC_MESSAGES:-}" ]; then
-  SDK_TARGET="$REPO_ROOT/target"
-  cargo build --locked -q -p paykka-checkout --lib --features js-api --target wasm32-unknown-unknown --profile wasm-release
+  SDK_TARGET="$REPO_ROOT/target/$BUILD_DIR-stable"
+  RUSTFLAGS="$SPLIT_FLAGS" CARGO_TARGET_DIR="$SDK_TARGET" \
+    cargo build --locked -q -p paykka-checkout --lib --features js-api --target wasm32-unknown-unknown --profile wasm-release
 else
-  SDK_TARGET="$REPO_ROOT/target/sdk-build"
-  env "${SHIPPED_WASM_ENV[@]}" CARGO_TARGET_DIR="$SDK_TARGET" \
+  SDK_TARGET="$REPO_ROOT/target/$BUILD_DIR"
+  env "${SHIPPED_WASM_ENV[@]/#RUSTFLAGS=/RUSTFLAGS=$SPLIT_FLAGS }" CARGO_TARGET_DIR="$SDK_TARGET" \
     cargo build --locked -q -p paykka-checkout --lib --features js-api --target wasm32-unknown-unknown --profile wasm-release
 fi
 stylance . >/dev/null
@@ -60,9 +68,19 @@ GLOBAL="__paykka_wasm_${VERSION//[^A-Za-z0-9]/_}"
 # profile (e2e/bench/tti-profile.mjs) names what it samples. Bigger and slower: not for sizes.
 KEEP_NAMES=()
 [ -n "${PAYKKA_SDK_PROFILE:-}" ] && KEEP_NAMES=(--keep-debug)
+# The main module, and a wasm per chunk with the ES module that loads them (__wasm_split.js).
+mkdir -p "$TMP/split"
+CHUNKS=""
+if [ -n "${PAYKKA_SDK_NO_SPLIT:-}" ]; then
+  cp "$SDK_TARGET/wasm32-unknown-unknown/wasm-release/paykka_checkout.wasm" "$TMP/split/"
+else
+  wasm-split-cli --target web --out-name paykka_checkout \
+    "$SDK_TARGET/wasm32-unknown-unknown/wasm-release/paykka_checkout.wasm" "$TMP/split" >/dev/null
+fi
 wasm-bindgen --target no-modules --no-modules-global "$GLOBAL" --no-typescript "${KEEP_NAMES[@]}" \
-  --out-dir "$TMP" --out-name paykka_checkout \
-  "$SDK_TARGET/wasm32-unknown-unknown/wasm-release/paykka_checkout.wasm"
+  --out-dir "$TMP" --out-name paykka_checkout "$TMP/split/paykka_checkout.wasm"
+# The glue is a classic script: the chunks' loader goes inside it, fetching through sdk/core.js.
+[ -n "${PAYKKA_SDK_NO_SPLIT:-}" ] || CHUNKS="$(python3 scripts/link-chunks.py "$TMP/paykka_checkout.js" "$TMP/split/__wasm_split.js" "$TMP/paykka_checkout_bg.wasm")"
 # wasm-streams' ReadableStream adapters are exported (so kept) though the SDK never makes one:
 # out of the glue here, and out of the wasm by wasm-opt below. 1 KB brotli.
 python3 scripts/drop-stream-exports.py "$TMP/paykka_checkout.js"
@@ -75,6 +93,13 @@ wasm-opt -Oz ${PAYKKA_SDK_PROFILE:+-g} --low-memory-unused --zero-filled-memory 
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   "$TMP/paykka_checkout_bg.wasm" -o "$OUT/paykka_checkout_bg.wasm"
+# The chunks share the main module's memory, which is not zero when they load.
+for chunk in $CHUNKS; do
+  wasm-opt -Oz ${PAYKKA_SDK_PROFILE:+-g} --low-memory-unused --converge --strip-producers --strip-target-features \
+    --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    "$TMP/split/$chunk" -o "$OUT/$chunk"
+done
 # The no-modules glue declares `let <global> = ...`, which is not a property of window: make it
 # one, so the loader can find it without eval.
 python3 -c 'import sys; p, g = sys.argv[1:]; t = open(p).read(); assert t.startswith("let " + g + " ="), "unexpected glue"; print("window." + g + " =" + t[len("let " + g + " ="):], end="")' \
@@ -101,7 +126,7 @@ done
 LOCALE_FILES="$(cd "$OUT" && find locales -name checkout.ftl | LC_ALL=C sort)"
 
 integrity_of_parts="{\"paykka_checkout.js\": \"$(sri "$OUT/paykka_checkout.js")\", \"paykka_checkout_bg.wasm\": \"$(sri "$OUT/paykka_checkout_bg.wasm")\", \"paykka-checkout.css\": \"$(sri "$OUT/paykka-checkout.css")\""
-for f in $LOCALE_FILES; do integrity_of_parts+=", \"$f\": \"$(sri "$OUT/$f")\""; done
+for f in $CHUNKS $LOCALE_FILES; do integrity_of_parts+=", \"$f\": \"$(sri "$OUT/$f")\""; done
 integrity_of_parts+="}"
 # The loader (sdk/core.js) in its two wrappers: the script tag's (paykka-checkout.js: loads from
 # beside itself as soon as the page has it) and the ES module's (paykka-checkout.mjs, also the npm
@@ -120,7 +145,7 @@ minify "$OUT/paykka-checkout.mjs"
 {
   printf '{\n  "version": "%s",\n  "files": {\n' "$VERSION"
   first=1
-  for f in paykka-checkout.js paykka-checkout.mjs paykka_checkout.js paykka_checkout_bg.wasm paykka-checkout.css paykka-checkout.d.ts $LOCALE_FILES; do
+  for f in paykka-checkout.js paykka-checkout.mjs paykka_checkout.js paykka_checkout_bg.wasm paykka-checkout.css paykka-checkout.d.ts $CHUNKS $LOCALE_FILES; do
     ((first)) || printf ',\n'
     first=0
     printf '    "%s": "%s"' "$f" "$(sri "$OUT/$f")"
@@ -131,7 +156,7 @@ printf '<script src="/sdk/%s/paykka-checkout.js" integrity="%s" crossorigin="ano
   "$VERSION" "$(sri "$OUT/paykka-checkout.js")" > "$OUT/snippet.html"
 
 printf 'build-sdk: %d locales beside en-US, %d B raw in all\n' "$(echo "$LOCALE_FILES" | wc -l)" "$(cd "$OUT" && cat $LOCALE_FILES | wc -c)"
-for f in paykka-checkout.js paykka_checkout.js paykka_checkout_bg.wasm paykka-checkout.css; do
+for f in paykka-checkout.js paykka_checkout.js paykka_checkout_bg.wasm paykka-checkout.css $CHUNKS; do
   printf 'build-sdk: %-26s %8d B raw %8d B brotli %8d B gzip\n' "$f" "$(wc -c <"$OUT/$f")" \
     "$(brotli -c -q 11 "$OUT/$f" | wc -c)" "$(gzip -9 -c "$OUT/$f" | wc -c)"
 done
@@ -162,3 +187,7 @@ cp demo/*.js demo/*.css "$PAGES/"
 # The Drop-in page (index.html) gets it from here through scripts/csp-index.py.
 echo "$CSP" > "$PAGES/csp.txt"
 echo "$digest" > "$STAMP"
+
+# The `.br` and `.gz` a CDN serves beside each file (scripts/compress-dist.sh); not in
+# integrity.json (the browser checks the decoded bytes) and left out of the npm package.
+scripts/compress-dist.sh "$OUT" >/dev/null

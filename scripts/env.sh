@@ -30,6 +30,8 @@ minify() {
   esbuild "$1" --minify --log-level=warning --outfile="$1.min" --allow-overwrite && mv "$1.min" "$1"
 }
 STYLANCE_VERSION=0.8.4
+# The wasm splitter; its runtime, wasm_split_helpers 0.2.3, is in Cargo.lock through Leptos.
+WASM_SPLIT_VERSION=0.2.3
 # wasm-bindgen-cli must be exactly the version the lockfile resolved.
 wasm_bindgen_version() {
   awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3; exit }' "$REPO_ROOT/Cargo.lock"

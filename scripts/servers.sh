@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Starts the demo: sandbox gateway (8788), merchant backend (8787) and `trunk serve` (8080),
-# waits until all three answer and prints the URL.
+# Starts the demo: sandbox gateway (8788), merchant backend (8787) and the demo shop's web server
+# (8080: `paykka-shop-web` serving what `trunk build --release` wrote into dist/, compressed as a
+# CDN would), waits until all three answer and prints the URL.
 #   scripts/servers.sh                 run until Ctrl-C, then stop all three
 #   scripts/servers.sh --exec CMD...   run CMD against the running demo, stop, exit with its status
 set -euo pipefail
@@ -39,6 +40,16 @@ export SANDBOX_FRAMES_DIR="${SANDBOX_FRAMES_DIR:-$REPO_ROOT/target/frames}"
 FRAMES_DIST="$SANDBOX_FRAMES_DIR" scripts/build-frames.sh
 # The script-tag SDK bundle and the demo pages that load it (trunk copies them into the site).
 scripts/build-sdk.sh
+# The demo shop's site (a cold release build of the wasm takes minutes on two cores), then the
+# `.br` and `.gz` beside each file that the shop's server and the sandbox's frames send by
+# Accept-Encoding (skipped for files already compressed).
+echo "servers: building the demo shop's pages (trunk build --release, log target/logs/trunk.log)"
+if ! trunk build --release >"$LOGS/trunk.log" 2>&1; then
+  echo "servers: trunk build failed; last log lines:" >&2
+  tail -n 40 "$LOGS/trunk.log" >&2
+  exit 1
+fi
+scripts/compress-dist.sh "$REPO_ROOT/dist" "$SANDBOX_FRAMES_DIR"
 
 pids=()
 stop() {
@@ -79,13 +90,14 @@ start() { # name log command...
 start sandbox "$LOGS/sandbox.log" "target/$PAYKKA_SERVERS_PROFILE/paykka-sandbox"
 # The demo shop's logo, as a merchant configures it (shown beside its name in the checkout).
 export PAYKKA_MERCHANT_LOGO_URL="${PAYKKA_MERCHANT_LOGO_URL:-http://127.0.0.1:8080/shop-logo.svg}"
-# Every shopper reaches the backend through trunk's proxy, so all share one address: the
+# Every shopper reaches the backend through the shop's web server, so all share one address: the
 # per-address limits are raised for that (the per-session limits, which stop card testing,
 # stay at their defaults). backend/README.md, "Configuration".
 export BACKEND_LIMIT_SESSIONS_PER_IP="${BACKEND_LIMIT_SESSIONS_PER_IP:-600}"
 export BACKEND_LIMIT_PAYMENTS_PER_IP="${BACKEND_LIMIT_PAYMENTS_PER_IP:-600}"
 start backend "$LOGS/backend.log" "target/$PAYKKA_SERVERS_PROFILE/paykka-backend"
-start web "$LOGS/trunk.log" trunk serve --release
+export SHOP_WEB_DIR="${SHOP_WEB_DIR:-$REPO_ROOT/dist}"
+start web "$LOGS/web.log" "target/$PAYKKA_SERVERS_PROFILE/paykka-shop-web"
 
 wait_for() { # name url seconds
   local name=$1 url=$2 limit=$3 waited=0
@@ -107,8 +119,7 @@ wait_for() { # name url seconds
 }
 wait_for sandbox http://127.0.0.1:8788/health 120
 wait_for backend http://127.0.0.1:8787/health 120
-# A cold release build of the wasm takes minutes on two cores.
-wait_for web http://127.0.0.1:8080/ 1500
+wait_for web http://127.0.0.1:8080/ 60
 
 echo
 echo "  Demo shop:        http://127.0.0.1:8080/"

@@ -45,9 +45,9 @@ function paykkaSdk(global, url, settings) {
 
   /// The wasm, compiled as it streams in (V8 compiles each function on its first call, so this
   /// is mostly decoding), fetched alongside the glue rather than after it.
-  function wasmModule() {
-    var file = url('paykka_checkout_bg.wasm');
-    return fetch(file, { integrity: INTEGRITY['paykka_checkout_bg.wasm'], mode: 'cors', credentials: 'omit' })
+  function wasmModule(name) {
+    var file = url(name);
+    return fetch(file, { integrity: INTEGRITY[name], mode: 'cors', credentials: 'omit' })
       .then(function (response) {
         if (!response.ok) throw new Error('could not load ' + file + ' (HTTP ' + response.status + ')');
         // compileStreaming insists on the wasm MIME type; a server that sends another still works.
@@ -63,12 +63,18 @@ function paykkaSdk(global, url, settings) {
   function load() {
     if (loading) return loading;
     if (settings.stylesheet !== false && !document.querySelector('link[data-paykka-css="' + VERSION + '"]')) stylesheet(document.head);
-    var module = wasmModule();
+    var module = wasmModule('paykka_checkout_bg.wasm');
     module.catch(function () {}); // Reported through `loading` below.
     loading = Promise.all([script(url('paykka_checkout.js'), INTEGRITY['paykka_checkout.js']), module])
       .then(function (parts) {
         var glue = global[GLUE_GLOBAL];
         if (!glue) throw new Error('the SDK glue did not define itself');
+        // The code only some sessions need (split_*.wasm), fetched from beside this file when
+        // the wasm asks, checked the same way; a chunk without a known hash is refused.
+        glue.loadChunk = function (name) {
+          if (!INTEGRITY[name]) return Promise.reject(new Error('unknown SDK chunk ' + name));
+          return wasmModule(name);
+        };
         return glue({ module_or_path: parts[1] }).then(function (exports) {
           wasmExports = exports;
           // Shoppers' locales other than en-US come from beside this file, checked the same way.

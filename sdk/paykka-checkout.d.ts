@@ -24,7 +24,7 @@ export type ErrorCode =
   // The session.
   | 'session_expired' | 'session_not_found' | 'session_completed'
   // The page.
-  | 'secure_fields_unavailable' | 'field_not_mounted' | 'randomness_unavailable'
+  | 'secure_fields_unavailable' | 'field_not_mounted' | 'method_unavailable' | 'randomness_unavailable'
   // A payment's `failure.code`: declined, or not completed.
   | 'card_declined' | 'insufficient_funds' | 'expired_card' | 'authentication_failed' | 'invalid_card'
   | 'invalid_cvv' | 'payment_expired' | 'card_data_expired' | 'payment_failed'
@@ -89,6 +89,12 @@ export interface Appearance {
     | '.Tab' | '.Tab--selected', Record<string, string>>>;
 }
 
+/** A wallet's button: `'pay'` ("Pay with Google Pay", the default), `'buy'`, `'checkout'`, `'donate'`, or `'plain'` (the name alone); white on black by default. */
+export interface WalletButtonOptions {
+  buttonType?: 'plain' | 'pay' | 'buy' | 'checkout' | 'donate';
+  buttonColor?: 'black' | 'white' | 'white-outline';
+}
+
 export interface CheckoutOptions {
   /** The session your backend created (POST /api/sessions). */
   sessionId: string;
@@ -120,8 +126,16 @@ export interface CheckoutOptions {
   labels?: FieldTexts;
   /** Your placeholders for the card fields. */
   placeholders?: FieldTexts;
-  /** Per-method options: the card brands to take (within the session's), the holder's name. */
-  paymentMethodsConfiguration?: { card?: { brands?: Exclude<CardBrand, 'unknown'>[]; holderName?: 'required' | 'optional' | 'hidden' } };
+  /**
+   * Per-method options, by method code: for `card` the brands to take (within the session's) and
+   * the holder's name; for `ApplePay` and `GooglePay` what their button says and its colours.
+   * Any other method or option is a `TypeError`.
+   */
+  paymentMethodsConfiguration?: {
+    card?: { brands?: Exclude<CardBrand, 'unknown'>[]; holderName?: 'required' | 'optional' | 'hidden' };
+    ApplePay?: WalletButtonOptions;
+    GooglePay?: WalletButtonOptions;
+  };
   /** Only these of the session's methods, in this order (`'card'` for cards, else PayKKa's codes). */
   allowPaymentMethods?: string[];
   /** These of the session's methods never shown. */

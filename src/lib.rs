@@ -40,6 +40,7 @@ pub use paykka_core as core;
 pub use paykka_core::CheckoutError;
 
 pub mod api;
+pub mod chunks;
 pub mod components;
 pub mod context;
 pub mod controller;

@@ -14,6 +14,7 @@ mod config;
 mod gateway;
 mod limits;
 pub mod operations;
+pub mod shop_web;
 mod state;
 mod store;
 mod support;

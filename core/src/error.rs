@@ -64,6 +64,9 @@ pub enum CheckoutError {
     /// A card field the payment needs is not on the page (Component mode: the merchant did not
     /// mount it); the JS API names the component.
     FieldNotMounted,
+    /// The code of a payment method (a chunk of the SDK's wasm, loaded when a session needs it)
+    /// could not be loaded: that method cannot be used now; the others, and cards, still can.
+    MethodUnavailable,
     /// The browser's random source (`crypto.getRandomValues`) is missing or failed: no payment
     /// may start, since its idempotency key and the secure frames' channel would be predictable.
     RandomnessUnavailable,
@@ -133,6 +136,7 @@ impl CheckoutError {
         Self::SessionCompleted,
         Self::SecureFieldsUnavailable,
         Self::FieldNotMounted,
+        Self::MethodUnavailable,
         Self::RandomnessUnavailable,
         Self::TooManyRequests,
         Self::PaymentPending,
@@ -177,6 +181,7 @@ impl CheckoutError {
             Self::SessionCompleted => "error-session-completed",
             Self::SecureFieldsUnavailable => "error-secure-fields-unavailable",
             Self::FieldNotMounted => "error-field-not-mounted",
+            Self::MethodUnavailable => "error-method-unavailable",
             Self::RandomnessUnavailable => "error-randomness-unavailable",
             Self::TooManyRequests => "error-too-many-requests",
             Self::PaymentPending => "error-payment-pending",
@@ -227,6 +232,7 @@ impl CheckoutError {
             Self::SessionCompleted => "session_completed",
             Self::SecureFieldsUnavailable => "secure_fields_unavailable",
             Self::FieldNotMounted => "field_not_mounted",
+            Self::MethodUnavailable => "method_unavailable",
             Self::RandomnessUnavailable => "randomness_unavailable",
             Self::TooManyRequests => "too_many_requests",
             Self::PaymentPending => "payment_pending",
@@ -348,6 +354,7 @@ mod tests {
                 | CheckoutError::SessionCompleted
                 | CheckoutError::SecureFieldsUnavailable
                 | CheckoutError::FieldNotMounted
+                | CheckoutError::MethodUnavailable
                 | CheckoutError::RandomnessUnavailable
                 | CheckoutError::TooManyRequests
                 | CheckoutError::PaymentPending
@@ -362,7 +369,7 @@ mod tests {
                 | CheckoutError::PaymentFailed => CheckoutError::ALL.contains(&e),
             }
         }
-        assert_eq!(CheckoutError::ALL.len(), 39);
+        assert_eq!(CheckoutError::ALL.len(), 40);
         for (i, e) in CheckoutError::ALL.iter().enumerate() {
             assert!(listed(*e));
             let id = e.message_id();

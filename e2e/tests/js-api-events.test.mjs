@@ -143,6 +143,57 @@ test('the Drop-in shows only the methods the merchant allows, in the merchant\'s
   await context.close();
 });
 
+// The Payment Request API answering as Google Pay would (no wallet here; see browser-wallets).
+const GOOGLE_PAY_DOUBLE = () => {
+  window.PaymentRequest = class {
+    canMakePayment() { return Promise.resolve(true); }
+  };
+};
+
+test('a wallet\'s button says what the merchant chose, in the shopper\'s language, in the chosen colours', async () => {
+  const { page, context } = await openPage(browser, '/component.html?events', {
+    beforeGoto: async (page) => {
+      await page.addInitScript(GOOGLE_PAY_DOUBLE);
+      await page.route(/\/component\.js$/, (route) => route.fulfill({ contentType: 'text/javascript', body: '' }));
+    },
+  });
+  await page.evaluate(() => { document.body.innerHTML = '<div id="dropin"></div>'; });
+  const { session_id: sessionId } = await createSession({ payment_methods: ['BANKCARD', 'GooglePay'] });
+  const button = async (options) => {
+    await page.evaluate(async ({ sessionId, options }) => {
+      window.checkout?.destroy();
+      window.checkout = await PaykkaCheckout.create({ sessionId, ...options });
+      window.checkout.mount('#dropin');
+    }, { sessionId, options });
+    await page.getByRole('radio', { name: 'Google Pay' }).check({ timeout: 15000 });
+    const pay = page.locator('#dropin button[data-wallet="GooglePay"]');
+    await pay.waitFor({ timeout: 5000 });
+    return { text: (await pay.innerText()).trim(), color: await pay.getAttribute('data-color'), background: await pay.evaluate((b) => getComputedStyle(b).backgroundColor) };
+  };
+  const standard = await button({});
+  assert.equal(standard.text, 'Pay with Google Pay');
+  assert.equal(standard.color, 'black');
+  assert.equal(standard.background, 'rgb(0, 0, 0)');
+  const chosen = await button({ paymentMethodsConfiguration: { GooglePay: { buttonType: 'donate', buttonColor: 'white-outline' } } });
+  assert.equal(chosen.text, 'Donate with Google Pay');
+  assert.equal(chosen.color, 'white-outline');
+  assert.equal(chosen.background, 'rgb(255, 255, 255)');
+  assert.equal((await button({ locale: 'fr-FR', paymentMethodsConfiguration: { GooglePay: { buttonType: 'buy' } } })).text, 'Acheter avec Google Pay');
+  assert.equal((await button({ paymentMethodsConfiguration: { GooglePay: { buttonType: 'plain' } } })).text, 'Google Pay');
+  const refused = await page.evaluate(async (sessionId) => {
+    const attempt = (options) => PaykkaCheckout.create({ sessionId, ...options }).then(() => 'resolved', (e) => `${e.name}: ${e.message}`);
+    return [
+      await attempt({ paymentMethodsConfiguration: { GooglePay: { buttonType: 'book-now' } } }),
+      await attempt({ paymentMethodsConfiguration: { ApplePay: { buttonColour: 'white' } } }),
+      await attempt({ paymentMethodsConfiguration: { applepay: {} } }),
+    ];
+  }, sessionId);
+  assert.match(refused[0], /TypeError: .*GooglePay\.buttonType must be one of 'plain', 'pay', 'buy', 'checkout', 'donate'/);
+  assert.match(refused[1], /TypeError: .*ApplePay: unknown option `buttonColour`/);
+  assert.match(refused[2], /TypeError: .*unknown method `applepay` \(known: card, ApplePay, GooglePay\)/);
+  await context.close();
+});
+
 test('onAdditionalAction hands the 3-D Secure step to the merchant: the page stays, the action is the gateway\'s', async () => {
   const { page, context } = await sdkPage();
   const { session_id: sessionId } = await createSession({});

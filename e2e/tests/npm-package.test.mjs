@@ -23,6 +23,8 @@ const BIN = join(HERE, '..', 'node_modules', '.bin');
 const PACKAGE = join(REPO, 'target', 'npm');
 const VERSION = readFileSync(join(REPO, 'Cargo.toml'), 'utf8').match(/\[workspace\.package\][^[]*?\nversion = "([^"]+)"/)[1];
 const LOCALES = readdirSync(join(REPO, 'locales')).filter((tag) => tag !== 'en-US').sort();
+// The wasm's chunks (src/chunks.rs), loaded when a session needs them: files of the package too.
+const CHUNKS = readdirSync(join(REPO, 'target', 'sdk', VERSION)).filter((f) => /^split_\w+\.wasm$/.test(f)).sort();
 // Where the demo shop orders ship (its address step, before payment, asked for it).
 const SHIPPING = { first_name: 'Ada', last_name: 'Lovelace', address_line1: "12 St James's Square", city: 'London', postal_code: 'SW1Y 4JH', country: 'GB' };
 
@@ -158,7 +160,7 @@ before(async () => {
   assert.equal(esbuild, '', 'esbuild bundles the package without a warning');
   const installed = join(shop, 'node_modules', '@paykka', 'checkout');
   const publicDir = join(shop, 'public');
-  for (const f of ['paykka_checkout.js', 'paykka_checkout_bg.wasm', 'paykka-checkout.css', 'locales']) cpSync(join(installed, f), join(publicDir, f), { recursive: true });
+  for (const f of ['paykka_checkout.js', 'paykka_checkout_bg.wasm', ...CHUNKS, 'paykka-checkout.css', 'locales']) cpSync(join(installed, f), join(publicDir, f), { recursive: true });
   cpSync(installed, join(publicDir, 'paykka'), { recursive: true });
   for (const page of ['dropin.html', 'components.html']) cpSync(join(shop, page), join(publicDir, page));
   cpSync(join(REPO, 'style', 'shop-logo.svg'), join(publicDir, 'shop-logo.svg'));
@@ -206,12 +208,14 @@ test('the package: its version from Cargo.toml, licence, exports, types, no depe
   assert.deepEqual(files, [
     'LICENSE-APACHE', 'LICENSE-MIT', 'README.md', 'index.d.ts', 'index.js',
     ...LOCALES.map((tag) => `locales/${tag}/checkout.ftl`),
-    'package.json', 'paykka-checkout.css', 'paykka_checkout.js', 'paykka_checkout_bg.wasm',
+    'package.json', 'paykka-checkout.css', 'paykka_checkout.js', 'paykka_checkout_bg.wasm', ...CHUNKS,
   ].sort());
+  assert.ok(CHUNKS.includes('split_qr.wasm'), `the wasm's chunks are packed: ${CHUNKS}`);
+  for (const chunk of CHUNKS) assert.equal(manifest.exports['./' + chunk], './' + chunk);
   // The files it loads are the script tag's, byte for byte (their hashes are in its module), and
   // its module is the bundle's paykka-checkout.mjs.
   const sdk = join(REPO, 'target', 'sdk', VERSION);
-  for (const f of ['paykka_checkout.js', 'paykka_checkout_bg.wasm', 'paykka-checkout.css', 'locales/fr-FR/checkout.ftl']) {
+  for (const f of ['paykka_checkout.js', 'paykka_checkout_bg.wasm', ...CHUNKS, 'paykka-checkout.css', 'locales/fr-FR/checkout.ftl']) {
     assert.ok(readFileSync(join(PACKAGE, f)).equals(readFileSync(join(sdk, f))), f);
   }
   assert.ok(readFileSync(join(PACKAGE, 'index.js')).equals(readFileSync(join(sdk, 'paykka-checkout.mjs'))), 'index.js');
@@ -277,8 +281,8 @@ test('bundled by esbuild, importing it does nothing until the shop asks; then th
 
   await page.getByRole('button', { name: 'Go to payment' }).click();
   await secureInput(page, 'number').waitFor({ state: 'visible', timeout: 20000 });
-  // Its files, from beside the bundle.
-  assert.deepEqual(fetched(requests, '.wasm'), ['/paykka_checkout_bg.wasm']);
+  // Its files, from beside the bundle: the demo session offers QR wallets, so their chunk too.
+  assert.deepEqual(fetched(requests, '.wasm'), ['/paykka_checkout_bg.wasm', '/split_qr.wasm']);
   assert.deepEqual(fetched(requests, 'paykka-checkout.css'), ['/paykka-checkout.css']);
   assert.equal(await page.locator('link[data-paykka-css]').count(), 1);
   await fillCard(page, { number: '4242 4242 4242 4242', holder: null });

@@ -45,6 +45,7 @@ function explain(code: ErrorCode): string {
       return 'start the checkout again';
     case 'secure_fields_unavailable':
     case 'field_not_mounted':
+    case 'method_unavailable':
     case 'randomness_unavailable':
       return 'the page cannot take the payment';
     case 'card_declined':
@@ -89,7 +90,10 @@ function everyOption(sessionId: string): Required<CheckoutOptions> {
     allowStoredCardRemoval: false,
     labels: { cardNumber: 'Card number', holderName: 'Name on the card' },
     placeholders: { cvv: 'CVC', expiry: 'MM/YY' },
-    paymentMethodsConfiguration: { card: { brands: ['visa', 'mastercard'], holderName: 'optional' } },
+    paymentMethodsConfiguration: {
+      card: { brands: ['visa', 'mastercard'], holderName: 'optional' },
+      GooglePay: { buttonType: 'buy', buttonColor: 'white-outline' },
+    },
     allowPaymentMethods: ['card', 'WECHATPAY'],
     removePaymentMethods: ['SOFORT'],
     onReady: () => console.log('ready'),

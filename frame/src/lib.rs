@@ -14,9 +14,9 @@
 //! Nothing here unwraps what comes from outside: a wrong fragment leaves an inert page, a
 //! failing key fetch answers `failed` (and is retried on the next `encrypt`).
 //!
-//! Modules: [`mount`] builds the input and wires its events, [`input`] the field's value
-//! (formatting, state, what to encrypt), [`messages`] the talk with the parent, [`crypto`] the
-//! card key and the envelopes through WebCrypto.
+//! Modules: [`mount`] adopts the page's input (typed into before the wasm, maybe) and wires its
+//! events, [`input`] the field's value (formatting, state, what to encrypt), [`messages`] the
+//! talk with the parent, [`crypto`] the card key and the envelopes through WebCrypto.
 //!
 //! [`FrameParams`]: paykka_core::frame_protocol::FrameParams
 

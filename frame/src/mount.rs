@@ -1,4 +1,5 @@
-//! Mounting the frame: the `<input>` built from the fragment, its events wired, the parent told.
+//! Mounting the frame: the page's `<input>` adopted for the fragment's kind, what
+//! was typed before the wasm formatted, its events wired, the parent told.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -9,45 +10,62 @@ use paykka_core::frame_protocol::{FieldKind, FrameParams, FrameToParent};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::spawn_local;
-use web_sys::{Event, HtmlInputElement, KeyboardEvent, MessageEvent, Window};
+use web_sys::{Document, Event, HtmlInputElement, KeyboardEvent, MessageEvent, Window};
 
 use crate::Frame;
 
 /// `None` (and an inert page) when not framed or the fragment does not parse.
+///
+/// The page carries the number field's `<input id="field">` in its HTML, so the shopper can
+/// type before this wasm arrives: it is adopted as it is (focus, value and caret kept), given
+/// the attributes of the fragment's kind, and what was typed is formatted at once.
 pub(crate) fn mount() -> Option<()> {
-    let (window, parent) = framed_window()?;
-    let params = FrameParams::parse(&window.location().hash().ok()?).ok()?;
-    let input = create_input(&window, &params)?;
+    let window = web_sys::window()?;
+    let document = window.document()?;
+    // The page's input; without it (not our page), nothing to do.
+    let input: HtmlInputElement = document.get_element_by_id("field")?.dyn_into().ok()?;
+    let framed = framed_window(&window).and_then(|parent| {
+        let params = FrameParams::parse(&window.location().hash().ok()?).ok()?;
+        Some((parent, params))
+    });
+    let Some((parent, params)) = framed else {
+        // Inert: no field to type into (what was typed stays here, and goes with the page).
+        input.remove();
+        return None;
+    };
+    let input = field_input(&document, input, &params);
     let frame = Rc::new(Frame::new(window, parent, input, params));
     listen_all(&frame);
+    frame.adopt(&document);
     announce(&frame);
     Some(())
 }
 
-/// This window and its parent, if it is framed.
-fn framed_window() -> Option<(Window, Window)> {
-    let window = web_sys::window()?;
+/// This window's parent, if it is framed.
+fn framed_window(window: &Window) -> Option<Window> {
     let parent = window.parent().ok()??;
-    if Object::is(&parent, &window) {
+    if Object::is(&parent, window) {
         return None; // Not framed.
     }
-    Some((window, parent))
+    Some(parent)
 }
 
-/// The field's `<input>`, with the attributes of its kind, appended to the body; the page's
-/// `lang` set to the fragment's locale.
-fn create_input(window: &Window, params: &FrameParams) -> Option<HtmlInputElement> {
-    let document = window.document()?;
-    let input: HtmlInputElement = document.create_element("input").ok()?.dyn_into().ok()?;
+/// The page's `<input>`, given the attributes of the fragment's kind; the page's `lang` set to
+/// the fragment's locale.
+fn field_input(
+    document: &Document,
+    input: HtmlInputElement,
+    params: &FrameParams,
+) -> HtmlInputElement {
     let (autocomplete, name, numeric) = match params.field {
         FieldKind::Number => ("cc-number", "cardnumber", true),
         FieldKind::Expiry => ("cc-exp", "exp-date", true),
         FieldKind::Cvv => ("cc-csc", "cvc", true),
         FieldKind::Holder => ("cc-name", "ccname", false),
     };
+    // The page's input (`type=text`, `id=field`) has the number's attributes already; setting an
+    // attribute to the value it has changes nothing (no event; the value, focus and caret stay).
     for (attr, value) in [
-        ("type", "text"),
-        ("id", "field"),
         ("name", name),
         ("autocomplete", autocomplete),
         ("dir", "ltr"),
@@ -61,12 +79,13 @@ fn create_input(window: &Window, params: &FrameParams) -> Option<HtmlInputElemen
     }
     if numeric {
         let _ = input.set_attribute("inputmode", "numeric");
+    } else {
+        let _ = input.remove_attribute("inputmode");
     }
     if let Some(root) = document.document_element() {
         let _ = root.set_attribute("lang", params.locale.as_str());
     }
-    document.body()?.append_child(&input).ok()?;
-    Some(input)
+    input
 }
 
 impl Frame {

@@ -57,6 +57,7 @@ error-session-not-found = تعذّر العثور على جلسة الدفع ه�
 error-session-completed = تم دفع هذا الطلب بالفعل.
 error-secure-fields-unavailable = تعذّر تحميل حقول البطاقة الآمنة. يُرجى المحاولة مرة أخرى.
 error-field-not-mounted = نموذج البطاقة في هذه الصفحة ينقصه حقل مطلوب. يُرجى التواصل مع المتجر.
+error-method-unavailable = تعذّر تحميل طريقة الدفع هذه. يُرجى المحاولة مرة أخرى أو اختيار طريقة دفع أخرى.
 error-randomness-unavailable = لا يمكن لهذا المتصفح إجراء دفعة آمنة الآن. يُرجى تحديث المتصفح أو تجربة متصفح آخر.
 error-too-many-requests = محاولات كثيرة جدًا. يُرجى الانتظار دقيقة ثم المحاولة مرة أخرى.
 error-payment-pending = لا تزال هناك عملية دفع لهذا الطلب بانتظار الإكمال. أكملها، أو حاول مرة أخرى بعد بضع دقائق.
@@ -136,6 +137,9 @@ qr-time-left =
 ## Browser wallets (Apple Pay, Google Pay)
 
 wallet-pay-button = ادفع باستخدام { $method }
+wallet-buy-button = اشترِ باستخدام { $method }
+wallet-checkout-button = أكمل الشراء باستخدام { $method }
+wallet-donate-button = تبرّع باستخدام { $method }
 wallet-unavailable = تعذّر فتح { $method }. يُرجى اختيار طريقة دفع أخرى.
 
 ## Back to the merchant (the hosted payment page)

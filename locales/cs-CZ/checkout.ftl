@@ -55,6 +55,7 @@ error-session-not-found = Tuto platbu se nepodařilo najít. Vraťte se prosím 
 error-session-completed = Tato objednávka již byla zaplacena.
 error-secure-fields-unavailable = Zabezpečená pole pro zadání karty se nepodařilo načíst. Zkuste to prosím znovu.
 error-field-not-mounted = Ve formuláři karty na této stránce chybí povinné pole. Kontaktujte prosím obchod.
+error-method-unavailable = Tento způsob platby se nepodařilo načíst. Zkuste to znovu nebo zvolte jiný způsob platby.
 error-randomness-unavailable = Tento prohlížeč teď nemůže provést bezpečnou platbu. Aktualizujte prosím prohlížeč nebo zkuste jiný.
 error-too-many-requests = Příliš mnoho pokusů. Počkejte prosím minutu a zkuste to znovu.
 error-payment-pending = Platba za tuto objednávku stále čeká na dokončení. Dokončete ji, nebo to zkuste znovu za několik minut.
@@ -132,6 +133,9 @@ qr-time-left =
 ## Browser wallets (Apple Pay, Google Pay)
 
 wallet-pay-button = Zaplatit pomocí { $method }
+wallet-buy-button = Koupit pomocí { $method }
+wallet-checkout-button = Dokončit nákup pomocí { $method }
+wallet-donate-button = Darovat pomocí { $method }
 wallet-unavailable = { $method } se nepodařilo otevřít. Zvolte prosím jinou platební metodu.
 
 ## Back to the merchant (the hosted payment page)

@@ -56,6 +56,7 @@ error-session-not-found = Betalingssessionen blev ikke fundet. Gå tilbage til b
 error-session-completed = Denne ordre er allerede betalt.
 error-secure-fields-unavailable = De sikre kortfelter kunne ikke indlæses. Prøv igen.
 error-field-not-mounted = Kortformularen på denne side mangler et obligatorisk felt. Kontakt butikken.
+error-method-unavailable = Denne betalingsmetode kunne ikke indlæses. Prøv igen, eller vælg en anden betalingsmetode.
 error-randomness-unavailable = Denne browser kan ikke gennemføre en sikker betaling lige nu. Opdater din browser, eller prøv en anden.
 error-too-many-requests = For mange forsøg. Vent et minut, og prøv derefter igen.
 error-payment-pending = En betaling for denne ordre venter stadig på at blive gennemført. Gennemfør den, eller prøv igen om et par minutter.
@@ -138,6 +139,9 @@ qr-time-left =
 
 # $method (string): "Apple Pay" or "Google Pay"
 wallet-pay-button = Betal med { $method }
+wallet-buy-button = Køb med { $method }
+wallet-checkout-button = Gå til betaling med { $method }
+wallet-donate-button = Donér med { $method }
 wallet-unavailable = { $method } kunne ikke åbnes. Vælg en anden betalingsmetode.
 
 ## Back to the merchant (the hosted payment page)

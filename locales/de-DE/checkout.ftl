@@ -56,6 +56,7 @@ error-session-not-found = Dieser Bezahlvorgang wurde nicht gefunden. Bitte kehre
 error-session-completed = Diese Bestellung wurde bereits bezahlt.
 error-secure-fields-unavailable = Die sicheren Kartenfelder konnten nicht geladen werden. Bitte versuchen Sie es erneut.
 error-field-not-mounted = Im Kartenformular auf dieser Seite fehlt ein Pflichtfeld. Bitte wenden Sie sich an den Shop.
+error-method-unavailable = Diese Zahlungsart konnte nicht geladen werden. Bitte versuchen Sie es erneut oder wählen Sie eine andere Zahlungsart.
 error-randomness-unavailable = Dieser Browser kann gerade keine sichere Zahlung ausführen. Bitte aktualisieren Sie Ihren Browser oder verwenden Sie einen anderen.
 error-too-many-requests = Zu viele Versuche. Bitte warten Sie eine Minute und versuchen Sie es dann erneut.
 error-payment-pending = Eine Zahlung für diese Bestellung wartet noch auf ihren Abschluss. Schließen Sie sie ab oder versuchen Sie es in ein paar Minuten erneut.
@@ -138,6 +139,9 @@ qr-time-left =
 
 # $method (string): "Apple Pay" or "Google Pay"
 wallet-pay-button = Mit { $method } bezahlen
+wallet-buy-button = Mit { $method } kaufen
+wallet-checkout-button = Weiter mit { $method }
+wallet-donate-button = Mit { $method } spenden
 wallet-unavailable = { $method } konnte nicht geöffnet werden. Bitte wählen Sie eine andere Zahlungsmethode.
 
 ## Back to the merchant (the hosted payment page)

@@ -53,6 +53,7 @@ error-session-not-found = Δεν βρέθηκε αυτή η συνεδρία π�
 error-session-completed = Αυτή η παραγγελία έχει ήδη πληρωθεί.
 error-secure-fields-unavailable = Δεν ήταν δυνατή η φόρτωση των ασφαλών πεδίων κάρτας. Δοκιμάστε ξανά.
 error-field-not-mounted = Από τη φόρμα κάρτας αυτής της σελίδας λείπει ένα υποχρεωτικό πεδίο. Επικοινωνήστε με το κατάστημα.
+error-method-unavailable = Δεν ήταν δυνατή η φόρτωση αυτού του τρόπου πληρωμής. Δοκιμάστε ξανά ή επιλέξτε άλλο τρόπο πληρωμής.
 error-randomness-unavailable = Αυτό το πρόγραμμα περιήγησης δεν μπορεί να πραγματοποιήσει ασφαλή πληρωμή αυτήν τη στιγμή. Ενημερώστε το πρόγραμμα περιήγησης ή δοκιμάστε κάποιο άλλο.
 error-too-many-requests = Πάρα πολλές προσπάθειες. Περιμένετε ένα λεπτό και δοκιμάστε ξανά.
 error-payment-pending = Μια πληρωμή για αυτήν την παραγγελία περιμένει ακόμη να ολοκληρωθεί. Ολοκληρώστε την ή δοκιμάστε ξανά σε λίγα λεπτά.
@@ -128,6 +129,9 @@ qr-time-left =
 ## Browser wallets (Apple Pay, Google Pay)
 
 wallet-pay-button = Πληρωμή με { $method }
+wallet-buy-button = Αγορά με { $method }
+wallet-checkout-button = Ολοκλήρωση αγοράς με { $method }
+wallet-donate-button = Δωρεά με { $method }
 wallet-unavailable = Δεν ήταν δυνατό το άνοιγμα του { $method }. Επιλέξτε άλλον τρόπο πληρωμής.
 
 ## Back to the merchant (the hosted payment page)

@@ -56,6 +56,7 @@ error-session-not-found = This checkout could not be found. Please return to the
 error-session-completed = This order has already been paid.
 error-secure-fields-unavailable = The secure card fields could not be loaded. Please try again.
 error-field-not-mounted = The card form on this page is missing a required field. Please contact the store.
+error-method-unavailable = This payment method could not be loaded. Please try again or choose another payment method.
 error-randomness-unavailable = This browser cannot make a secure payment right now. Please update your browser or try another one.
 error-too-many-requests = Too many attempts. Please wait a minute, then try again.
 error-payment-pending = A payment for this order is still waiting to be completed. Finish it, or try again in a few minutes.
@@ -138,6 +139,9 @@ qr-time-left =
 
 # $method (string): "Apple Pay" or "Google Pay"
 wallet-pay-button = Pay with { $method }
+wallet-buy-button = Buy with { $method }
+wallet-checkout-button = Check out with { $method }
+wallet-donate-button = Donate with { $method }
 wallet-unavailable = { $method } could not be opened. Please choose another payment method.
 
 ## Back to the merchant (the hosted payment page)

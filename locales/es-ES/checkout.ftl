@@ -56,6 +56,7 @@ error-session-not-found = No se ha encontrado esta sesión de pago. Vuelve a la 
 error-session-completed = Este pedido ya se ha pagado.
 error-secure-fields-unavailable = No se han podido cargar los campos seguros de la tarjeta. Vuelve a intentarlo.
 error-field-not-mounted = Al formulario de la tarjeta de esta página le falta un campo obligatorio. Ponte en contacto con la tienda.
+error-method-unavailable = No se ha podido cargar este método de pago. Inténtalo de nuevo o elige otro método de pago.
 error-randomness-unavailable = Este navegador no puede realizar un pago seguro en este momento. Actualiza el navegador o prueba con otro.
 error-too-many-requests = Demasiados intentos. Espera un minuto y vuelve a intentarlo.
 error-payment-pending = Un pago de este pedido sigue pendiente de completarse. Complétalo o vuelve a intentarlo en unos minutos.
@@ -138,6 +139,9 @@ qr-time-left =
 
 # $method (string): "Apple Pay" or "Google Pay"
 wallet-pay-button = Pagar con { $method }
+wallet-buy-button = Comprar con { $method }
+wallet-checkout-button = Finalizar compra con { $method }
+wallet-donate-button = Donar con { $method }
 wallet-unavailable = No se ha podido abrir { $method }. Elige otro método de pago.
 
 ## Back to the merchant (the hosted payment page)

@@ -56,6 +56,7 @@ error-session-not-found = No se encontró esta sesión de pago. Regresa a la tie
 error-session-completed = Este pedido ya fue pagado.
 error-secure-fields-unavailable = No se pudieron cargar los campos seguros de la tarjeta. Inténtalo de nuevo.
 error-field-not-mounted = Al formulario de la tarjeta de esta página le falta un campo obligatorio. Comunícate con la tienda.
+error-method-unavailable = No se pudo cargar este método de pago. Inténtalo de nuevo o elige otro método de pago.
 error-randomness-unavailable = Este navegador no puede realizar un pago seguro en este momento. Actualiza tu navegador o usa otro.
 error-too-many-requests = Demasiados intentos. Espera un minuto y vuelve a intentarlo.
 error-payment-pending = Un pago de este pedido sigue pendiente de completarse. Complétalo o vuelve a intentarlo en unos minutos.
@@ -138,6 +139,9 @@ qr-time-left =
 
 # $method (string): "Apple Pay" or "Google Pay"
 wallet-pay-button = Pagar con { $method }
+wallet-buy-button = Comprar con { $method }
+wallet-checkout-button = Finalizar compra con { $method }
+wallet-donate-button = Donar con { $method }
 wallet-unavailable = No se pudo abrir { $method }. Elige otro método de pago.
 
 ## Back to the merchant (the hosted payment page)

@@ -56,6 +56,7 @@ error-session-not-found = Maksuistuntoa ei löytynyt. Palaa kauppaan ja aloita a
 error-session-completed = Tämä tilaus on jo maksettu.
 error-secure-fields-unavailable = Suojattuja korttikenttiä ei voitu ladata. Yritä uudelleen.
 error-field-not-mounted = Tämän sivun korttilomakkeesta puuttuu pakollinen kenttä. Ota yhteyttä kauppaan.
+error-method-unavailable = Tätä maksutapaa ei voitu ladata. Yritä uudelleen tai valitse toinen maksutapa.
 error-randomness-unavailable = Tällä selaimella ei voi juuri nyt maksaa turvallisesti. Päivitä selain tai kokeile toista selainta.
 error-too-many-requests = Liian monta yritystä. Odota hetki ja yritä sitten uudelleen.
 error-payment-pending = Tämän tilauksen maksu odottaa yhä viimeistelyä. Viimeistele se tai yritä uudelleen muutaman minuutin kuluttua.
@@ -138,6 +139,9 @@ qr-time-left =
 
 # $method (string): "Apple Pay" or "Google Pay"
 wallet-pay-button = Maksa palvelulla { $method }
+wallet-buy-button = Osta palvelulla { $method }
+wallet-checkout-button = Siirry kassalle palvelulla { $method }
+wallet-donate-button = Lahjoita palvelulla { $method }
 wallet-unavailable = Palvelua { $method } ei voitu avata. Valitse toinen maksutapa.
 
 ## Back to the merchant (the hosted payment page)

@@ -57,6 +57,7 @@ error-session-not-found = Hindi mahanap ang checkout na ito. Bumalik sa shop par
 error-session-completed = Bayad na ang order na ito.
 error-secure-fields-unavailable = Hindi ma-load ang mga secure na field ng card. Pakisubukang muli.
 error-field-not-mounted = May kulang na kinakailangang field ang card form sa page na ito. Pakikontak ang tindahan.
+error-method-unavailable = Hindi ma-load ang paraan ng pagbabayad na ito. Pakisubukang muli o pumili ng ibang paraan ng pagbabayad.
 error-randomness-unavailable = Hindi makagawa ng secure na pagbabayad ang browser na ito ngayon. Pakiupdate ang iyong browser o sumubok ng ibang browser.
 error-too-many-requests = Masyadong maraming pagsubok. Maghintay ng isang minuto, saka subukang muli.
 error-payment-pending = May bayad para sa order na ito na naghihintay pa ring makumpleto. Tapusin ito, o subukang muli pagkalipas ng ilang minuto.
@@ -140,6 +141,9 @@ qr-time-left =
 
 # $method (string): "Apple Pay" or "Google Pay"
 wallet-pay-button = Magbayad gamit ang { $method }
+wallet-buy-button = Bumili gamit ang { $method }
+wallet-checkout-button = Mag-checkout gamit ang { $method }
+wallet-donate-button = Mag-donate gamit ang { $method }
 wallet-unavailable = Hindi mabuksan ang { $method }. Pumili ng ibang paraan ng pagbabayad.
 
 ## Back to the merchant (the hosted payment page)

@@ -53,6 +53,7 @@ error-session-not-found = Ce paiement est introuvable. Revenez à la boutique po
 error-session-completed = Cette commande a déjà été payée.
 error-secure-fields-unavailable = Les champs de carte sécurisés n’ont pas pu être chargés. Veuillez réessayer.
 error-field-not-mounted = Il manque un champ obligatoire au formulaire de carte de cette page. Veuillez contacter la boutique.
+error-method-unavailable = Ce moyen de paiement n’a pas pu être chargé. Veuillez réessayer ou choisir un autre moyen de paiement.
 error-randomness-unavailable = Ce navigateur ne peut pas effectuer de paiement sécurisé pour le moment. Veuillez mettre à jour votre navigateur ou en utiliser un autre.
 error-too-many-requests = Trop de tentatives. Veuillez patienter une minute, puis réessayer.
 error-payment-pending = Un paiement de cette commande attend encore d'être finalisé. Finalisez-le, ou réessayez dans quelques minutes.
@@ -128,6 +129,9 @@ qr-time-left =
 ## Portefeuilles du navigateur (Apple Pay, Google Pay)
 
 wallet-pay-button = Payer avec { $method }
+wallet-buy-button = Acheter avec { $method }
+wallet-checkout-button = Commander avec { $method }
+wallet-donate-button = Faire un don avec { $method }
 wallet-unavailable = { $method } n’a pas pu s’ouvrir. Veuillez choisir un autre moyen de paiement.
 
 ## Retour chez le marchand (page de paiement hébergée)

@@ -54,6 +54,7 @@ error-session-not-found = דף התשלום לא נמצא. יש לחזור לח�
 error-session-completed = ההזמנה הזו כבר שולמה.
 error-secure-fields-unavailable = לא ניתן היה לטעון את שדות הכרטיס המאובטחים. נא לנסות שוב.
 error-field-not-mounted = בטופס הכרטיס בדף זה חסר שדה חובה. נא לפנות לחנות.
+error-method-unavailable = לא ניתן היה לטעון את אמצעי התשלום הזה. נסו שוב או בחרו אמצעי תשלום אחר.
 error-randomness-unavailable = הדפדפן הזה לא יכול לבצע תשלום מאובטח כרגע. נא לעדכן את הדפדפן או לנסות דפדפן אחר.
 error-too-many-requests = יותר מדי ניסיונות. יש להמתין דקה ולנסות שוב.
 error-payment-pending = תשלום עבור הזמנה זו עדיין ממתין להשלמה. יש להשלים אותו או לנסות שוב בעוד כמה דקות.
@@ -130,6 +131,9 @@ qr-time-left =
 ## Browser wallets (Apple Pay, Google Pay)
 
 wallet-pay-button = תשלום באמצעות { $method }
+wallet-buy-button = קנייה באמצעות { $method }
+wallet-checkout-button = מעבר לתשלום באמצעות { $method }
+wallet-donate-button = תרומה באמצעות { $method }
 wallet-unavailable = לא ניתן היה לפתוח את { $method }. יש לבחור אמצעי תשלום אחר.
 
 ## Back to the merchant (the hosted payment page)

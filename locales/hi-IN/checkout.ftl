@@ -57,6 +57,7 @@ error-session-not-found = यह चेकआउट नहीं मिला।
 error-session-completed = इस ऑर्डर का भुगतान पहले ही हो चुका है।
 error-secure-fields-unavailable = सुरक्षित कार्ड फ़ील्ड लोड नहीं हो सके। कृपया फिर से कोशिश करें।
 error-field-not-mounted = इस पेज के कार्ड फ़ॉर्म में एक ज़रूरी फ़ील्ड नहीं है। कृपया स्टोर से संपर्क करें।
+error-method-unavailable = यह भुगतान विधि लोड नहीं हो सकी। कृपया फिर से प्रयास करें या कोई अन्य भुगतान विधि चुनें।
 error-randomness-unavailable = यह ब्राउज़र अभी सुरक्षित भुगतान नहीं कर सकता। कृपया अपना ब्राउज़र अपडेट करें या कोई दूसरा ब्राउज़र आज़माएँ।
 error-too-many-requests = बहुत अधिक प्रयास। कृपया एक मिनट प्रतीक्षा करें, फिर दोबारा कोशिश करें।
 error-payment-pending = इस ऑर्डर का एक भुगतान अभी पूरा होने की प्रतीक्षा में है। उसे पूरा करें, या कुछ मिनट बाद दोबारा कोशिश करें।
@@ -140,6 +141,9 @@ qr-time-left =
 
 # $method (string): "Apple Pay" or "Google Pay"
 wallet-pay-button = { $method } से भुगतान करें
+wallet-buy-button = { $method } से खरीदें
+wallet-checkout-button = { $method } से चेकआउट करें
+wallet-donate-button = { $method } से दान करें
 wallet-unavailable = { $method } नहीं खुल सका। कृपया भुगतान का कोई दूसरा तरीका चुनें।
 
 ## Back to the merchant (the hosted payment page)

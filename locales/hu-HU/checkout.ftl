@@ -53,6 +53,7 @@ error-session-not-found = Ez a fizetési munkamenet nem található. Kérjük, t
 error-session-completed = Ezt a rendelést már kifizették.
 error-secure-fields-unavailable = Nem sikerült betölteni a biztonságos kártyamezőket. Kérjük, próbálja újra.
 error-field-not-mounted = Az oldal kártyaűrlapjáról hiányzik egy kötelező mező. Kérjük, forduljon az áruházhoz.
+error-method-unavailable = Ezt a fizetési módot nem sikerült betölteni. Próbálja újra, vagy válasszon másik fizetési módot.
 error-randomness-unavailable = Ez a böngésző most nem tud biztonságos fizetést végezni. Kérjük, frissítse a böngészőjét, vagy próbáljon ki egy másikat.
 error-too-many-requests = Túl sok próbálkozás. Várjon egy percet, majd próbálja újra.
 error-payment-pending = A rendelés egyik fizetése még befejezésre vár. Fejezze be, vagy próbálja újra néhány perc múlva.
@@ -128,6 +129,9 @@ qr-time-left =
 ## Browser wallets (Apple Pay, Google Pay)
 
 wallet-pay-button = Fizetés a következővel: { $method }
+wallet-buy-button = Vásárlás a következővel: { $method }
+wallet-checkout-button = Fizetés és rendelés a következővel: { $method }
+wallet-donate-button = Adományozás a következővel: { $method }
 wallet-unavailable = A(z) { $method } nem nyitható meg. Kérjük, válasszon másik fizetési módot.
 
 ## Back to the merchant (the hosted payment page)

@@ -55,6 +55,7 @@ error-session-not-found = Sesi pembayaran ini tidak ditemukan. Silakan kembali k
 error-session-completed = Pesanan ini sudah dibayar.
 error-secure-fields-unavailable = Kolom kartu yang aman tidak dapat dimuat. Silakan coba lagi.
 error-field-not-mounted = Formulir kartu di halaman ini tidak memiliki kolom yang wajib diisi. Silakan hubungi toko.
+error-method-unavailable = Metode pembayaran ini tidak dapat dimuat. Silakan coba lagi atau pilih metode pembayaran lain.
 error-randomness-unavailable = Browser ini tidak dapat melakukan pembayaran yang aman saat ini. Silakan perbarui browser Anda atau coba browser lain.
 error-too-many-requests = Terlalu banyak percobaan. Harap tunggu sebentar, lalu coba lagi.
 error-payment-pending = Pembayaran untuk pesanan ini masih menunggu diselesaikan. Selesaikan, atau coba lagi dalam beberapa menit.
@@ -136,6 +137,9 @@ qr-time-left =
 
 # $method (string): "Apple Pay" or "Google Pay"
 wallet-pay-button = Bayar dengan { $method }
+wallet-buy-button = Beli dengan { $method }
+wallet-checkout-button = Checkout dengan { $method }
+wallet-donate-button = Donasi dengan { $method }
 wallet-unavailable = { $method } tidak dapat dibuka. Silakan pilih metode pembayaran lain.
 
 ## Back to the merchant (the hosted payment page)

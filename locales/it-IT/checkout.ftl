@@ -56,6 +56,7 @@ error-session-not-found = Impossibile trovare questa sessione di pagamento. Torn
 error-session-completed = Questo ordine è già stato pagato.
 error-secure-fields-unavailable = Impossibile caricare i campi sicuri della carta. Riprova.
 error-field-not-mounted = Nel modulo della carta di questa pagina manca un campo obbligatorio. Contatta il negozio.
+error-method-unavailable = Impossibile caricare questo metodo di pagamento. Riprova o scegli un altro metodo di pagamento.
 error-randomness-unavailable = Questo browser non può effettuare un pagamento sicuro in questo momento. Aggiorna il browser o provane un altro.
 error-too-many-requests = Troppi tentativi. Attendi un minuto, poi riprova.
 error-payment-pending = Un pagamento per questo ordine è ancora in attesa di essere completato. Completalo o riprova tra qualche minuto.
@@ -138,6 +139,9 @@ qr-time-left =
 
 # $method (string): "Apple Pay" or "Google Pay"
 wallet-pay-button = Paga con { $method }
+wallet-buy-button = Acquista con { $method }
+wallet-checkout-button = Concludi l'acquisto con { $method }
+wallet-donate-button = Dona con { $method }
 wallet-unavailable = Impossibile aprire { $method }. Scegli un altro metodo di pagamento.
 
 ## Back to the merchant (the hosted payment page)

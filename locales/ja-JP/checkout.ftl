@@ -55,6 +55,7 @@ error-session-not-found = このお支払い画面が見つかりませんでし
 error-session-completed = このご注文はすでにお支払い済みです。
 error-secure-fields-unavailable = カード情報の安全な入力欄を読み込めませんでした。もう一度お試しください。
 error-field-not-mounted = このページのカード入力フォームに必須の項目がありません。ショップにお問い合わせください。
+error-method-unavailable = この支払い方法を読み込めませんでした。もう一度お試しいただくか、別の支払い方法を選択してください。
 error-randomness-unavailable = このブラウザでは現在、安全なお支払いができません。ブラウザを更新するか、別のブラウザをお試しください。
 error-too-many-requests = 試行回数が多すぎます。1分ほど待ってから、もう一度お試しください。
 error-payment-pending = この注文の支払いがまだ完了を待っています。支払いを完了するか、数分後にもう一度お試しください。
@@ -136,6 +137,9 @@ qr-time-left =
 
 # $method (string): "Apple Pay" or "Google Pay"
 wallet-pay-button = { $method } で支払う
+wallet-buy-button = { $method } で購入
+wallet-checkout-button = { $method } でチェックアウト
+wallet-donate-button = { $method } で寄付する
 wallet-unavailable = { $method } を開けませんでした。別のお支払い方法をお選びください。
 
 ## Back to the merchant (the hosted payment page)

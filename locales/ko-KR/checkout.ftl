@@ -55,6 +55,7 @@ error-session-not-found = 결제 페이지를 찾을 수 없습니다. 상점으
 error-session-completed = 이미 결제가 완료된 주문입니다.
 error-secure-fields-unavailable = 카드 정보 보안 입력란을 불러올 수 없습니다. 다시 시도해 주세요.
 error-field-not-mounted = 이 페이지의 카드 양식에 필수 입력란이 없습니다. 상점에 문의해 주세요.
+error-method-unavailable = 이 결제 수단을 불러올 수 없습니다. 다시 시도하거나 다른 결제 수단을 선택하세요.
 error-randomness-unavailable = 이 브라우저에서는 지금 안전하게 결제할 수 없습니다. 브라우저를 업데이트하거나 다른 브라우저를 사용해 주세요.
 error-too-many-requests = 시도 횟수가 너무 많습니다. 1분 정도 기다린 후 다시 시도해 주세요.
 error-payment-pending = 이 주문의 결제가 아직 완료를 기다리고 있습니다. 결제를 완료하거나 몇 분 후에 다시 시도해 주세요.
@@ -136,6 +137,9 @@ qr-time-left =
 
 # $method (string): "Apple Pay" or "Google Pay"
 wallet-pay-button = { $method }로 결제
+wallet-buy-button = { $method }로 구매
+wallet-checkout-button = { $method }로 결제 진행
+wallet-donate-button = { $method }로 기부
 wallet-unavailable = { $method } 결제창을 열 수 없습니다. 다른 결제 수단을 선택해 주세요.
 
 ## Back to the merchant (the hosted payment page)

@@ -55,6 +55,7 @@ error-session-not-found = Sesi pembayaran ini tidak ditemui. Sila kembali ke ked
 error-session-completed = Pesanan ini telah pun dibayar.
 error-secure-fields-unavailable = Medan kad selamat tidak dapat dimuatkan. Sila cuba lagi.
 error-field-not-mounted = Borang kad di halaman ini tiada medan yang diperlukan. Sila hubungi kedai.
+error-method-unavailable = Kaedah pembayaran ini tidak dapat dimuatkan. Sila cuba lagi atau pilih kaedah pembayaran lain.
 error-randomness-unavailable = Pelayar ini tidak dapat membuat pembayaran selamat sekarang. Sila kemas kini pelayar anda atau cuba pelayar lain.
 error-too-many-requests = Terlalu banyak percubaan. Sila tunggu seminit, kemudian cuba lagi.
 error-payment-pending = Pembayaran untuk pesanan ini masih menunggu untuk diselesaikan. Selesaikannya, atau cuba lagi dalam beberapa minit.
@@ -136,6 +137,9 @@ qr-time-left =
 
 # $method (string): "Apple Pay" or "Google Pay"
 wallet-pay-button = Bayar dengan { $method }
+wallet-buy-button = Beli dengan { $method }
+wallet-checkout-button = Daftar keluar dengan { $method }
+wallet-donate-button = Derma dengan { $method }
 wallet-unavailable = { $method } tidak dapat dibuka. Sila pilih kaedah pembayaran lain.
 
 ## Back to the merchant (the hosted payment page)

@@ -56,6 +56,7 @@ error-session-not-found = Betalingsøkten ble ikke funnet. Gå tilbake til butik
 error-session-completed = Denne bestillingen er allerede betalt.
 error-secure-fields-unavailable = De sikre kortfeltene kunne ikke lastes inn. Prøv igjen.
 error-field-not-mounted = Kortskjemaet på denne siden mangler et obligatorisk felt. Kontakt butikken.
+error-method-unavailable = Denne betalingsmåten kunne ikke lastes inn. Prøv igjen, eller velg en annen betalingsmåte.
 error-randomness-unavailable = Denne nettleseren kan ikke gjennomføre en sikker betaling akkurat nå. Oppdater nettleseren, eller prøv en annen.
 error-too-many-requests = For mange forsøk. Vent et minutt, og prøv deretter igjen.
 error-payment-pending = En betaling for denne bestillingen venter fortsatt på å bli fullført. Fullfør den, eller prøv igjen om noen minutter.
@@ -138,6 +139,9 @@ qr-time-left =
 
 # $method (string): "Apple Pay" or "Google Pay"
 wallet-pay-button = Betal med { $method }
+wallet-buy-button = Kjøp med { $method }
+wallet-checkout-button = Gå til kassen med { $method }
+wallet-donate-button = Doner med { $method }
 wallet-unavailable = { $method } kunne ikke åpnes. Velg en annen betalingsmåte.
 
 ## Back to the merchant (the hosted payment page)

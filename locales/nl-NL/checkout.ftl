@@ -56,6 +56,7 @@ error-session-not-found = Deze betaalsessie is niet gevonden. Ga terug naar de w
 error-session-completed = Deze bestelling is al betaald.
 error-secure-fields-unavailable = De beveiligde kaartvelden konden niet worden geladen. Probeer het opnieuw.
 error-field-not-mounted = In het kaartformulier op deze pagina ontbreekt een verplicht veld. Neem contact op met de winkel.
+error-method-unavailable = Deze betaalmethode kon niet worden geladen. Probeer het opnieuw of kies een andere betaalmethode.
 error-randomness-unavailable = Deze browser kan nu geen veilige betaling uitvoeren. Werk je browser bij of probeer een andere browser.
 error-too-many-requests = Te veel pogingen. Wacht een minuut en probeer het dan opnieuw.
 error-payment-pending = Een betaling voor deze bestelling wacht nog op voltooiing. Rond die af, of probeer het over een paar minuten opnieuw.
@@ -138,6 +139,9 @@ qr-time-left =
 
 # $method (string): "Apple Pay" or "Google Pay"
 wallet-pay-button = Betaal met { $method }
+wallet-buy-button = Kopen met { $method }
+wallet-checkout-button = Afrekenen met { $method }
+wallet-donate-button = Doneren met { $method }
 wallet-unavailable = { $method } kon niet worden geopend. Kies een andere betaalmethode.
 
 ## Back to the merchant (the hosted payment page)

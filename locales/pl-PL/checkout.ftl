@@ -58,6 +58,7 @@ error-session-not-found = Nie znaleziono tej sesji płatności. Wróć do sklepu
 error-session-completed = To zamówienie zostało już opłacone.
 error-secure-fields-unavailable = Nie udało się załadować bezpiecznych pól karty. Spróbuj ponownie.
 error-field-not-mounted = W formularzu karty na tej stronie brakuje wymaganego pola. Skontaktuj się ze sklepem.
+error-method-unavailable = Nie udało się wczytać tej metody płatności. Spróbuj ponownie lub wybierz inną metodę płatności.
 error-randomness-unavailable = Ta przeglądarka nie może teraz wykonać bezpiecznej płatności. Zaktualizuj przeglądarkę lub użyj innej.
 error-too-many-requests = Zbyt wiele prób. Poczekaj minutę i spróbuj ponownie.
 error-payment-pending = Płatność za to zamówienie wciąż czeka na dokończenie. Dokończ ją lub spróbuj ponownie za kilka minut.
@@ -142,6 +143,9 @@ qr-time-left =
 
 # $method (string): "Apple Pay" or "Google Pay"
 wallet-pay-button = Zapłać przez { $method }
+wallet-buy-button = Kup przez { $method }
+wallet-checkout-button = Przejdź do kasy przez { $method }
+wallet-donate-button = Przekaż darowiznę przez { $method }
 wallet-unavailable = Nie udało się otworzyć { $method }. Wybierz inną metodę płatności.
 
 ## Back to the merchant (the hosted payment page)

@@ -56,6 +56,7 @@ error-session-not-found = Esta sessão de pagamento não foi encontrada. Volte �
 error-session-completed = Este pedido já foi pago.
 error-secure-fields-unavailable = Não foi possível carregar os campos seguros do cartão. Tente novamente.
 error-field-not-mounted = Falta um campo obrigatório no formulário do cartão desta página. Entre em contato com a loja.
+error-method-unavailable = Não foi possível carregar esta forma de pagamento. Tente novamente ou escolha outra forma de pagamento.
 error-randomness-unavailable = Este navegador não consegue fazer um pagamento seguro agora. Atualize o navegador ou tente outro.
 error-too-many-requests = Muitas tentativas. Aguarde um minuto e tente novamente.
 error-payment-pending = Um pagamento deste pedido ainda aguarda conclusão. Conclua-o ou tente novamente em alguns minutos.
@@ -138,6 +139,9 @@ qr-time-left =
 
 # $method (string): "Apple Pay" or "Google Pay"
 wallet-pay-button = Pagar com { $method }
+wallet-buy-button = Comprar com { $method }
+wallet-checkout-button = Finalizar compra com { $method }
+wallet-donate-button = Doar com { $method }
 wallet-unavailable = Não foi possível abrir { $method }. Escolha outra forma de pagamento.
 
 ## Back to the merchant (the hosted payment page)

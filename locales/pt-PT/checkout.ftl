@@ -56,6 +56,7 @@ error-session-not-found = Esta sessão de pagamento não foi encontrada. Volte �
 error-session-completed = Esta encomenda já foi paga.
 error-secure-fields-unavailable = Não foi possível carregar os campos seguros do cartão. Tente novamente.
 error-field-not-mounted = Falta um campo obrigatório no formulário do cartão desta página. Contacte a loja.
+error-method-unavailable = Não foi possível carregar este método de pagamento. Tente novamente ou escolha outro método de pagamento.
 error-randomness-unavailable = Este navegador não consegue efetuar um pagamento seguro neste momento. Atualize o navegador ou experimente outro.
 error-too-many-requests = Demasiadas tentativas. Aguarde um minuto e tente novamente.
 error-payment-pending = Um pagamento desta encomenda ainda aguarda conclusão. Conclua-o ou tente novamente dentro de alguns minutos.
@@ -138,6 +139,9 @@ qr-time-left =
 
 # $method (string): "Apple Pay" or "Google Pay"
 wallet-pay-button = Pagar com { $method }
+wallet-buy-button = Comprar com { $method }
+wallet-checkout-button = Finalizar compra com { $method }
+wallet-donate-button = Doar com { $method }
 wallet-unavailable = Não foi possível abrir { $method }. Escolha outro método de pagamento.
 
 ## Back to the merchant (the hosted payment page)

@@ -54,6 +54,7 @@ error-session-not-found = Această sesiune de plată nu a fost găsită. Reveni�
 error-session-completed = Această comandă a fost deja plătită.
 error-secure-fields-unavailable = Câmpurile securizate pentru card nu au putut fi încărcate. Vă rugăm să încercați din nou.
 error-field-not-mounted = Din formularul cardului de pe această pagină lipsește un câmp obligatoriu. Vă rugăm să contactați magazinul.
+error-method-unavailable = Această metodă de plată nu a putut fi încărcată. Încercați din nou sau alegeți altă metodă de plată.
 error-randomness-unavailable = Acest browser nu poate efectua acum o plată securizată. Vă rugăm să actualizați browserul sau să încercați altul.
 error-too-many-requests = Prea multe încercări. Așteptați un minut, apoi încercați din nou.
 error-payment-pending = O plată pentru această comandă încă așteaptă să fie finalizată. Finalizați-o sau încercați din nou peste câteva minute.
@@ -130,6 +131,9 @@ qr-time-left =
 ## Browser wallets (Apple Pay, Google Pay)
 
 wallet-pay-button = Plătiți cu { $method }
+wallet-buy-button = Cumpărați cu { $method }
+wallet-checkout-button = Finalizați comanda cu { $method }
+wallet-donate-button = Donați cu { $method }
 wallet-unavailable = { $method } nu a putut fi deschis. Vă rugăm să alegeți altă metodă de plată.
 
 ## Back to the merchant (the hosted payment page)

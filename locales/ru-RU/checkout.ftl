@@ -55,6 +55,7 @@ error-session-not-found = Сеанс оплаты не найден. Верни�
 error-session-completed = Этот заказ уже оплачен.
 error-secure-fields-unavailable = Не удалось загрузить защищённые поля для ввода данных карты. Повторите попытку.
 error-field-not-mounted = В форме карты на этой странице не хватает обязательного поля. Обратитесь в магазин.
+error-method-unavailable = Не удалось загрузить этот способ оплаты. Попробуйте ещё раз или выберите другой способ оплаты.
 error-randomness-unavailable = Этот браузер сейчас не может провести безопасный платёж. Обновите браузер или воспользуйтесь другим.
 error-too-many-requests = Слишком много попыток. Подождите минуту и попробуйте снова.
 error-payment-pending = Платёж по этому заказу ещё ожидает завершения. Завершите его или повторите попытку через несколько минут.
@@ -132,6 +133,9 @@ qr-time-left =
 ## Browser wallets (Apple Pay, Google Pay)
 
 wallet-pay-button = Оплатить через { $method }
+wallet-buy-button = Купить через { $method }
+wallet-checkout-button = Оформить заказ через { $method }
+wallet-donate-button = Пожертвовать через { $method }
 wallet-unavailable = Не удалось открыть { $method }. Выберите другой способ оплаты.
 
 ## Back to the merchant (the hosted payment page)

@@ -56,6 +56,7 @@ error-session-not-found = Betalningssessionen hittades inte. Gå tillbaka till b
 error-session-completed = Den här beställningen är redan betald.
 error-secure-fields-unavailable = De säkra kortfälten kunde inte laddas. Försök igen.
 error-field-not-mounted = Kortformuläret på den här sidan saknar ett obligatoriskt fält. Kontakta butiken.
+error-method-unavailable = Det gick inte att läsa in den här betalningsmetoden. Försök igen eller välj en annan betalningsmetod.
 error-randomness-unavailable = Den här webbläsaren kan inte genomföra en säker betalning just nu. Uppdatera webbläsaren eller prova en annan.
 error-too-many-requests = För många försök. Vänta en minut och försök sedan igen.
 error-payment-pending = En betalning för den här beställningen väntar fortfarande på att slutföras. Slutför den eller försök igen om några minuter.
@@ -138,6 +139,9 @@ qr-time-left =
 
 # $method (string): "Apple Pay" or "Google Pay"
 wallet-pay-button = Betala med { $method }
+wallet-buy-button = Köp med { $method }
+wallet-checkout-button = Gå till kassan med { $method }
+wallet-donate-button = Donera med { $method }
 wallet-unavailable = { $method } kunde inte öppnas. Välj ett annat betalningssätt.
 
 ## Back to the merchant (the hosted payment page)

@@ -55,6 +55,7 @@ error-session-not-found = ไม่พบหน้าชำระเงินน
 error-session-completed = คำสั่งซื้อนี้ชำระเงินแล้ว
 error-secure-fields-unavailable = ไม่สามารถโหลดช่องกรอกข้อมูลบัตรที่ปลอดภัยได้ โปรดลองอีกครั้ง
 error-field-not-mounted = แบบฟอร์มบัตรในหน้านี้ขาดช่องที่จำเป็น โปรดติดต่อร้านค้า
+error-method-unavailable = ไม่สามารถโหลดวิธีการชำระเงินนี้ได้ โปรดลองอีกครั้งหรือเลือกวิธีการชำระเงินอื่น
 error-randomness-unavailable = เบราว์เซอร์นี้ไม่สามารถชำระเงินอย่างปลอดภัยได้ในขณะนี้ โปรดอัปเดตเบราว์เซอร์หรือลองใช้เบราว์เซอร์อื่น
 error-too-many-requests = ลองหลายครั้งเกินไป โปรดรอสักครู่แล้วลองอีกครั้ง
 error-payment-pending = การชำระเงินของคำสั่งซื้อนี้ยังรอให้ดำเนินการให้เสร็จ โปรดดำเนินการให้เสร็จ หรือลองอีกครั้งในอีกไม่กี่นาที
@@ -136,6 +137,9 @@ qr-time-left =
 
 # $method (string): "Apple Pay" or "Google Pay"
 wallet-pay-button = ชำระเงินด้วย { $method }
+wallet-buy-button = ซื้อด้วย { $method }
+wallet-checkout-button = ชำระเงินและสั่งซื้อด้วย { $method }
+wallet-donate-button = บริจาคด้วย { $method }
 wallet-unavailable = ไม่สามารถเปิด { $method } ได้ โปรดเลือกวิธีการชำระเงินอื่น
 
 ## Back to the merchant (the hosted payment page)

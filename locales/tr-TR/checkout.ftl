@@ -53,6 +53,7 @@ error-session-not-found = Bu ödeme oturumu bulunamadı. Baştan başlamak için
 error-session-completed = Bu siparişin ödemesi zaten yapılmış.
 error-secure-fields-unavailable = Güvenli kart alanları yüklenemedi. Lütfen tekrar deneyin.
 error-field-not-mounted = Bu sayfadaki kart formunda zorunlu bir alan eksik. Lütfen mağazayla iletişime geçin.
+error-method-unavailable = Bu ödeme yöntemi yüklenemedi. Lütfen tekrar deneyin veya başka bir ödeme yöntemi seçin.
 error-randomness-unavailable = Bu tarayıcı şu anda güvenli bir ödeme yapamıyor. Lütfen tarayıcınızı güncelleyin veya başka bir tarayıcı deneyin.
 error-too-many-requests = Çok fazla deneme yapıldı. Lütfen bir dakika bekleyip yeniden deneyin.
 error-payment-pending = Bu siparişe ait bir ödeme hâlâ tamamlanmayı bekliyor. Ödemeyi tamamlayın veya birkaç dakika sonra yeniden deneyin.
@@ -128,6 +129,9 @@ qr-time-left =
 ## Browser wallets (Apple Pay, Google Pay)
 
 wallet-pay-button = { $method } ile öde
+wallet-buy-button = { $method } ile satın al
+wallet-checkout-button = { $method } ile alışverişi tamamla
+wallet-donate-button = { $method } ile bağış yap
 wallet-unavailable = { $method } açılamadı. Lütfen başka bir ödeme yöntemi seçin.
 
 ## Back to the merchant (the hosted payment page)

@@ -55,6 +55,7 @@ error-session-not-found = Сеанс оплати не знайдено. Пов�
 error-session-completed = Це замовлення вже оплачено.
 error-secure-fields-unavailable = Не вдалося завантажити захищені поля для введення даних картки. Спробуйте ще раз.
 error-field-not-mounted = У формі картки на цій сторінці бракує обов’язкового поля. Зверніться до магазину.
+error-method-unavailable = Не вдалося завантажити цей спосіб оплати. Спробуйте ще раз або виберіть інший спосіб оплати.
 error-randomness-unavailable = Цей браузер зараз не може здійснити безпечний платіж. Оновіть браузер або скористайтеся іншим.
 error-too-many-requests = Забагато спроб. Зачекайте хвилину й спробуйте ще раз.
 error-payment-pending = Платіж за це замовлення ще очікує завершення. Завершіть його або спробуйте ще раз за кілька хвилин.
@@ -132,6 +133,9 @@ qr-time-left =
 ## Browser wallets (Apple Pay, Google Pay)
 
 wallet-pay-button = Сплатити через { $method }
+wallet-buy-button = Купити через { $method }
+wallet-checkout-button = Оформити замовлення через { $method }
+wallet-donate-button = Пожертвувати через { $method }
 wallet-unavailable = Не вдалося відкрити { $method }. Виберіть інший спосіб оплати.
 
 ## Back to the merchant (the hosted payment page)

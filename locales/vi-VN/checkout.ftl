@@ -55,6 +55,7 @@ error-session-not-found = Không tìm thấy phiên thanh toán này. Vui lòng 
 error-session-completed = Đơn hàng này đã được thanh toán.
 error-secure-fields-unavailable = Không thể tải các trường nhập thông tin thẻ bảo mật. Vui lòng thử lại.
 error-field-not-mounted = Biểu mẫu thẻ trên trang này thiếu một trường bắt buộc. Vui lòng liên hệ cửa hàng.
+error-method-unavailable = Không thể tải phương thức thanh toán này. Vui lòng thử lại hoặc chọn phương thức thanh toán khác.
 error-randomness-unavailable = Trình duyệt này hiện không thể thực hiện thanh toán an toàn. Vui lòng cập nhật trình duyệt hoặc thử trình duyệt khác.
 error-too-many-requests = Quá nhiều lần thử. Vui lòng đợi một phút rồi thử lại.
 error-payment-pending = Một khoản thanh toán cho đơn hàng này vẫn đang chờ hoàn tất. Hãy hoàn tất hoặc thử lại sau vài phút.
@@ -136,6 +137,9 @@ qr-time-left =
 
 # $method (string): "Apple Pay" or "Google Pay"
 wallet-pay-button = Thanh toán bằng { $method }
+wallet-buy-button = Mua bằng { $method }
+wallet-checkout-button = Thanh toán đơn hàng bằng { $method }
+wallet-donate-button = Quyên góp bằng { $method }
 wallet-unavailable = Không thể mở { $method }. Vui lòng chọn phương thức thanh toán khác.
 
 ## Back to the merchant (the hosted payment page)

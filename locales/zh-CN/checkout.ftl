@@ -55,6 +55,7 @@ error-session-not-found = 找不到本次结账。请返回商家页面重新开
 error-session-completed = 该订单已支付。
 error-secure-fields-unavailable = 无法加载安全卡信息输入框。请重试。
 error-field-not-mounted = 此页面的银行卡表单缺少必填字段。请联系商家。
+error-method-unavailable = 无法加载此支付方式。请重试或选择其他支付方式。
 error-randomness-unavailable = 此浏览器当前无法进行安全支付。请更新浏览器或换用其他浏览器。
 error-too-many-requests = 尝试次数过多。请稍等一分钟后再试。
 error-payment-pending = 此订单的一笔付款仍在等待完成。请完成该付款，或几分钟后再试。
@@ -136,6 +137,9 @@ qr-time-left =
 
 # $method (string): "Apple Pay" or "Google Pay"
 wallet-pay-button = 使用 { $method } 支付
+wallet-buy-button = 使用 { $method } 购买
+wallet-checkout-button = 使用 { $method } 结账
+wallet-donate-button = 使用 { $method } 捐款
 wallet-unavailable = 无法打开 { $method }。请选择其他支付方式。
 
 ## Back to the merchant (the hosted payment page)

@@ -55,6 +55,7 @@ error-session-not-found = 找不到本次結帳。請返回商店重新開始。
 error-session-completed = 此訂單已付款。
 error-secure-fields-unavailable = 無法載入安全的卡資料欄位。請重試。
 error-field-not-mounted = 此頁面的卡資料表格缺少必填欄位。請聯絡商店。
+error-method-unavailable = 無法載入此付款方式。請重試或選擇其他付款方式。
 error-randomness-unavailable = 此瀏覽器目前無法進行安全付款。請更新瀏覽器或改用其他瀏覽器。
 error-too-many-requests = 嘗試次數過多。請稍等一分鐘後再試。
 error-payment-pending = 此訂單的一筆付款仍在等待完成。請完成該付款，或數分鐘後再試。
@@ -136,6 +137,9 @@ qr-time-left =
 
 # $method (string): "Apple Pay" or "Google Pay"
 wallet-pay-button = 以 { $method } 付款
+wallet-buy-button = 以 { $method } 購買
+wallet-checkout-button = 以 { $method } 結帳
+wallet-donate-button = 以 { $method } 捐款
 wallet-unavailable = 無法開啟 { $method }。請選擇其他付款方式。
 
 ## Back to the merchant (the hosted payment page)

@@ -15,6 +15,13 @@
 //! trunk writes the wasm loader as an inline `<script type="module">`; rather than allowing
 //! `'unsafe-inline'`, the hash of each inline script of an HTML file is computed when the file
 //! is served and added to `script-src`.
+//!
+//! Served compressed, as a CDN would: `scripts/compress-dist.sh` writes `f.br` and `f.gz` beside
+//! each file, and the request's `Accept-Encoding` picks one (brotli first), with
+//! `Content-Encoding` and `Vary: Accept-Encoding`; a sibling older than its file is ignored.
+//! Files whose names carry trunk's content hash are cached for a year (`immutable`); the page
+//! (`card-field.html`) and the inventory are looked up by name, so revalidated (`no-cache`,
+//! with an `ETag`).
 
 use crate::state::Shared;
 use axum::Router;
@@ -24,8 +31,9 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use base64::Engine;
 use sha2::{Digest, Sha256};
+use std::path::{Path as FsPath, PathBuf};
 
-/// Merchant origins allowed to embed the frames by default: the demo page of `trunk serve`.
+/// Merchant origins allowed to embed the frames by default: the demo shop's pages.
 pub const DEFAULT_FRAME_ANCESTORS: &[&str] = &["http://127.0.0.1:8080", "http://localhost:8080"];
 
 pub fn routes() -> Router<Shared> {
@@ -161,7 +169,124 @@ async fn not_found_file(State(st): State<Shared>) -> Response {
     plain(&st, StatusCode::NOT_FOUND, "no such frame file\n".into())
 }
 
-async fn serve(State(st): State<Shared>, Path(file): Path<String>) -> Response {
+/// The precompressed encodings a request accepts: `(brotli, gzip)`. `q=0` refuses one; `*`
+/// stands for those not named.
+pub fn accepted_encodings(headers: &HeaderMap) -> (bool, bool) {
+    let (mut br, mut gzip, mut any) = (None, None, None);
+    for value in headers.get_all(header::ACCEPT_ENCODING) {
+        let Ok(value) = value.to_str() else {
+            continue;
+        };
+        for item in value.split(',') {
+            let mut parts = item.split(';');
+            let name = parts.next().unwrap_or("").trim().to_ascii_lowercase();
+            let q = parts
+                .filter_map(|p| {
+                    let (k, v) = p.split_once('=')?;
+                    k.trim().eq_ignore_ascii_case("q").then(|| v.trim())
+                })
+                .next()
+                .map_or(1.0, |q| q.parse::<f32>().unwrap_or(0.0));
+            let ok = Some(q > 0.0);
+            match name.as_str() {
+                "br" => br = ok,
+                "gzip" | "x-gzip" => gzip = ok,
+                "*" => any = ok,
+                _ => {}
+            }
+        }
+    }
+    (br.or(any).unwrap_or(false), gzip.or(any).unwrap_or(false))
+}
+
+/// Whether a file name carries trunk's content hash (`name-<16 hex>.ext`, `name-<16 hex>_bg.wasm`):
+/// its content never changes under that name.
+pub fn hashed_name(name: &str) -> bool {
+    let Some((_, tail)) = name.rsplit_once('-') else {
+        return false;
+    };
+    let hex = tail.bytes().take_while(u8::is_ascii_hexdigit).count();
+    hex == 16 && matches!(tail.as_bytes().get(16), Some(b'.' | b'_'))
+}
+
+/// A plain file (no symbolic link), with its metadata.
+fn regular_file(path: &FsPath) -> Option<std::fs::Metadata> {
+    let meta = std::fs::symlink_metadata(path).ok()?;
+    meta.file_type().is_file().then_some(meta)
+}
+
+/// `path` with `.ext` appended, if that is a plain file no older than `source` (one left from an
+/// earlier build would be another file).
+fn sibling(path: &FsPath, ext: &str, source: &std::fs::Metadata) -> Option<PathBuf> {
+    let mut name = path.as_os_str().to_owned();
+    name.push(".");
+    name.push(ext);
+    let sibling = PathBuf::from(name);
+    let meta = regular_file(&sibling)?;
+    (meta.modified().ok()? >= source.modified().ok()?).then_some(sibling)
+}
+
+/// A file as it goes out: its bytes in the chosen encoding, the file itself (for the inline
+/// script hashes of a page), whether it has compressed variants at all, and its entity tag.
+struct Negotiated {
+    body: Vec<u8>,
+    encoding: Option<&'static str>,
+    plain: Option<Vec<u8>>,
+    varies: bool,
+    etag: String,
+}
+
+fn read_negotiated(
+    path: &FsPath,
+    (br, gzip): (bool, bool),
+    want_plain: bool,
+) -> Option<Negotiated> {
+    let meta = regular_file(path)?;
+    let br_file = sibling(path, "br", &meta);
+    let gz_file = sibling(path, "gz", &meta);
+    let varies = br_file.is_some() || gz_file.is_some();
+    let (chosen, encoding) = match (br_file, gz_file) {
+        (Some(f), _) if br => (f, Some("br")),
+        (_, Some(f)) if gzip => (f, Some("gzip")),
+        _ => (path.to_path_buf(), None),
+    };
+    let body = std::fs::read(&chosen).ok()?;
+    let plain = match (want_plain, encoding) {
+        (false, _) => None,
+        (true, None) => Some(body.clone()),
+        (true, Some(_)) => Some(std::fs::read(path).ok()?),
+    };
+    let stamp = meta
+        .modified()
+        .ok()
+        .and_then(|m| m.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos());
+    let etag = format!(
+        "\"{:x}-{stamp:x}{}\"",
+        meta.len(),
+        encoding.map_or(String::new(), |e| format!("-{e}"))
+    );
+    Some(Negotiated {
+        body,
+        encoding,
+        plain,
+        varies,
+        etag,
+    })
+}
+
+/// Whether `If-None-Match` names `etag` (or is `*`).
+fn not_modified(headers: &HeaderMap, etag: &str) -> bool {
+    headers
+        .get_all(header::IF_NONE_MATCH)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .map(|t| t.trim().trim_start_matches("W/"))
+        .any(|t| t == etag || t == "*")
+}
+
+async fn serve(State(st): State<Shared>, Path(file): Path<String>, request: HeaderMap) -> Response {
     let Some(dir) = st.frames_dir.as_ref() else {
         return plain(
             &st,
@@ -183,34 +308,44 @@ async fn serve(State(st): State<Shared>, Path(file): Path<String>) -> Response {
         return plain(&st, StatusCode::NOT_FOUND, "no such frame file\n".into());
     };
     let path = dir.join(&file);
+    let html = ctype.starts_with("text/html");
+    let accepted = accepted_encodings(&request);
     // No symbolic links: only files really in the folder.
-    let read = tokio::task::spawn_blocking(move || {
-        let meta = std::fs::symlink_metadata(&path).ok()?;
-        meta.file_type()
-            .is_file()
-            .then(|| std::fs::read(&path).ok())?
-    })
-    .await;
-    let Ok(Some(body)) = read else {
+    let read = tokio::task::spawn_blocking(move || read_negotiated(&path, accepted, html)).await;
+    let Ok(Some(found)) = read else {
         return plain(&st, StatusCode::NOT_FOUND, "no such frame file\n".into());
     };
-    let hashes = if ctype.starts_with("text/html") {
-        inline_script_hashes(&String::from_utf8_lossy(&body))
-    } else {
-        Vec::new()
+    let hashes = match &found.plain {
+        Some(page) if html => inline_script_hashes(&String::from_utf8_lossy(page)),
+        _ => Vec::new(),
     };
-    let mut r = (StatusCode::OK, [(header::CONTENT_TYPE, ctype)], body).into_response();
+    let fresh = not_modified(&request, &found.etag);
+    let mut r = if fresh {
+        StatusCode::NOT_MODIFIED.into_response()
+    } else {
+        (StatusCode::OK, [(header::CONTENT_TYPE, ctype)], found.body).into_response()
+    };
     let headers = r.headers_mut();
     security_headers(headers, &csp(&st.frame_ancestors, &hashes));
-    // The HTML is looked up by name; the other files carry a content hash in their names.
+    // The page and the inventory are looked up by name; the other files carry a content hash in
+    // their names.
     headers.insert(
         header::CACHE_CONTROL,
-        HeaderValue::from_static(if ctype.starts_with("text/html") {
-            "no-cache"
+        HeaderValue::from_static(if hashed_name(&file) {
+            "public, max-age=31536000, immutable"
         } else {
-            "public, max-age=3600"
+            "no-cache"
         }),
     );
+    if let Ok(v) = HeaderValue::from_str(&found.etag) {
+        headers.insert(header::ETAG, v);
+    }
+    if found.varies {
+        headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    }
+    if let (Some(encoding), false) = (found.encoding, fresh) {
+        headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static(encoding));
+    }
     r
 }
 
@@ -246,6 +381,28 @@ mod tests {
         assert_eq!(content_type("x.wasm"), Some("application/wasm"));
         assert_eq!(content_type("Cargo.toml"), None);
         assert_eq!(content_type("noext"), None);
+    }
+
+    #[test]
+    fn accept_encoding_is_read_with_its_weights() {
+        let with = |v: &str| {
+            let mut h = HeaderMap::new();
+            h.insert(header::ACCEPT_ENCODING, HeaderValue::from_str(v).unwrap());
+            accepted_encodings(&h)
+        };
+        assert_eq!(accepted_encodings(&HeaderMap::new()), (false, false));
+        assert_eq!(with("gzip, deflate, br, zstd"), (true, true));
+        assert_eq!(with("gzip"), (false, true));
+        assert_eq!(with("BR;q=0.5"), (true, false));
+        assert_eq!(with("br;q=0, gzip;q=0.1"), (false, true));
+        assert_eq!(with("*"), (true, true));
+        assert_eq!(with("*;q=0, identity"), (false, false));
+        assert_eq!(with("identity"), (false, false));
+        assert!(hashed_name("paykka-card-frame-8d47c11e8f1c9997_bg.wasm"));
+        assert!(hashed_name("card-field-261d6a5691e90b94.css"));
+        assert!(!hashed_name("card-field.html"));
+        assert!(!hashed_name("integrity.json"));
+        assert!(!hashed_name("a-8d47c11e8f1c99.js"));
     }
 
     #[test]

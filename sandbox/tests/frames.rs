@@ -234,3 +234,96 @@ async fn frame_ancestors_follow_the_configuration() {
     let _ = std::fs::remove_dir_all(dir.parent().unwrap());
     let _ = std::fs::remove_dir_all(data);
 }
+
+/// The body decoded by the command-line tool of its Content-Encoding.
+fn decode(encoding: Option<&str>, body: &[u8]) -> Vec<u8> {
+    let tool = match encoding {
+        None => return body.to_vec(),
+        Some("br") => "brotli",
+        Some("gzip") => "gzip",
+        Some(other) => panic!("unexpected encoding {other}"),
+    };
+    let mut child = std::process::Command::new(tool)
+        .args(["-d", "-c"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(body).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{tool} -d");
+    out.stdout
+}
+
+#[tokio::test]
+async fn frame_files_are_sent_compressed_by_accept_encoding_with_vary_and_caching() {
+    let dir = frames_dir();
+    // As trunk names them: content-hashed, but the page.
+    let wasm = "paykka-card-frame-8d47c11e8f1c9997_bg.wasm";
+    let body: Vec<u8> = (0..30_000u32)
+        .map(|i| b"wasm(){};\n"[(i.wrapping_mul(2_654_435_761) >> 28) as usize % 10])
+        .collect();
+    std::fs::write(dir.join(wasm), body).unwrap();
+    let page = format!("{HTML}{}", "<p>card number</p>".repeat(30));
+    std::fs::write(dir.join("card-field.html"), &page).unwrap();
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../scripts/compress-dist.sh");
+    let status = std::process::Command::new("bash")
+        .arg(script)
+        .arg(&dir)
+        .status()
+        .unwrap();
+    assert!(status.success(), "scripts/compress-dist.sh");
+    let (sb, data) = start(Some(&dir), None).await;
+    let inline = "import init from '/frames/f.js';\nawait init();";
+    let hash = base64::Engine::encode(
+        &base64::engine::general_purpose::STANDARD,
+        <sha2::Sha256 as sha2::Digest>::digest(inline),
+    );
+    for (file, cache) in [
+        (wasm, "public, max-age=31536000, immutable"),
+        ("card-field.html", "no-cache"),
+    ] {
+        let original = std::fs::read(dir.join(file)).unwrap();
+        for (accept, expect) in [
+            (Some("gzip, deflate, br, zstd"), Some("br")),
+            (Some("gzip"), Some("gzip")),
+            (Some("br;q=0, gzip;q=0.8"), Some("gzip")),
+            (None, None),
+        ] {
+            let mut req = http().get(format!("{}/frames/{file}", sb.base_url));
+            if let Some(a) = accept {
+                req = req.header("accept-encoding", a);
+            }
+            let r = req.send().await.unwrap();
+            assert_eq!(r.status(), 200, "{file} {accept:?}");
+            let h = r.headers().clone();
+            let encoding = h.get("content-encoding").map(|v| v.to_str().unwrap());
+            assert_eq!(encoding, expect, "{file} {accept:?}");
+            assert_eq!(h["vary"], "accept-encoding", "{file} {accept:?}");
+            assert_eq!(h["cache-control"], cache, "{file}");
+            // Every security header stays, and the page's inline loader is hashed from the
+            // decoded page whatever is sent.
+            assert_eq!(h["x-content-type-options"], "nosniff");
+            assert_eq!(h["referrer-policy"], "no-referrer");
+            let csp = h["content-security-policy"].to_str().unwrap();
+            if file.ends_with(".html") {
+                assert!(csp.contains(&format!("'sha256-{hash}'")), "{csp}");
+            }
+            let body = r.bytes().await.unwrap();
+            if expect.is_some() {
+                assert!(body.len() < original.len(), "{file} {accept:?} is smaller");
+            }
+            assert_eq!(decode(encoding, &body), original, "{file} {accept:?}");
+        }
+    }
+    // The compressed siblings are not served by their own names.
+    let r = http()
+        .get(format!("{}/frames/{wasm}.br", sb.base_url))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 404);
+    sb.shutdown().await;
+    let _ = std::fs::remove_dir_all(dir.parent().unwrap());
+    let _ = std::fs::remove_dir_all(data);
+}

@@ -49,7 +49,9 @@ use crate::context::CheckoutContext;
 use crate::small_map::SmallMap;
 
 pub use crate::components::internal::{new_idempotency_key, random_bytes};
-pub use crate::components::wallet::Wallet;
+pub use crate::components::wallet::{
+    Wallet, WalletButtonColor, WalletButtonOptions, WalletButtonType, WalletButtons,
+};
 pub use wallets::wallet_name;
 
 /// What the merchant's callbacks learn about a payment.
@@ -127,6 +129,8 @@ pub struct CheckoutConfiguration {
     pub allow_methods: Option<Vec<String>>,
     /// Methods never shown (gateway codes, `card` for cards).
     pub remove_methods: Vec<String>,
+    /// What Apple Pay's and Google Pay's buttons say, and their colours.
+    pub wallet_buttons: WalletButtons,
 }
 
 impl CheckoutConfiguration {
@@ -177,6 +181,7 @@ struct Setup {
     other_methods: Vec<&'static PaymentMethod>,
     context: CheckoutContext,
     callbacks: PaymentCallbacks,
+    wallet_buttons: WalletButtons,
 }
 
 /// One checkout's payment, shared by every view of it (`Copy`: pass it anywhere).
@@ -191,6 +196,8 @@ pub struct PaymentController {
     stored_cards: RwSignal<Vec<StoredCard>>,
     remove_states: RwSignal<SmallMap<String, RemoveState>>,
     wallets_ready: RwSignal<Vec<&'static str>>,
+    /// Methods whose code (a chunk of the SDK's wasm) could not be loaded.
+    unavailable_methods: RwSignal<Vec<&'static str>>,
     /// Submitting: pending from a press of Pay until its answer. Set right after creation
     /// (the action runs the controller, so the controller exists first); copies captured by
     /// the action itself never use it.
@@ -254,6 +261,7 @@ impl PaymentController {
             stored_cards: RwSignal::new(stored),
             remove_states: RwSignal::new(SmallMap::new()),
             wallets_ready: RwSignal::new(Vec::new()),
+            unavailable_methods: RwSignal::new(Vec::new()),
             pay_action: None,
             setup: StoredValue::new_local(Setup {
                 client,
@@ -264,6 +272,7 @@ impl PaymentController {
                 other_methods,
                 context,
                 callbacks,
+                wallet_buttons: configuration.wallet_buttons,
             }),
         };
         let mut controller = controller;
@@ -378,6 +387,25 @@ impl PaymentController {
     /// The session's methods other than cards, in its order.
     pub fn other_methods(&self) -> Vec<&'static PaymentMethod> {
         self.setup.with_value(|s| s.other_methods.clone())
+    }
+
+    /// How the merchant wants `wallet`'s button to look and what it says.
+    pub fn wallet_button(&self, wallet: Wallet) -> WalletButtonOptions {
+        self.setup.with_value(|s| s.wallet_buttons.of(wallet))
+    }
+
+    /// Starts loading the code (wasm chunks) of the session's methods that a view of the
+    /// payment will show; a view that can show them calls it once, when it is created (Component
+    /// mode in JS, which pays by card only, never does).
+    pub fn preload_method_chunks(&self) {
+        let unavailable = self.unavailable_methods;
+        self.setup
+            .with_value(|s| crate::chunks::preload_for_session(&s.other_methods, unavailable));
+    }
+
+    /// Methods that cannot be used now: their code could not be loaded.
+    pub fn unavailable_methods(&self) -> ReadSignal<Vec<&'static str>> {
+        self.unavailable_methods.read_only()
     }
 
     /// Wallets this browser can pay with (found out once, on creation).

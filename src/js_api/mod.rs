@@ -29,6 +29,7 @@ use wasm_bindgen_futures::future_to_promise;
 use web_sys::AbortController;
 
 use crate::api::{BackendClient, SubmitHook};
+use crate::chunks::{AppearanceRefused, parse_appearance};
 use crate::components::DropIn;
 use crate::components::dropin::DropInProps;
 use crate::components::internal::browser::current_page_url;
@@ -76,7 +77,7 @@ impl JsCheckout {
         number_frame: JsValue,
     ) -> Result<JsCheckout, JsValue> {
         install_panic_hook();
-        let options = parse_options(&options)?;
+        let mut options = parse_options(&options)?;
         add_translations(&options)?;
         let controller =
             AbortController::new().map_err(|_| type_error("AbortController is missing"))?;
@@ -91,12 +92,36 @@ impl JsCheckout {
                 .chain(browser.iter())
                 .map(String::as_str),
         );
-        // The payment so far is asked for at the same time, for a Drop-in to show at once.
-        let (session, answer) = crate::api::join(
-            client.session(&options.session_id),
-            client.result(&options.session_id),
+        // The payment so far is asked for at the same time, for a Drop-in to show at once; and
+        // the appearance's parser, when there is one, loads meanwhile.
+        let appearance = options.appearance_source.take().map(parse_appearance);
+        let (appearance, (session, answer)) = crate::api::join(
+            async move {
+                match appearance {
+                    Some(parsing) => Some(parsing.await),
+                    None => None,
+                }
+            },
+            crate::api::join(
+                client.session(&options.session_id),
+                client.result(&options.session_id),
+            ),
         )
         .await;
+        options.appearance = match appearance {
+            None => None,
+            Some(Ok(appearance)) => Some(appearance),
+            Some(Err(AppearanceRefused::Invalid(why))) => {
+                return Err(type_error(&format!("option `appearance`: {why}")));
+            }
+            // The checkout still works, in our look: the merchant hears why in the console.
+            Some(Err(AppearanceRefused::Unavailable)) => {
+                leptos::logging::warn!(
+                    "paykka-checkout: the appearance could not be applied (its code did not load)"
+                );
+                None
+            }
+        };
         let session = match session {
             Ok(session) => session,
             Err(error) => {

@@ -7,8 +7,12 @@ use wasm_bindgen::prelude::*;
 use super::convert::*;
 use paykka_core::{Brand, HolderNamePolicy};
 
+use crate::chunks::AppearanceSource;
 use crate::components::FieldTexts;
-use crate::controller::CheckoutConfiguration;
+use crate::controller::{
+    CheckoutConfiguration, Wallet, WalletButtonColor, WalletButtonOptions, WalletButtonType,
+    WalletButtons,
+};
 use paykka_core::appearance::Appearance;
 
 // The options taken, in a module that compiles natively: a native test checks them against the
@@ -36,11 +40,14 @@ pub(super) struct Options {
     /// `holderName`: `required`, `optional` or `hidden`; absent, the Drop-in does not ask and a
     /// mounted `holderName` component is optional.
     pub(super) holder_name: Option<HolderNamePolicy>,
-    /// `labels`, `placeholders`, `paymentMethodsConfiguration.card.brands`,
+    /// `labels`, `placeholders`, `paymentMethodsConfiguration` (card brands, wallet buttons),
     /// `allowPaymentMethods` and `removePaymentMethods` (the holder's name is `holder_name`).
     pub(super) configuration: CheckoutConfiguration,
     /// The merchant's messages per locale, as Fluent sources (see [`translations`]).
     pub(super) translations: Vec<(String, String)>,
+    /// `appearance` as given (its shape checked).
+    pub(super) appearance_source: Option<AppearanceSource>,
+    /// `appearance`, its values checked: set by `create()` from `appearance_source`.
     pub(super) appearance: Option<Appearance>,
 }
 
@@ -137,7 +144,8 @@ pub(super) fn parse_options(value: &JsValue) -> Result<Options, JsValue> {
         on_submit: function("onSubmit")?,
         on_expired: function("onExpired")?,
         translations: translations(&get(value, "translations"))?,
-        appearance: appearance(&get(value, "appearance"))?,
+        appearance_source: appearance(&get(value, "appearance"))?,
+        appearance: None,
         show_pay_button: {
             let v = get(value, "showPayButton");
             if v.is_undefined() {
@@ -153,7 +161,9 @@ pub(super) fn parse_options(value: &JsValue) -> Result<Options, JsValue> {
 }
 
 /// `appearance: { theme: "dark", variables: { colorPrimary: "#0a7" }, rules: { ".Input": { borderColor: "#333" } } }`.
-pub(super) fn appearance(value: &JsValue) -> Result<Option<Appearance>, JsValue> {
+/// Only its shape is checked here: its values are checked by [`crate::chunks::parse_appearance`],
+/// in the chunk that holds the parser.
+pub(super) fn appearance(value: &JsValue) -> Result<Option<AppearanceSource>, JsValue> {
     if value.is_undefined() || value.is_null() {
         return Ok(None);
     }
@@ -212,15 +222,11 @@ pub(super) fn appearance(value: &JsValue) -> Result<Option<Appearance>, JsValue>
             }
         }
     }
-    Appearance::parse(
-        theme.as_deref(),
-        variables.iter().map(|(n, v)| (n.as_str(), v.as_str())),
-        rules
-            .iter()
-            .map(|(s, p, v)| (s.as_str(), p.as_str(), v.as_str())),
-    )
-    .map(Some)
-    .map_err(|e| bad(&e.to_string()))
+    Ok(Some(AppearanceSource {
+        theme,
+        variables,
+        rules,
+    }))
 }
 
 /// `translations: { "fr-FR": { "pay-button": "Régler { $amount }" }, "sw-KE": { ... } }`: message
@@ -367,28 +373,51 @@ fn method_codes(value: &JsValue, option: &str) -> Result<Option<Vec<String>>, Js
         .map(Some)
 }
 
-/// `paymentMethodsConfiguration: { card: { holderName, brands } }`: per-method options. Only
-/// `card` takes options today; any other method named is refused, so a typo is not silent.
-fn card_brands(value: &JsValue) -> Result<Option<Vec<Brand>>, JsValue> {
+/// `paymentMethodsConfiguration`: per-method options, by the method's code: `card`
+/// (`{ holderName, brands }`), `ApplePay` and `GooglePay` (`{ buttonType, buttonColor }`). Any
+/// other method or option named is refused, so a typo is not silent.
+fn method_options(value: &JsValue) -> Result<(Option<Vec<Brand>>, WalletButtons), JsValue> {
+    let mut wallet_buttons = WalletButtons::default();
     let given = get(value, "paymentMethodsConfiguration");
     if given.is_undefined() || given.is_null() {
-        return Ok(None);
+        return Ok((None, wallet_buttons));
     }
     let bad = |what: &str| type_error(&format!("option `paymentMethodsConfiguration`: {what}"));
     if !is_plain_object(&given) {
-        return Err(bad("must be an object: { card: { holderName, brands } }"));
+        return Err(bad(
+            "must be an object: { card: { holderName, brands }, ApplePay: { buttonType, buttonColor }, GooglePay: { ... } }",
+        ));
     }
-    if let Some(other) = keys_of(&given).into_iter().find(|k| k != "card") {
-        return Err(bad(&format!("unknown method `{other}` (known: card)")));
+    let mut card_brands = None;
+    for method in keys_of(&given) {
+        let options = get(&given, &method);
+        if options.is_undefined() {
+            continue;
+        }
+        if method == "card" {
+            card_brands = card_options(&options, &bad)?;
+            continue;
+        }
+        let wallet = Wallet::from_code(&method).ok_or_else(|| {
+            bad(&format!(
+                "unknown method `{method}` (known: card, ApplePay, GooglePay)"
+            ))
+        })?;
+        *wallet_buttons.of_mut(wallet) = wallet_button(&options, &method, &bad)?;
     }
-    let card = get(&given, "card");
-    if card.is_undefined() {
-        return Ok(None);
-    }
-    if !is_plain_object(&card) {
+    Ok((card_brands, wallet_buttons))
+}
+
+/// `paymentMethodsConfiguration.card`: the brands taken (its `holderName` is read by
+/// [`holder_name`]).
+fn card_options(
+    card: &JsValue,
+    bad: &dyn Fn(&str) -> JsValue,
+) -> Result<Option<Vec<Brand>>, JsValue> {
+    if !is_plain_object(card) {
         return Err(bad("`card` must be an object: { holderName, brands }"));
     }
-    if let Some(other) = keys_of(&card)
+    if let Some(other) = keys_of(card)
         .into_iter()
         .find(|k| k != "holderName" && k != "brands")
     {
@@ -396,7 +425,7 @@ fn card_brands(value: &JsValue) -> Result<Option<Vec<Brand>>, JsValue> {
             "card: unknown option `{other}` (known: holderName, brands)"
         )));
     }
-    let brands = get(&card, "brands");
+    let brands = get(card, "brands");
     if brands.is_undefined() {
         return Ok(None);
     }
@@ -417,10 +446,53 @@ fn card_brands(value: &JsValue) -> Result<Option<Vec<Brand>>, JsValue> {
         .map(Some)
 }
 
+/// `paymentMethodsConfiguration.ApplePay` / `.GooglePay`: `{ buttonType, buttonColor }`.
+fn wallet_button(
+    options: &JsValue,
+    method: &str,
+    bad: &dyn Fn(&str) -> JsValue,
+) -> Result<WalletButtonOptions, JsValue> {
+    if !is_plain_object(options) {
+        return Err(bad(&format!(
+            "`{method}` must be an object: {{ buttonType, buttonColor }}"
+        )));
+    }
+    let mut button = WalletButtonOptions::default();
+    for key in keys_of(options) {
+        let text = get(options, &key).as_string().unwrap_or_default();
+        match key.as_str() {
+            "buttonType" => {
+                button.button_type = WalletButtonType::parse(&text).ok_or_else(|| {
+                    bad(&format!(
+                        "{method}.buttonType must be one of '{}'",
+                        WalletButtonType::NAMES.join("', '")
+                    ))
+                })?
+            }
+            "buttonColor" => {
+                button.button_color = WalletButtonColor::parse(&text).ok_or_else(|| {
+                    bad(&format!(
+                        "{method}.buttonColor must be one of '{}'",
+                        WalletButtonColor::NAMES.join("', '")
+                    ))
+                })?
+            }
+            other => {
+                return Err(bad(&format!(
+                    "{method}: unknown option `{other}` (known: buttonType, buttonColor)"
+                )));
+            }
+        }
+    }
+    Ok(button)
+}
+
 /// Everything of the merchant's choosing beyond the session, but the holder's name.
 fn configuration(value: &JsValue) -> Result<CheckoutConfiguration, JsValue> {
+    let (card_brands, wallet_buttons) = method_options(value)?;
     let mut configuration = CheckoutConfiguration {
-        card_brands: card_brands(value)?,
+        card_brands,
+        wallet_buttons,
         allow_methods: method_codes(value, "allowPaymentMethods")?,
         remove_methods: method_codes(value, "removePaymentMethods")?.unwrap_or_default(),
         ..Default::default()

@@ -6,8 +6,9 @@ use paykka_core::methods;
 
 use super::views::{AwaitingView, ErrorView, ExpiredView, SuccessView};
 use crate::api::{PaymentAction, PaymentAnswer};
-use crate::components::qr::QrPanel;
+use crate::chunks::{QrPanelParts, qr_panel};
 use crate::controller::PaymentController;
+use paykka_core::CheckoutError;
 
 /// Shows where the payment of the enclosing [`Checkout`](super::Checkout) stands once Pay was
 /// pressed: a spinner while the gateway decides or the page leaves for the bank, the QR code
@@ -16,6 +17,8 @@ use crate::controller::PaymentController;
 #[component]
 pub fn PaymentStatus() -> impl IntoView {
     let payment = PaymentController::expect();
+    // The QR panel's code, loading while the shopper is still on the form.
+    payment.preload_method_chunks();
     let amount = payment.amount_text();
     let state = payment.state();
     let answer = payment.answer();
@@ -56,17 +59,25 @@ pub fn PaymentStatus() -> impl IntoView {
                 Some((*method, payload.clone(), expires_at.clone()))
             });
             match shown {
-                Some((method, payload, expires_at)) => view! {
-                    <QrPanel
-                        method=method
-                        payload=payload
-                        amount=amount.clone()
-                        expires_at=expires_at.unwrap_or_default()
-                        on_expired=on_expired
-                        reconnecting=payment.reconnecting()
-                    />
+                Some((method, payload, expires_at)) => {
+                    let parts = QrPanelParts {
+                        method,
+                        payload,
+                        amount: amount.clone(),
+                        expires_at,
+                        on_expired,
+                        reconnecting: payment.reconnecting(),
+                    };
+                    // The panel's code is a chunk, loaded with the session (see `chunks`): ready by
+                    // now unless it could not be loaded, which is said here too.
+                    Suspend::new(async move {
+                        qr_panel(parts).await.unwrap_or_else(|_| {
+                            view! { <ErrorView error=CheckoutError::MethodUnavailable /> }
+                                .into_any()
+                        })
+                    })
+                    .into_any()
                 }
-                .into_any(),
                 None => view! { <AwaitingView redirecting=false /> }.into_any(),
             }
         }

@@ -162,9 +162,18 @@ fn DropInBody(
         _ => None,
     };
     let wallets_ready = payment.wallets_ready();
+    let unavailable = payment.unavailable_methods();
+    // A method that became unavailable while chosen leaves the choice to the card.
+    Effect::new(move |_| {
+        if let PaymentChoice::Method(code) = choice.get()
+            && unavailable.with(|u| u.contains(&code))
+        {
+            choice.set(PaymentChoice::NewCard);
+        }
+    });
     let method_items = other_methods
         .iter()
-        .map(|method| view! { <MethodOption method=**method choice=choice wallets_ready=wallets_ready /> })
+        .map(|method| view! { <MethodOption method=**method choice=choice wallets_ready=wallets_ready unavailable=unavailable /> })
         .collect_view();
     let ctx_alert = ctx.clone();
     let on_remove = allow_removal
@@ -241,15 +250,17 @@ fn DropInBody(
                             }
                             type="button"
                             data-wallet=move || chosen_wallet().map(Wallet::code)
+                            data-color=move || chosen_wallet().map(|w| payment.wallet_button(w).button_color.name())
                             disabled=move || !payment.can_submit()
                             aria-busy=move || if payment.is_pending() { "true" } else { "false" }
                             on:click=move |_| payment.submit()
                         >
                             {move || match (payment.is_pending(), chosen_wallet()) {
                                 (true, _) => processing_label.clone(),
-                                (false, Some(wallet)) => wallet_pay_ctx
-                                    .i18n()
-                                    .t_with("wallet-pay-button", &[("method", wallet_name(wallet).into())]),
+                                (false, Some(wallet)) => match payment.wallet_button(wallet).button_type.message_id() {
+                                    Some(id) => wallet_pay_ctx.i18n().t_with(id, &[("method", wallet_name(wallet).into())]),
+                                    None => wallet_name(wallet).to_owned(),
+                                },
                                 (false, None) => pay_label.clone(),
                             }}
                         </button>
@@ -330,8 +341,11 @@ fn MethodOption(
     method: PaymentMethod,
     choice: RwSignal<PaymentChoice>,
     wallets_ready: ReadSignal<Vec<&'static str>>,
+    unavailable: ReadSignal<Vec<&'static str>>,
 ) -> impl IntoView {
     let ctx = CheckoutContext::expect();
+    let is_unavailable = move || unavailable.with(|u| u.contains(&method.code));
+    let unavailable_text = ctx.t(CheckoutError::MethodUnavailable.message_id());
     let this = PaymentChoice::Method(method.code);
     let open = Memo::new({
         let this = this.clone();
@@ -354,14 +368,16 @@ fn MethodOption(
                     name="paykka-method"
                     value=method.code
                     prop:checked=move || open.get()
+                    disabled=is_unavailable
                     on:change=move |_| choice.set(this.clone())
                 />
                 <span class=crate::components::qr::style::mark data-method=method.code aria-hidden="true" dir="ltr">{method.mark}</span>
                 <bdi>{method.name}</bdi>
             </label>
-            <div class=style::method_panel hidden=move || !open.get()>
+            <div class=style::method_panel hidden=move || !open.get() || is_unavailable()>
                 <p class=style::method_hint>{hint}</p>
             </div>
+            <p class=style::method_hint hidden=move || !is_unavailable()>{unavailable_text}</p>
         </div>
     }
 }

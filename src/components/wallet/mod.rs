@@ -18,6 +18,9 @@ use wasm_bindgen_futures::{JsFuture, spawn_local};
 
 use crate::api::BackendClient;
 
+mod button;
+pub use button::{WalletButtonColor, WalletButtonOptions, WalletButtonType, WalletButtons};
+
 stylance::import_crate_style!(pub(crate) style, "src/components/wallet/wallet.module.css");
 
 /// The two browser wallets.
