@@ -58,6 +58,40 @@ function paykkaSdk(global, url, settings) {
       });
   }
 
+  /// The wasm's chunks (`split_*.wasm`), each fetched and compiled once, whether the loader
+  /// prefetched it or the wasm asked first; after a failure the next request tries again.
+  var chunkModules = {};
+  function chunk(name) {
+    if (!chunkModules[name]) {
+      var module = chunkModules[name] = wasmModule(name);
+      module.catch(function () { if (chunkModules[name] === module) delete chunkModules[name]; });
+    }
+    return chunkModules[name];
+  }
+
+  /// The chunks a checkout will ask for, started beside the SDK's own download rather than after
+  /// it has run: the appearance parser when the options give an appearance (every checkout
+  /// reads it); and given a Drop-in's `session` once it answers the loader, a QR method's, a
+  /// wallet's the browser has the API of, and the shopper's saved cards' (methods the options
+  /// leave out are not counted). A checkout made by `create()` may become Component mode, which
+  /// pays by card only: its methods' chunks wait for the Drop-in's first render.
+  function prefetchChunks(options, session) {
+    var names = [];
+    if (options && options.appearance) names.push('split_appearance.wasm');
+    if (session) {
+      var allow = Array.isArray(options.allowPaymentMethods) ? options.allowPaymentMethods : null;
+      var remove = Array.isArray(options.removePaymentMethods) ? options.removePaymentMethods : [];
+      (session.payment_methods || []).forEach(function (m) {
+        if (!m || (allow && allow.indexOf(m.payment_method) < 0) || remove.indexOf(m.payment_method) >= 0) return;
+        if (m.flow === 'qr') names.push('split_qr.wasm');
+        // A wallet this browser has no API for is never offered: its code is not needed.
+        if (m.flow === 'wallet' && global[m.payment_method === 'ApplePay' ? 'ApplePaySession' : 'PaymentRequest']) names.push('split_wallets.wasm');
+      });
+      if (Array.isArray(session.saved_cards) && session.saved_cards.length) names.push('split_stored_cards.wasm');
+    }
+    names.forEach(function (name) { if (INTEGRITY[name]) chunk(name).catch(function () {}); });
+  }
+
   /// Loads the SDK once; later calls share the same promise. After a failure, the next call
   /// tries again.
   function load() {
@@ -73,7 +107,7 @@ function paykkaSdk(global, url, settings) {
         // the wasm asks, checked the same way; a chunk without a known hash is refused.
         glue.loadChunk = function (name) {
           if (!INTEGRITY[name]) return Promise.reject(new Error('unknown SDK chunk ' + name));
-          return wasmModule(name);
+          return chunk(name);
         };
         return glue({ module_or_path: parts[1] }).then(function (exports) {
           wasmExports = exports;
@@ -187,20 +221,25 @@ function paykkaSdk(global, url, settings) {
     /// Bytes of the SDK's wasm memory (0 before it loads): for leak checks and size budgets.
     memoryBytes: function () { return wasmExports && wasmExports.memory ? wasmExports.memory.buffer.byteLength : 0; },
     /// Checks the options, loads the session, and resolves to a checkout (see the README).
-    create: function (options) {
-      var early = earlyResponses(options);
-      // The session as the loader reads it (a copy of the answer: the wasm reads its own).
-      var session = early && early[sessionPath(options.sessionId)]
-        .then(function (response) { return response.ok ? response.clone().json() : null; })
-        .catch(function () { return null; });
-      var frame = numberFrame(options, session);
-      var loaded = load();
-      if (session) session.then(function (s) { warmNumberFormat(options, s); });
-      else warmNumberFormat(options, null);
-      return loaded.then(function (glue) { return glue.PaykkaCheckout.create(options, early, frame); })
-        .catch(function (error) { dropNumberFrame(frame); throw error; });
-    },
+    create: function (options) { return createCheckout(options, false); },
   };
+
+  /// `PaykkaCheckout.create`; `dropIn` when the checkout is known to become a Drop-in (the
+  /// `<paykka-dropin>` element), whose methods' chunks are then fetched with the session.
+  function createCheckout(options, dropIn) {
+    var early = earlyResponses(options);
+    // The session as the loader reads it (a copy of the answer: the wasm reads its own).
+    var session = early && early[sessionPath(options.sessionId)]
+      .then(function (response) { return response.ok ? response.clone().json() : null; })
+      .catch(function () { return null; });
+    var frame = numberFrame(options, session);
+    var loaded = load();
+    prefetchChunks(options, null);
+    if (session) session.then(function (s) { warmNumberFormat(options, s); if (dropIn) prefetchChunks(options, s); });
+    else warmNumberFormat(options, null);
+    return loaded.then(function (glue) { return glue.PaykkaCheckout.create(options, early, frame); })
+      .catch(function (error) { dropNumberFrame(frame); throw error; });
+  }
 
   function defineElements() {
     if (!global.customElements || global.customElements.get('paykka-dropin')) return;
@@ -236,7 +275,7 @@ function paykkaSdk(global, url, settings) {
       target.setAttribute('part', 'checkout');
       root.appendChild(target);
       var options = elementOptions(host, Object.assign({ onReady: 'paykka-ready' }, PAYMENT_EVENTS));
-      host._paykka = PaykkaCheckout.create(options).then(function (checkout) {
+      host._paykka = createCheckout(options, true).then(function (checkout) {
         if (!host.isConnected) { checkout.destroy(); return null; }
         checkout.mount(target);
         return checkout;

@@ -10,9 +10,8 @@
 //! that one thing as unavailable and the card path keeps working.
 //!
 //! The splitting macro (`wasm_split_helpers`, Leptos's `#[lazy]` runtime, used directly for its
-//! `fallible` option: `#[lazy]` traps when a chunk fails to load) writes `unsafe` FFI glue; this
-//! module is the one place the crate allows it.
-#![allow(unsafe_code)]
+//! `fallible` option: `#[lazy]` traps when a chunk fails to load) writes `unsafe` FFI glue;
+//! [`split_point!`] puts it in a module of its own, the one place the crate allows it.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -41,16 +40,28 @@ impl From<ChunkUnavailable> for CheckoutError {
 /// Declares `async fn name(args) -> Result<T, E>` (`E: From<SplitLoaderError>`) whose body is
 /// in the chunk `chunk` of the split build, and plainly compiled in elsewhere; and
 /// `async fn preload() -> Result<(), SplitLoaderError>`, which loads the chunk without calling
-/// anything.
+/// anything. Usable anywhere in the crate (`crate::chunks::split_point!`), so that a split
+/// point sits beside the view it splits; several functions may share a chunk.
+///
+/// The splitter's FFI glue is `unsafe`: it is generated in a module of its own, the one place
+/// the crate allows unsafe code.
 macro_rules! split_point {
     ($chunk:ident, $preload:ident: $(#[$meta:meta])* $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty $body:block) => {
         #[cfg(paykka_split)]
-        #[::leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible, preload(
-            #[doc = concat!("Loads the chunk of [`", stringify!($name), "`] ahead of its first call.")]
-            $preload
-        ))]
-        $(#[$meta])*
-        $vis fn $name($($arg: $ty),*) -> $ret $body
+        #[allow(unsafe_code)]
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+            #[::leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible, preload(
+                #[doc = concat!("Loads the chunk of [`", stringify!($name), "`] ahead of its first call.")]
+                $preload
+            ))]
+            $(#[$meta])*
+            pub fn $name($($arg: $ty),*) -> $ret $body
+        }
+        #[cfg(paykka_split)]
+        #[allow(unused_imports)]
+        $vis use $name::{$name, $preload};
 
         #[cfg(not(paykka_split))]
         $(#[$meta])*
@@ -58,11 +69,13 @@ macro_rules! split_point {
 
         #[doc = concat!("Loads the chunk of [`", stringify!($name), "`] ahead of its first call (compiled in: nothing to load).")]
         #[cfg(not(paykka_split))]
+        #[allow(dead_code)]
         $vis async fn $preload() -> Result<(), leptos::wasm_split::SplitLoaderError> {
             Ok(())
         }
     };
 }
+pub(crate) use split_point;
 
 /// Why an appearance was not taken.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -1,11 +1,11 @@
 // The script-tag SDK's wasm is split (src/chunks.rs): what a new-card payment needs comes first,
-// the rest (the QR panel and its encoder, the appearance parser) as chunks, fetched as soon as
-// the session says they will be needed and checked against integrity.json like every file. A
-// chunk that cannot be loaded makes its method unavailable, said in the shopper's language, and
-// the card path keeps working.
+// the rest (the QR panel and its encoder, saved cards, Apple Pay and Google Pay, the appearance
+// parser) as chunks, fetched as soon as the session says they will be needed and checked against
+// integrity.json like every file. A chunk that cannot be loaded makes its method unavailable,
+// said in the shopper's language, and the card path keeps working.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, createSession, gatewayTransactions } from '../support.mjs';
+import { launch, openPage, createSession, gatewayTransactions, fillCard, secureInput, freshShopper } from '../support.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -13,12 +13,15 @@ after(async () => { await browser?.close(); });
 
 /// The demo's Components page, its own script served empty, with a Drop-in of a fresh session of
 /// `methods` mounted by the SDK (`options` added to create()). `block` aborts requests to a chunk.
-/// `tamper` serves a chunk with one byte changed.
-async function sdkDropIn(methods, { options = {}, block = null, tamper = null, locale = 'en-US' } = {}) {
+/// `tamper` serves a chunk with one byte changed. `shopper` signs the shopper in (their session
+/// then has their saved cards); `init` runs in the page before its scripts (a wallet's double).
+async function sdkDropIn(methods, { options = {}, block = null, tamper = null, locale = 'en-US', shopper, init } = {}) {
   const chunks = [];
   const opened = await openPage(browser, '/component.html?events', {
     locale,
+    shopper,
     beforeGoto: async (page) => {
+      if (init) await page.addInitScript(init);
       page.on('request', (request) => {
         const name = new URL(request.url()).pathname.split('/').pop();
         if (name.startsWith('split_')) chunks.push(name);
@@ -37,7 +40,7 @@ async function sdkDropIn(methods, { options = {}, block = null, tamper = null, l
   });
   const { page } = opened;
   await page.evaluate(() => { document.body.innerHTML = '<div id="dropin"></div>'; });
-  const { session_id: sessionId } = await createSession({ payment_methods: methods });
+  const { session_id: sessionId } = await createSession({ payment_methods: methods, ...(shopper ? { shopper_reference: shopper } : {}) });
   await page.evaluate(async ({ sessionId, options }) => {
     window.checkout = await PaykkaCheckout.create({ sessionId, holderName: 'hidden', ...options });
     window.checkout.mount('#dropin');
@@ -101,5 +104,125 @@ test('the appearance parser is a chunk: fetched only when the merchant gives an 
   assert.equal(color, 'rgb(10, 125, 79)');
   const refused = await page.evaluate(async () => PaykkaCheckout.create({ sessionId: 'CS0', appearance: { variables: { colorPrimary: 'url(x)' } } }).then(() => 'resolved', (e) => e.name));
   assert.equal(refused, 'TypeError');
+  await context.close();
+});
+
+const success = (page) => page.getByRole('heading', { name: 'Payment successful' });
+
+/// Pays once in the demo's Drop-in as `shopper`, saving the card.
+async function saveCard(shopper, number) {
+  const { session_id: sessionId } = await createSession({ shopper_reference: shopper });
+  const { page, context } = await openPage(browser, `/?session_id=${encodeURIComponent(sessionId)}`, { shopper });
+  await secureInput(page, 'number').waitFor({ state: 'visible', timeout: 20000 });
+  await fillCard(page, { number });
+  await page.getByRole('checkbox', { name: 'Save this card for future payments' }).check();
+  await page.getByRole('button', { name: /^Pay / }).click();
+  await success(page).waitFor({ timeout: 20000 });
+  await context.close();
+}
+
+test('saved cards are a chunk: a returning shopper pays with one; when it cannot load, the new card pays', async () => {
+  const shopper = freshShopper('chunk');
+  await saveCard(shopper, '4242 4242 4242 4242');
+  const newShopper = await sdkDropIn(['BANKCARD']);
+  await payButton(newShopper.page).waitFor({ timeout: 20000 });
+  await newShopper.page.waitForTimeout(300);
+  assert.deepEqual(newShopper.chunks, [], 'a shopper without saved cards downloads none');
+  await newShopper.context.close();
+
+  const returning = await sdkDropIn(['BANKCARD'], { shopper });
+  const saved = returning.page.getByRole('radio', { name: /Visa •••• 4242/ });
+  await saved.waitFor({ timeout: 20000 });
+  assert.deepEqual(returning.chunks, ['split_stored_cards.wasm']);
+  assert.equal(await saved.isChecked(), true, 'the saved card is offered first');
+  const cvv = returning.page.frameLocator('iframe[title="Secure security code input"]').getByLabel('Security code');
+  await cvv.click();
+  await cvv.pressSequentially('123');
+  await payButton(returning.page).click();
+  await success(returning.page).waitFor({ timeout: 20000 });
+  assert.deepEqual(gatewayTransactions(returning.sessionId).map((r) => r.status), ['SUCCESS']);
+  await returning.context.close();
+
+  const blocked = await sdkDropIn(['BANKCARD'], { shopper, block: 'split_stored_cards\\.wasm' });
+  await blocked.page.getByText('This payment method could not be loaded').waitFor({ timeout: 20000 });
+  assert.equal(await blocked.page.getByRole('radio', { name: /Visa •••• 4242/ }).count(), 0);
+  assert.equal(await blocked.page.getByRole('radio', { name: 'Card' }).isChecked(), true, 'the new card is the choice');
+  await fillCard(blocked.page, { number: '5555 5555 5555 4444', holder: null });
+  await payButton(blocked.page).click();
+  await success(blocked.page).waitFor({ timeout: 20000 });
+  assert.deepEqual(gatewayTransactions(blocked.sessionId).map((r) => r.status), ['SUCCESS']);
+  await blocked.context.close();
+});
+
+// The Payment Request API answering as Google Pay would (no wallet here: the one stand-in).
+const GOOGLE_PAY_DOUBLE = () => {
+  window.__googlePay = {};
+  window.PaymentRequest = class {
+    constructor(methods, details) { window.__googlePay.methods = methods; window.__googlePay.details = details; }
+    canMakePayment() { return Promise.resolve(true); }
+    show() {
+      return Promise.resolve({
+        details: { apiVersion: 2, apiVersionMinor: 0, paymentMethodData: { type: 'CARD', tokenizationData: { type: 'PAYMENT_GATEWAY', token: '{"signature":"sandbox"}' } } },
+        complete(result) { window.__googlePay.completed = result; return Promise.resolve(); },
+      });
+    }
+  };
+};
+
+test('the wallets are a chunk: Google Pay is offered once it loaded and pays; blocked, it is not offered and the card pays', async () => {
+  const wallet = await sdkDropIn(['BANKCARD', 'GooglePay'], { init: GOOGLE_PAY_DOUBLE });
+  const googlePay = wallet.page.getByRole('radio', { name: 'Google Pay' });
+  await googlePay.waitFor({ timeout: 20000 });
+  assert.deepEqual(wallet.chunks, ['split_wallets.wasm'], 'loaded before any click');
+  await googlePay.check();
+  await wallet.page.locator('#dropin').getByRole('button', { name: 'Pay with Google Pay' }).click();
+  await success(wallet.page).waitFor({ timeout: 20000 });
+  assert.equal(await wallet.page.evaluate(() => window.__googlePay.completed), 'success', 'the sheet is told it succeeded');
+  assert.deepEqual(gatewayTransactions(wallet.sessionId).map((r) => r.status), ['SUCCESS']);
+  await wallet.context.close();
+
+  const blocked = await sdkDropIn(['BANKCARD', 'GooglePay'], { init: GOOGLE_PAY_DOUBLE, block: 'split_wallets\\.wasm' });
+  await payButton(blocked.page).waitFor({ timeout: 20000 });
+  await blocked.page.waitForTimeout(500);
+  assert.ok(blocked.chunks.includes('split_wallets.wasm'), 'it was tried');
+  assert.equal(await blocked.page.getByRole('radio', { name: 'Google Pay' }).isVisible(), false, 'not offered without its code');
+  await fillCard(blocked.page, { number: '4242 4242 4242 4242', holder: null });
+  await payButton(blocked.page).click();
+  await success(blocked.page).waitFor({ timeout: 20000 });
+  assert.deepEqual(gatewayTransactions(blocked.sessionId).map((r) => r.status), ['SUCCESS']);
+  await blocked.context.close();
+});
+
+test('<paykka-dropin> fetches its session\'s chunks while the SDK\'s own wasm is still on the wire', async () => {
+  const events = [];
+  const { page, context } = await openPage(browser, '/component.html?events', {
+    beforeGoto: async (page) => {
+      await page.route(/\/component\.js$/, (route) => route.fulfill({ contentType: 'text/javascript', body: '' }));
+      page.on('request', (request) => {
+        const name = new URL(request.url()).pathname.split('/').pop();
+        if (name.endsWith('.wasm')) events.push(`request ${name}`);
+      });
+      // The main wasm held back 1.5 s: a slow network's download.
+      await page.route(/\/paykka_checkout_bg\.wasm$/, async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        events.push('main wasm released');
+        await route.continue();
+      });
+    },
+  });
+  const { session_id: sessionId } = await createSession({ payment_methods: ['BANKCARD', 'WechatPayGlobal'] });
+  await page.evaluate((sessionId) => {
+    document.body.innerHTML = '';
+    const element = document.createElement('paykka-dropin');
+    element.setAttribute('session-id', sessionId);
+    document.body.append(element);
+  }, sessionId);
+  await page.getByRole('button', { name: /^Pay / }).waitFor({ timeout: 20000 });
+  const chunk = events.indexOf('request split_qr.wasm');
+  assert.ok(chunk >= 0 && chunk < events.indexOf('main wasm released'), events.join(', '));
+  assert.equal(events.filter((e) => e === 'request split_qr.wasm').length, 1, 'fetched once, taken by the wasm');
+  await page.getByRole('radio', { name: 'WeChat Pay' }).check();
+  await page.getByRole('button', { name: /^Pay / }).click();
+  await page.getByRole('img', { name: 'QR code to pay with WeChat Pay' }).waitFor({ timeout: 15000 });
   await context.close();
 });

@@ -45,6 +45,7 @@ use crate::api::{BackendClient, PaymentAction, PaymentAnswer, SaveCardOffer, Ses
 use crate::components::internal::current_month;
 use crate::components::secure_card::{CardFormOptions, CardFrames};
 use crate::components::stored_card::{self, RemoveState};
+use crate::components::wallet::WalletCode;
 use crate::context::CheckoutContext;
 use crate::small_map::SmallMap;
 
@@ -182,6 +183,8 @@ struct Setup {
     context: CheckoutContext,
     callbacks: PaymentCallbacks,
     wallet_buttons: WalletButtons,
+    /// The wallets' code, once loaded (only for a session with a wallet).
+    wallet_code: Option<WalletCode>,
 }
 
 /// One checkout's payment, shared by every view of it (`Copy`: pass it anywhere).
@@ -273,6 +276,7 @@ impl PaymentController {
                 context,
                 callbacks,
                 wallet_buttons: configuration.wallet_buttons,
+                wallet_code: None,
             }),
         };
         let mut controller = controller;

@@ -3,12 +3,12 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use paykka_core::flow::{PaymentFlow, PaymentOutcome};
+use paykka_core::flow::PaymentFlow;
 use paykka_core::methods::{self, MethodFlow};
 
 use super::PaymentController;
 use crate::components::wallet::Wallet;
-use crate::components::wallet::{self, SheetEnd, WalletRequest, WalletSheet};
+use crate::components::wallet::{self, SendWalletPayment, SheetEnd, SheetPayment, WalletRequest};
 
 /// The wallet's name as shoppers know it.
 pub fn wallet_name(wallet: Wallet) -> &'static str {
@@ -41,53 +41,70 @@ impl PaymentController {
         })
     }
 
-    /// Finds out once which of the session's wallets this browser can pay with.
+    /// Finds out once which of the session's wallets this browser can pay with, after loading
+    /// the wallets' code (a wallet whose code cannot be loaded is not offered, as one this
+    /// browser cannot pay with).
     pub(super) fn find_wallets(&self) {
         let wallets: Vec<Wallet> = self.setup.with_value(|s| {
             s.other_methods
                 .iter()
                 .filter(|m| m.flow == MethodFlow::Wallet)
                 .filter_map(|m| Wallet::from_code(m.code))
+                .filter(|w| wallet::browser_has_api(*w))
                 .collect()
         });
-        for wallet in wallets {
-            let request = self.wallet_request();
-            let ready = self.wallets_ready;
-            spawn_local(async move {
-                if wallet::available(wallet, &request).await {
-                    let _ = ready.try_update(|ready| ready.push(wallet.code()));
-                }
-            });
+        if wallets.is_empty() {
+            return;
         }
+        let this = *self;
+        spawn_local(async move {
+            let Ok(code) = wallet::wallet_code().await else {
+                return;
+            };
+            if this
+                .setup
+                .try_update_value(|s| s.wallet_code = Some(code))
+                .is_none()
+            {
+                return; // Unmounted meanwhile.
+            }
+            for wallet in wallets {
+                if this.setup.is_disposed() {
+                    return;
+                }
+                let request = this.wallet_request();
+                let ready = this.wallets_ready;
+                spawn_local(async move {
+                    if (code.available)(wallet, request).await {
+                        let _ = ready.try_update(|ready| ready.push(wallet.code()));
+                    }
+                });
+            }
+        });
     }
 
     /// Pays with Apple Pay or Google Pay. The sheet opens inside the click (browsers require
     /// the gesture), so this runs synchronously up to the sheet, then waits for the shopper's
-    /// authorisation.
+    /// authorisation. A wallet is only offered once its code is loaded (see `find_wallets`).
     pub fn pay_with_wallet(&self, wallet: Wallet) {
         let this = *self;
-        let Some(client) = self.setup.with_value(|s| s.client.clone()) else {
+        let Some((client, code)) = self
+            .setup
+            .with_value(|s| s.client.clone().zip(s.wallet_code))
+        else {
             return;
         };
         let Some(key) = self.begin() else {
             return;
         };
-        let sheet = WalletSheet::open(wallet, &self.wallet_request(), client.clone());
-        let Ok(mut sheet) = sheet else {
-            self.wallet_unavailable(wallet);
-            return;
-        };
-        spawn_local(async move {
-            let authorized = sheet.authorized().await;
-            let Some((session_id, return_url)) = this
-                .setup
-                .try_with_value(|s| (s.session.id.clone(), s.return_url.clone()))
-            else {
-                return; // Unmounted while the sheet was open.
-            };
-            match authorized {
-                Ok(wallet_data) => {
-                    let answer = client
+        let send: SendWalletPayment = Box::new(move |wallet_data| {
+            Box::pin(async move {
+                let (session_id, return_url, client) = this.setup.try_with_value(|s| {
+                    (s.session.id.clone(), s.return_url.clone(), s.client.clone())
+                })?;
+                let client = client?;
+                Some(
+                    client
                         .pay_with_wallet(
                             &session_id,
                             &key,
@@ -95,22 +112,27 @@ impl PaymentController {
                             &wallet_data,
                             &return_url,
                         )
-                        .await;
-                    let paid = answer
-                        .as_ref()
-                        .is_ok_and(|a| a.outcome() == PaymentOutcome::Paid);
-                    sheet.complete(paid).await;
-                    this.settle(answer);
-                }
+                        .await,
+                )
+            })
+        });
+        let Ok(payment) = (code.pay)(wallet, self.wallet_request(), client, send) else {
+            self.wallet_unavailable(wallet);
+            return;
+        };
+        spawn_local(async move {
+            match payment.await {
+                SheetPayment::Answered(answer) => this.settle(answer),
                 // The shopper closed the sheet: as if Pay had not been pressed.
-                Err(SheetEnd::Cancelled) => {
+                SheetPayment::Ended(SheetEnd::Cancelled) => {
                     let _ = this.flow.try_update(PaymentFlow::cancel_submit);
                 }
-                Err(SheetEnd::Failed) => {
+                SheetPayment::Ended(SheetEnd::Failed) => {
                     if !this.flow.is_disposed() {
                         this.wallet_unavailable(wallet);
                     }
                 }
+                SheetPayment::Abandoned => {}
             }
         });
     }

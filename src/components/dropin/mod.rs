@@ -8,17 +8,19 @@ use paykka_core::appearance::Appearance;
 use paykka_core::flow::PaymentState;
 use paykka_core::methods::{MethodFlow, PaymentMethod};
 
-use crate::api::{PaymentAnswer, Session, StoredCard, SubmitHook};
+use crate::api::{PaymentAnswer, Session, SubmitHook};
 use crate::components::checkout::{Checkout, CheckoutProps, PaymentStatus, SaveCardChoice};
-use crate::components::internal::{BRAND_BADGE_CLASS, current_month};
 use crate::components::secure_card::SecureCardForm;
-use crate::components::stored_card::{self, StoredCardForm};
 use crate::components::wallet::{self, Wallet};
 use crate::context::CheckoutContext;
 use crate::controller::{
     CheckoutConfiguration, CheckoutEvents, PaymentChoice, PaymentController, PaymentSummary,
     wallet_name,
 };
+
+mod stored_options;
+
+use stored_options::{StoredCardListParts, stored_card_list};
 
 stylance::import_crate_style!(style, "src/components/dropin/dropin.module.css");
 
@@ -176,6 +178,10 @@ fn DropInBody(
         .map(|method| view! { <MethodOption method=**method choice=choice wallets_ready=wallets_ready unavailable=unavailable /> })
         .collect_view();
     let ctx_alert = ctx.clone();
+    let stored_cards = payment.stored_cards();
+    // Only a change between none and some renders the list again: the list follows its cards.
+    let has_stored_cards = Memo::new(move |_| stored_cards.with(|c| !c.is_empty()));
+    let unavailable_text = ctx.t(CheckoutError::MethodUnavailable.message_id());
     let on_remove = allow_removal
         .then(|| Callback::new(move |token: String| payment.remove_stored_card(token)));
 
@@ -201,17 +207,19 @@ fn DropInBody(
                     view! {
                         <fieldset class=style::methods>
                             <legend class=style::legend>{methods_legend}</legend>
-                            <For
-                                each=move || payment.stored_cards().get()
-                                key=|card| card.token.clone()
-                                let(card)
-                            >
-                                <StoredCardOption
-                                    card=card
-                                    choice=choice
-                                    on_remove=on_remove
-                                />
-                            </For>
+                            {move || has_stored_cards.get().then(|| {
+                                let list = stored_card_list(StoredCardListParts { choice, on_remove });
+                                let unavailable_text = unavailable_text.clone();
+                                Suspend::new(async move {
+                                    list.await.unwrap_or_else(|_| {
+                                        // Saved cards cannot be shown: the new card is the choice.
+                                        if matches!(choice.get_untracked(), PaymentChoice::StoredCard(_)) {
+                                            choice.set(PaymentChoice::NewCard);
+                                        }
+                                        view! { <p class=style::method_hint>{unavailable_text}</p> }.into_any()
+                                    })
+                                })
+                            })}
                             <div class=style::method data-open=move || (choice.get() == PaymentChoice::NewCard).to_string() hidden=!has_card>
                                 <label class=style::method_label>
                                     <input
@@ -271,66 +279,6 @@ fn DropInBody(
                 }}
             </div>
         </section>
-    }
-}
-
-/// A saved card in the method list: a radio with brand, masked number and expiry; once picked,
-/// its security-code frame and the remove action.
-#[component]
-fn StoredCardOption(
-    card: StoredCard,
-    choice: RwSignal<PaymentChoice>,
-    on_remove: Option<Callback<String>>,
-) -> impl IntoView {
-    let ctx = CheckoutContext::expect();
-    let token = card.token.clone();
-    let expired = stored_card::is_expired(&card, current_month());
-    let this = PaymentChoice::StoredCard(token.clone());
-    let open = Memo::new({
-        let this = this.clone();
-        move |_| choice.get() == this
-    });
-    let title = stored_card::card_title(&ctx, &card);
-    let expiry = stored_card::card_expiry_line(&ctx, &card);
-    let remove_state = PaymentController::expect().remove_state(token.clone());
-    let on_remove = on_remove.map(|remove| {
-        let token = token.clone();
-        Callback::new(move |()| remove.run(token.clone()))
-    });
-    let card_for_panel = card.clone();
-    view! {
-        <div class=style::method data-open=move || open.get().to_string() data-expired=expired.to_string()>
-            <label class=style::method_label>
-                <input
-                    type="radio"
-                    name="paykka-method"
-                    value=token.clone()
-                    disabled=expired
-                    prop:checked=move || open.get()
-                    on:change=move |_| choice.set(this.clone())
-                />
-                <span class=BRAND_BADGE_CLASS data-brand=card.brand.code() aria-hidden="true">{card.brand.display_name()}</span>
-                <span class=style::stored_text>
-                    <span dir="ltr">{title}</span>
-                    <span class=style::stored_expiry data-expired=expired.to_string()>{expiry}</span>
-                </span>
-            </label>
-            <Show when=move || open.get()>
-                {
-                    let card = card_for_panel.clone();
-                    PaymentController::expect().stored_card_frames(&card.token).map(|frames| view! {
-                        <div class=style::method_panel>
-                            <StoredCardForm card=card frames=Some(frames) hide_summary=true on_remove=on_remove remove_state=Some(remove_state) />
-                        </div>
-                    })
-                }
-            </Show>
-            {(expired && on_remove.is_some()).then(|| view! {
-                <div class=style::method_panel>
-                    <StoredCardForm card=card.clone() hide_summary=true on_remove=on_remove remove_state=Some(remove_state) />
-                </div>
-            })}
-        </div>
     }
 }
 

@@ -4,7 +4,8 @@
 //!
 //! The sheet must open inside the shopper's click (browsers require a user gesture), so
 //! [`WalletSheet::open`] is synchronous; what follows (merchant validation, the wallet's token,
-//! telling the sheet how the payment ended) is asynchronous.
+//! telling the sheet how the payment ended) is asynchronous. The sheets' code is a chunk of
+//! the SDK's wasm ([`wallet_code`]), loaded when the session has a wallet, before it is offered.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -16,7 +17,11 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::{JsFuture, spawn_local};
 
-use crate::api::BackendClient;
+use paykka_core::CheckoutError;
+use paykka_core::flow::PaymentOutcome;
+
+use crate::api::{BackendClient, PaymentAnswer};
+use crate::chunks::{ChunkUnavailable, split_point};
 
 mod button;
 pub use button::{WalletButtonColor, WalletButtonOptions, WalletButtonType, WalletButtons};
@@ -179,6 +184,17 @@ fn google_pay_request(req: &WalletRequest) -> Result<JsValue, JsValue> {
         get(&window().ok_or(JsValue::NULL)?.into(), "PaymentRequest").dyn_into()?;
     let args = Array::of2(&Array::of1(&google_pay_method(req)), &payment_details(req));
     Reflect::construct(&ctor, &args)
+}
+
+/// Whether this browser has `wallet`'s API at all (`ApplePaySession`, `PaymentRequest`): where
+/// it has not, the wallets' code is not even downloaded.
+pub fn browser_has_api(wallet: Wallet) -> bool {
+    let Some(window) = window() else { return false };
+    let name = match wallet {
+        Wallet::ApplePay => "ApplePaySession",
+        Wallet::GooglePay => "PaymentRequest",
+    };
+    !get(&window.into(), name).is_undefined()
 }
 
 /// Whether this browser can pay with `wallet` now (never throws, never panics).
@@ -383,5 +399,76 @@ impl WalletSheet {
                 }
             }
         }
+    }
+}
+
+/// A future of the wallet code's, boxed: its code stays in the wallets' chunk.
+pub type WalletFuture<T> = std::pin::Pin<Box<dyn std::future::Future<Output = T>>>;
+
+/// Sends the wallet's payment data to the backend once the shopper authorised: `None` when the
+/// checkout was unmounted while the sheet was open.
+pub type SendWalletPayment =
+    Box<dyn FnOnce(JsValue) -> WalletFuture<Option<Result<PaymentAnswer, CheckoutError>>>>;
+
+/// How a payment in a wallet's sheet ended.
+pub enum SheetPayment {
+    /// The backend answered; the sheet closed with that outcome.
+    Answered(Result<PaymentAnswer, CheckoutError>),
+    /// The sheet closed before any payment request.
+    Ended(SheetEnd),
+    /// The checkout was unmounted while the sheet was open.
+    Abandoned,
+}
+
+/// The wallets' code, a chunk of the SDK's wasm (see [`crate::chunks`]): loaded once, when the
+/// session has a wallet, and then called synchronously (the sheet must open inside the click).
+#[derive(Clone, Copy)]
+pub struct WalletCode {
+    /// Whether this browser can pay with the wallet now.
+    pub available: fn(Wallet, WalletRequest) -> WalletFuture<bool>,
+    /// Opens the wallet's sheet (call it inside the shopper's click), then waits for the shopper,
+    /// pays with `send` and closes the sheet with the outcome.
+    pub pay: fn(
+        Wallet,
+        WalletRequest,
+        BackendClient,
+        SendWalletPayment,
+    ) -> Result<WalletFuture<SheetPayment>, SheetEnd>,
+}
+
+fn available_boxed(wallet: Wallet, req: WalletRequest) -> WalletFuture<bool> {
+    Box::pin(async move { available(wallet, &req).await })
+}
+
+fn pay_in_sheet(
+    wallet: Wallet,
+    req: WalletRequest,
+    client: BackendClient,
+    send: SendWalletPayment,
+) -> Result<WalletFuture<SheetPayment>, SheetEnd> {
+    let mut sheet = WalletSheet::open(wallet, &req, client)?;
+    Ok(Box::pin(async move {
+        let wallet_data = match sheet.authorized().await {
+            Ok(data) => data,
+            Err(end) => return SheetPayment::Ended(end),
+        };
+        let Some(answer) = send(wallet_data).await else {
+            return SheetPayment::Abandoned;
+        };
+        let paid = answer
+            .as_ref()
+            .is_ok_and(|a| a.outcome() == PaymentOutcome::Paid);
+        sheet.complete(paid).await;
+        SheetPayment::Answered(answer)
+    }))
+}
+
+split_point! { wallets, preload_wallets:
+    /// Loads the wallets' code: the sheets, and the browser's answer to "can I pay with it".
+    pub fn wallet_code() -> Result<WalletCode, ChunkUnavailable> {
+        Ok(WalletCode {
+            available: available_boxed,
+            pay: pay_in_sheet,
+        })
     }
 }
