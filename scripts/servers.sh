@@ -87,18 +87,6 @@ start() { # name log command...
   echo "servers: $name started (pid $!, log ${log#"$REPO_ROOT"/})"
 }
 
-start sandbox "$LOGS/sandbox.log" "target/$PAYKKA_SERVERS_PROFILE/paykka-sandbox"
-# The demo shop's logo, as a merchant configures it (shown beside its name in the checkout).
-export PAYKKA_MERCHANT_LOGO_URL="${PAYKKA_MERCHANT_LOGO_URL:-http://127.0.0.1:8080/shop-logo.svg}"
-# Every shopper reaches the backend through the shop's web server, so all share one address: the
-# per-address limits are raised for that (the per-session limits, which stop card testing,
-# stay at their defaults). backend/README.md, "Configuration".
-export BACKEND_LIMIT_SESSIONS_PER_IP="${BACKEND_LIMIT_SESSIONS_PER_IP:-600}"
-export BACKEND_LIMIT_PAYMENTS_PER_IP="${BACKEND_LIMIT_PAYMENTS_PER_IP:-600}"
-start backend "$LOGS/backend.log" "target/$PAYKKA_SERVERS_PROFILE/paykka-backend"
-export SHOP_WEB_DIR="${SHOP_WEB_DIR:-$REPO_ROOT/dist}"
-start web "$LOGS/web.log" "target/$PAYKKA_SERVERS_PROFILE/paykka-shop-web"
-
 wait_for() { # name url seconds
   local name=$1 url=$2 limit=$3 waited=0
   until curl -sf -o /dev/null "$url"; do
@@ -117,7 +105,23 @@ wait_for() { # name url seconds
     sleep 1; waited=$((waited + 1))
   done
 }
+start sandbox "$LOGS/sandbox.log" "target/$PAYKKA_SERVERS_PROFILE/paykka-sandbox"
+# The backend registers with the sandbox as it starts and learns the keys the sandbox signs its
+# answers with: started before the sandbox answers, its first requests (until a retry a second
+# later) found answers it could not verify ("signature does not verify", a 502: `make bench`
+# failed one run in two).
 wait_for sandbox http://127.0.0.1:8788/health 120
+# The demo shop's logo, as a merchant configures it (shown beside its name in the checkout).
+export PAYKKA_MERCHANT_LOGO_URL="${PAYKKA_MERCHANT_LOGO_URL:-http://127.0.0.1:8080/shop-logo.svg}"
+# Every shopper reaches the backend through the shop's web server, so all share one address: the
+# per-address limits are raised for that (the per-session limits, which stop card testing,
+# stay at their defaults). backend/README.md, "Configuration".
+export BACKEND_LIMIT_SESSIONS_PER_IP="${BACKEND_LIMIT_SESSIONS_PER_IP:-600}"
+export BACKEND_LIMIT_PAYMENTS_PER_IP="${BACKEND_LIMIT_PAYMENTS_PER_IP:-600}"
+start backend "$LOGS/backend.log" "target/$PAYKKA_SERVERS_PROFILE/paykka-backend"
+export SHOP_WEB_DIR="${SHOP_WEB_DIR:-$REPO_ROOT/dist}"
+start web "$LOGS/web.log" "target/$PAYKKA_SERVERS_PROFILE/paykka-shop-web"
+
 wait_for backend http://127.0.0.1:8787/health 120
 wait_for web http://127.0.0.1:8080/ 60
 
