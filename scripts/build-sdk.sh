@@ -85,6 +85,10 @@ wasm-bindgen --target no-modules --no-modules-global "$GLOBAL" --no-typescript "
 # out of the glue here, and out of the wasm by wasm-opt below. 1 KB brotli.
 python3 scripts/drop-stream-exports.py "$TMP/paykka_checkout.js"
 rm -rf "$OUT" && mkdir -p "$OUT"
+# wasm-split writes label names, which binaryen does not read (a warning per module).
+if [ -z "${PAYKKA_SDK_NO_SPLIT:-}" ]; then
+  python3 scripts/wasm_binary.py drop-label-names "$TMP/paykka_checkout_bg.wasm" $(for chunk in $CHUNKS; do echo "$TMP/split/$chunk"; done)
+fi
 # Beside -Oz: Rust's wasm leaves the first KB of memory unused and its memory starts zeroed (it
 # is not imported), which lets binaryen fold more; --converge repeats until nothing shrinks.
 # 2 KB brotli less than -Oz alone. (The card frame passes the same through trunk.)

@@ -74,3 +74,34 @@ def skip_import_desc(data, i):
     else:
         raise ValueError(f"unknown import kind {kind}")
     return kind, i
+
+
+def without_name_subsections(data, drop):
+    """`data` with the `name` section's subsections of ids `drop` left out (binaryen warns
+    about the label names, subsection 3, that wasm-split writes, and cannot use them)."""
+    out = bytearray(data[:8])
+    for sid, start, body, size in sections(data):
+        section = data[start : body + size]
+        if sid == 0:
+            nlen, k = leb(data, body)
+            if data[k : k + nlen] == b"name":
+                kept = bytearray(data[body : k + nlen])
+                p, end = k + nlen, body + size
+                while p < end:
+                    sublen, q = leb(data, p + 1)
+                    if data[p] not in drop:
+                        kept += data[p : q + sublen]
+                    p = q + sublen
+                section = bytes([0]) + uleb(len(kept)) + bytes(kept)
+        out += section
+    return bytes(out)
+
+
+if __name__ == "__main__":
+    # wasm_binary.py drop-label-names FILE...: rewrites each FILE without its label names.
+    import sys
+
+    assert sys.argv[1] == "drop-label-names", "usage: wasm_binary.py drop-label-names FILE..."
+    for path in sys.argv[2:]:
+        wasm = open(path, "rb").read()
+        open(path, "wb").write(without_name_subsections(wasm, {3}))
