@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openPage, eventually, createSession, gatewayTransactions } from '../support.mjs';
+import { GOOGLE_PAY_DOUBLE } from '../wallet-doubles.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -142,13 +143,6 @@ test('the Drop-in shows only the methods the merchant allows, in the merchant\'s
   assert.deepEqual(await shown({ removePaymentMethods: [a] }), all.filter((code) => code !== a));
   await context.close();
 });
-
-// The Payment Request API answering as Google Pay would (no wallet here; see browser-wallets).
-const GOOGLE_PAY_DOUBLE = () => {
-  window.PaymentRequest = class {
-    canMakePayment() { return Promise.resolve(true); }
-  };
-};
 
 test('a wallet\'s button says what the merchant chose, in the shopper\'s language, in the chosen colours', async () => {
   const { page, context } = await openPage(browser, '/component.html?events', {

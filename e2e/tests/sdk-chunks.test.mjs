@@ -6,6 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openPage, createSession, gatewayTransactions, fillCard, secureInput, freshShopper } from '../support.mjs';
+import { GOOGLE_PAY_DOUBLE } from '../wallet-doubles.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -153,21 +154,6 @@ test('saved cards are a chunk: a returning shopper pays with one; when it cannot
   assert.deepEqual(gatewayTransactions(blocked.sessionId).map((r) => r.status), ['SUCCESS']);
   await blocked.context.close();
 });
-
-// The Payment Request API answering as Google Pay would (no wallet here: the one stand-in).
-const GOOGLE_PAY_DOUBLE = () => {
-  window.__googlePay = {};
-  window.PaymentRequest = class {
-    constructor(methods, details) { window.__googlePay.methods = methods; window.__googlePay.details = details; }
-    canMakePayment() { return Promise.resolve(true); }
-    show() {
-      return Promise.resolve({
-        details: { apiVersion: 2, apiVersionMinor: 0, paymentMethodData: { type: 'CARD', tokenizationData: { type: 'PAYMENT_GATEWAY', token: '{"signature":"sandbox"}' } } },
-        complete(result) { window.__googlePay.completed = result; return Promise.resolve(); },
-      });
-    }
-  };
-};
 
 test('the wallets are a chunk: Google Pay is offered once it loaded and pays; blocked, it is not offered and the card pays', async () => {
   const wallet = await sdkDropIn(['BANKCARD', 'GooglePay'], { init: GOOGLE_PAY_DOUBLE });
