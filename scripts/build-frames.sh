@@ -36,21 +36,36 @@ rm -f "$STAMP"
 (cd frame && env "${SHIPPED_WASM_ENV[@]}" CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$REPO_ROOT/target/frame-build}" \
   trunk build --release --dist "$DIST")
 test -f "$DIST/card-field.html"
-# trunk cannot minify the wasm-bindgen glue (`export default`): esbuild does (1 KB brotli less
-# per frame), and the imports and exports get short names in the glue and the wasm, as the SDK's
-# (scripts/minify-imports.py); the page's subresource-integrity hashes are updated to match.
+# Trunk does not minify here (frame/Trunk.toml): its JS minifier cannot read the wasm-bindgen
+# glue (`export default`) and warned on every build. esbuild minifies the glue (1 KB brotli less
+# per frame) and the stylesheet, the page loses its comments and the blanks between its tags, and
+# the imports and exports get short names in the glue and the wasm, as the SDK's
+# (scripts/minify-imports.py); the page's subresource-integrity hashes are updated to match. The
+# inline loader script is left as it is: the sandbox hashes it from this file for its CSP.
 js="$(echo "$DIST"/*.js)"
 wasm="$(echo "$DIST"/*_bg.wasm)"
+css="$(echo "$DIST"/*.css)"
 js_before="$(sri "$js")"
 wasm_before="$(sri "$wasm")"
+css_before="$(sri "$css")"
 minify "$js"
+minify "$css"
 python3 scripts/minify-imports.py "$js" "$wasm" >/dev/null
+python3 - "$DIST/card-field.html" <<'PY'
+import re, sys
+path = sys.argv[1]
+page = open(path).read()
+page = re.sub(r"<!--.*?-->", "", page, flags=re.S)
+page = re.sub(r">\s+<", "><", page).strip() + "\n"
+open(path, "w").write(page)
+PY
 rehash() { # old new
   python3 -c 'import sys; p, a, b = sys.argv[1:]; t = open(p).read(); assert t.count(a) == 1, "the frame page names each hash once"; open(p, "w").write(t.replace(a, b))' \
     "$DIST/card-field.html" "$1" "$2"
 }
 rehash "$js_before" "$(sri "$js")"
 rehash "$wasm_before" "$(sri "$wasm")"
+rehash "$css_before" "$(sri "$css")"
 # The inventory of what the gateway serves for the frames, with sha384 hashes, beside them
 # (the SDK's own is target/sdk/<version>/integrity.json).
 {

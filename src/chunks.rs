@@ -11,7 +11,7 @@
 //!
 //! The splitting macro (`wasm_split_helpers`, Leptos's `#[lazy]` runtime, used directly for its
 //! `fallible` option: `#[lazy]` traps when a chunk fails to load) writes `unsafe` FFI glue;
-//! [`split_point!`] puts it in a module of its own, the one place the crate allows it.
+//! `split_point!` puts it in a module of its own, the one place the crate allows it.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
