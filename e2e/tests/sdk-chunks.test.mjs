@@ -122,6 +122,15 @@ async function saveCard(shopper, number) {
   await context.close();
 }
 
+// The card path still works in `run` (a Drop-in of sdkDropIn): a new card pays; the page is closed.
+async function newCardPays(run, number) {
+  await fillCard(run.page, { number, holder: null });
+  await payButton(run.page).click();
+  await success(run.page).waitFor({ timeout: 20000 });
+  assert.deepEqual(gatewayTransactions(run.sessionId).map((r) => r.status), ['SUCCESS']);
+  await run.context.close();
+}
+
 test('saved cards are a chunk: a returning shopper pays with one; when it cannot load, the new card pays', async () => {
   const shopper = freshShopper('chunk');
   await saveCard(shopper, '4242 4242 4242 4242');
@@ -148,11 +157,7 @@ test('saved cards are a chunk: a returning shopper pays with one; when it cannot
   await blocked.page.getByText('This payment method could not be loaded').waitFor({ timeout: 20000 });
   assert.equal(await blocked.page.getByRole('radio', { name: /Visa •••• 4242/ }).count(), 0);
   assert.equal(await blocked.page.getByRole('radio', { name: 'Card' }).isChecked(), true, 'the new card is the choice');
-  await fillCard(blocked.page, { number: '5555 5555 5555 4444', holder: null });
-  await payButton(blocked.page).click();
-  await success(blocked.page).waitFor({ timeout: 20000 });
-  assert.deepEqual(gatewayTransactions(blocked.sessionId).map((r) => r.status), ['SUCCESS']);
-  await blocked.context.close();
+  await newCardPays(blocked, '5555 5555 5555 4444');
 });
 
 test('the wallets are a chunk: Google Pay is offered once it loaded and pays; blocked, it is not offered and the card pays', async () => {
@@ -172,11 +177,7 @@ test('the wallets are a chunk: Google Pay is offered once it loaded and pays; bl
   await blocked.page.waitForTimeout(500);
   assert.ok(blocked.chunks.includes('split_wallets.wasm'), 'it was tried');
   assert.equal(await blocked.page.getByRole('radio', { name: 'Google Pay' }).isVisible(), false, 'not offered without its code');
-  await fillCard(blocked.page, { number: '4242 4242 4242 4242', holder: null });
-  await payButton(blocked.page).click();
-  await success(blocked.page).waitFor({ timeout: 20000 });
-  assert.deepEqual(gatewayTransactions(blocked.sessionId).map((r) => r.status), ['SUCCESS']);
-  await blocked.context.close();
+  await newCardPays(blocked, '4242 4242 4242 4242');
 });
 
 test('<paykka-dropin> fetches its session\'s chunks while the SDK\'s own wasm is still on the wire', async () => {

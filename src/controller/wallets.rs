@@ -97,12 +97,13 @@ impl PaymentController {
         let Some(key) = self.begin() else {
             return;
         };
+        let send_client = client.clone();
         let send: SendWalletPayment = Box::new(move |wallet_data| {
             Box::pin(async move {
-                let (session_id, return_url, client) = this.setup.try_with_value(|s| {
-                    (s.session.id.clone(), s.return_url.clone(), s.client.clone())
-                })?;
-                let client = client?;
+                let client = send_client;
+                let (session_id, return_url) = this
+                    .setup
+                    .try_with_value(|s| (s.session.id.clone(), s.return_url.clone()))?;
                 Some(
                     client
                         .pay_with_wallet(
